@@ -1,0 +1,79 @@
+"""The ``detect`` verb: language and script of each document and, optionally, each segment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .langid import detect_language, detect_segments
+from .model import Document, LanguageGuess
+from .signature import make_signature
+
+
+@dataclass(frozen=True)
+class SegmentDetection:
+    """The language of one segment, and whether it differs from its document's."""
+
+    id: int
+    line: int
+    column: int
+    text: str
+    guess: LanguageGuess
+    differs: bool
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "line": self.line,
+            "column": self.column,
+            "text": self.text,
+            "language": self.guess.language,
+            "confidence": round(self.guess.confidence, 4),
+            "script": self.guess.script,
+            "differs": self.differs,
+        }
+
+
+@dataclass(frozen=True)
+class DocumentDetection:
+    """The language of one document, with its segments' when asked for."""
+
+    path: str
+    guess: LanguageGuess
+    segments: tuple[SegmentDetection, ...] | None = None
+
+    def to_dict(self) -> dict:
+        out = {
+            "path": self.path,
+            "language": self.guess.language,
+            "confidence": round(self.guess.confidence, 4),
+            "script": self.guess.script,
+        }
+        if self.segments is not None:
+            out["segments"] = [s.to_dict() for s in self.segments]
+        return out
+
+
+def detect_document(
+    doc: Document, *, segments: bool = False, candidates: Sequence[str] | None = None
+) -> DocumentDetection:
+    """Detect ``doc``'s language and, with ``segments``, each segment's (the document's language as context)."""
+    guess = detect_language(doc.text, candidates)
+    if not segments:
+        return DocumentDetection(doc.path, guess)
+    texts = [s.text for s in doc.segments]
+    context = guess.language if guess.language != "und" else None
+    seg_guesses = detect_segments(texts, candidates, context=context)
+    segs = tuple(
+        SegmentDetection(
+            s.id, s.line, s.column, s.text, g,
+            differs=g.language not in ("und", guess.language) and context is not None,
+        )
+        for s, g in zip(doc.segments, seg_guesses)
+    )
+    return DocumentDetection(doc.path, guess, segs)
+
+
+def detection_signature(candidates: Sequence[str] | None, segments: bool) -> str:
+    """The signature of a detection run's settings."""
+    return make_signature("detect", {"candidates": sorted(candidates or []) or "all", "segments": segments})

@@ -1,0 +1,11 @@
+"""Language identification: scripts settle what they can, statistical backends the rest.
+
+Public entry points: :func:`detect_language` (one text) and :func:`detect_segments`
+(many short texts, optionally with their document's language as context).
+"""
+
+from __future__ import annotations
+
+from .detector import detect_language, detect_segments
+
+__all__ = ["detect_language", "detect_segments"]

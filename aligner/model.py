@@ -1,0 +1,178 @@
+"""Data models: frozen dataclasses, each with ``to_dict()`` (the JSON output is these dicts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class SegmentKind(str, Enum):
+    """What a segment is in the layout of its document."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    SENTENCE = "sentence"
+    BOILERPLATE = "boilerplate"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One unit of text: a sentence, heading, title or boilerplate line.
+
+    ``line`` and ``column`` are 1-based positions in the file (column counts
+    characters of the NFC-normalised line); ``start``/``end`` are the character
+    span in :attr:`Document.text`.
+    """
+
+    id: int
+    kind: SegmentKind
+    text: str
+    line: int
+    column: int
+    start: int
+    end: int
+    section: int = 0
+    paragraph: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "line": self.line,
+            "column": self.column,
+            "start": self.start,
+            "end": self.end,
+            "section": self.section,
+            "paragraph": self.paragraph,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading (or none, for the text before the first heading) and the segments under it."""
+
+    index: int
+    heading: int | None
+    segment_ids: tuple[int, ...]
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "heading": self.heading, "segments": list(self.segment_ids)}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded, normalised text file cut into segments and sections.
+
+    ``language`` is the ISO 639-1 code used to segment it (``None`` when unknown).
+    """
+
+    path: str
+    text: str
+    segments: tuple[Segment, ...]
+    sections: tuple[Section, ...]
+    language: str | None = None
+    presegmented: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "language": self.language,
+            "segments": [s.to_dict() for s in self.segments],
+            "sections": [s.to_dict() for s in self.sections],
+        }
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """A language decision: ISO 639-1 code (or ``und``), confidence in [0, 1], ISO 15924 script."""
+
+    language: str
+    confidence: float
+    script: str
+    candidates: tuple[tuple[str, float], ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {
+            "language": self.language,
+            "confidence": round(self.confidence, 4),
+            "script": self.script,
+        }
+
+
+@dataclass(frozen=True)
+class Bead:
+    """A pairwise alignment step: consecutive source ids to consecutive target ids.
+
+    Printed in the vecalign ladder format ``[0, 1]:[2]:0.8700``.
+    """
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    score: float = 0.0
+
+    def to_vecalign(self, with_score: bool = True) -> str:
+        src = "[" + ", ".join(str(i) for i in self.source) + "]"
+        tgt = "[" + ", ".join(str(i) for i in self.target) + "]"
+        return f"{src}:{tgt}:{self.score:.4f}" if with_score else f"{src}:{tgt}"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One row of a multi-way alignment.
+
+    ``segments[k]`` holds the ids of the consecutive segments of version ``k``
+    (index into :attr:`Alignment.documents`) in this unit; empty when the version
+    has nothing here. ``score`` is the alignment confidence in [0, 1].
+    """
+
+    segments: tuple[tuple[int, ...], ...]
+    score: float = 1.0
+
+    def present(self) -> tuple[int, ...]:
+        """Indices of the versions that have at least one segment in this unit."""
+        return tuple(k for k, ids in enumerate(self.segments) if ids)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """A multi-way alignment of the versions of one text: every segment in exactly one unit, order kept."""
+
+    documents: tuple[Document, ...]
+    units: tuple[Unit, ...]
+    signature: str = ""
+
+    def texts(self, unit: Unit, version: int, sep: str = " ") -> str:
+        """The text of ``version`` in ``unit`` (its segments joined with ``sep``)."""
+        segs = self.documents[version].segments
+        return sep.join(segs[i].text for i in unit.segments[version])
+
+    def to_dict(self) -> dict:
+        docs = self.documents
+        return {
+            "documents": [{"path": d.path, "language": d.language} for d in docs],
+            "units": [
+                {
+                    "segments": {
+                        docs[k].path: [
+                            {
+                                "id": i,
+                                "line": docs[k].segments[i].line,
+                                "column": docs[k].segments[i].column,
+                                "kind": docs[k].segments[i].kind.value,
+                                "text": docs[k].segments[i].text,
+                            }
+                            for i in ids
+                        ]
+                        for k, ids in enumerate(u.segments)
+                    },
+                    "score": round(u.score, 4),
+                }
+                for u in self.units
+            ],
+            "signature": self.signature,
+        }
