@@ -176,3 +176,86 @@ class Alignment:
             ],
             "signature": self.signature,
         }
+
+
+class Severity(str, Enum):
+    """How bad a finding is; ordered, ``critical`` highest."""
+
+    INFO = "info"
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    def __ge__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
+
+    def __gt__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __le__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __lt__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
+
+#: Finding categories (fixed vocabulary; scripts filter on them).
+CATEGORIES = ("number", "format", "duplication", "omission", "addition", "language", "entity", "document")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in one version, located by file, line and column.
+
+    ``evidence`` holds the measured values (e.g. each version's reading of a number)
+    so that a policy can re-decide later; ``confidence`` is in [0, 1].
+    ``start``/``end`` are the character span in the document text when known.
+    """
+
+    code: str
+    category: str
+    severity: Severity
+    path: str
+    language: str | None
+    line: int
+    column: int
+    message: str
+    evidence: dict = field(default_factory=dict)
+    confidence: float = 1.0
+    start: int | None = None
+    end: int | None = None
+    unit: int | None = None
+
+    def to_dict(self) -> dict:
+        out = {
+            "code": self.code,
+            "category": self.category,
+            "severity": self.severity.value,
+            "path": self.path,
+            "language": self.language,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "evidence": self.evidence,
+            "confidence": round(self.confidence, 3),
+        }
+        if self.start is not None:
+            out["start"] = self.start
+            out["end"] = self.end
+        if self.unit is not None:
+            out["unit"] = self.unit
+        return out
