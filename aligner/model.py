@@ -259,3 +259,61 @@ class Finding:
         if self.unit is not None:
             out["unit"] = self.unit
         return out
+
+
+@dataclass(frozen=True)
+class QualityScore:
+    """A reference-free 0–100 quality score of one version, with the components it is made of."""
+
+    path: str
+    language: str | None
+    score: float
+    components: dict = field(default_factory=dict)
+    rank: int = 0
+    segments: tuple[float, ...] | None = None
+
+    def to_dict(self) -> dict:
+        out = {
+            "path": self.path,
+            "language": self.language,
+            "score": round(self.score, 2),
+            "rank": self.rank,
+            "components": self.components,
+        }
+        if self.segments is not None:
+            out["segments"] = [round(s, 2) for s in self.segments]
+        return out
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """Everything one audit found: detect -> group -> align -> check -> score.
+
+    ``groups`` are the multi-way alignments; ``unmatched`` pairs each document that is no
+    version of another with the reason; ``findings`` are after configuration and baseline;
+    ``scores`` one per grouped document; ``signatures`` one per stage (detect, align, check, score).
+    """
+
+    documents: tuple[Document, ...]
+    document_languages: dict
+    groups: tuple[Alignment, ...]
+    unmatched: tuple[tuple[Document, str], ...]
+    findings: tuple[Finding, ...]
+    scores: tuple[QualityScore, ...]
+    signatures: dict
+
+    def to_dict(self) -> dict:
+        return {
+            "documents": [
+                {"path": d.path, "language": d.language, "segments": len(d.segments),
+                 **({"confidence": round(self.document_languages[d.path].confidence, 4),
+                     "script": self.document_languages[d.path].script}
+                    if d.path in self.document_languages else {})}
+                for d in self.documents
+            ],
+            "groups": [g.to_dict() for g in self.groups],
+            "unmatched": [{"path": d.path, "language": d.language, "reason": r} for d, r in self.unmatched],
+            "findings": [f.to_dict() for f in self.findings],
+            "scores": [s.to_dict() for s in self.scores],
+            "signatures": self.signatures,
+        }

@@ -1,0 +1,74 @@
+"""Language of segments: stray-language sentences and passages left untranslated."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import regex
+
+from ..model import Alignment, Document, Finding, LanguageGuess, Severity
+
+#: A segment needs this many letters before its language is judged.
+MIN_LETTERS = 20
+MIN_WORDS = 4
+#: Confidence a segment's guess must reach to call it another language.
+MIN_CONFIDENCE = 0.8
+
+_LETTER = regex.compile(r"\p{L}")
+_SPACE = regex.compile(r"\s+")
+
+
+def _judgeable(text: str) -> bool:
+    return len(_LETTER.findall(text)) >= MIN_LETTERS and len(text.split()) >= MIN_WORDS
+
+
+def check_segment_languages(doc: Document, guesses: Sequence[LanguageGuess]) -> list[Finding]:
+    """LNG001: a segment confidently in another language than its document."""
+    out: list[Finding] = []
+    if not doc.language:
+        return out
+    for seg, g in zip(doc.segments, guesses):
+        if g.language in ("und", doc.language) or g.confidence < MIN_CONFIDENCE or not _judgeable(seg.text):
+            continue
+        out.append(Finding(
+            "LNG001", "language", Severity.MAJOR, doc.path, doc.language, seg.line, seg.column,
+            f"segment is in {g.language} (confidence {g.confidence:.2f}), not {doc.language}",
+            {"text": seg.text, "detected": g.language, "expected": doc.language,
+             "confidence": round(g.confidence, 3)},
+            g.confidence, seg.start, seg.end, None,
+        ))
+    return out
+
+
+def check_untranslated(alignment: Alignment, segment_languages: Mapping[str, Sequence[LanguageGuess]]) -> list[Finding]:
+    """LNG002: text identical to another version's in the same unit, though the languages differ."""
+    docs = alignment.documents
+    out: list[Finding] = []
+    for u_idx, unit in enumerate(alignment.units):
+        texts = {}
+        for k in unit.present():
+            t = _SPACE.sub(" ", alignment.texts(unit, k).casefold()).strip()
+            if _judgeable(t):
+                texts.setdefault(t, []).append(k)
+        for same in texts.values():
+            langs = {docs[k].language for k in same}
+            if len(same) < 2 or len(langs) < 2:
+                continue
+            # Blame the versions whose own language the text is not in.
+            for k in same:
+                doc = docs[k]
+                ids = unit.segments[k]
+                guesses = segment_languages.get(doc.path, ())
+                seg_lang = guesses[ids[0]].language if guesses and ids[0] < len(guesses) else None
+                if seg_lang == doc.language:
+                    continue
+                seg = doc.segments[ids[0]]
+                twins = [docs[j].path for j in same if j != k]
+                out.append(Finding(
+                    "LNG002", "language", Severity.MAJOR, doc.path, doc.language, seg.line, seg.column,
+                    f"left untranslated: the same text as in {', '.join(twins)}"
+                    + (f" (it reads as {seg_lang})" if seg_lang and seg_lang != "und" else ""),
+                    {"text": seg.text, "same_as": twins, "detected": seg_lang}, 0.9,
+                    seg.start, doc.segments[ids[-1]].end, u_idx,
+                ))
+    return out

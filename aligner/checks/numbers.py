@@ -1,0 +1,274 @@
+"""Numbers across versions: values compared per aligned unit, blame on the odd version out.
+
+Measuring and deciding are apart: each mention keeps every reading its surface form allows
+in its locale (``25,520`` in Lithuanian reads 25.52 or 25520); a reading is chosen per
+mention by what the other versions of the same unit say, then values are counted per
+version. A value most versions have and one lacks is an omission in that one; a value one
+version has more often than the others is a duplication; a value only a minority has,
+paired with a majority value it lacks, is a changed number. Ties are said to be ties:
+for a value present in half the versions, omission is more likely than invention (machine
+translation drops numbers, it rarely makes them up), so the lacking side is blamed at a
+lower confidence; for a value conflict (two versions read X, two read Y) both sides are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..facts.numbers import NumberMention, extract_numbers
+from ..model import Alignment, Document, Finding, Segment, Severity
+
+
+@dataclass(frozen=True)
+class _Mention:
+    version: int
+    segment: Segment
+    mention: NumberMention
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _locate(doc: Document, seg: Segment, m: NumberMention | None) -> tuple[int, int, int, int]:
+    if m is None:
+        return seg.line, seg.column, seg.start, seg.end
+    return seg.line, seg.column + m.start, seg.start + m.start, seg.start + m.end
+
+
+def _finding(
+    code: str, category: str, severity: Severity, doc: Document, seg: Segment, m: NumberMention | None,
+    message: str, evidence: dict, confidence: float, unit: int | None,
+) -> Finding:
+    line, column, start, end = _locate(doc, seg, m)
+    evidence = {"text": seg.text, **evidence}
+    return Finding(code, category, severity, doc.path, doc.language, line, column, message, evidence,
+                   confidence, start, end, unit)
+
+
+def _settle(mentions: list[_Mention], n_versions: int) -> dict[int, Decimal]:
+    """Choose one reading per mention: the one most other versions share, locale-conform on ties."""
+    # weight[k][value]: 1.0 when version k has a locale-conform reading of value, 0.5 for against-locale only.
+    weight: list[dict[Decimal, float]] = [{} for _ in range(n_versions)]
+    for item in mentions:
+        for r in item.mention.readings:
+            w = 1.0 if r.locale_conform else 0.5
+            if weight[item.version].get(r.value, 0.0) < w:
+                weight[item.version][r.value] = w
+    chosen: dict[int, Decimal] = {}
+    for idx, item in enumerate(mentions):
+        best = None
+        best_key: tuple[float, int, int] | None = None
+        for order, r in enumerate(item.mention.readings):
+            support = sum(weight[k].get(r.value, 0.0) for k in range(n_versions) if k != item.version)
+            key = (support, 1 if r.locale_conform else 0, -order)
+            if best_key is None or key > best_key:
+                best, best_key = r, key
+        if best is not None:
+            chosen[idx] = best.value
+    return chosen
+
+
+def _reading_of(m: NumberMention, value: Decimal):
+    for r in m.readings:
+        if r.value == value:
+            return r
+    return None
+
+
+def unit_mentions(alignment: Alignment, unit_index: int) -> list[_Mention]:
+    """Every number mention in one unit, with its version and segment."""
+    unit = alignment.units[unit_index]
+    out: list[_Mention] = []
+    for k, ids in enumerate(unit.segments):
+        doc = alignment.documents[k]
+        for i in ids:
+            seg = doc.segments[i]
+            for m in extract_numbers(seg.text, doc.language):
+                if m.readings:
+                    out.append(_Mention(k, seg, m))
+    return out
+
+
+def check_numbers(alignment: Alignment) -> list[Finding]:
+    """Number findings (NUM001 missing, NUM002 changed, NUM003 duplicated, NUM004 added, FMT001 against locale)."""
+    findings: list[Finding] = []
+    for u_idx in range(len(alignment.units)):
+        findings.extend(_unit_findings(alignment, u_idx))
+    return findings
+
+
+def _unit_findings(alignment: Alignment, u_idx: int) -> list[Finding]:
+    docs = alignment.documents
+    present = alignment.units[u_idx].present()
+    mentions = unit_mentions(alignment, u_idx)
+    if not mentions:
+        return []
+    chosen_map = _settle(mentions, len(docs))
+    chosen = [chosen_map[i] for i in range(len(mentions))]
+    findings: list[Finding] = []
+
+    def surfaces(k: int, value: Decimal) -> list[str]:
+        return [x.mention.text for x, v in zip(mentions, chosen) if x.version == k and v == value]
+
+    def evidence_for(value: Decimal) -> dict:
+        return {"value": _fmt(value), "versions": {docs[k].path: surfaces(k, value) for k in present}}
+
+    # Against-locale readings (format findings), where other versions confirm the reading.
+    for item, value in zip(mentions, chosen):
+        r = _reading_of(item.mention, value)
+        if r is None or r.locale_conform or len(present) < 2:
+            continue
+        others = sorted({s for k in present if k != item.version for s in surfaces(k, value)})
+        if not others:
+            continue
+        doc = docs[item.version]
+        conform = [x for x in item.mention.readings if x.locale_conform]
+        alt = f"; in {doc.language} it would read {_fmt(conform[0].value)}" if conform else ""
+        findings.append(_finding(
+            "FMT001", "format", Severity.MINOR, doc, item.segment, item.mention,
+            f"{item.mention.text!r} is written against the {doc.language} number format: read as "
+            f"{_fmt(value)} because the other versions have {', '.join(others)}{alt}",
+            {"value": _fmt(value), "surface": item.mention.text, "convention": r.convention, "others": others},
+            0.9, u_idx,
+        ))
+    if len(present) < 2:
+        return findings
+
+    counts: dict[int, Counter[Decimal]] = {k: Counter() for k in present}
+    occurrences: dict[tuple[int, Decimal], list[_Mention]] = {}
+    for item, value in zip(mentions, chosen):
+        counts[item.version][value] += 1
+        occurrences.setdefault((item.version, value), []).append(item)
+    n = len(present)
+    missing: dict[int, list[tuple[Decimal, int, float]]] = {k: [] for k in present}
+    extra: dict[int, list[tuple[Decimal, float]]] = {k: [] for k in present}
+    for v in sorted({v for c in counts.values() for v in c}):
+        have = [k for k in present if counts[k][v] > 0]
+        if len(have) == n:
+            mult = Counter(counts[k][v] for k in present)
+            top = max(mult.values())
+            mode = min(c for c in mult if mult[c] == top)
+            if top <= n / 2:
+                continue
+            for k in present:
+                if counts[k][v] > mode:
+                    items = occurrences[(k, v)]
+                    dup = items[mode] if len(items) > mode else items[-1]
+                    findings.append(_finding(
+                        "NUM003", "duplication", Severity.MAJOR, docs[k], dup.segment, dup.mention,
+                        f"{dup.mention.text!r} ({_fmt(v)}) appears {counts[k][v]} times here but "
+                        f"{mode} time(s) in the other versions",
+                        evidence_for(v), 0.9, u_idx,
+                    ))
+                elif counts[k][v] < mode:
+                    missing[k].append((v, mode - counts[k][v], 0.8))
+            continue
+        lacking = [k for k in present if counts[k][v] == 0]
+        if len(have) > n / 2:
+            for k in lacking:
+                missing[k].append((v, 1, 0.9 if len(have) >= 2 else 0.6))
+        elif len(have) < n / 2:
+            for k in have:
+                extra[k].append((v, 0.9 if len(lacking) >= 2 else 0.6))
+        else:  # a tie: omission is likelier than invention, so the lacking side is blamed, softly
+            for k in lacking:
+                missing[k].append((v, 1, 0.5))
+            for k in have:
+                extra[k].append((v, 0.0))
+
+    for k in present:
+        doc = docs[k]
+        miss = list(missing[k])
+        ext = list(extra[k])
+        # A missing majority value and an extra minority value in one version: a changed number.
+        while miss and ext:
+            mv, _times, mconf = miss.pop(0)
+            pick = min(ext, key=lambda e: (abs(e[0] - mv), e[0]))
+            ext.remove(pick)
+            ev = pick[0]
+            item = occurrences[(k, ev)][0]
+            tie = mconf <= 0.5
+            holders = [j for j in present if counts[j][mv] > 0]
+            findings.append(_finding(
+                "NUM002", "number", Severity.CRITICAL, doc, item.segment, item.mention,
+                f"{item.mention.text!r} reads {_fmt(ev)} where {len(holders)} of {n} versions have {_fmt(mv)}"
+                + (" (a tie: both sides are blamed)" if tie else ""),
+                {"expected": evidence_for(mv), "found": evidence_for(ev), "tie": tie},
+                0.5 if tie else max(mconf, 0.6), u_idx,
+            ))
+        for mv, times, conf in miss:
+            holders = [j for j in present if counts[j][mv] > 0]
+            seg = doc.segments[alignment.units[u_idx].segments[k][0]]
+            names = ", ".join(docs[j].language or docs[j].name for j in holders)
+            findings.append(_finding(
+                "NUM001", "number", Severity.MAJOR, doc, seg, None,
+                f"the value {_fmt(mv)} is missing here; {len(holders)} of {n} versions have it ({names})"
+                + (" (a tie: omission is likelier than invention)" if conf <= 0.5 else ""),
+                {**evidence_for(mv), "missing": times, "tie": conf <= 0.5}, conf, u_idx,
+            ))
+        for ev, conf in ext:
+            if conf <= 0.0:
+                continue
+            item = occurrences[(k, ev)][0]
+            findings.append(_finding(
+                "NUM004", "number", Severity.MAJOR, doc, item.segment, item.mention,
+                f"{item.mention.text!r} ({_fmt(ev)}) is not in the other versions of this passage",
+                evidence_for(ev), conf, u_idx,
+            ))
+    return findings
+
+
+def check_mixed_conventions(doc: Document) -> list[Finding]:
+    """FMT002: one document writes grouped numbers in more than one convention (``32 300`` and ``41,430``)."""
+    styles: dict[str, list[tuple[Segment, NumberMention]]] = {}
+    for seg in doc.segments:
+        for m in extract_numbers(seg.text, doc.language):
+            group = _group_style(m.text)
+            if group:
+                styles.setdefault(group, []).append((seg, m))
+    if len(styles) < 2:
+        return []
+    ranked = sorted(styles, key=lambda s: (-len(styles[s]), s))
+    majority = ranked[0]
+    out: list[Finding] = []
+    for style in ranked[1:]:
+        seg, m = styles[style][0]
+        out.append(_finding(
+            "FMT002", "format", Severity.MINOR, doc, seg, m,
+            f"mixed number formats in one document: {m.text!r} groups digits with {style} while "
+            f"{len(styles[majority])} other number(s) use {majority} (e.g. {styles[majority][0][1].text!r})",
+            {"styles": {s: [x[1].text for x in styles[s]] for s in ranked}}, 0.8, None,
+        ))
+    return out
+
+
+_GROUP_NAMES = {" ": "spaces", "\u00a0": "spaces", "\u202f": "spaces", ",": "commas", ".": "periods",
+                "'": "apostrophes", "\u2019": "apostrophes"}
+
+
+def _group_style(surface: str) -> str | None:
+    """The digit-group separator a surface form uses (``32 300`` → spaces), if it is unambiguous."""
+    digits = "".join(ch for ch in surface if ch.isdigit() or ch in _GROUP_NAMES)
+    seps = [ch for ch in digits if ch in _GROUP_NAMES]
+    if not seps:
+        return None
+    # A single separator followed by exactly three digits could be a group; two kinds mean group+decimal.
+    kinds = {_GROUP_NAMES[s] for s in seps}
+    if len(kinds) == 1:
+        parts = digits.replace("\u00a0", " ").replace("\u202f", " ")
+        sep = seps[0] if seps[0] not in "\u00a0\u202f" else " "
+        chunks = parts.split(sep)
+        if all(len(c) == 3 for c in chunks[1:]) and 1 <= len(chunks[0]) <= 3:
+            return kinds.pop()
+        return None
+    first = seps[0]
+    return _GROUP_NAMES[first]
+
+
+def values_summary(mentions: Sequence[NumberMention]) -> list[str]:
+    """Surface forms, for messages."""
+    return [m.text for m in mentions]

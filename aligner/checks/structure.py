@@ -1,0 +1,146 @@
+"""Structure across versions: omitted and added passages, duplicated sentences, odd documents.
+
+Omission and addition come from the multi-way alignment: a unit that most versions have and
+one lacks is an omission in that one; a unit only one version has (of three or more) is an
+addition in it (minor when it is page furniture: a title, a label, a byline). With two
+versions, or a tie, omission is blamed at a lower confidence: translations drop far more
+often than they invent.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Alignment, Document, Finding, SegmentKind, Severity
+
+_SPACE = regex.compile(r"\s+")
+_MIN_DUP_WORDS = 4
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text.casefold()).strip()
+
+
+def _snippet(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _anchor(doc: Document, alignment: Alignment, version: int, unit_index: int) -> tuple[int, int, int, int]:
+    """Where a version lacking a unit is located: its next segment, else its last one, else line 1."""
+    for u in alignment.units[unit_index + 1:]:
+        if u.segments[version]:
+            s = doc.segments[u.segments[version][0]]
+            return s.line, s.column, s.start, s.start
+    if doc.segments:
+        s = doc.segments[-1]
+        return s.line, s.column + len(s.text), s.end, s.end
+    return 1, 1, 0, 0
+
+
+def check_structure(alignment: Alignment) -> list[Finding]:
+    """OMI001 omitted passage, ADD001 added passage, ADD002 one-version page furniture."""
+    docs = alignment.documents
+    n = len(docs)
+    out: list[Finding] = []
+    if n < 2:
+        return out
+    for u_idx, unit in enumerate(alignment.units):
+        present = unit.present()
+        if len(present) == n:
+            continue
+        kinds = {docs[k].segments[i].kind for k in present for i in unit.segments[k]}
+        furniture = kinds <= {SegmentKind.TITLE, SegmentKind.BOILERPLATE}
+        sample_k = present[0]
+        sample = " ".join(docs[sample_k].segments[i].text for i in unit.segments[sample_k])
+        if len(present) == 1 and n >= 3:
+            k = present[0]
+            doc = docs[k]
+            first = doc.segments[unit.segments[k][0]]
+            text = " ".join(doc.segments[i].text for i in unit.segments[k])
+            code, sev = ("ADD002", Severity.MINOR) if furniture else ("ADD001", Severity.MAJOR)
+            what = "page furniture" if furniture else "a passage"
+            out.append(Finding(
+                code, "addition", sev, doc.path, doc.language, first.line, first.column,
+                f"{what} only this version has: {_snippet(text)!r}",
+                {"text": text, "versions_with": 1, "versions": n}, 0.8, first.start,
+                doc.segments[unit.segments[k][-1]].end, u_idx,
+            ))
+            continue
+        lacking = [k for k in range(n) if not unit.segments[k]]
+        majority = len(present) > n / 2
+        conf = 0.9 if majority and len(present) >= 2 else 0.5
+        if furniture:
+            sev = Severity.INFO
+        elif kinds == {SegmentKind.HEADING}:
+            sev = Severity.MINOR
+        else:
+            sev = Severity.MAJOR
+        holders = ", ".join(docs[k].language or docs[k].name for k in present)
+        for k in lacking:
+            doc = docs[k]
+            line, column, start, end = _anchor(doc, alignment, k, u_idx)
+            tie = "" if majority else " (no majority: omission is likelier than addition)"
+            out.append(Finding(
+                "OMI001", "omission", sev, doc.path, doc.language, line, column,
+                f"a passage {len(present)} of {n} versions have ({holders}) is missing here: "
+                f"{_snippet(sample)!r}{tie}",
+                {"text": sample, "versions_with": len(present), "versions": n,
+                 "present": [docs[j].path for j in present]},
+                conf, start, end, u_idx,
+            ))
+    return out
+
+
+def check_duplicates(alignment: Alignment) -> list[Finding]:
+    """DUP001: a sentence repeated in one version where the others do not repeat it."""
+    docs = alignment.documents
+    unit_of: list[dict[int, int]] = [{} for _ in docs]
+    for u_idx, unit in enumerate(alignment.units):
+        for k, ids in enumerate(unit.segments):
+            for i in ids:
+                unit_of[k][i] = u_idx
+    out: list[Finding] = []
+    for k, doc in enumerate(docs):
+        seen: dict[str, int] = {}
+        for seg in doc.segments:
+            if seg.kind is not SegmentKind.SENTENCE or len(seg.text.split()) < _MIN_DUP_WORDS:
+                continue
+            key = _norm(seg.text)
+            if key not in seen:
+                seen[key] = seg.id
+                continue
+            first = doc.segments[seen[key]]
+            u1, u2 = unit_of[k].get(first.id), unit_of[k].get(seg.id)
+            if u1 is not None and u2 is not None and u1 != u2 and _others_repeat(alignment, k, u1, u2):
+                continue
+            out.append(Finding(
+                "DUP001", "duplication", Severity.MAJOR, doc.path, doc.language, seg.line, seg.column,
+                f"sentence repeated from line {first.line}: {_snippet(seg.text)!r}",
+                {"text": seg.text, "first_line": first.line}, 0.9, seg.start, seg.end, u2,
+            ))
+    return out
+
+
+def _others_repeat(alignment: Alignment, version: int, u1: int, u2: int) -> bool:
+    """True when most other versions also have equal text in units ``u1`` and ``u2`` (a repeat in the source)."""
+    others = [k for k in range(len(alignment.documents)) if k != version]
+    if not others:
+        return False
+    same = 0
+    for k in others:
+        a = _norm(alignment.texts(alignment.units[u1], k))
+        b = _norm(alignment.texts(alignment.units[u2], k))
+        if a and a == b:
+            same += 1
+    return same > len(others) / 2
+
+
+def check_document(doc: Document, reason: str) -> list[Finding]:
+    """DOC001 a document that is not a version of the others; DOC002 an empty document."""
+    if not doc.segments:
+        return [Finding("DOC002", "document", Severity.MAJOR, doc.path, doc.language, 1, 1,
+                        "empty document: it has no text to compare", {"text": ""}, 1.0, 0, 0, None)]
+    return [Finding("DOC001", "document", Severity.MAJOR, doc.path, doc.language, 1, 1,
+                    f"not a version of the other documents: {reason}", {"text": doc.segments[0].text,
+                                                                          "reason": reason},
+                    0.8, 0, 0, None)]
