@@ -1,0 +1,240 @@
+"""The registry of checks: one class per code, registered explicitly, listed in code order.
+
+Modelled on sqlfluff's rules: each check is a class with a stable ``code`` (``NUM001``), a
+``name``, a ``category`` (one of :data:`aligner.model.CATEGORIES`), a ``default_severity``, a
+``family`` (``numbers``, ``structure``, ``language``, ``terms``: one JUnit test case per document
+and family) and a docstring whose first line is its title and which shows a ``Bad:`` and a
+``Good:`` example. A check *measures*: ``run(ctx)`` yields findings with the measured values in
+their evidence; what fails a build is decided later by :mod:`aligner.checks.policy`.
+
+Registration happens in one place (``aligner/checks/__init__.py`` imports the check modules,
+each of which decorates its classes with :func:`register`); a duplicate code or name, an unknown
+category, a missing example or a malformed code is refused at import time with
+:class:`RegistrationError`, a programming error rather than a user error.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, ClassVar, NamedTuple, TypeVar
+
+from ..model import CATEGORIES, Finding, Severity
+
+__all__ = [
+    "Check",
+    "CheckRow",
+    "Registry",
+    "RegistrationError",
+    "REGISTRY",
+    "all_checks",
+    "describe_checks",
+    "get_check",
+    "register",
+    "run_all",
+]
+
+_CODE = re.compile(r"^[A-Z]{3}[0-9]{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$")
+_FAMILY = re.compile(r"^[a-z][a-z0-9_]*$")
+_BAD = re.compile(r"^\s*Bad:", re.MULTILINE)
+_GOOD = re.compile(r"^\s*Good:", re.MULTILINE)
+
+
+class RegistrationError(ValueError):
+    """A check class cannot be registered (duplicate code, unknown category, no examples...).
+
+    This is a bug in aligner (or a plug-in), not a user error, so it is not an
+    :class:`~aligner.errors.AlignerError` and the CLI does not turn it into exit code 2.
+    """
+
+
+class Check:
+    """Base class of every check; subclasses set the class attributes and implement :meth:`run`.
+
+    The instance carries the severity in force (the default, or the one configuration set),
+    so :meth:`finding` stamps every finding with the check's code, category and that severity.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    default_severity: ClassVar[Severity]
+    family: ClassVar[str]
+
+    def __init__(self, severity: Severity | None = None) -> None:
+        self.severity: Severity = severity if severity is not None else self.default_severity
+
+    @classmethod
+    def title(cls) -> str:
+        """The first line of the docstring."""
+        return inspect.cleandoc(cls.__doc__ or "").split("\n", 1)[0].strip()
+
+    @classmethod
+    def description(cls) -> str:
+        """The docstring without its title: explanation and the bad/good examples."""
+        parts = inspect.cleandoc(cls.__doc__ or "").split("\n", 1)
+        return parts[1].strip("\n") if len(parts) > 1 else ""
+
+    def run(self, ctx: Any) -> Iterable[Finding]:
+        """Measure ``ctx`` (the lead's :class:`~aligner.checks.context.CheckContext`) and yield findings."""
+        raise NotImplementedError
+
+    def finding(
+        self,
+        *,
+        path: str,
+        line: int,
+        column: int,
+        message: str,
+        language: str | None = None,
+        evidence: dict | None = None,
+        confidence: float = 1.0,
+        start: int | None = None,
+        end: int | None = None,
+        unit: int | None = None,
+    ) -> Finding:
+        """Build a :class:`Finding` with this check's code, category and severity in force.
+
+        Put the text of the offending segment in ``evidence["text"]``: the baseline
+        fingerprints it (see :func:`aligner.checks.policy.fingerprint`).
+        """
+        return Finding(
+            code=self.code,
+            category=self.category,
+            severity=self.severity,
+            path=path,
+            language=language,
+            line=line,
+            column=column,
+            message=message,
+            evidence=dict(evidence or {}),
+            confidence=confidence,
+            start=start,
+            end=end,
+            unit=unit,
+        )
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.code} severity={self.severity.value}>"
+
+
+C = TypeVar("C", bound=type[Check])
+
+
+class CheckRow(NamedTuple):
+    """One line of ``aligner checks``."""
+
+    code: str
+    category: str
+    severity: str
+    title: str
+
+
+class Registry:
+    """A set of check classes keyed by code; refuses anything malformed or duplicated."""
+
+    def __init__(self) -> None:
+        self._checks: dict[str, type[Check]] = {}
+
+    def register(self, cls: C) -> C:
+        """Add ``cls`` (usable as a class decorator); raise :class:`RegistrationError` if it is malformed."""
+        _validate(cls)
+        if cls.code in self._checks:
+            other = self._checks[cls.code]
+            raise RegistrationError(
+                f"check code {cls.code} is already registered by {other.__module__}.{other.__qualname__}"
+            )
+        for other in self._checks.values():
+            if other.name == cls.name:
+                raise RegistrationError(f"check name {cls.name!r} is already used by {other.code}")
+        self._checks[cls.code] = cls
+        return cls
+
+    def all(self) -> list[type[Check]]:
+        """Every registered check class, in code order."""
+        return [self._checks[code] for code in sorted(self._checks)]
+
+    def get(self, code: str) -> type[Check]:
+        """The check class with ``code``; :class:`KeyError` naming the code when there is none."""
+        try:
+            return self._checks[code]
+        except KeyError:
+            raise KeyError(f"no check with code {code!r}") from None
+
+    def codes(self) -> tuple[str, ...]:
+        """Registered codes, sorted."""
+        return tuple(sorted(self._checks))
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._checks
+
+    def __iter__(self) -> Iterator[type[Check]]:
+        return iter(self.all())
+
+    def __len__(self) -> int:
+        return len(self._checks)
+
+
+def _validate(cls: type) -> None:
+    where = f"{getattr(cls, '__module__', '?')}.{getattr(cls, '__qualname__', cls)}"
+    if not (isinstance(cls, type) and issubclass(cls, Check)):
+        raise RegistrationError(f"{where}: a check must be a subclass of aligner.checks.registry.Check")
+    for attr in ("code", "name", "category", "default_severity", "family"):
+        if attr not in {k for klass in cls.__mro__ if klass is not Check for k in vars(klass)}:
+            raise RegistrationError(f"{where}: missing class attribute {attr!r}")
+    if not isinstance(cls.code, str) or not _CODE.match(cls.code):
+        raise RegistrationError(f"{where}: code {cls.code!r} is not three capitals and three digits (e.g. NUM001)")
+    if not isinstance(cls.name, str) or not _NAME.match(cls.name):
+        raise RegistrationError(f"{where}: name {cls.name!r} must be lower-case words joined by - _ or .")
+    if cls.category not in CATEGORIES:
+        raise RegistrationError(f"{where}: unknown category {cls.category!r}; use one of {', '.join(CATEGORIES)}")
+    if not isinstance(cls.default_severity, Severity):
+        raise RegistrationError(f"{where}: default_severity must be a Severity, not {cls.default_severity!r}")
+    if not isinstance(cls.family, str) or not _FAMILY.match(cls.family):
+        raise RegistrationError(f"{where}: family {cls.family!r} must be a lower-case word (e.g. numbers)")
+    if cls.run is Check.run:
+        raise RegistrationError(f"{where}: does not implement run(ctx)")
+    doc = inspect.cleandoc(cls.__doc__ or "")
+    if not doc or not cls.title():
+        raise RegistrationError(f"{where}: needs a docstring whose first line is its title")
+    if not (_BAD.search(doc) and _GOOD.search(doc)):
+        raise RegistrationError(f"{where}: the docstring must show a 'Bad:' and a 'Good:' example")
+
+
+#: The registry the CLI and the pipeline use; filled by the imports in ``aligner/checks/__init__.py``.
+REGISTRY = Registry()
+
+
+def _pick(registry: Registry | None) -> Registry:
+    # An empty Registry is falsy (it has __len__), so "registry or REGISTRY" would be wrong.
+    return REGISTRY if registry is None else registry
+
+
+def register(cls: C) -> C:
+    """Register ``cls`` in :data:`REGISTRY`; use as a class decorator."""
+    return REGISTRY.register(cls)
+
+
+def all_checks(registry: Registry | None = None) -> list[type[Check]]:
+    """Every registered check class in code order."""
+    return _pick(registry).all()
+
+
+def get_check(code: str, registry: Registry | None = None) -> type[Check]:
+    """The check class with ``code`` (:class:`KeyError` if unknown)."""
+    return _pick(registry).get(code)
+
+
+def describe_checks(registry: Registry | None = None) -> list[CheckRow]:
+    """Rows ``(code, category, default severity, title)`` for ``aligner checks``, in code order."""
+    return [CheckRow(c.code, c.category, c.default_severity.value, c.title()) for c in all_checks(registry)]
+
+
+def run_all(checks: Sequence[Check], ctx: Any) -> list[Finding]:
+    """Run each check instance on ``ctx`` and collect the findings, in check order then emission order."""
+    out: list[Finding] = []
+    for check in checks:
+        out.extend(check.run(ctx))
+    return out

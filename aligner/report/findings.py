@@ -1,0 +1,434 @@
+"""Findings rendered for people and for CI: text, JSON, SARIF 2.1.0, JUnit XML, GitHub workflow commands.
+
+Every function here is pure: findings in, one string out; the CLI writes it (stdout or
+``atomic_write``). Output is deterministic (findings sorted by path, line, column, code; no
+timestamps) and safe for any document text: control characters and bidirectional overrides
+never reach a terminal raw, XML-illegal characters never reach the XML, and GitHub's
+workflow-command escaping is applied to data and properties.
+
+Pick a format by name with :func:`render_findings` (``--format``); the names are :data:`FORMATS`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from urllib.parse import quote
+
+from lxml import etree
+
+from .._version import __version__
+from ..checks.policy import FINGERPRINT_KEY, display_path, fingerprint, reaches, sort_findings
+from ..checks.registry import Check, Registry, all_checks
+from ..model import Finding, Severity
+
+__all__ = [
+    "FORMATS",
+    "INFORMATION_URI",
+    "SARIF_SCHEMA",
+    "format_github",
+    "format_json",
+    "format_junit",
+    "format_sarif",
+    "format_text",
+    "render_findings",
+    "sarif_level",
+    "sarif_uri",
+    "summarize",
+]
+
+#: The ``$schema`` of the SARIF log (the OASIS 2.1.0 errata 01 schema).
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+#: ``tool.driver.informationUri`` in SARIF: where users learn about the tool (the package's
+#: registry page until the project has a home page of its own; pass ``information_uri`` to change it).
+INFORMATION_URI = "https://pypi.org/project/aligner/"
+
+_SEVERITY_ORDER = tuple(sorted(Severity, key=lambda s: -s.rank))  # critical first
+
+# Characters that must not reach a terminal raw: C0/C1 controls, DEL, and the bidirectional
+# overrides/isolates of "Trojan Source" (they reorder what a reviewer sees).
+_UNSAFE_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Characters XML 1.0 does not allow at all (lxml refuses them).
+_XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+_ANSI = {
+    Severity.CRITICAL: "\x1b[1;31m",
+    Severity.MAJOR: "\x1b[31m",
+    Severity.MINOR: "\x1b[33m",
+    Severity.INFO: "\x1b[36m",
+}
+_BOLD, _RESET = "\x1b[1m", "\x1b[0m"
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _visible(text: str) -> str:
+    """``text`` with control and bidi-override characters written as ``\\xNN``/``\\uNNNN``."""
+    return _UNSAFE_TEXT.sub(_escape_char, text)
+
+
+def _xml_safe(text: str) -> str:
+    """``text`` without characters XML 1.0 forbids (written as ``\\xNN``/``\\uNNNN`` instead)."""
+    return _XML_ILLEGAL.sub(_escape_char, text)
+
+
+# --------------------------------------------------------------------------------------- summary
+
+
+def summarize(
+    findings: Iterable[Finding], fail_on: Severity | str | None = Severity.MAJOR, suppressed: int = 0
+) -> dict:
+    """Counts by severity (all four, critical first), category, path and code, and whether the run fails."""
+    findings = list(findings)
+    by_sev = Counter(f.severity for f in findings)
+    failed = any(reaches(f, fail_on) for f in findings)
+    threshold = fail_on.value if isinstance(fail_on, Severity) else (fail_on or "never")
+    return {
+        "total": len(findings),
+        "by_severity": {s.value: by_sev.get(s, 0) for s in _SEVERITY_ORDER},
+        "by_category": dict(sorted(Counter(f.category for f in findings).items())),
+        "by_path": dict(sorted(Counter(display_path(f.path) for f in findings).items())),
+        "by_code": dict(sorted(Counter(f.code for f in findings).items())),
+        "fail_on": threshold,
+        "failed": failed,
+        "suppressed": suppressed,
+    }
+
+
+# ------------------------------------------------------------------------------------------ text
+
+
+def format_text(findings: Iterable[Finding], *, color: bool = False, summary: bool = True) -> str:
+    """One line per finding, ``file:line:col: CODE severity message``, then a summary line.
+
+    With ``color`` the code is bold and the severity coloured (ANSI); document text is shown
+    with control characters escaped either way, so it cannot move the cursor or recolour.
+    """
+    rows = sort_findings(findings)
+    lines = []
+    for f in rows:
+        where = f"{_visible(display_path(f.path))}:{f.line}:{f.column}:"
+        message = _visible(f.message)
+        if color:
+            sev = f"{_ANSI[f.severity]}{f.severity.value}{_RESET}"
+            lines.append(f"{_BOLD}{where}{_RESET} {_BOLD}{f.code}{_RESET} {sev} {message}")
+        else:
+            lines.append(f"{where} {f.code} {f.severity.value} {message}")
+    if summary:
+        if rows:
+            counts = Counter(f.severity for f in rows)
+            parts = ", ".join(f"{counts[s]} {s.value}" for s in _SEVERITY_ORDER if counts[s])
+            noun = "finding" if len(rows) == 1 else "findings"
+            lines.append(f"{len(rows)} {noun} ({parts})")
+        else:
+            lines.append("No findings.")
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+# ------------------------------------------------------------------------------------------ json
+
+
+def format_json(
+    findings: Iterable[Finding],
+    *,
+    signature: str = "",
+    fail_on: Severity | str | None = Severity.MAJOR,
+    suppressed: int = 0,
+) -> str:
+    """``{"findings": [...], "summary": {...}, "signature": ...}``.
+
+    Each finding is its ``to_dict()`` plus its baseline ``fingerprint``.
+    """
+    rows = sort_findings(findings)
+    doc = {
+        "findings": [{**f.to_dict(), "fingerprint": fingerprint(f)} for f in rows],
+        "summary": summarize(rows, fail_on, suppressed),
+        "signature": signature,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+# ----------------------------------------------------------------------------------------- sarif
+
+
+def sarif_level(severity: Severity) -> str:
+    """SARIF ``level``: critical and major are ``error``, minor ``warning``, info ``note``."""
+    return {"critical": "error", "major": "error", "minor": "warning", "info": "note"}[severity.value]
+
+
+def sarif_uri(path: str, root: str | None = None) -> str:
+    """A URI reference for ``path``: relative POSIX and percent-encoded, ``file://`` when absolute outside ``root``."""
+    p = display_path(path)
+    is_abs = p.startswith("/") or bool(re.match(r"^[A-Za-z]:/", p))
+    if is_abs and root:
+        base = display_path(root).rstrip("/")
+        if p.startswith(base + "/"):
+            p, is_abs = p[len(base) + 1:], False
+    if not is_abs:
+        # Percent-encode everything but unreserved characters and "/": a ":" in the first
+        # segment would otherwise read as a URI scheme.
+        return quote(p, safe="/")
+    return "file://" + ("" if p.startswith("/") else "/") + quote(p, safe="/:")
+
+
+def _rule(cls: type[Check]) -> dict:
+    return {
+        "id": cls.code,
+        "name": cls.name,
+        "shortDescription": {"text": cls.title()},
+        "fullDescription": {"text": cls.title() + ("\n\n" + cls.description() if cls.description() else "")},
+        "help": {"text": cls.description() or cls.title()},
+        "defaultConfiguration": {"level": sarif_level(cls.default_severity)},
+        # SARIF tags must be distinct ("language" can be both the category and the family).
+        "properties": {"tags": sorted({cls.category, cls.family}), "category": cls.category, "family": cls.family},
+    }
+
+
+def _unregistered_rule(code: str, example: Finding) -> dict:
+    return {
+        "id": code,
+        "name": code.lower(),
+        "shortDescription": {"text": code},
+        "fullDescription": {"text": f"{code} ({example.category})"},
+        "help": {"text": f"{code} is not in the check registry; see `aligner checks`."},
+        "defaultConfiguration": {"level": sarif_level(example.severity)},
+        "properties": {"tags": [example.category], "category": example.category},
+    }
+
+
+def format_sarif(
+    findings: Iterable[Finding],
+    *,
+    registry: Registry | None = None,
+    signature: str = "",
+    root: str | None = None,
+    tool_version: str = __version__,
+    information_uri: str = INFORMATION_URI,
+) -> str:
+    """A SARIF 2.1.0 log that GitHub code scanning accepts (one run, every registered check as a rule).
+
+    Columns count Unicode code points (``columnKind: unicodeCodePoints``), as aligner's do.
+    ``partialFingerprints`` carry :func:`~aligner.checks.policy.fingerprint` with an occurrence
+    counter (``<sha256>:<n>``) so equal findings stay distinct, as GitHub's own line hashes do.
+    """
+    rows = sort_findings(findings)
+    rules = [_rule(cls) for cls in all_checks(registry)]
+    known = {r["id"] for r in rules}
+    for f in rows:
+        if f.code not in known:
+            known.add(f.code)
+            rules.append(_unregistered_rule(f.code, f))
+    rules.sort(key=lambda r: r["id"])
+    index = {r["id"]: i for i, r in enumerate(rules)}
+
+    seen: Counter[str] = Counter()
+    results = []
+    for f in rows:
+        fp = fingerprint(f)
+        seen[fp] += 1
+        results.append({
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": sarif_level(f.severity),
+            "message": {"text": f.message or f.code},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": sarif_uri(f.path, root)},
+                    "region": {"startLine": max(1, f.line), "startColumn": max(1, f.column)},
+                },
+            }],
+            "partialFingerprints": {FINGERPRINT_KEY: f"{fp}:{seen[fp]}"},
+            "properties": {
+                "severity": f.severity.value,
+                "category": f.category,
+                "language": f.language,
+                "confidence": round(f.confidence, 3),
+                "evidence": f.evidence,
+            },
+        })
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "aligner",
+                "version": tool_version,
+                "semanticVersion": tool_version,
+                "informationUri": information_uri,
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "properties": {"signature": signature},
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+# ----------------------------------------------------------------------------------------- junit
+
+
+def _families(registry: Registry | None) -> dict[str, str]:
+    return {cls.code: cls.family for cls in all_checks(registry)}
+
+
+def _finding_line(f: Finding) -> str:
+    return f"{f.line}:{f.column}: {f.code} {f.severity.value} {f.message}"
+
+
+def format_junit(
+    findings: Iterable[Finding],
+    *,
+    fail_on: Severity | str | None = Severity.MAJOR,
+    documents: Sequence[str] = (),
+    registry: Registry | None = None,
+    signature: str = "",
+    families: Iterable[str] | None = None,
+) -> str:
+    """JUnit XML for Jenkins and GitLab: a ``<testsuite>`` per document, a ``<testcase>`` per check family.
+
+    ``documents`` lists every checked path so clean documents show as passing tests. A test case
+    has a ``<failure>`` when its family has findings at or above ``fail_on``; findings below it are
+    listed in ``<system-out>``. Codes map to families through the registry (a finding whose code
+    is not registered counts under its category). Every document gets a test case for each of
+    ``families`` (default: every registered family; pass the families of the checks that ran, so
+    a disabled family does not show as passed) and for each family it has findings in.
+    No timestamps: the same findings give the same bytes.
+    """
+    rows = sort_findings(findings)
+    family_of = _families(registry)
+    all_families = set(family_of.values()) if families is None else set(families)
+    by_doc: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    for doc in documents:
+        by_doc.setdefault(display_path(doc), defaultdict(list))
+    for f in rows:
+        by_doc[display_path(f.path)][family_of.get(f.code, f.category)].append(f)
+
+    root = etree.Element("testsuites", name="aligner check")
+    total_tests = total_failures = 0
+    for doc in sorted(by_doc):
+        families = by_doc[doc]
+        suite = etree.SubElement(root, "testsuite", name=_xml_safe(doc))
+        if signature:
+            props = etree.SubElement(suite, "properties")
+            etree.SubElement(props, "property", name="signature", value=_xml_safe(signature))
+        failures = 0
+        names = sorted(all_families | set(families))
+        for family in names:
+            found = families.get(family, [])
+            case = etree.SubElement(suite, "testcase", classname=_xml_safe(doc), name=family,
+                                    file=_xml_safe(doc), time="0")
+            failing = [f for f in found if reaches(f, fail_on)]
+            passing = [f for f in found if not reaches(f, fail_on)]
+            if failing:
+                failures += 1
+                codes = sorted({f.code for f in failing})
+                noun = "finding" if len(failing) == 1 else "findings"
+                threshold = fail_on.value if isinstance(fail_on, Severity) else fail_on
+                failure = etree.SubElement(
+                    case, "failure",
+                    message=f"{len(failing)} {family} {noun} at or above {threshold}",
+                    type=",".join(codes),
+                )
+                failure.text = _xml_safe("\n".join(_finding_line(f) for f in failing))
+            if passing:
+                out = etree.SubElement(case, "system-out")
+                out.text = _xml_safe("\n".join(_finding_line(f) for f in passing))
+        suite.set("tests", str(len(names)))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        suite.set("skipped", "0")
+        suite.set("time", "0")
+        total_tests += len(names)
+        total_failures += failures
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failures))
+    root.set("errors", "0")
+    root.set("time", "0")
+    return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8").decode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------- github
+
+
+def _gh_data(text: str) -> str:
+    """GitHub's escaping of a workflow command's message (``%``, CR, LF), then other controls made visible."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _visible(text)
+
+
+def _gh_property(text: str) -> str:
+    """GitHub's escaping of a workflow command property (``%``, CR, LF, ``:``, ``,``)."""
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _gh_command(severity: Severity) -> str:
+    return {"critical": "error", "major": "error", "minor": "warning", "info": "notice"}[severity.value]
+
+
+def format_github(findings: Iterable[Finding]) -> str:
+    """GitHub Actions workflow commands, one per finding: ``::error file=…,line=…,col=…,title=CODE::message``.
+
+    ``error`` for critical and major, ``warning`` for minor, ``notice`` for info.
+    """
+    lines = []
+    for f in sort_findings(findings):
+        props = ",".join([
+            f"file={_gh_property(display_path(f.path))}",
+            f"line={max(1, f.line)}",
+            f"col={max(1, f.column)}",
+            f"title={_gh_property(f.code)}",
+        ])
+        lines.append(f"::{_gh_command(f.severity)} {props}::{_gh_data(f.message)}")
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+# -------------------------------------------------------------------------------------- dispatch
+
+#: ``--format`` names and the function that renders each.
+FORMATS: dict[str, Callable[..., str]] = {
+    "text": format_text,
+    "json": format_json,
+    "sarif": format_sarif,
+    "junit": format_junit,
+    "github": format_github,
+}
+
+
+def render_findings(
+    fmt: str,
+    findings: Iterable[Finding],
+    *,
+    fail_on: Severity | str | None = Severity.MAJOR,
+    color: bool = False,
+    signature: str = "",
+    documents: Sequence[str] = (),
+    suppressed: int = 0,
+    registry: Registry | None = None,
+    root: str | None = None,
+    families: Iterable[str] | None = None,
+) -> str:
+    """Render ``findings`` in format ``fmt`` (one of :data:`FORMATS`), passing each format the options it uses.
+
+    A bad ``fmt`` is a :class:`ValueError` (the CLI offers only :data:`FORMATS` as choices).
+    """
+    findings = list(findings)
+    if fmt == "text":
+        return format_text(findings, color=color)
+    if fmt == "json":
+        return format_json(findings, signature=signature, fail_on=fail_on, suppressed=suppressed)
+    if fmt == "sarif":
+        return format_sarif(findings, registry=registry, signature=signature, root=root)
+    if fmt == "junit":
+        return format_junit(findings, fail_on=fail_on, documents=documents, registry=registry, signature=signature,
+                            families=families)
+    if fmt == "github":
+        return format_github(findings)
+    raise ValueError(f"unknown findings format {fmt!r}; use one of {', '.join(FORMATS)}")
+
