@@ -1,0 +1,874 @@
+"""Grouping: which of N documents are versions (translations) of the same text, and why.
+
+Every pair of documents gets a similarity in [0, 1] from signals that survive translation,
+each kept as a component so that a decision can be explained in words:
+
+``numbers``
+    numbers and years read by :func:`number_values` (``32 300``, ``32.300`` and ``32,300`` are one
+    value); small numbers weigh less than years and amounts. Translations keep digits, so numbers
+    that are not shared are strong evidence against; numbers on one side only count half, as a
+    cut-off version or spelled-out numbers look the same.
+``structure``
+    headings, paragraphs and sentences counted, and the length profile of the paragraph
+    sequence compared by a small alignment (front matter such as titles and bylines left out).
+``length``
+    character length after a per-language (else per-script) expansion factor, so that a Chinese
+    text is not "too short" for its English original.
+``names``
+    capitalised names and acronyms of one version looked up in the other, Indic scripts
+    transliterated to Latin (``indic_transliteration``), Cyrillic and Greek by a small table, and
+    compared fuzzily (``rapidfuzz``) on the spelling and on the consonant skeleton (``customer`` ~
+    ``kasṭamar``). Facing a script that cannot be romanised (Arabic, Han, ...) only acronyms count.
+``alignability``
+    an optional caller-given ``alignability(doc_a, doc_b) -> float`` (the sentence aligner).
+
+Each component carries an evidence weight (a pair with one year in common says less than one
+with seven shared amounts), the score is the weighted mean, and a pair in the same language is
+multiplied by :data:`SAME_LANGUAGE_PRIOR` (two versions rarely share a language: a weak prior,
+not a rule). Documents are clustered by average linkage over the scores, with a guard that no
+pair inside a group falls below ``min_link``: one document that resembles two different texts
+cannot merge them. Everything runs in an order fixed by the documents' content, so shuffling
+the inputs changes only the indices.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import statistics
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+from indic_transliteration import sanscript
+from rapidfuzz import fuzz, process
+
+from ..langid.script import char_script, dominant_script
+from ..model import Document, SegmentKind
+from ..signature import make_signature
+
+try:
+    from ..facts.numbers import extract_numbers
+except ImportError:  # the locale-aware reader is optional here: simple_number_values stands in
+    extract_numbers = None  # type: ignore[assignment]
+
+#: ``alignability(doc_a, doc_b) -> float`` in [0, 1]: how well two documents' sentences align.
+Alignability = Callable[[Document, Document], float]
+
+#: Default score from which two documents (or clusters, on average) are versions of one text.
+DEFAULT_THRESHOLD = 0.5
+#: Default lowest score allowed between any two members of a group (the bridging guard).
+DEFAULT_MIN_LINK = 0.3
+#: Multiplier for a pair in the same language.
+SAME_LANGUAGE_PRIOR = 0.9
+
+# Evidence weights: the most a component can count for, reached with enough material.
+_W_NUMBERS = 0.45
+_W_STRUCTURE = 0.3
+_W_LENGTH = 0.15
+_W_NAMES = 0.2
+_W_ALIGNABILITY = 0.6
+
+#: Characters of a text per character of its English original, by language; rough,
+#: published expansion rates (German runs long, Chinese and Japanese short).
+LENGTH_FACTOR: dict[str, float] = {
+    "en": 1.0, "da": 1.05, "sv": 1.0, "nb": 1.0, "no": 1.0, "nl": 1.1, "de": 1.2, "fr": 1.15,
+    "es": 1.15, "pt": 1.1, "it": 1.1, "ro": 1.1, "pl": 1.05, "cs": 0.95, "sk": 0.95, "sl": 0.95,
+    "hr": 0.95, "hu": 1.05, "fi": 1.05, "et": 1.0, "lv": 1.0, "lt": 1.0, "el": 1.1, "ru": 1.05,
+    "uk": 1.0, "bg": 1.05, "tr": 1.05, "tl": 1.25, "id": 1.1, "ms": 1.1, "vi": 1.1, "sw": 1.1,
+    "ar": 0.9, "fa": 0.9, "he": 0.75, "hi": 1.0, "bn": 0.95, "te": 1.0, "ta": 1.2, "kn": 1.05,
+    "ml": 1.1, "mr": 1.0, "gu": 0.95, "th": 0.95, "zh": 0.3, "ja": 0.4, "ko": 0.45,
+}
+#: The same, by ISO 15924 script, for languages not in :data:`LENGTH_FACTOR`.
+SCRIPT_LENGTH_FACTOR: dict[str, float] = {
+    "Latn": 1.05, "Cyrl": 1.05, "Grek": 1.1, "Arab": 0.9, "Hebr": 0.75, "Hani": 0.3, "Jpan": 0.4,
+    "Hang": 0.45, "Thai": 0.95,
+}
+
+# Scripts with upper and lower case: a capital inside a sentence marks a name there.
+_CASED_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn", "Geor"})
+_INDIC_SCHEMES = {
+    "Deva": sanscript.DEVANAGARI, "Beng": sanscript.BENGALI, "Guru": sanscript.GURMUKHI,
+    "Gujr": sanscript.GUJARATI, "Orya": sanscript.ORIYA, "Taml": sanscript.TAMIL,
+    "Telu": sanscript.TELUGU, "Knda": sanscript.KANNADA, "Mlym": sanscript.MALAYALAM,
+}
+
+_NUMBER = regex.compile(
+    r"""
+    (?<![\d.,])
+    (?:
+        (?P<date>\d{1,4}(?P<dsep>[./-])\d{1,2}(?P=dsep)\d{1,4})
+      | (?P<grouped>\d{1,3}(?P<sep>[ \u00a0\u202f\u2009.,'’])\d{3}(?:(?P=sep)\d{3})*)
+        (?:(?!(?P=sep))[.,](?P<gfrac>\d+))?
+      | (?P<plain>\d+)(?:[.,](?P<frac>\d+))?
+    )
+    (?![\d])
+    """,
+    regex.VERBOSE,
+)
+_WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
+_VOWELS = frozenset("aeiouy")
+# Enough of a romanisation to compare names (ISO 9 / ELOT in spirit, ASCII only).
+_ROMAN = {
+    **dict(zip("абвгдезийклмнопрстуфыэіґўјђћ", "abvgdeziiklmnoprstufyeigujdc", strict=True)),
+    "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ї": "yi",
+    "є": "ye", "љ": "lj", "њ": "nj", "џ": "dz", "ъ": "", "ь": "",
+    **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstyfo", strict=True)),
+    "θ": "th", "χ": "ch", "ψ": "ps",
+}
+_ROMANISABLE = frozenset({"Latn", "Cyrl", "Grek", *_INDIC_SCHEMES})
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def number_values(text: str, language: str | None = None) -> list[str]:
+    """The numbers in ``text`` as canonical value strings (``"32300"``, ``"2.5"``), in order.
+
+    Read by the locale-aware :func:`aligner.facts.numbers.extract_numbers` when it is there
+    (else by :func:`simple_number_values`). Of an ambiguous mention (``32.300``: 32300 or 32.3)
+    the integer reading is kept, as the simple reader does, so that ``32 300``, ``32.300`` and
+    ``32,300`` are one value in every language; scale words are undone (``12,5 mln.`` -> 12.5)
+    since not every language's scale word is recognised. Dates, ranges and times give their
+    parts; phone numbers and codes their digits.
+    """
+    if extract_numbers is None:
+        return simple_number_values(text, language)
+    values: list[str] = []
+    for mention in extract_numbers(text, language):
+        for part in mention.parts or (mention,):
+            if part.readings:
+                readings = [r.value for r in part.readings]
+                value = next((v for v in readings if v == v.to_integral_value()), readings[0]) / part.scale
+                values.append(_canonical_decimal(value))
+            elif part.kind in ("phone", "code"):
+                values.append(part.digits)
+    return values
+
+
+def _canonical_decimal(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return _canonical(*text.split(".")) if "." in text else _canonical(text, "")
+
+
+def simple_number_values(text: str, language: str | None = None) -> list[str]:
+    """A simple locale-tolerant number reader (the stand-in for the facts extractor).
+
+    A run of 3-digit groups behind one consistent separator (space, no-break space, ``.``,
+    ``,``, apostrophe) is an integer; otherwise one ``.`` or ``,`` marks decimals; dates give
+    their parts. Digits of any script count. ``language`` is not used.
+    """
+    del language  # the simple reading is the same in every locale
+    values: list[str] = []
+    for m in _NUMBER.finditer(text):
+        if m.group("date"):
+            # 12.05.2016, 2016-05-12, 5/12/2016: the parts, since locales order them differently.
+            values.extend(_canonical(_digits(part), "") for part in m.group("date").split(m.group("dsep")))
+        elif m.group("grouped"):
+            head = m.group("grouped")
+            if _digits(head.split(m.group("sep"), 1)[0]) == "0":
+                # "0.125": a leading zero is never a group, so the separator is a decimal mark.
+                values.append(_canonical("0", _digits(head[2:])))
+                continue
+            values.append(_canonical(_digits(head), _digits(m.group("gfrac") or "")))
+        else:
+            values.append(_canonical(_digits(m.group("plain")), _digits(m.group("frac") or "")))
+    return values
+
+
+def _digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(ch)) for ch in text if ch.isdigit())
+
+
+def _canonical(integer: str, fraction: str) -> str:
+    integer = integer.lstrip("0") or "0"
+    fraction = fraction.rstrip("0")
+    return f"{integer}.{fraction}" if fraction else integer
+
+
+def _number_weight(value: str) -> float:
+    """How much one shared value says: list numbers and small counts little, years and amounts much."""
+    if "." in value:
+        return 1.0
+    n = int(value) if len(value) < 12 else 10**12
+    if n < 10:
+        return 0.4
+    if n < 100:
+        return 0.7
+    return 1.0
+
+
+# --------------------------------------------------------------------------- names
+
+
+def transliterate(word: str) -> str:
+    """``word`` in lower-case ASCII: Indic scripts via IAST, Cyrillic and Greek by table, diacritics dropped.
+
+    Letters of other scripts (Arabic, Han, ...) are dropped: see :func:`romanisable`.
+    """
+    script = char_script(next((ch for ch in word if ch.isalpha()), " "))
+    if script in _INDIC_SCHEMES:
+        word = sanscript.transliterate(word, _INDIC_SCHEMES[script], sanscript.IAST)
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFKD", word.casefold()):
+        if ch.isascii():
+            if ch.isalnum():
+                out.append(ch)
+        else:
+            out.append(_ROMAN.get(ch, ""))
+    return "".join(out)
+
+
+def romanisable(script: str) -> bool:
+    """True when :func:`transliterate` reads words of ``script`` (ISO 15924) into Latin letters."""
+    return script in _ROMANISABLE
+
+
+def skeleton(key: str) -> str:
+    """The consonant skeleton of an ASCII key, spelling variants merged (``customer`` -> ``kstmr``)."""
+    key = (
+        key.replace("ph", "f").replace("th", "t").replace("sh", "s").replace("ch", "c").replace("kh", "k")
+        .replace("gh", "g").replace("bh", "b").replace("dh", "d").replace("x", "ks")
+    )
+    table = str.maketrans({"c": "k", "q": "k", "z": "s", "w": "v", "j": "y"})
+    out: list[str] = []
+    for ch in key.translate(table):
+        if ch in _VOWELS or ch.isdigit():
+            continue
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    keys: tuple[str, ...]
+    skeletons: frozenset[str]
+    acronyms: frozenset[str]
+    romanisable: bool
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return letters.isupper() and len(letters) <= 6
+
+
+def _lookup(names: Sequence[str], vocab: _Vocabulary) -> tuple[int, int]:
+    """(found, looked for): names of one document found in another's vocabulary.
+
+    In a script that cannot be romanised only acronyms are looked for (they are often kept
+    in Latin letters); other names would be missed for want of a transliteration, not absent.
+    """
+    wanted = [n for n in names if vocab.romanisable or _is_acronym(n)]
+    return sum(1 for n in wanted if _find_name(n, vocab)), len(wanted)
+
+
+def _find_name(name: str, vocab: _Vocabulary) -> bool:
+    """True when ``name`` (a name from one document) occurs, maybe transliterated, in ``vocab``."""
+    if _is_acronym(name):
+        return name.replace(".", "") in vocab.acronyms
+    key = transliterate(name)
+    if len(key) < 3:
+        return False
+    if process.extractOne(key, vocab.keys, scorer=fuzz.ratio, score_cutoff=85) is not None:
+        return True
+    sk = skeleton(key)
+    return len(sk) >= 3 and sk in vocab.skeletons
+
+
+# --------------------------------------------------------------------------- features
+
+
+@dataclass(frozen=True)
+class _Features:
+    key: tuple[str, str, str, str]
+    name: str
+    language: str | None
+    numbers: dict[str, float]
+    body_segments: int
+    headings: int
+    sentences: int
+    paragraphs: int
+    blocks: tuple[tuple[bool, float], ...]  # (is heading, share of body characters)
+    adjusted_length: float
+    names: tuple[str, ...]
+    vocabulary: _Vocabulary
+
+
+def _features(doc: Document) -> _Features:
+    body = [s for s in doc.segments if s.kind in (SegmentKind.HEADING, SegmentKind.SENTENCE)]
+    if not body:  # a document of front matter only: treat what there is as body
+        body = list(doc.segments)
+    body_text = "\n".join(s.text for s in body)
+    script = dominant_script(body_text)
+
+    numbers: dict[str, float] = {}
+    for seg in doc.segments:
+        for value in number_values(seg.text, doc.language):
+            numbers[value] = _number_weight(value)
+
+    blocks: list[tuple[bool, int]] = []
+    last_para: int | None = None
+    for seg in body:
+        size = len(seg.text)
+        if seg.kind is SegmentKind.HEADING or seg.paragraph != last_para:
+            blocks.append((seg.kind is SegmentKind.HEADING, size))
+        else:
+            blocks[-1] = (blocks[-1][0], blocks[-1][1] + size)
+        last_para = seg.paragraph
+    total = sum(size for _, size in blocks) or 1
+    shares = tuple((is_heading, size / total) for is_heading, size in _coarsen(blocks))
+
+    factor = LENGTH_FACTOR.get(doc.language or "", SCRIPT_LENGTH_FACTOR.get(script, 1.0))
+    sentences = [s for s in body if s.kind is SegmentKind.SENTENCE]
+    digest = hashlib.sha1(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _Features(
+        key=(doc.language or "", doc.name, digest, doc.path),
+        name=doc.name,
+        language=doc.language,
+        numbers=numbers,
+        body_segments=len(body),
+        headings=sum(1 for s in body if s.kind is SegmentKind.HEADING),
+        sentences=len(sentences),
+        paragraphs=len({s.paragraph for s in sentences}),
+        blocks=shares,
+        adjusted_length=sum(len(s.text) for s in body) / factor,
+        names=_names(sentences, script),
+        vocabulary=_vocabulary(body, script),
+    )
+
+
+def _coarsen(blocks: list[tuple[bool, int]], limit: int = 64) -> list[tuple[bool, int]]:
+    """At most ``limit`` blocks: neighbouring paragraphs pooled to about ``2/limit`` of the text each.
+
+    Keeps the profile comparison small for long documents; headings stay as they are unless
+    they alone are too many, then everything is pooled.
+    """
+    if len(blocks) <= limit:
+        return blocks
+    total = sum(size for _, size in blocks)
+    out: list[tuple[bool, int]] = []
+    for keep_headings, share in ((True, 2 / limit), (False, 1 / limit)):
+        out = []
+        for is_heading, size in blocks:
+            heading = is_heading and keep_headings
+            if out and not heading and not out[-1][0] and out[-1][1] < share * total:
+                out[-1] = (False, out[-1][1] + size)
+            else:
+                out.append((heading, size))
+        if len(out) <= limit:
+            break
+    return out
+
+
+def _names(sentences: Sequence, script: str) -> tuple[str, ...]:
+    """Names and acronyms: capitalised words inside sentences, or Latin words in an uncased script."""
+    words_per_sentence = [_WORD.findall(s.text) for s in sentences]
+    names: set[str] = set()
+    if script in _CASED_SCRIPTS:
+        lower = {w.casefold() for words in words_per_sentence for w in words if w[:1].islower()}
+        for words in words_per_sentence:
+            for word in words[1:]:
+                if not word[:1].isupper():
+                    continue
+                letters = word.replace(".", "")
+                if letters.isupper() and len(letters) >= 2:
+                    names.add(word)
+                elif len(letters) >= 3 and word.casefold() not in lower:
+                    names.add(word)
+    else:
+        for words in words_per_sentence:
+            for word in words:
+                if len(word.replace(".", "")) >= 2 and all(char_script(ch) == "Latn" for ch in word if ch.isalpha()):
+                    names.add(word)
+    return tuple(sorted(names))
+
+
+def _vocabulary(body: Sequence, script: str) -> _Vocabulary:
+    words = {w for s in body for w in _WORD.findall(s.text)}
+    keys = {transliterate(w) for w in words}
+    keys.discard("")
+    return _Vocabulary(
+        keys=tuple(sorted(keys)),
+        skeletons=frozenset(sk for sk in map(skeleton, keys) if len(sk) >= 3),
+        acronyms=frozenset(w.replace(".", "") for w in words if w.replace(".", "").isupper() and len(w) >= 2),
+        romanisable=romanisable(script),
+    )
+
+
+# --------------------------------------------------------------------------- components
+
+
+def _numbers_component(a: _Features, b: _Features) -> tuple[float, float, dict]:
+    shared = sorted(set(a.numbers) & set(b.numbers))
+    wa, wb = sum(a.numbers.values()), sum(b.numbers.values())
+    detail = {"shared": len(shared), "a": len(a.numbers), "b": len(b.numbers)}
+    if wa + wb == 0:
+        return 0.0, 0.0, detail
+    value = 2 * sum(a.numbers[v] for v in shared) / (wa + wb)
+    weight = _W_NUMBERS * min(1.0, (wa + wb) / 6)
+    if not (wa and wb):
+        # Numbers on one side only: a cut-off version or numbers spelled out, not only another text.
+        weight /= 2
+    return value, weight, detail
+
+
+def _count_similarity(x: int, y: int) -> float:
+    """Agreement of two counts: 1.0 when equal, about 0.85 for 23 vs 25, about 0.27 for 23 vs 45."""
+    return ((min(x, y) + 1) / (max(x, y) + 1)) ** 2
+
+
+def _profile_similarity(a: Sequence[tuple[bool, float]], b: Sequence[tuple[bool, float]]) -> float:
+    """1 minus the cost of aligning two paragraph-length profiles (shares of the text, headings apart).
+
+    Steps: paragraph to paragraph or heading to heading (cost: the difference of shares), two
+    paragraphs to one either way (a translator joined or split one), or a block left out (its
+    share plus a small penalty). Identical shapes cost 0, shapes with nothing in common about 1.
+    """
+    n, m = len(a), len(b)
+    inf = float("inf")
+    ha, pa = [h for h, _ in a], [p for _, p in a]
+    hb, pb = [h for h, _ in b], [p for _, p in b]
+    skip_a = [p + (0.05 if h else 0.02) for h, p in a]
+    skip_b = [p + (0.05 if h else 0.02) for h, p in b]
+    rows = [[inf] * (m + 1) for _ in range(n + 1)]
+    first = rows[0]
+    first[0] = 0.0
+    for j in range(1, m + 1):
+        first[j] = first[j - 1] + skip_b[j - 1]
+    for i in range(1, n + 1):
+        row, up = rows[i], rows[i - 1]
+        up2 = rows[i - 2] if i >= 2 else None
+        hi, pi, si = ha[i - 1], pa[i - 1], skip_a[i - 1]
+        joinable_a = up2 is not None and not hi and not ha[i - 2]
+        row[0] = up[0] + si
+        for j in range(1, m + 1):
+            hj, pj = hb[j - 1], pb[j - 1]
+            best = up[j] + si
+            c = row[j - 1] + skip_b[j - 1]
+            if c < best:
+                best = c
+            c = up[j - 1] + (abs(pi - pj) if hi == hj else pi + pj + 0.05)
+            if c < best:
+                best = c
+            if not hj:
+                if joinable_a:
+                    c = up2[j - 1] + abs(pi + pa[i - 2] - pj) + 0.02
+                    if c < best:
+                        best = c
+                if j >= 2 and not hi and not hb[j - 2]:
+                    c = up[j - 2] + abs(pi - pj - pb[j - 2]) + 0.02
+                    if c < best:
+                        best = c
+            row[j] = best
+    return max(0.0, 1.0 - rows[n][m])
+
+
+def _structure_component(a: _Features, b: _Features) -> tuple[float, float, dict]:
+    profile = _profile_similarity(a.blocks, b.blocks)
+    value = (
+        0.4 * profile
+        + 0.2 * _count_similarity(a.headings, b.headings)
+        + 0.2 * _count_similarity(a.sentences, b.sentences)
+        + 0.2 * _count_similarity(a.paragraphs, b.paragraphs)
+    )
+    detail = {
+        "segments": (a.body_segments, b.body_segments),
+        "headings": (a.headings, b.headings),
+        "profile": round(profile, 4),
+    }
+    smaller = min(a.body_segments, b.body_segments)
+    return value, _W_STRUCTURE * min(1.0, smaller / 6), detail
+
+
+def _length_component(a: _Features, b: _Features) -> tuple[float, float, dict]:
+    if a.adjusted_length <= 0 or b.adjusted_length <= 0:
+        return 0.0, 0.0, {"ratio": None}
+    ratio = a.adjusted_length / b.adjusted_length
+    # Whole-document log length ratios of translations spread about 0.25 once per-language
+    # factors are applied; a Gaussian on the log ratio turns that into agreement.
+    value = math.exp(-(math.log(ratio) ** 2) / (2 * 0.25**2))
+    return value, _W_LENGTH, {"ratio": round(ratio, 4)}
+
+
+def _names_component(a: _Features, b: _Features) -> tuple[float, float, dict]:
+    found_ab, wanted_ab = _lookup(a.names, b.vocabulary)
+    found_ba, wanted_ba = _lookup(b.names, a.vocabulary)
+    total = wanted_ab + wanted_ba
+    detail = {"found": found_ab + found_ba, "total": total}
+    if total == 0:
+        return 0.0, 0.0, detail
+    return (found_ab + found_ba) / total, _W_NAMES * min(1.0, total / 6), detail
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Component:
+    """One signal of a pair similarity: its ``value`` in [0, 1], the ``weight`` it got, what it measured."""
+
+    value: float
+    weight: float
+    detail: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"value": round(self.value, 4), "weight": round(self.weight, 4), **self.detail}
+
+
+@dataclass(frozen=True)
+class PairSimilarity:
+    """How alike documents ``a`` and ``b`` (input indices, ``a < b``) are, with its components."""
+
+    a: int
+    b: int
+    score: float
+    components: dict[str, Component]
+    same_language: bool = False
+
+    def to_dict(self) -> dict:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "score": round(self.score, 4),
+            "same_language": self.same_language,
+            "components": {k: c.to_dict() for k, c in self.components.items()},
+        }
+
+
+@dataclass(frozen=True)
+class Group:
+    """Documents (input indices, ascending) judged versions of one text; one reason per member."""
+
+    members: tuple[int, ...]
+    reasons: tuple[str, ...]
+    score: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {"members": list(self.members), "score": round(self.score, 4), "reasons": list(self.reasons)}
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A document that is a version of none of the others, and why.
+
+    ``closest`` holds the members of the most similar group (or the single most similar
+    document) and ``similarity`` the average score to them.
+    """
+
+    index: int
+    reason: str
+    path: str = ""
+    language: str | None = None
+    closest: tuple[int, ...] = ()
+    similarity: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "index": self.index,
+            "path": self.path,
+            "language": self.language,
+            "reason": self.reason,
+            "closest": list(self.closest),
+            "similarity": round(self.similarity, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The decision for a set of documents: groups, unmatched documents, and the pair scores behind them."""
+
+    groups: tuple[Group, ...]
+    unmatched: tuple[Unmatched, ...]
+    similarity: tuple[tuple[float, ...], ...]
+    pairs: tuple[PairSimilarity, ...] = ()
+    paths: tuple[str, ...] = ()
+    languages: tuple[str | None, ...] = ()
+    signature: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "documents": [{"index": i, "path": p, "language": lang}
+                          for i, (p, lang) in enumerate(zip(self.paths, self.languages))],
+            "groups": [
+                {**g.to_dict(), "paths": [self.paths[i] for i in g.members] if self.paths else []}
+                for g in self.groups
+            ],
+            "unmatched": [u.to_dict() for u in self.unmatched],
+            "similarity": [[round(x, 4) for x in row] for row in self.similarity],
+            "pairs": [p.to_dict() for p in self.pairs],
+            "signature": self.signature,
+        }
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _pair(a: _Features, b: _Features, docs: tuple[Document, Document],
+          alignability: Alignability | None) -> tuple[float, dict[str, Component], bool]:
+    parts = {
+        "numbers": _numbers_component(a, b),
+        "structure": _structure_component(a, b),
+        "length": _length_component(a, b),
+        "names": _names_component(a, b),
+    }
+    if alignability is not None:
+        value = float(alignability(*docs))
+        parts["alignability"] = (min(1.0, max(0.0, value)), _W_ALIGNABILITY, {})
+    components = {k: Component(v, w, d) for k, (v, w, d) in parts.items()}
+    total = sum(c.weight for c in components.values())
+    score = sum(c.value * c.weight for c in components.values()) / total if total else 0.0
+    same = a.language is not None and a.language == b.language
+    if same:
+        score *= SAME_LANGUAGE_PRIOR
+    return round(score, 6), components, same
+
+
+def document_similarity(a: Document, b: Document, *, alignability: Alignability | None = None) -> PairSimilarity:
+    """Similarity of two documents in [0, 1] with its components (``a`` is 0, ``b`` is 1)."""
+    fa, fb = _features(a), _features(b)
+    if fb.key < fa.key:  # compute in content order so the score is exactly symmetric
+        score, comps, same = _pair(fb, fa, (b, a), alignability)
+        comps = {k: _swap(c) for k, c in comps.items()}
+    else:
+        score, comps, same = _pair(fa, fb, (a, b), alignability)
+    return PairSimilarity(0, 1, score, comps, same)
+
+
+def _swap(c: Component) -> Component:
+    detail = dict(c.detail)
+    if "a" in detail:
+        detail["a"], detail["b"] = detail["b"], detail["a"]
+    for key in ("segments", "headings"):
+        if key in detail:
+            detail[key] = detail[key][::-1]
+    if detail.get("ratio"):
+        detail["ratio"] = round(1 / detail["ratio"], 4)
+    return Component(c.value, c.weight, detail)
+
+
+def group_documents(
+    docs: Sequence[Document],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    min_link: float = DEFAULT_MIN_LINK,
+    alignability: Alignability | None = None,
+) -> Grouping:
+    """Split ``docs`` into groups of versions of one text (each of two or more) and unmatched documents.
+
+    Average-linkage clustering: the two clusters with the highest mean pair score merge while
+    that mean is at least ``threshold`` and no pair across them scores below ``min_link``.
+    ``alignability``, when given, is called once per pair and counts as one more component.
+    """
+    n = len(docs)
+    features = [_features(d) for d in docs]
+    # Canonical order: by content, so that the input order cannot change any decision.
+    order = sorted(range(n), key=lambda i: features[i].key)
+    rank = {i: r for r, i in enumerate(order)}
+
+    matrix = [[1.0] * n for _ in range(n)]
+    pairs: list[PairSimilarity] = []
+    pair_of: dict[tuple[int, int], PairSimilarity] = {}
+    for x in range(n):
+        for y in range(x + 1, n):
+            i, j = order[x], order[y]
+            score, comps, same = _pair(features[i], features[j], (docs[i], docs[j]), alignability)
+            lo, hi = min(i, j), max(i, j)
+            if lo != i:
+                comps = {k: _swap(c) for k, c in comps.items()}
+            matrix[i][j] = matrix[j][i] = score
+            pair = PairSimilarity(lo, hi, score, comps, same)
+            pair_of[(lo, hi)] = pair
+            pairs.append(pair)
+    pairs.sort(key=lambda p: (p.a, p.b))
+
+    clusters = _cluster(matrix, order, threshold, min_link)
+    groups_idx = sorted((sorted(c) for c in clusters if len(c) >= 2), key=lambda c: c[0])
+    grouped = {i for c in groups_idx for i in c}
+
+    groups = tuple(
+        Group(
+            members=tuple(members),
+            reasons=tuple(_member_reason(i, members, features, matrix, pair_of) for i in members),
+            score=round(_mean(matrix[i][j] for i in members for j in members if i < j), 6),
+        )
+        for members in groups_idx
+    )
+    unmatched = tuple(
+        _unmatched(i, groups_idx, features, matrix, pair_of, threshold, min_link, docs, rank)
+        for i in range(n)
+        if i not in grouped
+    )
+    signature = make_signature(
+        "group",
+        {
+            "threshold": threshold,
+            "min_link": min_link,
+            "same_language_prior": SAME_LANGUAGE_PRIOR,
+            "alignability": "given" if alignability is not None else "none",
+        },
+    )
+    return Grouping(
+        groups=groups,
+        unmatched=unmatched,
+        similarity=tuple(tuple(row) for row in matrix),
+        pairs=tuple(pairs),
+        paths=tuple(d.path for d in docs),
+        languages=tuple(d.language for d in docs),
+        signature=signature,
+    )
+
+
+def _mean(values: Iterable[float]) -> float:
+    items = sorted(values)
+    return sum(items) / len(items) if items else 0.0
+
+
+def _cluster(matrix: list[list[float]], order: list[int], threshold: float, min_link: float) -> list[list[int]]:
+    """Average linkage with a minimum-link guard; ties broken by canonical (content) order."""
+    rank = {i: r for r, i in enumerate(order)}
+    clusters = [[i] for i in order]
+    while True:
+        best: tuple[float, int, int] | None = None
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                links = [matrix[i][j] for i in clusters[x] for j in clusters[y]]
+                avg = _mean(links)
+                if avg < threshold or min(links) < min_link:
+                    continue
+                if best is None or avg > best[0]:
+                    best = (avg, x, y)
+        if best is None:
+            return clusters
+        _, x, y = best
+        merged = sorted(clusters[x] + clusters[y], key=rank.__getitem__)
+        clusters = [c for k, c in enumerate(clusters) if k not in (x, y)] + [merged]
+        clusters.sort(key=lambda c: rank[c[0]])
+
+
+# --------------------------------------------------------------------------- reasons
+
+
+def _label(f: _Features) -> str:
+    return f"{f.name} ({f.language or 'und'})"
+
+
+def _consensus_numbers(others: Sequence[_Features]) -> set[str]:
+    """Values found in at least half of ``others``."""
+    counts: dict[str, int] = {}
+    for f in others:
+        for v in f.numbers:
+            counts[v] = counts.get(v, 0) + 1
+    need = math.ceil(len(others) / 2)
+    return {v for v, c in counts.items() if c >= need}
+
+
+def _phrases(
+    i: int, others: Sequence[int], features: Sequence[_Features],
+    pair_of: dict[tuple[int, int], PairSimilarity], noun: str,
+) -> tuple[list[str], list[str], list[str]]:
+    """What agrees, what differs and what else to note between ``i`` and ``others`` (``noun`` in the text)."""
+    f = features[i]
+    pairs = [pair_of[(min(i, j), max(i, j))] for j in others]
+    good: list[str] = []
+    bad: list[str] = []
+
+    consensus = _consensus_numbers([features[j] for j in others])
+    shared = len(consensus & set(f.numbers))
+    if consensus:
+        text = f"{shared}/{len(consensus)}"
+        if shared == 0:
+            bad.append(f"shares no numbers with {noun} ({text})")
+        elif shared >= 0.6 * len(consensus):
+            good.append(f"shares {text} numbers with {noun}")
+        else:
+            bad.append(f"shares only {text} numbers with {noun}")
+    elif f.numbers:
+        bad.append(f"has {len(f.numbers)} numbers where {noun} has none")
+
+    structure = _mean(p.components["structure"].value for p in pairs)
+    own = f.body_segments
+    theirs = round(statistics.median(features[j].body_segments for j in others))
+    heads = round(statistics.median(features[j].headings for j in others))
+    if structure >= 0.75:
+        good.append(f"same structure ({own} vs {theirs} segments, {f.headings} vs {heads} headings)")
+    elif structure >= 0.55:
+        good.append(f"similar structure ({own} vs {theirs} segments)")
+    else:
+        bad.append(f"its structure differs ({own} vs {theirs} segments)")
+
+    lengths = [features[j].adjusted_length for j in others]
+    if f.adjusted_length and all(lengths):
+        ratio = f.adjusted_length / statistics.median(lengths)
+        if 0.8 <= ratio <= 1.25:
+            good.append(f"its length fits (x{ratio:.2f} after script adjustment)")
+        else:
+            bad.append(f"it is x{ratio:.2f} the length of {noun} after script adjustment")
+
+    found = sum(p.components["names"].detail["found"] for p in pairs)
+    total = sum(p.components["names"].detail["total"] for p in pairs)
+    if total:
+        text = f"names and acronyms match {found}/{total}"
+        (good if found / total >= 0.4 else bad).append(text)
+
+    if "alignability" in pairs[0].components:
+        value = _mean(p.components["alignability"].value for p in pairs)
+        (good if value >= 0.5 else bad).append(f"sentences align at {value:.2f}")
+
+    notes: list[str] = []
+    same = [features[j] for j in others if features[j].language is not None and features[j].language == f.language]
+    if same:
+        notes.append(f"same language ({f.language}) as {', '.join(sorted(s.name for s in same))}, a weak prior against")
+    return good, bad, notes
+
+
+def _join(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _member_reason(i: int, members: Sequence[int], features: Sequence[_Features],
+                   matrix: list[list[float]], pair_of: dict[tuple[int, int], PairSimilarity]) -> str:
+    others = [j for j in members if j != i]
+    good, bad, notes = _phrases(i, others, features, pair_of, "the group")
+    score = _mean(matrix[i][j] for j in others)
+    text = f"{_label(features[i])}: {score:.2f} on average to the other {len(others)}"
+    if good:
+        text += f"; {_join(good)}"
+    if bad:
+        text += f"; although {_join(bad)}"
+    return "; ".join([text, *notes])
+
+
+def _unmatched(i: int, groups: Sequence[Sequence[int]], features: Sequence[_Features],
+               matrix: list[list[float]], pair_of: dict[tuple[int, int], PairSimilarity],
+               threshold: float, min_link: float, docs: Sequence[Document], rank: dict[int, int]) -> Unmatched:
+    doc = docs[i]
+    n = len(docs)
+    if n == 1:
+        return Unmatched(i, "the only document given: a group needs two versions", doc.path, doc.language)
+    if groups:
+        closest = max(groups, key=lambda g: (_mean(matrix[i][j] for j in g), -min(rank[j] for j in g)))
+        noun = "the group"
+        where = f"closest is the group of {', '.join(sorted(features[j].name for j in closest))}"
+    else:
+        best = max((j for j in range(n) if j != i), key=lambda j: (matrix[i][j], -rank[j]))
+        closest = [best]
+        noun = features[best].name
+        where = f"closest is {_label(features[best])}"
+    avg = _mean(matrix[i][j] for j in closest)
+    weakest = min(closest, key=lambda j: (matrix[i][j], rank[j]))
+    good, bad, notes = _phrases(i, closest, features, pair_of, noun)
+    if avg >= threshold and matrix[i][weakest] < min_link:
+        why = (f"{where} at {avg:.2f}, but it scores only {matrix[i][weakest]:.2f} with "
+               f"{features[weakest].name} (below {min_link:.2f})")
+    else:
+        why = f"{where} at {avg:.2f} (threshold {threshold:.2f})"
+    text = f"{why}: {_join(bad) if bad else 'no single signal is decisive'}"
+    if good:
+        text += f"; although {_join(good)}"
+    text = "; ".join([text, *notes])
+    return Unmatched(i, text, doc.path, doc.language, tuple(sorted(closest)), round(avg, 6))
