@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, TypeVar
 
@@ -134,6 +135,249 @@ def detect(
         from .report.terminal import detection_table
 
         _emit(detection_table(results, segments), output)
+
+
+class AlignFormat(str, Enum):
+    json = "json"
+    tsv = "tsv"
+    tmx = "tmx"
+    moses = "moses"
+    jsonl = "jsonl"
+    vecalign = "vecalign"
+
+
+@dataclass(frozen=True)
+class _Unmatched:
+    path: str
+    language: str | None
+    reason: str
+
+
+@app.command()
+@handle_errors
+def align(
+    files: Annotated[list[str], typer.Argument(help="Versions of one text (files or directories of *.txt).")],
+    fmt: Annotated[AlignFormat, typer.Option("--format", help="Output format.")] = AlignFormat.json,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="Output file (a directory for --format moses).")
+    ] = None,
+    presegmented: Annotated[
+        bool, typer.Option("--presegmented", help="Each non-empty line is one segment, untouched.")
+    ] = False,
+    no_group: Annotated[
+        bool, typer.Option("--no-group", help="Treat all files as versions of one text (skip grouping).")
+    ] = False,
+    languages: Annotated[
+        str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 candidates, e.g. lt,da,tl,te.")
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Encoding of the input files (default: UTF-8).")
+    ] = None,
+) -> None:
+    """Group the versions of one text and align them all at once; export the aligned corpus."""
+    from .align import align_documents
+    from .documents import read_documents
+    from .export import get_exporter
+
+    candidates = _languages(languages)
+    docs = read_documents(files, presegmented=presegmented, encoding=encoding, candidates=candidates)
+    if len(docs) < 2:
+        raise InputError(files[0] if files else "FILES", "alignment needs at least two documents; give more files")
+    if fmt is AlignFormat.vecalign and len(docs) != 2:
+        raise InputError("--format vecalign", f"takes exactly two documents, got {len(docs)}; use json or tmx")
+    if fmt is AlignFormat.moses and not output:
+        raise InputError("--format moses", "writes one file per version; give a directory with -o DIR")
+    result = align_documents(docs, group=not no_group)
+    unmatched = [_Unmatched(d.path, d.language, r) for d, r in result.unmatched]
+    exporter = get_exporter(fmt.value)
+    groups = list(result.groups)
+    if not groups:
+        raise InputError(files[0], "no two documents are versions of one text; use --no-group to align them anyway")
+    if fmt.value in ("tsv", "moses", "vecalign") and len(groups) > 1:
+        raise InputError(
+            f"--format {fmt.value}", f"found {len(groups)} groups of versions; use json, jsonl or tmx, or --no-group"
+        )
+    target = groups if getattr(exporter, "multi_group", False) else groups[0]
+    if output:
+        exporter.write(target, output, unmatched=unmatched)
+    else:
+        rendered = exporter.render(groups if getattr(exporter, "multi_group", False) else [groups[0]], unmatched)
+        sys.stdout.buffer.write(rendered[""]) if hasattr(sys.stdout, "buffer") else sys.stdout.write(
+            rendered[""].decode("utf-8")
+        )
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    critical = "critical"
+    major = "major"
+    minor = "minor"
+    info = "info"
+    never = "never"
+
+
+def _check_config(config: str | None, fail_on: FailOn | None, baseline: str | None):
+    from pathlib import Path
+
+    from .checks.config import load_config, parse_fail_on
+    from .pipeline import replace_config
+
+    cfg = load_config(config)
+    if fail_on is not None:
+        cfg = replace_config(cfg, fail_on=parse_fail_on(fail_on.value))
+    if baseline is not None:
+        if not Path(baseline).is_file():
+            raise InputError(baseline, "baseline file not found; create it with --write-baseline FILE")
+        cfg = replace_config(cfg, baseline=Path(baseline))
+    return cfg
+
+
+@app.command()
+@handle_errors
+def check(
+    files: Annotated[list[str], typer.Argument(help="Versions to check (files or directories of *.txt).")],
+    fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
+    fail_on: Annotated[
+        FailOn | None, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity (default: major).")
+    ] = None,
+    baseline: Annotated[str | None, typer.Option("--baseline", help="Silence the findings recorded in FILE.")] = None,
+    write_baseline: Annotated[
+        str | None, typer.Option("--write-baseline", help="Record the current findings in FILE.")
+    ] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Settings file (aligner.toml or pyproject.toml).")
+    ] = None,
+    presegmented: Annotated[
+        bool, typer.Option("--presegmented", help="Each non-empty line is one segment, untouched.")
+    ] = False,
+    languages: Annotated[
+        str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 candidates, e.g. lt,da,tl,te.")
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Encoding of the input files (default: UTF-8).")
+    ] = None,
+) -> None:
+    """Check that numbers and facts agree across all versions; blame the version that is wrong."""
+    import os
+
+    from .checks.policy import exit_code
+    from .checks.policy import write_baseline as save_baseline
+    from .pipeline import check_paths
+    from .report.findings import render_findings
+
+    cfg = _check_config(config, fail_on, baseline)
+    run = check_paths(files, config=cfg, presegmented=presegmented, encoding=encoding,
+                      candidates=_languages(languages))
+    if write_baseline:
+        save_baseline(run.all_findings, write_baseline)
+    color = fmt is CheckFormat.text and not output and sys.stdout.isatty()
+    text = render_findings(
+        fmt.value, run.findings, fail_on=cfg.fail_on, color=color, signature=run.signature,
+        documents=[d.path for d in run.documents], suppressed=len(run.suppressed), root=os.getcwd(),
+        families=run.families,
+    )
+    _emit(text, output)
+    raise typer.Exit(exit_code(run.findings, cfg.fail_on))
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+@handle_errors
+def score(
+    files: Annotated[list[str], typer.Argument(help="Hypotheses (with --ref), or the versions to score.")],
+    ref: Annotated[str | None, typer.Option("--ref", help="Reference translation: BLEU, chrF++, TER.")] = None,
+    segments: Annotated[bool, typer.Option("--segments", help="Also give per-segment scores.")] = False,
+    presegmented: Annotated[
+        bool, typer.Option("--presegmented", help="Each non-empty line is one segment, untouched.")
+    ] = False,
+    tokenize: Annotated[
+        str | None, typer.Option("--tokenize", help="BLEU tokenizer (default 13a; char for Telugu).")
+    ] = None,
+    paired: Annotated[str, typer.Option("--paired", help="With two hypotheses: bs (bootstrap) or ar.")] = "bs",
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the paired test.")] = 12345,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", help="Output format.")] = ScoreFormat.table,
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Encoding of the input files (default: UTF-8).")
+    ] = None,
+) -> None:
+    """Score translations: against a reference (sacrebleu), or reference-free (MQM-style, 0-100)."""
+    from .io.render import to_json
+
+    if ref is not None:
+        from .pipeline import score_with_reference
+
+        if len(files) > 2:
+            raise InputError(files[2], "score against a reference takes one or two hypotheses")
+        if paired not in ("bs", "ar"):
+            raise InputError("--paired", f"{paired!r} is not bs or ar")
+        run = score_with_reference(ref, files, presegmented=presegmented, encoding=encoding, segments=segments,
+                                   tokenize=tokenize, seed=seed, method=paired)
+        if fmt is ScoreFormat.json:
+            _emit(to_json(run.to_dict()), output)
+            return
+        from rich.table import Table
+
+        from .report.terminal import render
+
+        table = Table(title=f"Against {ref} ({run.lines} lines{', aligned' if run.aligned else ''})")
+        for col in ("hypothesis", "metric", "score", "signature"):
+            table.add_column(col)
+        for path, sc in zip(run.hypotheses, run.scores):
+            for m in sc.metrics:
+                table.add_row(path, m.name, f"{m.score:.2f}", m.signature)
+        text = render(table)
+        if run.comparison is not None:
+            text += to_json(run.comparison.to_dict())
+        _emit(text, output)
+        return
+    from .pipeline import score_paths
+
+    scores, signature = score_paths(files, presegmented=presegmented, encoding=encoding, per_segment=segments)
+    if fmt is ScoreFormat.json:
+        _emit(to_json({"documents": [s.to_dict() for s in scores], "signature": signature}), output)
+        return
+    from .report.terminal import scores_table
+
+    _emit(scores_table(scores) + signature + "\n", output)
+
+
+@app.command("checks")
+def list_checks(
+    fmt: Annotated[DetectFormat, typer.Option("--format", help="Output format.")] = DetectFormat.table,
+) -> None:
+    """List the checks: code, category, default severity and description."""
+    from .checks import describe_checks
+    from .io.render import to_csv, to_json
+
+    rows = describe_checks()
+    if fmt is DetectFormat.json:
+        _emit(to_json({"checks": [r._asdict() for r in rows]}), None)
+    elif fmt is DetectFormat.csv:
+        _emit(to_csv(["code", "category", "severity", "title"], rows), None)
+    else:
+        from rich.table import Table
+
+        from .report.terminal import render
+
+        table = Table(title="Checks")
+        for col in ("code", "category", "severity", "description"):
+            table.add_column(col)
+        for r in rows:
+            table.add_row(r.code, r.category, r.severity, r.title)
+        _emit(render(table), None)
 
 
 def main() -> None:

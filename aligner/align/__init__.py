@@ -1,0 +1,94 @@
+"""Alignment: group the versions of one text, then align each group's versions all at once.
+
+Public API: :func:`align_documents` (group + align), :func:`align_group` (one known group),
+:func:`align_pair` (two segment lists, the pure core) and :func:`group_documents`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Alignment, Bead, Document, Segment
+from ..signature import make_signature
+from .grouping import Grouping, group_documents
+from .multiway import align_multiway
+from .pairwise import AlignSettings, SemanticScorer, align_pair, settings_signature
+
+__all__ = [
+    "AlignResult",
+    "AlignSettings",
+    "SemanticScorer",
+    "align_documents",
+    "align_group",
+    "align_pair",
+    "group_documents",
+]
+
+
+@dataclass(frozen=True)
+class AlignResult:
+    """Groups of versions with their multi-way alignments, and the documents set apart."""
+
+    groups: tuple[Alignment, ...]
+    unmatched: tuple[tuple[Document, str], ...]
+    grouping: Grouping | None
+    signature: str
+
+    def to_dict(self) -> dict:
+        return {
+            "groups": [g.to_dict() for g in self.groups],
+            "unmatched": [{"path": d.path, "language": d.language, "reason": r} for d, r in self.unmatched],
+            "signature": self.signature,
+        }
+
+
+def _pair_function(settings: AlignSettings, scorer: SemanticScorer | None):
+    def pair(src: Sequence[Segment], tgt: Sequence[Segment], src_lang: str | None, tgt_lang: str | None) -> list[Bead]:
+        return align_pair(
+            [s.text for s in src], [s.text for s in tgt], src_lang, tgt_lang,
+            src_kinds=[s.kind.value for s in src], tgt_kinds=[s.kind.value for s in tgt],
+            scorer=scorer, settings=settings,
+        )
+
+    return pair
+
+
+def alignment_signature(settings: AlignSettings = AlignSettings(), scorer: SemanticScorer | None = None,
+                        grouping: bool = True) -> str:
+    """The signature of an alignment run: the pairwise settings plus the multi-way strategy."""
+    pair = settings_signature(settings, scorer)
+    return make_signature("align", {"pair": pair.replace("|", ";"), "multiway": "star-median", "group": grouping})
+
+
+def align_group(
+    docs: Sequence[Document],
+    *,
+    settings: AlignSettings = AlignSettings(),
+    scorer: SemanticScorer | None = None,
+    signature: str | None = None,
+) -> Alignment:
+    """Align versions known to be of one text: one table of units, every segment exactly once."""
+    units = align_multiway([d.segments for d in docs], [d.language for d in docs], _pair_function(settings, scorer))
+    return Alignment(tuple(docs), units, signature or alignment_signature(settings, scorer, grouping=False))
+
+
+def align_documents(
+    docs: Sequence[Document],
+    *,
+    group: bool = True,
+    settings: AlignSettings = AlignSettings(),
+    scorer: SemanticScorer | None = None,
+) -> AlignResult:
+    """Group ``docs`` into versions of one text (unless ``group`` is False) and align each group."""
+    signature = alignment_signature(settings, scorer, grouping=group)
+    if not group:
+        return AlignResult((align_group(docs, settings=settings, scorer=scorer, signature=signature),), (), None,
+                           signature)
+    grouping = group_documents(docs)
+    groups = tuple(
+        align_group([docs[i] for i in g.members], settings=settings, scorer=scorer, signature=signature)
+        for g in grouping.groups
+    )
+    unmatched = tuple((docs[u.index], u.reason) for u in grouping.unmatched)
+    return AlignResult(groups, unmatched, grouping, signature)

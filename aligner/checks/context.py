@@ -21,6 +21,14 @@ class CheckContext:
     document_languages: Mapping[str, LanguageGuess] = field(default_factory=dict)
     segment_languages: Mapping[str, tuple[LanguageGuess, ...]] = field(default_factory=dict)
     glossary: object | None = None
+    #: Per-run memo of family analyses (one analysis feeds several check codes).
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: str, compute):  # noqa: ANN001, ANN201 - a tiny generic helper
+        """Compute ``compute()`` once per context under ``key``."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
 
     @property
     def documents(self) -> tuple[Document, ...]:

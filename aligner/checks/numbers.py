@@ -88,20 +88,25 @@ def unit_mentions(alignment: Alignment, unit_index: int) -> list[_Mention]:
         for i in ids:
             seg = doc.segments[i]
             for m in extract_numbers(seg.text, doc.language):
-                if m.readings:
-                    out.append(_Mention(k, seg, m))
+                for part in (m, *m.parts):
+                    if part.readings:
+                        out.append(_Mention(k, seg, part))
     return out
 
 
 def check_numbers(alignment: Alignment) -> list[Finding]:
-    """Number findings (NUM001 missing, NUM002 changed, NUM003 duplicated, NUM004 added, FMT001 against locale)."""
+    """Number findings: NUM001 missing, NUM002 changed, NUM003 duplicated, NUM004 added, FMT001/FMT002 format."""
     findings: list[Finding] = []
+    settled: list[list[tuple[Segment, NumberMention, object]]] = [[] for _ in alignment.documents]
     for u_idx in range(len(alignment.units)):
-        findings.extend(_unit_findings(alignment, u_idx))
+        findings.extend(_unit_findings(alignment, u_idx, settled))
+    for k, doc in enumerate(alignment.documents):
+        findings.extend(check_mixed_conventions(doc, sorted(settled[k], key=lambda x: (x[0].start, x[1].start))))
     return findings
 
 
-def _unit_findings(alignment: Alignment, u_idx: int) -> list[Finding]:
+def _unit_findings(alignment: Alignment, u_idx: int,
+                   settled: list[list[tuple[Segment, NumberMention, object]]]) -> list[Finding]:
     docs = alignment.documents
     present = alignment.units[u_idx].present()
     mentions = unit_mentions(alignment, u_idx)
@@ -110,6 +115,8 @@ def _unit_findings(alignment: Alignment, u_idx: int) -> list[Finding]:
     chosen_map = _settle(mentions, len(docs))
     chosen = [chosen_map[i] for i in range(len(mentions))]
     findings: list[Finding] = []
+    for item, value in zip(mentions, chosen):
+        settled[item.version].append((item.segment, item.mention, _reading_of(item.mention, value)))
 
     def surfaces(k: int, value: Decimal) -> list[str]:
         return [x.mention.text for x, v in zip(mentions, chosen) if x.version == k and v == value]
@@ -222,51 +229,37 @@ def _unit_findings(alignment: Alignment, u_idx: int) -> list[Finding]:
     return findings
 
 
-def check_mixed_conventions(doc: Document) -> list[Finding]:
-    """FMT002: one document writes grouped numbers in more than one convention (``32 300`` and ``41,430``)."""
-    styles: dict[str, list[tuple[Segment, NumberMention]]] = {}
-    for seg in doc.segments:
-        for m in extract_numbers(seg.text, doc.language):
-            group = _group_style(m.text)
-            if group:
-                styles.setdefault(group, []).append((seg, m))
+def check_mixed_conventions(doc: Document, settled: Sequence[tuple[Segment, NumberMention, object]] | None = None
+                            ) -> list[Finding]:
+    """FMT002: one document groups digits in more than one convention (``32 300`` and ``41,430``).
+
+    ``settled`` holds (segment, mention, chosen reading) from the multi-way comparison; without
+    it (a document with no group) each mention's locale-conform reading is taken.
+    """
+    if settled is None:
+        settled = [(seg, m, m.readings[0]) for seg in doc.segments
+                   for m in extract_numbers(seg.text, doc.language) if m.readings]
+    styles: dict[str, list[tuple[Segment, NumberMention, bool]]] = {}
+    for seg, m, reading in settled:
+        convention = getattr(reading, "convention", "")
+        group = next((part for part in convention.split(",") if part.startswith("group=")), None)
+        if group:
+            styles.setdefault(group[6:], []).append((seg, m, bool(getattr(reading, "locale_conform", True))))
     if len(styles) < 2:
         return []
-    ranked = sorted(styles, key=lambda s: (-len(styles[s]), s))
-    majority = ranked[0]
+    # The reference style is the locale's own where the text uses it, else the most frequent.
+    ranked = sorted(styles, key=lambda st: (-any(c for _, _, c in styles[st]), -len(styles[st]), st))
+    ref = ranked[0]
     out: list[Finding] = []
     for style in ranked[1:]:
-        seg, m = styles[style][0]
+        seg, m, _conform = styles[style][0]
         out.append(_finding(
             "FMT002", "format", Severity.MINOR, doc, seg, m,
-            f"mixed number formats in one document: {m.text!r} groups digits with {style} while "
-            f"{len(styles[majority])} other number(s) use {majority} (e.g. {styles[majority][0][1].text!r})",
-            {"styles": {s: [x[1].text for x in styles[s]] for s in ranked}}, 0.8, None,
+            f"mixed number formats in one document: {m.text!r} groups digits with a {style} while "
+            f"{len(styles[ref])} number(s) use a {ref} (e.g. {styles[ref][0][1].text!r})",
+            {"styles": {st: [x[1].text for x in styles[st]] for st in ranked}}, 0.8, None,
         ))
     return out
-
-
-_GROUP_NAMES = {" ": "spaces", "\u00a0": "spaces", "\u202f": "spaces", ",": "commas", ".": "periods",
-                "'": "apostrophes", "\u2019": "apostrophes"}
-
-
-def _group_style(surface: str) -> str | None:
-    """The digit-group separator a surface form uses (``32 300`` → spaces), if it is unambiguous."""
-    digits = "".join(ch for ch in surface if ch.isdigit() or ch in _GROUP_NAMES)
-    seps = [ch for ch in digits if ch in _GROUP_NAMES]
-    if not seps:
-        return None
-    # A single separator followed by exactly three digits could be a group; two kinds mean group+decimal.
-    kinds = {_GROUP_NAMES[s] for s in seps}
-    if len(kinds) == 1:
-        parts = digits.replace("\u00a0", " ").replace("\u202f", " ")
-        sep = seps[0] if seps[0] not in "\u00a0\u202f" else " "
-        chunks = parts.split(sep)
-        if all(len(c) == 3 for c in chunks[1:]) and 1 <= len(chunks[0]) <= 3:
-            return kinds.pop()
-        return None
-    first = seps[0]
-    return _GROUP_NAMES[first]
 
 
 def values_summary(mentions: Sequence[NumberMention]) -> list[str]:

@@ -41,3 +41,17 @@ def detection_table(results: Sequence, segments: bool) -> str:
                     seg.add_row(r.path, str(s.line), s.guess.language, f"{s.guess.confidence:.3f}", text)
         out += render(seg) if n else "No segment differs from its document's language.\n"
     return out
+
+
+def scores_table(scores: Sequence) -> str:
+    """One row per version: rank, score and the main components."""
+    table = Table(title="Quality (reference-free, 0-100)")
+    for col in ("rank", "file", "language", "score", "components"):
+        table.add_column(col)
+    for s in sorted(scores, key=lambda x: (x.rank, x.path)):
+        comps = ", ".join(
+            f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
+            for k, v in s.components.items() if not isinstance(v, (dict, list))
+        )
+        table.add_row(str(s.rank), s.path, s.language or "", f"{s.score:.1f}", comps)
+    return render(table)

@@ -1,0 +1,253 @@
+"""The pipelines behind ``check`` and ``audit``: read -> detect -> group -> align -> check (-> score).
+
+Pure orchestration over library verbs; no printing. Progress is reported through an
+optional callback so the CLI can show a bar and a notebook can ignore it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .align import AlignResult, AlignSettings, align_documents
+from .checks.config import CheckConfig, check_signature
+from .checks.context import CheckContext
+from .checks.policy import apply_config, filter_baseline, load_baseline, select_checks, sort_findings
+from .checks.registry import run_all
+from .detect import DocumentDetection, detect_document, detection_signature
+from .documents import read_documents
+from .model import AuditResult, Document, Finding
+
+#: ``progress(stage, done, total)``; stages: read, detect, align, check, score.
+Progress = Callable[[str, int, int], None]
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """The result of a check run: findings in force, the ones a baseline silenced, and the inputs behind them."""
+
+    documents: tuple[Document, ...]
+    detections: tuple[DocumentDetection, ...]
+    alignment: AlignResult
+    findings: tuple[Finding, ...]
+    suppressed: tuple[Finding, ...]
+    all_findings: tuple[Finding, ...]
+    config: CheckConfig
+    signature: str
+    families: tuple[str, ...]
+
+
+def detect_all(
+    docs: Sequence[Document], candidates: Sequence[str] | None = None, progress: Progress = _noop
+) -> list[DocumentDetection]:
+    """Document and segment languages of every document."""
+    out = []
+    for i, doc in enumerate(docs):
+        out.append(detect_document(doc, segments=True, candidates=candidates))
+        progress("detect", i + 1, len(docs))
+    return out
+
+
+def check_documents(
+    docs: Sequence[Document],
+    *,
+    config: CheckConfig = CheckConfig(),
+    candidates: Sequence[str] | None = None,
+    settings: AlignSettings = AlignSettings(),
+    glossary: object | None = None,
+    progress: Progress = _noop,
+) -> CheckRun:
+    """Detect, group, align and check ``docs`` under ``config`` (baseline applied when it names one)."""
+    detections = detect_all(docs, candidates, progress)
+    progress("align", 0, 1)
+    aligned = align_documents(docs, settings=settings)
+    progress("align", 1, 1)
+    ctx = CheckContext(
+        groups=aligned.groups,
+        unmatched=aligned.unmatched,
+        document_languages={d.path: d.guess for d in detections},
+        segment_languages={d.path: tuple(s.guess for s in d.segments or ()) for d in detections},
+        glossary=glossary,
+    )
+    checks = select_checks(config)
+    progress("check", 0, 1)
+    findings = sort_findings(apply_config(run_all(checks, ctx), config))
+    progress("check", 1, 1)
+    suppressed: list[Finding] = []
+    kept = findings
+    if config.baseline is not None:
+        kept, suppressed = filter_baseline(findings, load_baseline(config.baseline))
+    signature = check_signature(config, align=aligned.signature.split("|")[0], lid=detection_signature(candidates, True)
+                                .split("|")[0])
+    return CheckRun(
+        tuple(docs), tuple(detections), aligned, tuple(kept), tuple(suppressed), tuple(findings), config, signature,
+        tuple(sorted({c.family for c in checks})),
+    )
+
+
+def check_paths(
+    paths: Sequence[str],
+    *,
+    config: CheckConfig = CheckConfig(),
+    presegmented: bool = False,
+    encoding: str | None = None,
+    candidates: Sequence[str] | None = None,
+    glossary: object | None = None,
+    progress: Progress = _noop,
+) -> CheckRun:
+    """Read files/directories and run :func:`check_documents` on them."""
+    docs = read_documents(paths, presegmented=presegmented, encoding=encoding, candidates=candidates)
+    progress("read", len(docs), len(docs))
+    return check_documents(docs, config=config, candidates=candidates, glossary=glossary, progress=progress)
+
+
+def audit_paths(
+    paths: Sequence[str],
+    *,
+    config: CheckConfig = CheckConfig(),
+    presegmented: bool = False,
+    encoding: str | None = None,
+    candidates: Sequence[str] | None = None,
+    glossary: object | None = None,
+    progress: Progress = _noop,
+) -> AuditResult:
+    """The main job: detect -> group -> align -> check -> score, everything in one :class:`AuditResult`."""
+    from .score.quality import quality_scores, quality_signature
+
+    run = check_paths(paths, config=config, presegmented=presegmented, encoding=encoding, candidates=candidates,
+                      glossary=glossary, progress=progress)
+    scores = []
+    seg_langs = {d.path: tuple(s.guess.language for s in d.segments or ()) for d in run.detections}
+    for group in run.alignment.groups:
+        group_paths = {d.path for d in group.documents}
+        group_findings = [f for f in run.findings if f.path in group_paths]
+        scores.extend(quality_scores(group, group_findings, segment_languages=seg_langs, per_segment=True))
+    progress("score", 1, 1)
+    return AuditResult(
+        documents=run.documents,
+        document_languages={d.path: d.guess for d in run.detections},
+        groups=run.alignment.groups,
+        unmatched=run.alignment.unmatched,
+        findings=run.findings,
+        scores=tuple(scores),
+        signatures={
+            "detect": detection_signature(candidates, True),
+            "align": run.alignment.signature,
+            "check": run.signature,
+            "score": quality_signature(),
+        },
+    )
+
+
+def replace_config(config: CheckConfig, **changes: object) -> CheckConfig:
+    """A copy of ``config`` with ``changes`` (CLI options override file settings)."""
+    return dataclasses.replace(config, **changes)
+
+
+@dataclass(frozen=True)
+class ReferenceRun:
+    """Reference-based scores of one or two hypotheses, on the lines they were compared on."""
+
+    reference: str
+    hypotheses: tuple[str, ...]
+    scores: tuple[object, ...]
+    comparison: object | None
+    lines: int
+    aligned: bool
+
+    def to_dict(self) -> dict:
+        out: dict = {
+            "reference": self.reference,
+            "lines": self.lines,
+            "aligned": self.aligned,
+            "hypotheses": [
+                {"path": p, **s.to_dict()} for p, s in zip(self.hypotheses, self.scores)  # type: ignore[attr-defined]
+            ],
+        }
+        if self.comparison is not None:
+            out["comparison"] = self.comparison.to_dict()  # type: ignore[attr-defined]
+        return out
+
+
+def reference_lines(
+    reference: str, hypotheses: Sequence[str], *, presegmented: bool = False, encoding: str | None = None
+) -> tuple[list[str], list[list[str]], bool]:
+    """Lines to score: as given when pre-segmented, else segment and align all files at once.
+
+    Pre-segmented files must have the same number of lines. Otherwise the reference and
+    the hypotheses are aligned multi-way, and each unit becomes one line of each (empty
+    where a version has nothing), so every hypothesis is scored on the same reference lines.
+    """
+    from .align import align_group
+    from .errors import InputError
+    from .io.reader import read_text
+
+    if presegmented:
+        ref = [line for line in read_text(reference, encoding).split("\n") if line.strip()]
+        hyps = []
+        for h in hypotheses:
+            lines = [line for line in read_text(h, encoding).split("\n") if line.strip()]
+            if len(lines) != len(ref):
+                raise InputError(h, f"has {len(lines)} lines but the reference has {len(ref)}; "
+                                    "drop --presegmented to align them first")
+            hyps.append(lines)
+        return ref, hyps, False
+    docs = read_documents([reference, *hypotheses], encoding=encoding)
+    alignment = align_group(docs)
+    ref_lines = [alignment.texts(u, 0) for u in alignment.units]
+    hyp_lines = [[alignment.texts(u, k) for u in alignment.units] for k in range(1, len(docs))]
+    return ref_lines, hyp_lines, True
+
+
+def score_with_reference(
+    reference: str,
+    hypotheses: Sequence[str],
+    *,
+    presegmented: bool = False,
+    encoding: str | None = None,
+    segments: bool = False,
+    tokenize: str | None = None,
+    seed: int = 12345,
+    method: str = "bs",
+) -> ReferenceRun:
+    """BLEU, chrF, chrF++ and TER of each hypothesis against ``reference`` (sacrebleu); with two, a paired test."""
+    from .io.reader import read_text
+    from .langid import detect_language
+    from .score.reference import compare_systems, reference_scores
+
+    ref, hyps, aligned = reference_lines(reference, hypotheses, presegmented=presegmented, encoding=encoding)
+    language = detect_language(read_text(hypotheses[0], encoding)[:20000]).language
+    lang = None if language == "und" else language
+    scores = tuple(reference_scores(h, ref, tokenize=tokenize, language=lang, segments=segments) for h in hyps)
+    comparison = None
+    if len(hyps) == 2:
+        comparison = compare_systems(ref, hyps[0], hyps[1], method=method, seed=seed, tokenize=tokenize,
+                                     language=lang)
+    return ReferenceRun(reference, tuple(hypotheses), scores, comparison, len(ref), aligned)
+
+
+def score_paths(
+    paths: Sequence[str],
+    *,
+    config: CheckConfig = CheckConfig(),
+    presegmented: bool = False,
+    encoding: str | None = None,
+    candidates: Sequence[str] | None = None,
+    per_segment: bool = False,
+) -> tuple[list, str]:
+    """Reference-free quality scores of every grouped version (ranked), and the signature."""
+    from .score.quality import quality_scores, quality_signature
+
+    run = check_paths(paths, config=config, presegmented=presegmented, encoding=encoding, candidates=candidates)
+    seg_langs = {d.path: tuple(s.guess.language for s in d.segments or ()) for d in run.detections}
+    scores = []
+    for group in run.alignment.groups:
+        group_paths = {d.path for d in group.documents}
+        scores.extend(quality_scores(group, [f for f in run.findings if f.path in group_paths],
+                                     segment_languages=seg_langs, per_segment=per_segment))
+    return scores, quality_signature()
