@@ -1,0 +1,670 @@
+"""The HTML audit report: one self-contained file a localization lead can open and send around.
+
+Everything is inline (CSS from ``templates/report.css``, JS from ``templates/report.js``, an SVG
+chart). A Content-Security-Policy of ``default-src 'none'`` makes the browser refuse any fetch,
+and the scripts are allowed by their SHA-256 hash only, so no script can run that this module
+did not write. All document text, paths and messages go through :func:`html.escape`, and no
+event handler is built from them. The same :class:`AuditResult` gives byte-identical HTML: no
+timestamps, ids derived from indices, stable ordering.
+
+Large alignments: every unit is a ``<tr>`` in the file, so with JavaScript disabled the report
+simply shows everything; the script hides all rows but one page (50 by default) and pages
+through the rows that pass the severity/category filters. Hiding costs nothing at layout time
+(``display: none``), so 10,000 units stay usable.
+
+Findings are drawn on the exact characters: ``Finding.start``/``end`` index ``Document.text``
+and a segment covers ``Segment.start``/``end``, so the highlight inside a segment runs from
+``finding.start - segment.start``. A finding without a span, or whose span misses the unit's
+segments in its version, marks the whole cell (an empty cell, for an omission).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .._version import __version__
+from ..checks.config import parse_fail_on
+from ..checks.policy import exit_code
+from ..model import CATEGORIES, Alignment, AuditResult, Document, Finding, QualityScore, SegmentKind, Severity
+
+#: Display order of severities, worst first.
+SEVERITY_ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO)
+#: Rows per page of the aligned tables and of the findings list (the reader can change it).
+PAGE_SIZE = 50
+_PAGE_SIZES = (25, 50, 100, 250, 1000)
+#: Scores at or above these thresholds are drawn green / amber; below, red.
+_GOOD, _FAIR = 80.0, 60.0
+#: Evidence shown under a finding's message is cut to this many characters.
+_EVIDENCE_CHARS = 160
+
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+_TOKEN = re.compile(r"[^a-z0-9_-]+")
+_HEAD_SCRIPT = 'document.documentElement.classList.add("js");'
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+@cache
+def _template(name: str) -> str:
+    return resources.files("aligner.report").joinpath("templates").joinpath(name).read_text("utf-8")
+
+
+def _csp_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _token(category: str) -> str:
+    """A category as a class/attribute token (the vocabulary is fixed, but input is not trusted)."""
+    return _TOKEN.sub("-", category.lower()).strip("-") or "other"
+
+
+def _key(f: Finding) -> str:
+    return f"{f.severity.value}.{_token(f.category)}"
+
+
+def _lang_attr(language: str | None) -> str:
+    return f' lang="{_esc(language)}"' if language and _LANG_TAG.fullmatch(language) else ""
+
+
+def _lang_badge(language: str | None) -> str:
+    return f'<span class="lang">{_esc((language or "und").upper())}</span>'
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3f}".rstrip("0")
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+
+
+# --------------------------------------------------------------------------- where findings go
+
+
+@dataclass
+class _Placement:
+    """Where each finding lands in the aligned tables."""
+
+    #: (group, version, segment id) -> [(start, end, finding)] offsets inside the segment text.
+    spans: dict[tuple[int, int, int], list[tuple[int, int, int]]] = field(default_factory=lambda: defaultdict(list))
+    #: (group, unit, version) -> findings that mark the whole cell.
+    cells: dict[tuple[int, int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
+    #: (group, unit) -> findings in that row.
+    rows: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
+    #: finding -> (group, unit) of its row.
+    anchor: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+
+def _segment_at(doc: Document, starts: Sequence[int], pos: int) -> int | None:
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and pos < doc.segments[i].end:
+        return i
+    return None
+
+
+def _place(result: AuditResult) -> _Placement:
+    placed = _Placement()
+    where: dict[str, tuple[int, int]] = {}
+    for g, alignment in enumerate(result.groups):
+        for k, doc in enumerate(alignment.documents):
+            where.setdefault(doc.path, (g, k))
+    unit_of: dict[tuple[int, int], list[int]] = {}
+    starts: dict[tuple[int, int], list[int]] = {}
+
+    for i, f in enumerate(result.findings):
+        if f.path not in where:
+            continue
+        g, k = where[f.path]
+        alignment = result.groups[g]
+        doc = alignment.documents[k]
+        u = f.unit if f.unit is not None and 0 <= f.unit < len(alignment.units) else None
+        if u is None and f.start is not None:
+            if (g, k) not in starts:
+                starts[g, k] = [s.start for s in doc.segments]
+                owner = [0] * len(doc.segments)
+                for index, unit in enumerate(alignment.units):
+                    for sid in unit.segments[k] if k < len(unit.segments) else ():
+                        owner[sid] = index
+                unit_of[g, k] = owner
+            sid = _segment_at(doc, starts[g, k], f.start)
+            if sid is not None:
+                u = unit_of[g, k][sid]
+        if u is None:
+            continue
+        placed.anchor[i] = (g, u)
+        placed.rows[g, u].append(i)
+        hit = False
+        if f.start is not None and f.end is not None and f.end > f.start:
+            unit = alignment.units[u]
+            for sid in unit.segments[k] if k < len(unit.segments) else ():
+                seg = doc.segments[sid]
+                a = max(f.start, seg.start) - seg.start
+                b = min(f.end, seg.end, seg.start + len(seg.text)) - seg.start
+                if a < b:
+                    placed.spans[g, k, sid].append((a, b, i))
+                    hit = True
+        if not hit:
+            placed.cells[g, u, k].append(i)
+    return placed
+
+
+def _worst_first(ids: Iterable[int], findings: Sequence[Finding]) -> list[int]:
+    return sorted(set(ids), key=lambda i: (-findings[i].severity.rank, i))
+
+
+def _tip(ids: Sequence[int], findings: Sequence[Finding]) -> str:
+    return "\n".join(
+        f"{findings[i].severity.value.upper()} {findings[i].code} ({findings[i].category}): {findings[i].message}"
+        for i in ids
+    )
+
+
+def _hl_attrs(ids: Sequence[int], findings: Sequence[Finding], outer: Sequence[int] = ()) -> str:
+    """Attributes of a highlighted element: finding ids, filter keys (worst first), colour and tooltip.
+
+    ``outer`` are findings of enclosing highlights: listed in the tooltip (the browser shows only the
+    innermost ``title``) but not in the keys, so each element is coloured by its own findings.
+    """
+    ordered = _worst_first(ids, findings)
+    keys = " ".join(dict.fromkeys(_key(findings[i]) for i in ordered))
+    tip = _tip(ordered + [i for i in _worst_first(outer, findings) if i not in ordered], findings)
+    return (
+        f' data-f="{" ".join(f"f{i}" for i in ordered)}" data-k="{_esc(keys)}"'
+        f' data-show="{findings[ordered[0]].severity.value}" title="{_esc(tip)}"'
+    )
+
+
+def _nest(text: str, lo: int, hi: int, items: list[tuple[int, int, tuple[int, ...]]],
+          findings: Sequence[Finding], outer: tuple[int, ...]) -> str:
+    """Escape ``text[lo:hi]`` with ``items`` (start, -end, finding ids) as nested marks.
+
+    A span that crosses the end of the span before it is cut there, so marks always nest.
+    """
+    out: list[str] = []
+    pos = lo
+    items = sorted(items)
+    while items:
+        a, neg_b, ids = items.pop(0)
+        b = -neg_b
+        inner: list[tuple[int, int, tuple[int, ...]]] = []
+        rest: list[tuple[int, int, tuple[int, ...]]] = []
+        for c, neg_d, other in items:
+            if c >= b:
+                rest.append((c, neg_d, other))
+            elif -neg_d <= b:
+                inner.append((c, neg_d, other))
+            else:
+                inner.append((c, -b, other))
+                rest.append((b, neg_d, other))
+        items = sorted(rest)
+        out.append(_esc(text[pos:a]))
+        out.append(f'<mark class="hl"{_hl_attrs(ids, findings, outer)}>'
+                   f"{_nest(text, a, b, inner, findings, outer + ids)}</mark>")
+        pos = b
+    out.append(_esc(text[pos:hi]))
+    return "".join(out)
+
+
+def highlight(text: str, spans: Sequence[tuple[int, int, int]], findings: Sequence[Finding]) -> str:
+    """Escape ``text`` and wrap each ``(start, end, finding index)`` span in a ``<mark>``.
+
+    Findings on the same characters share one mark; a span inside another is a mark inside the
+    other's, so each mark holds exactly its finding's characters (spans that cross are cut).
+    """
+    if not spans:
+        return _esc(text)
+    same: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for a, b, i in spans:
+        same[max(0, a), min(len(text), b)].append(i)
+    items = [(a, -b, tuple(_worst_first(ids, findings))) for (a, b), ids in same.items() if a < b]
+    return _nest(text, 0, len(text), items, findings, ())
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _summary(result: AuditResult, fail_on: Severity | None, status: int) -> str:
+    counts = Counter(f.severity for f in result.findings)
+    langs = Counter(d.language or "und" for d in result.documents)
+    grouped = sum(len(g.documents) for g in result.groups)
+    units = sum(len(g.units) for g in result.groups)
+    if fail_on is None:
+        status_detail = "report only: nothing fails the run (--fail-on never)"
+    else:
+        failing = sum(n for s, n in counts.items() if s >= fail_on)
+        status_detail = (
+            f"fails: {_plural(failing, 'finding')} at or above {fail_on.value}" if status
+            else f"passes: nothing at or above {fail_on.value}"
+        )
+    lang_list = ", ".join(
+        f"{_esc(code)}" + (f" ×{n}" if n > 1 else "") for code, n in sorted(langs.items(), key=lambda x: (-x[1], x[0]))
+    )
+    cards = [
+        f'<div class="card status {"fail" if status else "pass"}"><div class="k">CI exit status</div>'
+        f'<div class="v">{status}</div><div class="d">{_esc(status_detail)}'
+        + (f" (<code>--fail-on {fail_on.value}</code>)" if fail_on is not None else "") + "</div></div>",
+        f'<div class="card documents"><div class="k">Documents</div><div class="v">{len(result.documents):,}</div>'
+        f'<div class="d">{grouped:,} grouped, {len(result.unmatched):,} unmatched</div></div>',
+        f'<div class="card languages"><div class="k">Languages</div><div class="v">{len(langs):,}</div>'
+        f'<div class="d">{lang_list or "none"}</div></div>',
+        f'<div class="card groups"><div class="k">Groups</div><div class="v">{len(result.groups):,}</div>'
+        f'<div class="d">{_plural(units, "aligned unit")}</div></div>',
+    ]
+    for sev in SEVERITY_ORDER:
+        n = counts.get(sev, 0)
+        cards.append(
+            f'<div class="card sev {sev.value}"><div class="k">{sev.value}</div>'
+            f'<div class="v">{n:,}</div><div class="d">{"finding" if n == 1 else "findings"}</div></div>'
+        )
+    return (
+        '<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
+        f'<div class="cards">{"".join(cards)}</div>'
+        f"{_documents_table(result)}"
+        f'<div class="grid2"><div>{_unmatched(result)}</div><div>{_signatures(result)}</div></div></section>'
+    )
+
+
+def _documents_table(result: AuditResult) -> str:
+    member: dict[str, str] = {}
+    for g, alignment in enumerate(result.groups):
+        for k, doc in enumerate(alignment.documents):
+            member.setdefault(doc.path, f'<a href="#group-{g}">group {g + 1}</a>, version {k + 1}')
+    for doc, _ in result.unmatched:
+        member.setdefault(doc.path, "unmatched")
+    rows = []
+    for doc in result.documents:
+        guess = result.document_languages.get(doc.path)
+        confidence = getattr(guess, "confidence", None)
+        script = getattr(guess, "script", None)
+        rows.append(
+            f"<tr><td>{_lang_badge(doc.language)}</td><td class=\"file\">{_esc(doc.path)}</td>"
+            f'<td class="num">{"" if confidence is None else f"{confidence:.3f}"}</td>'
+            f"<td>{_esc(script or '')}</td><td class=\"num\">{len(doc.segments):,}</td>"
+            f"<td>{member.get(doc.path, '')}</td></tr>"
+        )
+    return (
+        '<h3 id="documents">Documents</h3><div class="box"><table><thead><tr>'
+        '<th scope="col">Language</th><th scope="col">File</th><th scope="col" class="num">Confidence</th>'
+        '<th scope="col">Script</th><th scope="col" class="num">Segments</th><th scope="col">Group</th>'
+        f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    )
+
+
+def _unmatched(result: AuditResult) -> str:
+    if not result.unmatched:
+        return '<h3 id="unmatched">Unmatched documents</h3><p class="empty">Every document is in a group.</p>'
+    rows = "".join(
+        f'<tr><td>{_lang_badge(doc.language)}</td><td class="file">{_esc(doc.path)}</td>'
+        f'<td class="reason">{_esc(reason)}</td></tr>'
+        for doc, reason in result.unmatched
+    )
+    return (
+        '<h3 id="unmatched">Unmatched documents</h3><div class="box"><table><thead><tr>'
+        '<th scope="col">Language</th><th scope="col">File</th><th scope="col">Why it has no group</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+def _signatures(result: AuditResult) -> str:
+    rows = [
+        f'<tr><th scope="row">{_esc(stage)}</th><td class="sig">{_esc(sig)}</td></tr>'
+        for stage, sig in result.signatures.items()
+    ]
+    rows += [
+        f'<tr><th scope="row">group {g + 1}</th><td class="sig">{_esc(a.signature)}</td></tr>'
+        for g, a in enumerate(result.groups)
+        if a.signature
+    ]
+    body = "".join(rows) or '<tr><td colspan="2" class="empty">No signatures recorded.</td></tr>'
+    return (
+        '<h3 id="signatures">Signatures</h3><div class="box"><table><caption class="note">'
+        "Same signature and same input give the same result.</caption><thead><tr>"
+        f'<th scope="col">Stage</th><th scope="col">Signature</th></tr></thead><tbody>{body}</tbody></table></div>'
+    )
+
+
+def _score_colour(score: float) -> str:
+    return "#15803d" if score >= _GOOD else "#b45309" if score >= _FAIR else "#b91c1c"
+
+
+def _name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _short(name: str, limit: int = 34) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _components(components: Mapping) -> str:
+    parts = []
+    for key in sorted(components, key=str):
+        value = components[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+        else:
+            text = _num(value)
+        parts.append(f"{key}: {text}")
+    return ", ".join(parts)
+
+
+def score_chart(scores: Sequence[QualityScore]) -> str:
+    """An inline SVG bar chart of the 0–100 quality score per version, labelled by language and file."""
+    row, top, label_w, bar_w = 30, 26, 330, 560
+    width, height = label_w + bar_w + 60, top + row * len(scores) + 6
+    out = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img"'
+        ' aria-labelledby="chart-title"><title id="chart-title">Quality score per version, 0 to 100</title>'
+    ]
+    for tick in (0, 25, 50, 75, 100):
+        x = label_w + bar_w * tick / 100
+        out.append(
+            f'<line class="grid" x1="{x:g}" y1="{top - 6}" x2="{x:g}" y2="{height - 4}"/>'
+            f'<text class="axis" x="{x:g}" y="{top - 10}" text-anchor="middle">{tick}</text>'
+        )
+    for n, s in enumerate(scores):
+        y = top + n * row
+        value = max(0.0, min(100.0, float(s.score)))
+        name = _name(s.path)
+        tip = f"{(s.language or 'und').upper()} {s.path}: {s.score:.1f} (rank {s.rank})"
+        if s.components:
+            tip += "\n" + _components(s.components)
+        out.append(
+            f"<g><title>{_esc(tip)}</title>"
+            f'<text x="{label_w - 10}" y="{y + 15}" text-anchor="end"><tspan font-weight="700">'
+            f"{_esc((s.language or 'und').upper())}</tspan> {_esc(_short(name))}</text>"
+            f'<rect class="track" x="{label_w}" y="{y + 3}" width="{bar_w}" height="18" rx="3"/>'
+            f'<rect x="{label_w}" y="{y + 3}" width="{bar_w * value / 100:.1f}" height="18" rx="3"'
+            f' fill="{_score_colour(value)}"/>'
+            f'<text class="val" x="{label_w + bar_w * value / 100 + 6:.1f}" y="{y + 16}">{s.score:.1f}</text></g>'
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _scores(result: AuditResult) -> str:
+    if not result.scores:
+        return '<section id="scores"><h2>Scores</h2><p class="empty">No scores in this audit.</p></section>'
+    rows = "".join(
+        f'<tr><td class="num">{s.rank}</td><td>{_lang_badge(s.language)}</td><td class="file">{_esc(s.path)}</td>'
+        f'<td class="num"><strong>{s.score:.1f}</strong></td><td>{_esc(_components(s.components))}</td></tr>'
+        for s in result.scores
+    )
+    return (
+        '<section id="scores" aria-labelledby="scores-h"><h2 id="scores-h">Scores</h2>'
+        '<p class="lede">Reference-free quality score of each version (0–100, higher is better); '
+        "green from 80, amber from 60.</p>"
+        f'<div class="chart-wrap">{score_chart(result.scores)}</div>'
+        '<details><summary class="note">Score components</summary><div class="box"><table><thead><tr>'
+        '<th scope="col" class="num">Rank</th><th scope="col">Language</th><th scope="col">File</th>'
+        '<th scope="col" class="num">Score</th><th scope="col">Components</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></details></section>"
+    )
+
+
+def _categories(findings: Sequence[Finding]) -> list[tuple[str, str, int]]:
+    """(token, label, count) per category present: the fixed vocabulary first, then others by name."""
+    counts = Counter(_token(f.category) for f in findings)
+    labels: dict[str, str] = {}
+    for f in findings:
+        labels.setdefault(_token(f.category), f.category)
+    known = [_token(c) for c in CATEGORIES]
+    order = sorted(counts, key=lambda t: (known.index(t) if t in known else len(known), t))
+    return [(t, labels[t], counts[t]) for t in order]
+
+
+def _filters(result: AuditResult) -> str:
+    counts = Counter(f.severity for f in result.findings)
+    sev = "".join(
+        f'<label class="chip"><input type="checkbox" class="flt" data-tok="s:{s.value}" checked autocomplete="off">'
+        f'<span class="dot {s.value}"></span>{s.value}<span class="n">{counts.get(s, 0):,}</span></label>'
+        for s in SEVERITY_ORDER
+    )
+    cats = "".join(
+        f'<label class="chip"><input type="checkbox" class="flt" data-tok="c:{_esc(token)}" checked autocomplete="off">'
+        f'{_esc(label)}<span class="n">{n:,}</span></label>'
+        for token, label, n in _categories(result.findings)
+    )
+    return (
+        '<div class="filters needs-js" role="group" aria-label="Filters">'
+        f"<fieldset><legend>Severity</legend>{sev}</fieldset>"
+        + (f"<fieldset><legend>Category</legend>{cats}</fieldset>" if cats else "")
+        + '<label class="chip"><input type="checkbox" id="only-findings" autocomplete="off">'
+        "only units with findings</label>"
+        '<span class="reset"><button type="button" id="reset-filters">Show all</button></span></div>'
+    )
+
+
+def _pager(table_id: str, where: str, label: str) -> str:
+    options = "".join(
+        f'<option value="{n}"{" selected" if n == PAGE_SIZE else ""}>{n}</option>' for n in _PAGE_SIZES
+    )
+    select = (
+        f'<label>Rows per page <select aria-label="Rows per page of {_esc(label)}">{options}</select></label>'
+        if where == "top" else ""
+    )
+    return (
+        f'<nav class="pager needs-js" data-for="{table_id}" data-at="{where}" aria-label="Pages of {_esc(label)}">'
+        '<button type="button" data-go="first" aria-label="First page">« First</button>'
+        '<button type="button" data-go="prev" aria-label="Previous page">‹ Previous</button>'
+        '<button type="button" data-go="next" aria-label="Next page">Next ›</button>'
+        '<button type="button" data-go="last" aria-label="Last page">Last »</button>'
+        f'<span class="status" aria-live="polite"></span>{select}</nav>'
+    )
+
+
+def _evidence(evidence: Mapping) -> str:
+    items = [(k, v) for k, v in evidence.items() if k != "text"]
+    if not items:
+        return ""
+    text = "; ".join(
+        f"{k}: {v if isinstance(v, str) else json.dumps(v, sort_keys=True, ensure_ascii=False, default=str)}"
+        for k, v in items
+    )
+    if len(text) <= _EVIDENCE_CHARS:
+        return f'<span class="evidence">{_esc(text)}</span>'
+    return f'<span class="evidence" title="{_esc(text)}">{_esc(text[: _EVIDENCE_CHARS - 1])}…</span>'
+
+
+def _findings(result: AuditResult, placed: _Placement) -> str:
+    findings = result.findings
+    if not findings:
+        return (
+            '<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>'
+            '<p class="empty">No findings.</p></section>'
+        )
+    order = sorted(
+        range(len(findings)),
+        key=lambda i: (-findings[i].severity.rank, findings[i].path, findings[i].line, findings[i].column,
+                       findings[i].code, i),
+    )
+    several = len(result.groups) > 1
+    rows = []
+    for i in order:
+        f = findings[i]
+        if i in placed.anchor:
+            g, u = placed.anchor[i]
+            text = f"group {g + 1} · unit {u}" if several else f"unit {u}"
+            link = f'<a class="go" href="#g{g}-u{u}">{text}</a>'
+        else:
+            link = '<span class="reason">whole document</span>'
+        rows.append(
+            f'<tr id="f{i}" class="r" data-k="{_esc(_key(f))}"><td><span class="badge {f.severity.value}">'
+            f"{f.severity.value}</span></td><td><code>{_esc(f.code)}</code></td><td>{_esc(f.category)}</td>"
+            f'<td class="nowrap" title="{_esc(f.path)}">{_lang_badge(f.language)} {_esc(_short(_name(f.path), 28))}'
+            f'</td><td class="num">{f.line}:{f.column}</td><td class="msg">{_esc(f.message)}'
+            f'{_evidence(f.evidence)}</td><td class="num">{f.confidence:.2f}</td><td>{link}</td></tr>'
+        )
+    return (
+        '<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>'
+        '<p class="lede">Worst first. The unit link opens the aligned row where the finding is highlighted.</p>'
+        + _pager("findings-table", "top", "findings")
+        + '<div class="box"><table id="findings-table" class="findings paged" data-filter="always" '
+        f'data-noun="findings" data-page-size="{PAGE_SIZE}"><thead><tr>'
+        '<th scope="col">Severity</th><th scope="col">Code</th><th scope="col">Category</th><th scope="col">File</th>'
+        '<th scope="col" class="num">Line:col</th><th scope="col">Message</th>'
+        '<th scope="col" class="num">Confidence</th><th scope="col">Where</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table></div>'
+        + _pager("findings-table", "bottom", "findings")
+        + "</section>"
+    )
+
+
+def _row(g: int, u: int, alignment: Alignment, placed: _Placement, findings: Sequence[Finding]) -> str:
+    unit = alignment.units[u]
+    heading = False
+    cells = []
+    for k, doc in enumerate(alignment.documents):
+        ids = unit.segments[k] if k < len(unit.segments) else ()
+        parts = []
+        for sid in ids:
+            seg = doc.segments[sid]
+            if seg.kind in (SegmentKind.HEADING, SegmentKind.TITLE):
+                heading = True
+            text = highlight(seg.text, placed.spans.get((g, k, sid), ()), findings)
+            # Plain sentences go bare: at 10,000 units every byte per cell counts.
+            if seg.kind is not SegmentKind.SENTENCE:
+                text = f'<span class="s k-{seg.kind.value}">{text}</span>'
+            parts.append(text)
+        classes = [] if ids else ["gap"]
+        attrs = _lang_attr(doc.language) + (f' data-l="{doc.segments[ids[0]].line}"' if ids else "")
+        whole = placed.cells.get((g, u, k))
+        if whole:
+            classes.append("hl")
+            attrs += _hl_attrs(whole, findings)
+        cls_attr = f' class="{" ".join(classes)}"' if classes else ""
+        content = " ".join(parts) if parts else '<span class="gap-note">no text</span>'
+        cells.append(f"<td{cls_attr}{attrs}>{content}</td>")
+    row_findings = placed.rows.get((g, u))
+    keys = ""
+    if row_findings:
+        keys = ' data-k="' + _esc(" ".join(dict.fromkeys(_key(findings[i]) for i in _worst_first(row_findings,
+                                                                                           findings)))) + '"'
+    low = " low" if unit.score < 0.5 else ""
+    return (
+        f'<tr id="g{g}-u{u}" class="r{" hd" if heading else ""}"{keys}>'
+        f'<th scope="row"><a class="go" href="#g{g}-u{u}">{u}</a></th>{"".join(cells)}'
+        f'<td class="sc{low}">{unit.score:.2f}</td></tr>'
+    )
+
+
+def _group(g: int, alignment: Alignment, result: AuditResult, placed: _Placement) -> str:
+    score_of = {s.path: s for s in result.scores}
+    heads = []
+    for doc in alignment.documents:
+        score = score_of.get(doc.path)
+        vscore = f'<span class="vscore" title="quality score">{score.score:.1f}</span>' if score else ""
+        heads.append(
+            f'<th scope="col">{vscore}{_lang_badge(doc.language)}'
+            f'<span class="file" title="{_esc(doc.path)}">{_esc(doc.name)}</span></th>'
+        )
+    table_id = f"group-{g}-table"
+    n_findings = sum(len(v) for (gg, _), v in placed.rows.items() if gg == g)
+    gaps = sum(1 for unit in alignment.units for ids in unit.segments if not ids)
+    rows = "\n".join(_row(g, u, alignment, placed, result.findings) for u in range(len(alignment.units)))
+    languages = " · ".join(_esc(d.language or "und") for d in alignment.documents)
+    return (
+        f'<section id="group-{g}" aria-labelledby="group-{g}-h">'
+        f'<h3 id="group-{g}-h">Group {g + 1}: {languages}</h3>'
+        f'<p class="group-meta"><span>{_plural(len(alignment.documents), "version")}</span>'
+        f"<span>{_plural(len(alignment.units), 'unit')}</span><span>{_plural(gaps, 'gap')}</span>"
+        f"<span>{_plural(n_findings, 'finding')} located</span>"
+        + (f'<span class="sig">{_esc(alignment.signature)}</span>' if alignment.signature else "")
+        + "</p>"
+        + _pager(table_id, "top", f"group {g + 1}")
+        + f'<div class="scroller"><table id="{table_id}" class="aligned paged" data-noun="units" '
+        f'data-page-size="{PAGE_SIZE}"><caption class="sr-only">Group {g + 1}: one column per version, one row per '
+        "aligned unit</caption>"
+        f'<colgroup><col class="c-num"><col span="{len(alignment.documents)}"><col class="c-score"></colgroup>'
+        f'<thead><tr><th scope="col">#</th>{"".join(heads)}<th scope="col" class="num" title="alignment confidence">'
+        f"Conf.</th></tr></thead><tbody>\n{rows}\n</tbody></table></div>"
+        + _pager(table_id, "bottom", f"group {g + 1}")
+        + "</section>"
+    )
+
+
+def _alignment(result: AuditResult, placed: _Placement) -> str:
+    legend = (
+        '<div class="legend"><span><span class="sw heading"></span>heading or title row</span>'
+        '<span><span class="s k-boilerplate">boilerplate</span> (page furniture)</span>'
+        '<span><span class="sw gap"></span>gap: the version has nothing here</span>'
+        '<span><span class="sw mark"></span>finding on these characters (hover for the message)</span>'
+        '<span><span class="sw cell"></span>finding on the whole cell</span>'
+        "<span>small grey number: line in the file</span><span># is the unit index used in findings (from 0)</span>"
+        "</div>"
+    )
+    body = "".join(_group(g, a, result, placed) for g, a in enumerate(result.groups))
+    if not body:
+        body = '<p class="empty">No aligned groups.</p>'
+    return (
+        '<section id="alignment" aria-labelledby="alignment-h"><h2 id="alignment-h">Aligned versions</h2>'
+        f"{legend}{body}</section>"
+    )
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def render_html(
+    result: AuditResult, *, fail_on: Severity | str | None = Severity.MAJOR, title: str = "aligner audit report"
+) -> str:
+    """Render ``result`` as one self-contained HTML5 page (no network, no external resources).
+
+    ``fail_on`` is the policy whose exit status the summary shows, as ``--fail-on`` takes it
+    (a :class:`Severity`, its name, or ``"never"``/``None``); the status is
+    :func:`aligner.checks.policy.exit_code`. Same ``result`` and arguments give byte-identical output.
+    """
+    threshold = parse_fail_on(fail_on) if isinstance(fail_on, str) else fail_on
+    placed = _place(result)
+    status = exit_code(result.findings, threshold)
+    script = _template("report.js")
+    csp = (
+        f"default-src 'none'; script-src {_csp_hash(_HEAD_SCRIPT)} {_csp_hash(script)}; "
+        "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    langs = sorted({d.language or "und" for d in result.documents})
+    subtitle = (
+        f"{_plural(len(result.documents), 'document')} in {_plural(len(langs), 'language')}, "
+        f"{_plural(len(result.groups), 'group')}, {_plural(len(result.findings), 'finding')}"
+    )
+    toc = (
+        '<nav class="toc" aria-label="Sections"><a href="#summary">Summary</a><a href="#scores">Scores</a>'
+        '<a href="#findings">Findings</a><a href="#alignment">Aligned versions</a></nav>'
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="aligner {_esc(__version__)}">\n'
+        f"<title>{_esc(title)}</title>\n"
+        f"<script>{_HEAD_SCRIPT}</script>\n"
+        f"<style>\n{_template('report.css')}</style>\n</head>\n<body>\n"
+        f'<header class="topbar"><div class="topbar-inner"><div class="brand">{_esc(title)}'
+        f"<small>aligner {_esc(__version__)}</small></div>{toc}"
+        f'<a class="topstatus {"fail" if status else "pass"}" href="#summary">CI exit status {status}</a>'
+        f"{_filters(result)}</div></header>\n"
+        f'<main>\n<h1>{_esc(title)}</h1><p class="lede">{_esc(subtitle)}</p>\n'
+        '<noscript><p class="noscript">JavaScript is off: every row is shown and the filters are hidden.</p>'
+        "</noscript>\n"
+        f"{_summary(result, threshold, status)}\n{_scores(result)}\n{_findings(result, placed)}\n"
+        f"{_alignment(result, placed)}\n"
+        f'<footer>Generated by aligner {_esc(__version__)}. Self-contained: this file loads nothing from the network.'
+        "</footer>\n</main>\n"
+        f"<script>{script}</script>\n</body>\n</html>\n"
+    )
+
+
+__all__ = ["PAGE_SIZE", "SEVERITY_ORDER", "highlight", "render_html", "score_chart"]
