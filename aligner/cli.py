@@ -354,6 +354,43 @@ def score(
     _emit(scores_table(scores) + signature + "\n", output)
 
 
+@app.command()
+@handle_errors
+def audit(
+    paths: Annotated[list[str], typer.Argument(help="Language versions (files or directories of *.txt).")],
+    output: Annotated[str, typer.Option("-o", "--output", help="Directory for report.html, audit.json, ...")],
+    fail_on: Annotated[
+        FailOn | None, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity (default: major).")
+    ] = None,
+    baseline: Annotated[str | None, typer.Option("--baseline", help="Silence the findings recorded in FILE.")] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Settings file (aligner.toml or pyproject.toml).")
+    ] = None,
+    presegmented: Annotated[
+        bool, typer.Option("--presegmented", help="Each non-empty line is one segment, untouched.")
+    ] = False,
+    languages: Annotated[
+        str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 candidates, e.g. lt,da,tl,te.")
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Encoding of the input files (default: UTF-8).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """The main job: detect, group, align, check and score; write the report, JSON, TMX and SARIF to a directory."""
+    from .checks.policy import exit_code
+    from .pipeline import audit_paths, write_audit
+    from .report.terminal import audit_summary, progress_bar
+
+    cfg = _check_config(config, fail_on, baseline)
+    with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
+        result = audit_paths(paths, config=cfg, presegmented=presegmented, encoding=encoding,
+                             candidates=_languages(languages), progress=progress)
+        written = write_audit(result, output, fail_on=cfg.fail_on)
+    _emit(audit_summary(result, written, cfg.fail_on), None)
+    raise typer.Exit(exit_code(result.findings, cfg.fail_on))
+
+
 @app.command("checks")
 def list_checks(
     fmt: Annotated[DetectFormat, typer.Option("--format", help="Output format.")] = DetectFormat.table,
@@ -383,3 +420,6 @@ def list_checks(
 def main() -> None:
     """Console-script entry point."""
     app()
+
+if __name__ == "__main__":  # python -m aligner.cli
+    main()

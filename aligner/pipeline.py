@@ -251,3 +251,43 @@ def score_paths(
         scores.extend(quality_scores(group, [f for f in run.findings if f.path in group_paths],
                                      segment_languages=seg_langs, per_segment=per_segment))
     return scores, quality_signature()
+
+
+def write_audit(result: AuditResult, directory: str, *, fail_on: object = "major") -> list[str]:
+    """Write ``report.html``, ``audit.json``, ``alignment.tmx`` and ``findings.sarif`` into ``directory``.
+
+    Every file is written atomically; the same result gives the same bytes.
+    """
+    import os
+
+    from .export import get_exporter
+    from .io.render import to_json
+    from .io.writer import atomic_write
+    from .report.findings import format_sarif
+    from .report.html import render_html
+
+    os.makedirs(directory, exist_ok=True)
+    out = []
+    html_path = os.path.join(directory, "report.html")
+    atomic_write(html_path, render_html(result, fail_on=fail_on))
+    out.append(html_path)
+    json_path = os.path.join(directory, "audit.json")
+    atomic_write(json_path, to_json(result.to_dict()))
+    out.append(json_path)
+    if result.groups:
+        tmx_path = os.path.join(directory, "alignment.tmx")
+        unmatched = [_UnmatchedDoc(d.path, d.language, r) for d, r in result.unmatched]
+        get_exporter("tmx").write(list(result.groups), tmx_path, unmatched=unmatched)
+        out.append(tmx_path)
+    sarif_path = os.path.join(directory, "findings.sarif")
+    atomic_write(sarif_path, format_sarif(list(result.findings), signature=result.signatures.get("check", ""),
+                                          root=os.getcwd()))
+    out.append(sarif_path)
+    return out
+
+
+@dataclass(frozen=True)
+class _UnmatchedDoc:
+    path: str
+    language: str | None
+    reason: str

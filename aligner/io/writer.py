@@ -22,6 +22,9 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     except OSError as exc:
         raise InputError(str(path), f"cannot write here ({exc.strerror}); choose another output path") from None
     try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()

@@ -55,3 +55,57 @@ def scores_table(scores: Sequence) -> str:
         )
         table.add_row(str(s.rank), s.path, s.language or "", f"{s.score:.1f}", comps)
     return render(table)
+
+
+class _Progress:
+    """A rich progress bar driven by ``progress(stage, done, total)`` callbacks; silent when disabled."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar = None
+        self._tasks: dict[str, object] = {}
+
+    def __enter__(self) -> _Progress:
+        if self.enabled:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(TextColumn("{task.description:<8}"), BarColumn(), TextColumn("{task.completed}/"
+                                 "{task.total}"), TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self._bar.__enter__()
+        return self
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self._bar is None:
+            return
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(stage, total=max(total, 1))
+        self._bar.update(self._tasks[stage], completed=done, total=max(total, 1))
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+def progress_bar(enabled: bool) -> _Progress:
+    """A context manager yielding a progress callback (a no-op when ``enabled`` is false)."""
+    return _Progress(enabled)
+
+
+def audit_summary(result, written: Sequence[str], fail_on: object) -> str:  # noqa: ANN001
+    """The table printed after an audit: one row per version with score and findings by severity."""
+    from collections import Counter
+
+    table = Table(title="Audit")
+    for col in ("file", "language", "group", "score", "critical", "major", "minor", "info"):
+        table.add_column(col)
+    group_of = {d.path: str(g + 1) for g, al in enumerate(result.groups) for d in al.documents}
+    score_of = {s.path: s.score for s in result.scores}
+    counts = {d.path: Counter(f.severity.value for f in result.findings if f.path == d.path) for d in result.documents}
+    for d in result.documents:
+        c = counts[d.path]
+        score = f"{score_of[d.path]:.1f}" if d.path in score_of else "-"
+        table.add_row(d.path, d.language or "", group_of.get(d.path, "none"), score,
+                      *(str(c.get(s, 0)) for s in ("critical", "major", "minor", "info")))
+    out = render(table)
+    out += "".join(f"wrote {p}\n" for p in written)
+    return out

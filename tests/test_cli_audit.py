@@ -1,0 +1,57 @@
+"""`aligner audit`: the four output files, the exit code, and byte-identical output across runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from translate.storage import tmx
+from typer.testing import CliRunner
+
+from aligner.cli import app
+from tests.conftest import ROOT, SEEDS
+
+runner = CliRunner()
+OUTPUTS = ("report.html", "audit.json", "alignment.tmx", "findings.sarif")
+
+
+def test_audit_writes_four_files(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["audit", str(SEEDS), "-o", str(tmp_path), "--quiet"])
+    assert result.exit_code == 1, result.output
+    for name in OUTPUTS:
+        assert (tmp_path / name).stat().st_size > 0
+    audit = json.loads((tmp_path / "audit.json").read_text())
+    assert {"documents", "groups", "unmatched", "findings", "scores", "signatures"} <= set(audit)
+    assert set(audit["signatures"]) == {"detect", "align", "check", "score"}
+    store = tmx.tmxfile.parsefile(str(tmp_path / "alignment.tmx"))
+    assert len(store.units) >= 28
+    assert "25,520" in (tmp_path / "report.html").read_text()
+    assert "000_f8214269fd0884a9.txt" in result.stdout  # the summary table
+
+
+def test_audit_fail_on_never_exits_zero(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["audit", str(SEEDS), "-o", str(tmp_path), "--fail-on", "never", "-q"])
+    assert result.exit_code == 0, result.output
+
+
+def test_audit_is_byte_identical_across_processes_and_hash_seeds(tmp_path: Path) -> None:
+    outs = []
+    for seed in ("0", "12345"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-m", "aligner.cli", "audit", str(SEEDS), "-o", str(out), "-q", "--fail-on", "never"],
+            cwd=ROOT, env=env, check=True, capture_output=True,
+        )
+        outs.append(out)
+    for name in OUTPUTS:
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+
+
+def test_inputs_are_never_modified(tmp_path: Path) -> None:
+    before = {p.name: p.read_bytes() for p in SEEDS.glob("*.txt")}
+    runner.invoke(app, ["audit", str(SEEDS), "-o", str(tmp_path), "-q"])
+    assert {p.name: p.read_bytes() for p in SEEDS.glob("*.txt")} == before
