@@ -2,6 +2,7 @@
 
 Public entry points: :func:`detect_language` (one text) and :func:`detect_segments`
 (many short texts, optionally with their document's language as context).
+See ``docs/langid.md`` for the backends and how they are combined.
 """
 
 from __future__ import annotations
