@@ -56,6 +56,30 @@ def splitter_for(language: str | None) -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
 
 
+#: Paragraphs longer than this are cut into pieces before Punkt (whose regexes run under a
+#: time limit and would give up on a multi-megabyte line); each cut falls on whitespace after
+#: a sentence-final mark, so at most one boundary decision per piece loses its context.
+CHUNK = 20_000
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > CHUNK:
+        cut = -1
+        for mark in (". ", "! ", "? ", "。", " "):
+            cut = text.rfind(mark, start + CHUNK // 2, start + CHUNK)
+            if cut >= 0:
+                cut += len(mark)
+                break
+        if cut < 0:
+            cut = start + CHUNK
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
 def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """Character spans of the sentences of one paragraph of ``text``.
 
@@ -63,7 +87,13 @@ def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, in
     """
     if not text.strip():
         return []
-    return list(splitter_for(language).span_tokenize(text))
+    tokenizer = splitter_for(language)
+    if len(text) <= CHUNK:
+        return list(tokenizer.span_tokenize(text))
+    spans: list[tuple[int, int]] = []
+    for a, b in _chunks(text):
+        spans.extend((a + x, a + y) for x, y in tokenizer.span_tokenize(text[a:b]))
+    return spans
 
 
 def split_sentences(text: str, language: str | None = None) -> list[str]:

@@ -48,3 +48,10 @@ def test_unknown_language_uses_generic_data() -> None:
 
 def test_empty_text_has_no_sentences() -> None:
     assert split_sentences("   ", "lt") == []
+
+
+def test_very_long_paragraph_is_split_completely() -> None:
+    text = "Kundeservice er vigtig for enhver virksomhed. " * 5000
+    spans = sentence_spans(text.strip(), "da")
+    assert len(spans) == 5000
+    assert all(text[a:b] == "Kundeservice er vigtig for enhver virksomhed." for a, b in spans)
