@@ -15,11 +15,12 @@ MIN_WORDS = 4
 MIN_CONFIDENCE = 0.8
 
 _LETTER = regex.compile(r"\p{L}")
-_SPACE = regex.compile(r"\s+")
 
 
 def _judgeable(text: str) -> bool:
-    return len(_LETTER.findall(text)) >= MIN_LETTERS and len(text.split()) >= MIN_WORDS
+    if len(text) < MIN_LETTERS or len(text.split()) < MIN_WORDS:
+        return False
+    return len(_LETTER.findall(text)) >= MIN_LETTERS
 
 
 def check_segment_languages(doc: Document, guesses: Sequence[LanguageGuess]) -> list[Finding]:
@@ -45,14 +46,12 @@ def check_untranslated(alignment: Alignment, segment_languages: Mapping[str, Seq
     docs = alignment.documents
     out: list[Finding] = []
     for u_idx, unit in enumerate(alignment.units):
-        texts = {}
+        texts: dict[str, list[int]] = {}
         for k in unit.present():
-            t = _SPACE.sub(" ", alignment.texts(unit, k).casefold()).strip()
-            if _judgeable(t):
-                texts.setdefault(t, []).append(k)
-        for same in texts.values():
-            langs = {docs[k].language for k in same}
-            if len(same) < 2 or len(langs) < 2:
+            t = " ".join(alignment.texts(unit, k).casefold().split())
+            texts.setdefault(t, []).append(k)
+        for t, same in texts.items():
+            if len(same) < 2 or len({docs[k].language for k in same}) < 2 or not _judgeable(t):
                 continue
             # Blame the versions whose own language the text is not in.
             for k in same:

@@ -18,8 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+import regex
+
 from ..facts.numbers import NumberMention, extract_numbers
 from ..model import Alignment, Document, Finding, Segment, Severity
+
+#: Any decimal digit, of any script: segments without one hold no number mention.
+_DIGIT = regex.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,8 @@ def unit_mentions(alignment: Alignment, unit_index: int) -> list[_Mention]:
         doc = alignment.documents[k]
         for i in ids:
             seg = doc.segments[i]
+            if not _DIGIT.search(seg.text):
+                continue
             for m in extract_numbers(seg.text, doc.language):
                 for part in (m, *m.parts):
                     if part.readings:

@@ -9,16 +9,13 @@ often than they invent.
 
 from __future__ import annotations
 
-import regex
-
 from ..model import Alignment, Document, Finding, SegmentKind, Severity
 
-_SPACE = regex.compile(r"\s+")
 _MIN_DUP_WORDS = 4
 
 
 def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text.casefold()).strip()
+    return " ".join(text.casefold().split())
 
 
 def _snippet(text: str, limit: int = 60) -> str:
@@ -100,6 +97,14 @@ def check_duplicates(alignment: Alignment) -> list[Finding]:
             for i in ids:
                 unit_of[k][i] = u_idx
     out: list[Finding] = []
+    unit_text: dict[tuple[int, int], str] = {}
+
+    def text_of(u: int, k: int) -> str:
+        key = (u, k)
+        if key not in unit_text:
+            unit_text[key] = _norm(alignment.texts(alignment.units[u], k))
+        return unit_text[key]
+
     for k, doc in enumerate(docs):
         seen: dict[str, int] = {}
         for seg in doc.segments:
@@ -111,7 +116,7 @@ def check_duplicates(alignment: Alignment) -> list[Finding]:
                 continue
             first = doc.segments[seen[key]]
             u1, u2 = unit_of[k].get(first.id), unit_of[k].get(seg.id)
-            if u1 is not None and u2 is not None and u1 != u2 and _others_repeat(alignment, k, u1, u2):
+            if u1 is not None and u2 is not None and u1 != u2 and _others_repeat(len(docs), k, u1, u2, text_of):
                 continue
             out.append(Finding(
                 "DUP001", "duplication", Severity.MAJOR, doc.path, doc.language, seg.line, seg.column,
@@ -121,16 +126,15 @@ def check_duplicates(alignment: Alignment) -> list[Finding]:
     return out
 
 
-def _others_repeat(alignment: Alignment, version: int, u1: int, u2: int) -> bool:
+def _others_repeat(n: int, version: int, u1: int, u2: int, text_of) -> bool:  # noqa: ANN001
     """True when most other versions also have equal text in units ``u1`` and ``u2`` (a repeat in the source)."""
-    others = [k for k in range(len(alignment.documents)) if k != version]
+    others = [k for k in range(n) if k != version]
     if not others:
         return False
     same = 0
     for k in others:
-        a = _norm(alignment.texts(alignment.units[u1], k))
-        b = _norm(alignment.texts(alignment.units[u2], k))
-        if a and a == b:
+        a = text_of(u1, k)
+        if a and a == text_of(u2, k):
             same += 1
     return same > len(others) / 2
 

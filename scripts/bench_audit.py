@@ -1,0 +1,155 @@
+"""Audit throughput on generated corpora; writes results/audit.md.
+
+Corpora are built from the seed article's four versions (lt, da, tl, te): a *document set*
+is the four versions with every number shifted by a set-specific offset (so sets are
+distinguishable, as different articles are) and sentences shuffled within sections by a
+seeded generator; the large case concatenates the article with itself, numbers shifted per
+copy, to 100k segments per version. Each size runs in a fresh process so peak memory
+(RSS) is its own. Measured: wall seconds, peak RSS, segments/s, and the check stage's
+throughput in MB of text per second (check only, on already aligned groups).
+
+    python scripts/bench_audit.py [--sizes 1,10,100] [--big 100000] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = {"lt": "000_f8214269fd0884a9.txt", "da": "001_f556afaa5fda8b7f.txt", "tl": "002_7405d99d0319b2f2.txt",
+         "te": "004_28bf82238f2b8943.txt"}
+_NUM = re.compile(r"(?<![\d.,])(\d{2,})(?![\d])")
+
+
+def shifted(text: str, offset: int) -> str:
+    """Shift every number of two or more digits by ``offset`` in its last digits, keeping its shape."""
+    if offset == 0:
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        digits = m.group(1)
+        value = (int(digits) + offset) % (10 ** len(digits))
+        return str(value).zfill(len(digits))
+
+    return _NUM.sub(repl, text)
+
+
+def make_sets(directory: Path, n_sets: int, seed: int = 7) -> list[Path]:
+    rng = random.Random(seed)
+    texts = {lang: (ROOT / "corpora" / "seeds" / name).read_text(encoding="utf-8") for lang, name in SEEDS.items()}
+    out = []
+    for s in range(n_sets):
+        offset = 0 if s == 0 else rng.randrange(1, 997)
+        for lang, text in texts.items():
+            path = directory / f"set{s:03d}_{lang}.txt"
+            path.write_text(shifted(text, offset), encoding="utf-8")
+            out.append(path)
+    return out
+
+
+def make_big(directory: Path, segments: int) -> list[Path]:
+    texts = {lang: (ROOT / "corpora" / "seeds" / name).read_text(encoding="utf-8") for lang, name in SEEDS.items()}
+    copies = max(1, segments // 28)
+    out = []
+    for lang, text in texts.items():
+        if lang == "tl":  # drop the Tagalog front matter so copies stay parallel
+            text = text.split("\n\n", 3)[3]
+        body = "\n".join(shifted(text.strip(), c % 900) for c in range(copies))
+        path = directory / f"big_{lang}.txt"
+        path.write_text(body + "\n", encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def run_one(paths: list[str]) -> dict:
+    """Audit ``paths`` in this process; return timings and sizes (called in a child process)."""
+    from aligner.checks.config import CheckConfig
+    from aligner.checks.context import CheckContext
+    from aligner.checks.policy import select_checks
+    from aligner.checks.registry import run_all
+    from aligner.pipeline import audit_paths, write_audit
+
+    t0 = time.perf_counter()
+    result = audit_paths(paths)
+    t1 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        write_audit(result, tmp)
+    t2 = time.perf_counter()
+    # Check stage alone on the aligned groups: the MB/s the issue's target is about.
+    ctx = CheckContext(groups=result.groups, unmatched=result.unmatched, document_languages={},
+                       segment_languages={})
+    t3 = time.perf_counter()
+    findings = run_all(select_checks(CheckConfig()), ctx)
+    t4 = time.perf_counter()
+    nbytes = sum(Path(p).stat().st_size for p in paths)
+    segments = sum(len(d.segments) for d in result.documents)
+    return {
+        "documents": len(paths), "groups": len(result.groups), "unmatched": len(result.unmatched),
+        "segments": segments, "mb": nbytes / 1e6, "audit_s": t1 - t0, "write_s": t2 - t1,
+        "check_s": t4 - t3, "findings": len(findings),
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def measure(paths: list[Path]) -> dict:
+    cmd = [sys.executable, __file__, "--child", json.dumps([str(p) for p in paths])]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,10,100")
+    parser.add_argument("--big", type=int, default=100_000)
+    parser.add_argument("--child", default=None)
+    parser.add_argument("--out", default=str(ROOT / "results" / "audit.md"))
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_one(json.loads(args.child))))
+        return
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in [int(x) for x in args.sizes.split(",") if x]:
+            d = Path(tmp) / f"sets{n}"
+            d.mkdir()
+            rows.append((f"{n} document set(s) x 4 versions", measure(make_sets(d, n))))
+        if args.big:
+            d = Path(tmp) / "big"
+            d.mkdir()
+            rows.append((f"1 set, ~{args.big:,} segments per version", measure(make_big(d, args.big))))
+    lines = [
+        "# Audit benchmark",
+        "",
+        "Generated by `python scripts/bench_audit.py` on this machine (2 cores); each row in a fresh process. "
+        "`audit` = read, detect, group, align, check and score; `write` = report.html, audit.json, alignment.tmx, "
+        "findings.sarif; `check MB/s` = the registered checks alone on the aligned groups (input bytes / seconds).",
+        "",
+        "| corpus | documents | groups | segments | MB | audit s | write s | segments/s | check s | check MB/s | "
+        "peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, r in rows:
+        lines.append(
+            f"| {name} | {r['documents']} | {r['groups']} | {r['segments']:,} | {r['mb']:.2f} | {r['audit_s']:.1f} | "
+            f"{r['write_s']:.1f} | {r['segments'] / r['audit_s']:,.0f} | {r['check_s']:.2f} | "
+            f"{r['mb'] / max(r['check_s'], 1e-9):.1f} | {r['peak_mb']:,.0f} |"
+        )
+    if len(rows) >= 2:
+        a, b = rows[0][1], rows[-1][1]
+        lines += ["", f"Growth: {b['segments'] / a['segments']:.0f}x the segments took "
+                      f"{b['audit_s'] / a['audit_s']:.0f}x the audit time."]
+    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
