@@ -401,6 +401,12 @@ def _vocabulary(body: Sequence, script: str) -> _Vocabulary:
 # --------------------------------------------------------------------------- components
 
 
+#: Both documents need this many distinct numbers before disagreeing numbers can veto a pair.
+CONTRADICTING_NUMBERS = 4
+#: The most a pair with contradicting numbers can score (below the default min_link).
+NUMBERS_VETO = 0.25
+
+
 def _numbers_component(a: _Features, b: _Features) -> tuple[float, float, dict]:
     shared = sorted(set(a.numbers) & set(b.numbers))
     wa, wb = sum(a.numbers.values()), sum(b.numbers.values())
@@ -623,6 +629,12 @@ def _pair(a: _Features, b: _Features, docs: tuple[Document, Document],
     same = a.language is not None and a.language == b.language
     if same:
         score *= SAME_LANGUAGE_PRIOR
+    num = components["numbers"].detail
+    if min(num["a"], num["b"]) >= CONTRADICTING_NUMBERS and num["shared"] * 3 < min(num["a"], num["b"]):
+        # Plenty of numbers on both sides and few in common: numbers survive translation, so two
+        # texts with the same layout but other figures (templated pages, yearly reports) are not
+        # versions of each other, whatever their structure says.
+        score = min(score, NUMBERS_VETO)
     return round(score, 6), components, same
 
 

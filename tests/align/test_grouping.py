@@ -434,3 +434,23 @@ def test_min_link_guard_is_explained(seeds: list[Document]) -> None:
     assert [g.members for g in grouping.groups] == [(1, 2, 4)]
     reason = next(u.reason for u in grouping.unmatched if u.index == 0)
     assert "but it scores only" in reason and "with 002_7405d99d0319b2f2.txt (below 0.60)" in reason
+
+
+def test_same_layout_with_other_figures_is_another_text() -> None:
+    """Templated pages: identical structure, different numbers -> separate groups."""
+    import re
+
+    from aligner.documents import read_document
+    from tests.conftest import SEED_FILES
+
+    def shift(text: str) -> str:
+        return re.sub(r"\d{2,}", lambda m: str((int(m.group()) + 37) % 10 ** len(m.group())).zfill(len(m.group())),
+                      text)
+
+    base = [read_document(str(SEED_FILES[k])) for k in ("lt", "da", "te")]
+    other = [
+        build_document(shift(d.text), d.path.replace(".txt", "_other.txt"), d.language) for d in base
+    ]
+    grouping = group_documents(base + other)
+    groups = sorted(sorted(g.members) for g in grouping.groups)
+    assert groups == [[0, 1, 2], [3, 4, 5]]
