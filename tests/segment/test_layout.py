@@ -66,3 +66,24 @@ def test_boilerplate_lexicon() -> None:
     assert is_boilerplate_line("Talaan ng mga Nilalaman:")
     assert is_boilerplate_line("By Jane Doe")
     assert not is_boilerplate_line("Sales")
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("abcėųø ాకA.B!?:,;\n\t 0123456789$%") + ["U.S.", "proc.", "m. ", "\u00a0", "\u200b"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=200).map("".join), st.sampled_from(["lt", "da", "tl", "te", "en", None]),
+       st.booleans())
+def test_segmentation_keeps_every_character(text: str, language: str | None, presegmented: bool) -> None:
+    """Every non-space character of the text is in exactly one segment, in order, at its span."""
+    doc = build_document(text, "t.txt", language, presegmented=presegmented)
+    covered = "".join(s.text for s in doc.segments)
+    assert "".join(covered.split()) == "".join(text.split())
+    last_end = 0
+    for seg in doc.segments:
+        assert text[seg.start:seg.end] == seg.text
+        assert seg.start >= last_end
+        last_end = seg.end
