@@ -55,25 +55,30 @@ def _finding(
 
 
 def _settle(mentions: list[_Mention], n_versions: int) -> dict[int, Decimal]:
-    """Choose one reading per mention: the one most other versions share, locale-conform on ties."""
-    # weight[k][value]: 1.0 when version k has a locale-conform reading of value, 0.5 for against-locale only.
-    weight: list[dict[Decimal, float]] = [{} for _ in range(n_versions)]
+    """Choose one reading per mention, jointly for the unit so that readings never cross.
+
+    Candidate values are ranked once for the whole unit: by how many versions can read them
+    at all, then by how many mentions read them in their own locale's convention, then whole
+    numbers first (a three-digit group after a separator is far more often a thousands group
+    than three decimals), then by value. Each mention takes its best-ranked reading, so two
+    versions that both can read 41 430 never end up one at 41.43 and one at 41430.
+    """
+    readers: dict[Decimal, set[int]] = {}
+    conform: dict[Decimal, int] = {}
     for item in mentions:
         for r in item.mention.readings:
-            w = 1.0 if r.locale_conform else 0.5
-            if weight[item.version].get(r.value, 0.0) < w:
-                weight[item.version][r.value] = w
+            readers.setdefault(r.value, set()).add(item.version)
+            if r.locale_conform:
+                conform[r.value] = conform.get(r.value, 0) + 1
+    rank = {
+        v: i
+        for i, v in enumerate(sorted(readers, key=lambda v: (-len(readers[v]), -conform.get(v, 0),
+                                                              v != v.to_integral_value(), v)))
+    }
     chosen: dict[int, Decimal] = {}
     for idx, item in enumerate(mentions):
-        best = None
-        best_key: tuple[float, int, int] | None = None
-        for order, r in enumerate(item.mention.readings):
-            support = sum(weight[k].get(r.value, 0.0) for k in range(n_versions) if k != item.version)
-            key = (support, 1 if r.locale_conform else 0, -order)
-            if best_key is None or key > best_key:
-                best, best_key = r, key
-        if best is not None:
-            chosen[idx] = best.value
+        if item.mention.readings:
+            chosen[idx] = min((r.value for r in item.mention.readings), key=lambda v: rank[v])
     return chosen
 
 
@@ -168,20 +173,19 @@ def _unit_findings(alignment: Alignment, u_idx: int,
             mode = min(c for c in mult if mult[c] == top)
             if top <= n / 2:
                 continue
+            findings.extend(_repeats(present, v, counts, occurrences, docs, u_idx, evidence_for, mode=mode))
             for k in present:
-                if counts[k][v] > mode:
-                    items = occurrences[(k, v)]
-                    dup = items[mode] if len(items) > mode else items[-1]
-                    findings.append(_finding(
-                        "NUM003", "duplication", Severity.MAJOR, docs[k], dup.segment, dup.mention,
-                        f"{dup.mention.text!r} ({_fmt(v)}) appears {counts[k][v]} times here but "
-                        f"{mode} time(s) in the other versions",
-                        evidence_for(v), 0.9, u_idx,
-                    ))
-                elif counts[k][v] < mode:
+                if counts[k][v] < mode:
                     missing[k].append((v, mode - counts[k][v], 0.8))
             continue
         lacking = [k for k in present if counts[k][v] == 0]
+        if len(have) >= 3 or (len(have) == 2 and n == 2):
+            findings.extend(_repeats(have, v, counts, occurrences, docs, u_idx, evidence_for))
+        elif len(have) == 2:
+            # Two holders disagreeing on how often: the one with more repeats it if a holder has it once.
+            low, high = sorted(have, key=lambda k: (counts[k][v], k))
+            if counts[low][v] == 1 and counts[high][v] > 1:
+                findings.extend(_repeats(have, v, counts, occurrences, docs, u_idx, evidence_for, mode=1))
         if len(have) > n / 2:
             for k in lacking:
                 missing[k].append((v, 1, 0.9 if len(have) >= 2 else 0.6))
@@ -199,13 +203,20 @@ def _unit_findings(alignment: Alignment, u_idx: int,
         miss = list(missing[k])
         ext = list(extra[k])
         # A missing majority value and an extra minority value in one version: a changed number.
-        while miss and ext:
+        unpaired: list[tuple[Decimal, int, float]] = []
+        while miss:
             mv, _times, mconf = miss.pop(0)
-            pick = min(ext, key=lambda e: (abs(e[0] - mv), e[0]))
+            tie = mconf <= 0.5
+            # A value most versions have pairs with a value only a minority has (a changed number);
+            # a tied value pairs only with a tied value (a 2-against-2 conflict). Otherwise it is missing.
+            options = [e for e in ext if (e[1] <= 0.0) == tie]
+            if not options:
+                unpaired.append((mv, _times, mconf))
+                continue
+            pick = min(options, key=lambda e: (abs(e[0] - mv), e[0]))
             ext.remove(pick)
             ev = pick[0]
             item = occurrences[(k, ev)][0]
-            tie = mconf <= 0.5
             holders = [j for j in present if counts[j][mv] > 0]
             findings.append(_finding(
                 "NUM002", "number", Severity.CRITICAL, doc, item.segment, item.mention,
@@ -214,7 +225,7 @@ def _unit_findings(alignment: Alignment, u_idx: int,
                 {"expected": evidence_for(mv), "found": evidence_for(ev), "tie": tie},
                 0.5 if tie else max(mconf, 0.6), u_idx,
             ))
-        for mv, times, conf in miss:
+        for mv, times, conf in unpaired:
             holders = [j for j in present if counts[j][mv] > 0]
             seg = doc.segments[alignment.units[u_idx].segments[k][0]]
             names = ", ".join(docs[j].language or docs[j].name for j in holders)
@@ -234,6 +245,28 @@ def _unit_findings(alignment: Alignment, u_idx: int,
                 evidence_for(ev), conf, u_idx,
             ))
     return findings
+
+
+def _repeats(holders, v, counts, occurrences, docs, u_idx, evidence_for, mode=None) -> list[Finding]:  # noqa: ANN001
+    """NUM003 for holders that have ``v`` more often than most holders do (a value repeated in one version)."""
+    mult = Counter(counts[k][v] for k in holders)
+    if mode is None:
+        top = max(mult.values())
+        mode = min(c for c in mult if mult[c] == top)
+        if top <= len(holders) / 2:
+            return []
+    out = []
+    for k in holders:
+        if counts[k][v] > mode:
+            items = occurrences[(k, v)]
+            dup = items[mode] if len(items) > mode else items[-1]
+            out.append(_finding(
+                "NUM003", "duplication", Severity.MAJOR, docs[k], dup.segment, dup.mention,
+                f"{dup.mention.text!r} ({_fmt(v)}) appears {counts[k][v]} times here but "
+                f"{mode} time(s) in the other versions that have it",
+                evidence_for(v), 0.9, u_idx,
+            ))
+    return out
 
 
 def check_mixed_conventions(doc: Document, settled: Sequence[tuple[Segment, NumberMention, object]] | None = None
