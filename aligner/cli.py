@@ -223,7 +223,7 @@ class FailOn(str, Enum):
     never = "never"
 
 
-def _check_config(config: str | None, fail_on: FailOn | None, baseline: str | None):
+def _check_config(config: str | None, fail_on: FailOn | None, baseline: str | None, glossary: str | None = None):
     from pathlib import Path
 
     from .checks.config import load_config, parse_fail_on
@@ -236,6 +236,10 @@ def _check_config(config: str | None, fail_on: FailOn | None, baseline: str | No
         if not Path(baseline).is_file():
             raise InputError(baseline, "baseline file not found; create it with --write-baseline FILE")
         cfg = replace_config(cfg, baseline=Path(baseline))
+    if glossary is not None:
+        if not Path(glossary).is_file():
+            raise InputError(glossary, "glossary file not found; give a .tbx or .csv termbase")
+        cfg = replace_config(cfg, glossary=Path(glossary))
     return cfg
 
 
@@ -249,6 +253,9 @@ def check(
         FailOn | None, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity (default: major).")
     ] = None,
     baseline: Annotated[str | None, typer.Option("--baseline", help="Silence the findings recorded in FILE.")] = None,
+    glossary: Annotated[
+        str | None, typer.Option("--glossary", help="Termbase (TBX or CSV) for the key-term checks.")
+    ] = None,
     write_baseline: Annotated[
         str | None, typer.Option("--write-baseline", help="Record the current findings in FILE.")
     ] = None,
@@ -273,7 +280,7 @@ def check(
     from .pipeline import check_paths
     from .report.findings import render_findings
 
-    cfg = _check_config(config, fail_on, baseline)
+    cfg = _check_config(config, fail_on, baseline, glossary)
     run = check_paths(files, config=cfg, presegmented=presegmented, encoding=encoding,
                       candidates=_languages(languages))
     if write_baseline:
@@ -363,6 +370,9 @@ def audit(
         FailOn | None, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity (default: major).")
     ] = None,
     baseline: Annotated[str | None, typer.Option("--baseline", help="Silence the findings recorded in FILE.")] = None,
+    glossary: Annotated[
+        str | None, typer.Option("--glossary", help="Termbase (TBX or CSV) for the key-term checks.")
+    ] = None,
     config: Annotated[
         str | None, typer.Option("--config", help="Settings file (aligner.toml or pyproject.toml).")
     ] = None,
@@ -382,7 +392,7 @@ def audit(
     from .pipeline import audit_paths, write_audit
     from .report.terminal import audit_summary, progress_bar
 
-    cfg = _check_config(config, fail_on, baseline)
+    cfg = _check_config(config, fail_on, baseline, glossary)
     with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
         result = audit_paths(paths, config=cfg, presegmented=presegmented, encoding=encoding,
                              candidates=_languages(languages), progress=progress)

@@ -63,6 +63,10 @@ def check_documents(
     progress: Progress = _noop,
 ) -> CheckRun:
     """Detect, group, align and check ``docs`` under ``config`` (baseline applied when it names one)."""
+    if glossary is None and config.glossary is not None:
+        from .facts.glossary import load_glossary
+
+        glossary = load_glossary(str(config.glossary))
     detections = detect_all(docs, candidates, progress)
     progress("align", 0, 1)
     aligned = align_documents(docs, settings=settings)

@@ -41,7 +41,7 @@ def test_text_format_lines() -> None:
     first = result.stdout.splitlines()[0]
     path, line, col, rest = first.split(":", 3)
     assert Path(path).name.endswith(".txt") and int(line) >= 1 and int(col) >= 1
-    assert rest.split()[0][:3] in {"NUM", "FMT", "ADD", "DOC", "OMI", "DUP", "LNG"}
+    assert rest.split()[0][:3] in {"NUM", "FMT", "ADD", "DOC", "OMI", "DUP", "LNG", "STA", "TRM", "ENT"}
 
 
 def test_sarif_and_junit_and_github() -> None:

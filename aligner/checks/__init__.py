@@ -1,6 +1,6 @@
 """Checks: a registry of coded checks (``aligner checks`` lists them) and the policy that grades them."""
 
-from . import builtin  # noqa: F401  (registers the built-in checks)
+from . import builtin, terms  # noqa: F401  (registers the built-in checks)
 from .registry import REGISTRY, all_checks, describe_checks, get_check, register
 
 __all__ = ["REGISTRY", "all_checks", "describe_checks", "get_check", "register"]

@@ -58,3 +58,16 @@ def test_findings_carry_location_and_evidence() -> None:
         if f.start is not None and f.code.startswith(("NUM00", "FMT")) and f.code != "NUM001":
             doc = next(d for d in seed_run().documents if d.path == f.path)
             assert doc.text[f.start:f.end].strip(), f
+
+
+@pytest.mark.parametrize("glossary", ["glossary.tbx", "glossary.csv"])
+def test_with_corpus_glossary(glossary: str) -> None:
+    from aligner.facts.glossary import load_glossary
+
+    spec = GOLD_FINDINGS["with_glossary"]
+    run = check_paths([str(SEEDS)], glossary=load_glossary(str(GOLD.parent / glossary)))
+    got = {(Path(f.path).name, f.code, f.line) for f in run.findings}
+    for want in spec["must_find"]:
+        assert (want["file"], want["code"], want["line"]) in got, want["why"]
+    for rule in spec["must_not"]:
+        assert not [f for f in run.findings if Path(f.path).name == rule["file"] and f.code in rule["codes"]]

@@ -1,0 +1,277 @@
+"""Names and acronyms across versions and scripts: what counts as a name, and whether a version has it.
+
+A **name** is a run of capitalised words inside a sentence, with short lower-case connectors
+(``U.S. Bureau of Labor Statistics``, ``Jane Goodall``), or a single capitalised word there; an
+**acronym** is a word of two to eight capitals, dots allowed (``U.S.``, ``USA``, ``JAV``). Only
+scripts with case can show names; a word at the start of a sentence (or after ``.``, ``!``, ``?``,
+``:``, ``;`` inside a segment) is not taken for one, nor is any word of a heading or title but
+acronyms (headings are in title case). In German (and Luxembourgish) every noun is capitalised,
+so single capitalised words of those languages are not names. A name whose words the documents
+that keep it also write in lower case (``Customer Retention`` beside ``customer``) is a phrase in
+title case, not a name.
+
+Whether another version **has** a name is decided on a transliteration to Latin
+(:func:`aligner.align.grouping.transliterate`, which reads Telugu and the other Indic scripts,
+Cyrillic and Greek): the name's content words must follow one another there, each equal, an
+inflected form (a prefix with at most four more letters), close by rapidfuzz ratio, or with the
+same consonant skeleton (:func:`aligner.align.grouping.skeleton`: ``Statistics`` ~
+``స్టాటిస్టిక్స్`` = ``statistiks``). Acronyms are compared without dots, case-sensitively, and
+through the small table of common countries and organisations in ``data/entities.csv``
+(``U.S.`` = ``USA`` = ``JAV`` = ``యుఎస్``), so a translated acronym is not a missing one.
+
+A version that lacks a name may still show a **trace** of it (one of its words, or its acronym
+by the table): then the name was translated (``JAV darbo statistikos biuras``), not dropped. A
+name with one word changed is not told apart from a translated one (``Nueva York``): both are traces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from rapidfuzz import fuzz
+
+from ..align.grouping import skeleton, transliterate
+from .glossary import NAME, TERM, Glossary, Term, TermMatcher, Token, parse_csv_glossary, tokenize
+
+__all__ = [
+    "NameMention",
+    "VersionNames",
+    "acronym_key",
+    "entities",
+    "entity_ids",
+    "extract_names",
+    "unexplained",
+]
+
+#: Lower-case words allowed inside a name (``Bureau of Labor Statistics``, ``Banco de España``).
+CONNECTORS = frozenset({
+    "of", "the", "and", "for", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
+    "el", "los", "van", "von", "der", "den", "het", "og", "und", "et", "af", "ng", "al", "bin", "ibn",
+})
+_CASED_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn", "Geor"})
+_NOUN_CAPITALISING = frozenset({"de", "lb"})
+_SENTENCE_BREAK = regex.compile(r"[.!?:;…•·]")
+_PLAIN_GAP = regex.compile(r"^[\s\u00a0\u202f]+$|^[\s\u00a0\u202f]*[-‐‑][\s\u00a0\u202f]*$")
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A name or acronym in a segment text: its surface, span, content words and whether it is an acronym."""
+
+    text: str
+    start: int
+    end: int
+    words: tuple[str, ...]
+    acronym: bool
+
+    @property
+    def key(self) -> str:
+        """The content words transliterated to lower-case ASCII, joined by spaces."""
+        return " ".join(transliterate(w) for w in self.words)
+
+
+def acronym_key(text: str) -> str:
+    """``U.S.`` -> ``US`` (dots and spaces dropped, case kept)."""
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.script in _CASED_SCRIPTS and tok.text[:1].isupper() and not any(ch.isdigit() for ch in tok.text)
+
+
+def _plain(text: str, toks: Sequence[Token], k: int) -> bool:
+    return bool(_PLAIN_GAP.match(text[toks[k - 1].end:toks[k].start]))
+
+
+def extract_names(text: str, language: str | None = None, *, heading: bool = False) -> list[NameMention]:
+    """Names and acronyms in one segment ``text`` (headings and titles: acronyms only)."""
+    toks = tokenize(text)
+    letters = [t for t in toks if any(ch.isalpha() for ch in t.text)]
+    if letters and sum(t.acronym for t in letters) * 2 > len(letters):
+        return []  # a text in capitals: case says nothing
+    initial = [i == 0 or bool(_SENTENCE_BREAK.search(text[toks[i - 1].end:t.start])) for i, t in enumerate(toks)]
+    out: list[NameMention] = []
+    i = 0
+    while i < len(toks):
+        if not _capitalised(toks[i]):
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < len(toks):
+            gap = text[toks[j - 1].end:toks[j].start]
+            if not _PLAIN_GAP.match(gap):
+                break
+            if _capitalised(toks[j]):
+                run.append(j)
+                j += 1
+                continue
+            # connectors followed by a capitalised word continue the run
+            k = j
+            while k < len(toks) and toks[k].folded in CONNECTORS and _plain(text, toks, k):
+                k += 1
+            if k > j and k < len(toks) and _capitalised(toks[k]) and _plain(text, toks, k):
+                run.extend(range(j, k + 1))
+                j = k + 1
+                continue
+            break
+        i = j
+        acronyms = [r for r in run if toks[r].acronym]
+        for r in acronyms:
+            out.append(NameMention(toks[r].text, toks[r].start, toks[r].end, (toks[r].text,), True))
+        if heading:
+            continue
+        at_start = initial[run[0]] and not toks[run[0]].acronym
+        if at_start:  # "New York", "Bureau of Labor Statistics" at the start: the rest, if it is a name
+            run = run[1:]
+            while run and toks[run[0]].folded in CONNECTORS:
+                run = run[1:]
+        content = [r for r in run if toks[r].folded not in CONNECTORS or _capitalised(toks[r])]
+        if not content or (len(content) == 1 and (toks[content[0]].acronym or at_start)):
+            continue
+        if len(content) == 1 and language in _NOUN_CAPITALISING:
+            continue
+        start, end = toks[run[0]].start, toks[run[-1]].end
+        out.append(NameMention(text[start:end], start, end, tuple(toks[r].text for r in content), False))
+    return out
+
+
+@lru_cache(maxsize=1)
+def entities() -> Glossary:
+    """The table of common countries and organisations (``data/entities.csv``)."""
+    from importlib import resources
+
+    text = resources.files("aligner.facts").joinpath("data").joinpath("entities.csv").read_text("utf-8")
+    return parse_csv_glossary(text, "package:aligner/facts/data/entities.csv")
+
+
+@lru_cache(maxsize=1)
+def _acronym_entities() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for concept in entities().concepts:
+        for terms in concept.terms.values():
+            for t in terms:
+                toks = tokenize(t.text)
+                if len(toks) == 1 and toks[0].acronym:
+                    out.setdefault(acronym_key(t.text), set()).add(concept.id)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=64)
+def _entity_matcher(language: str | None) -> TermMatcher:
+    # Every surface of every language, matched with the morphology of the text's language:
+    # a Danish text may say "USA", a Lithuanian one "Jungtinėse Valstijose".
+    def kind(text: str) -> str:  # acronyms exactly, full names tolerating inflection
+        words = tokenize(text)
+        return NAME if words and all(w.acronym for w in words) else TERM
+
+    entries = [(c.id, Term(t.text, t.language, False, kind(t.text)))
+               for c in entities().concepts for terms in c.terms.values() for t in terms]
+    return TermMatcher(entries, language, transliteration=False)  # every script's surfaces are listed
+
+
+def entity_ids(mention: NameMention) -> frozenset[str]:
+    """The table entities an acronym or name stands for (empty when it is not in the table)."""
+    if mention.acronym:
+        return _acronym_entities().get(acronym_key(mention.text), frozenset())
+    return frozenset(m.concept for m in _entity_matcher(None).find(mention.text)
+                     if m.start == 0 and m.end == len(mention.text))
+
+
+def _word_close(a: str, b: str, *, strict: bool) -> bool:
+    """Transliterated keys ``a`` (a name's word) and ``b`` (a text word) are one word, maybe inflected."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if len(a) >= 4 and b.startswith(a) and len(b) - len(a) <= 4:
+        return True
+    if len(a) >= 4 and fuzz.ratio(a, b) >= (85 if strict else 75):
+        return True
+    sa, sb = skeleton(a), skeleton(b)
+    return len(a) >= 4 and sa == sb and len(sa) >= (3 if strict else 2)
+
+
+class VersionNames:
+    """What one version says in one aligned unit, for looking names up: words, acronyms, entities, names."""
+
+    def __init__(self, texts: Sequence[tuple[str, bool]], language: str | None, script: str) -> None:
+        """``texts``: (segment text, is heading or title); ``script``: the version's ISO 15924 script."""
+        self.language = language
+        self.cased = script in _CASED_SCRIPTS
+        self.texts = [t for t, _ in texts]
+        tokens = [tok for t, _ in texts for tok in tokenize(t)]
+        self.acronyms = frozenset(acronym_key(t.text) for t in tokens if t.acronym)
+        self.entities = frozenset(m.concept for t in self.texts for m in _entity_matcher(language).find(t))
+        # content words (short lower-case connectors left out), transliterated
+        self.keys = [
+            (tok, transliterate(tok.text)) for tok in tokens
+            if not tok.acronym and not (tok.folded in CONNECTORS
+                                        or (len(transliterate(tok.text)) <= 3 and not _capitalised(tok)))
+        ]
+        self.mentions = [m for t, heading in texts for m in extract_names(t, language, heading=heading)]
+        # what could be a translated name: in German every capitalised noun is a candidate
+        self.own_names = self.mentions if language not in _NOUN_CAPITALISING else [
+            m for t, heading in texts for m in extract_names(t, None, heading=heading)]
+
+    def literal(self, m: NameMention) -> bool:
+        """The name or acronym is written here as it is (acronyms: dots aside)."""
+        if m.acronym:
+            return acronym_key(m.text) in self.acronyms
+        pattern = r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(m.text) + r"(?![\p{L}\p{M}\p{N}])"
+        return any(regex.search(pattern, t) for t in self.texts)
+
+    def has(self, m: NameMention) -> bool:
+        """The name is here: literally, through the table of entities, or transliterated/inflected word by word."""
+        if self.literal(m) or (entity_ids(m) & self.entities):
+            return True
+        if m.acronym:
+            return False
+        for w in m.words:  # the acronyms of a name must be here, as they are or through the table
+            if _is_acronym_word(w) and not self._has_acronym(w):
+                return False
+        want = [transliterate(w) for w in m.words if not _is_acronym_word(w)]
+        n = len(want)
+        if not n:
+            return True
+        for p in range(len(self.keys) - n + 1):
+            window = self.keys[p:p + n]
+            if all(_word_close(w, key, strict=False) for w, (_, key) in zip(want, window)):
+                if n == 1 or fuzz.ratio("".join(want), "".join(key for _, key in window)) >= 70:
+                    return True
+        return False
+
+    def _has_acronym(self, word: str) -> bool:
+        probe = NameMention(word, 0, len(word), (word,), True)
+        return acronym_key(word) in self.acronyms or bool(entity_ids(probe) & self.entities)
+
+    def trace(self, m: NameMention) -> bool:
+        """Some of the name is here (one long word, or an acronym of it), as in a translated name."""
+        if self.has(m):
+            return True
+        for w in m.words:
+            if _is_acronym_word(w):
+                if self._has_acronym(w):
+                    return True
+                continue
+            key = transliterate(w)
+            if len(key) >= 4 and any(_word_close(key, k, strict=True) for _, k in self.keys):
+                return True
+        return False
+
+
+def _is_acronym_word(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def unexplained(version: VersionNames, others: Iterable[VersionNames]) -> list[NameMention]:
+    """This version's names and acronyms (German: capitalised words) that no other version has.
+
+    They are candidates for the translation of a name the others keep.
+    """
+    others = list(others)
+    return [m for m in version.own_names if not any(o.has(m) for o in others)]
