@@ -1,0 +1,532 @@
+"""The cost model of the pairwise aligner: how well a bead's source and target segments fit.
+
+Every bead ``(S, T)`` gets a log-likelihood-ratio score, *these segments translate each
+other* against *they are unrelated*, plus the log prior of its shape (1-1, 2-1, ...). The
+score of an alignment is the sum over its beads, so a bead that merges segments must earn
+its place: the matched anchors of the added segment count for it, its unmatched anchors and
+a worse length fit against it. Three parts, all estimated on the document pair itself:
+
+- **length** (Gale and Church 1993): ``delta = (l_T - c l_S) / sqrt(s2 (c l_S + l_T) / 2)``
+  in characters, with the ratio ``c`` and the spread ``s2`` measured on the documents (so
+  Telugu against Danish gets its own ratio). Matched pairs follow a normal law with a small
+  heavy tail (OCR junk, notes), unrelated pairs a wide normal law.
+- **anchors** (keys of :mod:`aligner.align.anchors`, plus lexicon links learned from a
+  first pass): each key has a survival rate ``q`` (how often it reappears in the aligned
+  segment) and a chance rate ``pi`` (how often a random segment holds it). A matched
+  occurrence is worth ``log(q / pi)``, an unmatched one ``log((1 - q) / (1 - pi))``, per
+  direction. Matching is computed exactly on the merged bead (a key twice in the source and
+  once in the target matches once), and a merged side gives chance more targets to hit,
+  which keeps 2-1 and 1-2 beads honest: they are neither free nor forbidden.
+- **segment kinds**: a heading aligned with a heading is rewarded, with a sentence
+  penalised, a heading merged with another segment penalised.
+
+No function here does I/O; arrays are numpy.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .dp import Band
+
+#: Bead shapes the aligner considers, in the fixed order that breaks ties.
+BEAD_TYPES: tuple[tuple[int, int], ...] = (
+    (1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3), (3, 2), (2, 3), (4, 1), (1, 4),
+)
+
+#: Default bead-shape probabilities (Gale and Church's, with room for 2-2 and 1-3 / 3-1).
+DEFAULT_PRIORS: dict[tuple[int, int], float] = {
+    (1, 1): 0.854,
+    (1, 0): 0.02,
+    (0, 1): 0.02,
+    (2, 1): 0.035,
+    (1, 2): 0.035,
+    (2, 2): 0.012,
+    (3, 1): 0.007,
+    (1, 3): 0.007,
+    (3, 2): 0.003,
+    (2, 3): 0.003,
+    (4, 1): 0.002,
+    (1, 4): 0.002,
+}
+
+#: How often an anchor of each family survives translation, before the document says otherwise:
+#: numbers, symbols, same-script cognates, cross-script skeletons, learned lexicon links.
+FAMILY_PRIORS = {"n": 0.85, "p": 0.6, "c": 0.5, "k": 0.4, "l": 0.3}
+
+KIND_SENTENCE, KIND_HEADING, KIND_BOILERPLATE = 0, 1, 2
+_KIND_CODES = {
+    "sentence": KIND_SENTENCE, "heading": KIND_HEADING, "title": KIND_HEADING, "boilerplate": KIND_BOILERPLATE,
+}
+
+
+def kind_code(kind: object) -> int:
+    """Map a segment kind (``SegmentKind`` or its string value) to the code used in the tables."""
+    value = getattr(kind, "value", kind)
+    return _KIND_CODES.get(str(value).lower(), KIND_SENTENCE)
+
+
+@dataclass(frozen=True)
+class CostParams:
+    """The parameters of the cost model (measured per document pair by :func:`estimate_params`)."""
+
+    ratio: float = 1.0
+    var: float = 6.8
+    random_sd: float = 4.0
+    tail: float = 0.03
+    rel_sd: float = 0.1
+    priors: tuple[tuple[tuple[int, int], float], ...] = tuple(DEFAULT_PRIORS.items())
+    kind_weight: float = 3.0
+    lexical_weight: float = 0.4
+    #: Probability that a run of null beads goes on (1-0 after 1-0, 0-1 after 0-1): fixed, not
+    #: measured, since a first pass's long runs would make every later null nearly free.
+    run_extend: float = 0.15
+
+    def log_prior(self, shape: tuple[int, int]) -> float:
+        return math.log(dict(self.priors)[shape])
+
+    def extend(self, shapes: Sequence[tuple[int, int]]) -> list[float]:
+        """What continuing a run adds to a null bead's score, replacing its prior (see :func:`dp.search`)."""
+        return [
+            math.log(self.run_extend) - self.log_prior(shape) if 0 in shape else 0.0 for shape in shapes
+        ]
+
+
+@dataclass(frozen=True)
+class Occurrences:
+    """Key (or stem) occurrences of one document: ``(seg[t], key[t])``, repeats allowed."""
+
+    seg: np.ndarray
+    key: np.ndarray
+    size: int
+
+
+@dataclass
+class Side:
+    """One document of the pair as arrays: lengths, kinds and anchor occurrences.
+
+    ``occ_seg``/``occ_key``/``occ_cnt`` list for each segment the usable keys it holds and how
+    many times, sorted by segment then key. ``loss`` is each segment's anchor evidence when
+    none of its anchors is matched (a non-positive log-likelihood ratio).
+    """
+
+    lengths: np.ndarray
+    kinds: np.ndarray
+    occ_seg: np.ndarray
+    occ_key: np.ndarray
+    occ_cnt: np.ndarray
+    loss: np.ndarray
+
+    @property
+    def size(self) -> int:
+        return int(self.lengths.shape[0])
+
+
+@dataclass
+class Vocabulary:
+    """The evidence each key carries, as arrays over key ids.
+
+    ``usable`` keys occur in both documents and are not too common; ``join_weight`` is what
+    one matched unit adds over leaving both its occurrences unmatched; ``src_loss`` and
+    ``tgt_loss`` what an unmatched occurrence costs on each side.
+    """
+
+    usable: np.ndarray
+    join_weight: np.ndarray
+    src_loss: np.ndarray
+    tgt_loss: np.ndarray
+
+
+def aggregate(seg: np.ndarray, key: np.ndarray, cnt: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sum the counts of repeated (segment, key) pairs; the result is sorted by segment, then key."""
+    if seg.size == 0:
+        return seg.astype(np.int64), key.astype(np.int64), cnt.astype(np.float64)
+    kmax = int(key.max()) + 1
+    code = seg.astype(np.int64) * kmax + key
+    order = np.argsort(code, kind="stable")
+    code = code[order]
+    first = np.concatenate(([True], code[1:] != code[:-1]))
+    starts = np.flatnonzero(first)
+    sums = np.add.reduceat(cnt[order].astype(np.float64), starts)
+    ucode = code[starts]
+    return ucode // kmax, ucode % kmax, sums
+
+
+def doc_freq(occ: Occurrences, n_keys: int) -> np.ndarray:
+    """In how many segments each key occurs."""
+    seg, key, _ = aggregate(occ.seg, occ.key, np.ones(occ.seg.size))
+    return np.bincount(key, minlength=n_keys).astype(np.float64)
+
+
+def prior_rates(src: Occurrences, tgt: Occurrences, family: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Survival rates before any alignment: the family's prior, capped by the balance of frequencies.
+
+    A key in 70 German segments and 2 French ones (``durch``/``durcie``) can survive in at
+    most 2 of the 70; a number written three times on each side can survive every time.
+    """
+    n_keys = family.size
+    ds, dt = doc_freq(src, n_keys), doc_freq(tgt, n_keys)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        q_st = family * np.minimum(1.0, np.where(ds > 0, dt / ds, 0.0))
+        q_ts = family * np.minimum(1.0, np.where(dt > 0, ds / dt, 0.0))
+    return q_st, q_ts
+
+
+def bead_index(beads: Sequence[tuple[Sequence[int], Sequence[int]]], n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each source and each target segment, the index of the bead holding it."""
+    src = np.full(n, -1, dtype=np.int64)
+    tgt = np.full(m, -1, dtype=np.int64)
+    for b, (s, t) in enumerate(beads):
+        src[list(s)] = b
+        tgt[list(t)] = b
+    return src, tgt
+
+
+def measured_rates(
+    src: Occurrences, tgt: Occurrences, beads: Sequence[tuple[Sequence[int], Sequence[int]]],
+    prior: tuple[np.ndarray, np.ndarray], strength: float = 2.0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Survival rates measured on an alignment (matched over all occurrences), smoothed towards ``prior``."""
+    n_keys = prior[0].size
+    b_src, b_tgt = bead_index(beads, src.size, tgt.size)
+    sb, sk, sc = aggregate(b_src[src.seg], src.key, np.ones(src.seg.size))
+    tb, tk, tc = aggregate(b_tgt[tgt.seg], tgt.key, np.ones(tgt.seg.size))
+    tot_s = np.bincount(sk, weights=sc, minlength=n_keys)
+    tot_t = np.bincount(tk, weights=tc, minlength=n_keys)
+    _, i_s, i_t = np.intersect1d(sb * n_keys + sk, tb * n_keys + tk, assume_unique=True, return_indices=True)
+    co = np.bincount(sk[i_s], weights=np.minimum(sc[i_s], tc[i_t]), minlength=n_keys)
+    return (co + strength * prior[0]) / (tot_s + strength), (co + strength * prior[1]) / (tot_t + strength)
+
+
+def build_vocabulary(
+    src: Occurrences, tgt: Occurrences, rates: tuple[np.ndarray, np.ndarray], max_share: float = 0.1
+) -> Vocabulary:
+    """The evidence of each key (see :class:`Vocabulary`).
+
+    A key in more than ``max_share`` of all segments (and more than 8), such as a comma-like
+    symbol or the cognate of a function word, tells almost nothing and is left out: it would
+    cost time and add noise.
+    """
+    n_keys = rates[0].size
+    ds, dt = doc_freq(src, n_keys), doc_freq(tgt, n_keys)
+    n, m = max(src.size, 1), max(tgt.size, 1)
+    usable = (ds > 0) & (dt > 0) & (ds + dt <= max(max_share * (n + m), 8.0))
+    pi_t = np.clip(dt / m, 1e-9, 0.999)
+    pi_s = np.clip(ds / n, 1e-9, 0.999)
+    q_st = np.clip(np.maximum(rates[0], pi_t), 1e-9, 0.97)
+    q_ts = np.clip(np.maximum(rates[1], pi_s), 1e-9, 0.97)
+    g_st, l_st = np.log(q_st / pi_t), np.log((1 - q_st) / (1 - pi_t))
+    g_ts, l_ts = np.log(q_ts / pi_s), np.log((1 - q_ts) / (1 - pi_s))
+    zero = np.zeros(n_keys)
+    return Vocabulary(
+        usable,
+        np.where(usable, g_st + g_ts - l_st - l_ts, zero),
+        np.where(usable, l_st, zero),
+        np.where(usable, l_ts, zero),
+    )
+
+
+def build_side(occ: Occurrences, lengths: np.ndarray, vocab: Vocabulary, source: bool,
+               kinds: Sequence[int] | None = None) -> Side:
+    """Arrays for one document (``source`` tells which side's losses apply)."""
+    keep = vocab.usable[occ.key]
+    seg, key, cnt = aggregate(occ.seg[keep], occ.key[keep], np.ones(int(keep.sum())))
+    per_key = vocab.src_loss if source else vocab.tgt_loss
+    loss = np.bincount(seg, weights=cnt * per_key[key], minlength=occ.size)
+    kind_arr = np.asarray(kinds if kinds is not None else np.zeros(occ.size), dtype=np.int8)
+    return Side(np.asarray(lengths, dtype=np.float64), kind_arr, seg, key, cnt, loss)
+
+
+def slice_side(side: Side, start: int, stop: int) -> Side:
+    """Segments ``start .. stop-1`` of ``side``, renumbered from 0."""
+    lo, hi = np.searchsorted(side.occ_seg, [start, stop])
+    return Side(
+        side.lengths[start:stop], side.kinds[start:stop], side.occ_seg[lo:hi] - start, side.occ_key[lo:hi],
+        side.occ_cnt[lo:hi], side.loss[start:stop],
+    )
+
+
+def coarse_groups(n: int, m: int, proportional: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Group ids merging both sides into blocks of about two segments for the next coarser level.
+
+    ``proportional``: blocks are cut at proportional positions, so that block ``k`` of either
+    side holds about the same stretch of text when one side has more segments all along (its
+    segmenter splits more, or its translator did), and the coarse path does not drift.
+    Otherwise each side is halved, so that material one side lacks (a page of adverts,
+    captions) stays a run of coarse null beads instead of being spread over every block.
+    """
+    if not proportional:
+        return np.arange(n) // 2, np.arange(m) // 2
+    k = max(1, (min(n, m) + 1) // 2)
+    return np.arange(n) * k // n, np.arange(m) * k // m
+
+
+def coarsen(src: Side, tgt: Side, vocab: Vocabulary, groups: tuple[np.ndarray, np.ndarray],
+            max_share: float = 0.1) -> tuple[Side, Side]:
+    """Merge the segments of each side by ``groups`` (see :func:`coarse_groups`).
+
+    Keys that become common among the merged segments are dropped, with their losses, as
+    :func:`build_vocabulary` drops them among segments: they would cost time and tell little.
+    """
+    sizes = [int(g[-1]) + 1 for g in groups]
+    merged = [aggregate(g[side.occ_seg], side.occ_key, side.occ_cnt) for side, g in zip((src, tgt), groups)]
+    n_keys = vocab.join_weight.size
+    df = np.bincount(merged[0][1], minlength=n_keys) + np.bincount(merged[1][1], minlength=n_keys)
+    common = df > max(max_share * sum(sizes), 8.0)
+    out = []
+    for side, grp, size, (seg, key, cnt), per_key in zip(
+        (src, tgt), groups, sizes, merged, (vocab.src_loss, vocab.tgt_loss)
+    ):
+        lengths = np.bincount(grp, weights=side.lengths, minlength=size)
+        loss = np.bincount(grp, weights=side.loss, minlength=size)
+        drop = common[key]
+        loss -= np.bincount(seg[drop], weights=cnt[drop] * per_key[key[drop]], minlength=size)
+        keep = ~drop
+        out.append(Side(lengths, np.zeros(size, dtype=np.int8), seg[keep], key[keep], cnt[keep], loss))
+    return out[0], out[1]
+
+
+def _units(side: Side, span: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Occurrences of the merged units ``[e - span, e)``, indexed by their end ``e``."""
+    if span == 1:
+        return side.occ_seg + 1, side.occ_key, side.occ_cnt
+    n = side.size
+    segs, keys, cnts = [], [], []
+    for s in range(span):
+        end = side.occ_seg + 1 + s
+        ok = (end >= span) & (end <= n)
+        segs.append(end[ok])
+        keys.append(side.occ_key[ok])
+        cnts.append(side.occ_cnt[ok])
+    return aggregate(np.concatenate(segs), np.concatenate(keys), np.concatenate(cnts))
+
+
+class _UnitCache:
+    """Merged-unit occurrences per span, the target ones sorted by (key, end) for the join."""
+
+    def __init__(self, src: Side, tgt: Side) -> None:
+        self.src, self.tgt = src, tgt
+        self._src: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._tgt: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def source(self, a: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if a not in self._src:
+            self._src[a] = _units(self.src, a)
+        return self._src[a]
+
+    def target(self, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(code, end, count)`` with ``code = key * (m + 1) + end``, sorted."""
+        if b not in self._tgt:
+            t_seg, t_key, t_cnt = _units(self.tgt, b)
+            t_code = t_key * (self.tgt.size + 1) + t_seg
+            order = np.argsort(t_code, kind="stable")
+            self._tgt[b] = (t_code[order], t_seg[order], t_cnt[order])
+        return self._tgt[b]
+
+
+def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b: int, penalty: float = 0.0,
+                chunk: int = 2_000_000, cache: _UnitCache | None = None) -> np.ndarray:
+    """``sum_k (w_k - penalty) m_k`` for the bead of shape ``(a, b)`` ending at each band cell.
+
+    ``m_k = min(c_S(k), c_T(k))`` is computed on the merged bead, which covers sources
+    ``[i-a, i)`` and targets ``[j-b, j)`` for the bead ending at node ``(i, j)``: a key twice
+    in the source and once in the target matches once. The result is flat over the band.
+    """
+    out = np.zeros(band.cells, dtype=np.float64)
+    cache = cache or _UnitCache(src, tgt)
+    s_seg, s_key, s_cnt = cache.source(a)
+    t_code, t_seg, t_cnt = cache.target(b)
+    if s_seg.size == 0 or t_seg.size == 0:
+        return out
+    stride = tgt.size + 1
+    left = np.searchsorted(t_code, s_key * stride + np.maximum(band.lo[s_seg], b))
+    right = np.searchsorted(t_code, s_key * stride + band.hi[s_seg])
+    counts = right - left
+    keep = counts > 0
+    if not keep.any():
+        return out
+    left, counts = left[keep], counts[keep]
+    s_seg, s_cnt = s_seg[keep], s_cnt[keep]
+    w_occ = weights[s_key[keep]] - penalty
+    row_off = band.offsets[s_seg] - band.lo[s_seg]
+    single = bool(s_cnt.max() <= 1.0 and t_cnt.max() <= 1.0)
+    ends = np.cumsum(counts)
+    start = 0
+    while start < counts.size:
+        # A chunk of source occurrences whose expansions fit in memory.
+        stop = int(np.searchsorted(ends, (ends[start - 1] if start else 0) + chunk, side="right"))
+        stop = max(stop, start + 1)
+        c = counts[start:stop]
+        first = np.cumsum(c) - c
+        t_idx = np.arange(int(first[-1] + c[-1])) + np.repeat(left[start:stop] - first, c)
+        pos = np.repeat(row_off[start:stop], c) + t_seg[t_idx]
+        val = np.repeat(w_occ[start:stop], c)
+        if not single:
+            val *= np.minimum(np.repeat(s_cnt[start:stop], c), t_cnt[t_idx])
+        out += np.bincount(pos, weights=val, minlength=band.cells)
+        start = stop
+    return out
+
+
+def length_llr(ls: np.ndarray, lt: np.ndarray, params: CostParams) -> np.ndarray:
+    """Log-likelihood ratio of the lengths ``ls`` (source chars) and ``lt`` (target chars)."""
+    c = params.ratio
+    mean = (c * ls + lt) / 2.0
+    # Gale and Church's variance grows with length; omissions and notes add a share of it too,
+    # which dominates for long stretches (the blocks of coarse levels).
+    delta = (lt - c * ls) / np.sqrt(params.var * mean + (params.rel_sd * mean) ** 2 + 1.0)
+    # log(((1 - tail) N(delta; 0, 1) + tail N(delta; 0, sd)) / N(delta; 0, sd)), in one exp and one log.
+    sd = params.random_sd
+    return np.log(params.tail + (1.0 - params.tail) * sd * np.exp(-0.5 * (1.0 - 1.0 / sd**2) * delta * delta))
+
+
+def kind_score(src_kinds: np.ndarray, tgt_kinds: np.ndarray, a: int, b: int, i: np.ndarray, j: np.ndarray,
+               weight: float) -> np.ndarray:
+    """Reward heading↔heading; penalise heading↔sentence, boilerplate↔sentence and headings inside merges."""
+    def count(kinds: np.ndarray, end: np.ndarray, span: int, code: int) -> np.ndarray:
+        acc = np.zeros(end.shape[0])
+        for s in range(1, span + 1):
+            acc += kinds[end - s] == code
+        return acc
+
+    sh = count(src_kinds, i, a, KIND_HEADING)
+    th = count(tgt_kinds, j, b, KIND_HEADING)
+    sb = count(src_kinds, i, a, KIND_BOILERPLATE)
+    tb = count(tgt_kinds, j, b, KIND_BOILERPLATE)
+    if a == 1 and b == 1:
+        out = np.where((sh == 1) & (th == 1), weight, 0.0)
+        out -= np.where(sh != th, weight, 0.0)
+        out -= np.where(sb != tb, weight, 0.0)
+        return out
+    # A heading or boilerplate line merged with anything else.
+    out = -weight * ((sh + sb) * (a > 1) + (th + tb) * (b > 1))
+    out -= np.where((sh > 0) != (th > 0), weight, 0.0)
+    return out
+
+
+def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: CostParams,
+                shapes: Sequence[tuple[int, int]] = BEAD_TYPES, use_kinds: bool = True) -> np.ndarray:
+    """Score of every bead shape ending at every band cell, shape ``(len(shapes), band.cells)``.
+
+    A score is the shape's log prior plus the length, anchor and kind log-likelihood
+    ratios; cells where the bead would start before the document does are ``-inf``.
+    """
+    rows, cols = band.cells_ij()
+    # Single precision halves the memory of the largest table; path sums are taken in double.
+    out = np.full((len(shapes), band.cells), -np.inf, dtype=np.float32)
+    cs = np.concatenate(([0.0], np.cumsum(src.lengths)))
+    ct = np.concatenate(([0.0], np.cumsum(tgt.lengths)))
+    es = np.concatenate(([0.0], np.cumsum(src.loss)))
+    et = np.concatenate(([0.0], np.cumsum(tgt.loss)))
+    kinds = use_kinds and params.kind_weight != 0.0 and bool(src.kinds.any() or tgt.kinds.any())
+    cache = _UnitCache(src, tgt)
+
+    def fill(t: int) -> None:
+        a, b = shapes[t]
+        prior = params.log_prior((a, b))
+        ok = (rows >= a) & (cols >= b)
+        if a == 0 or b == 0:
+            score = np.full(int(ok.sum()), prior)
+            if kinds:
+                # A heading left out costs a little: headings are usually translated.
+                dropped = src.kinds[rows[ok] - 1] if a else tgt.kinds[cols[ok] - 1]
+                score -= 0.5 * params.kind_weight * (dropped == KIND_HEADING)
+            out[t, ok] = score
+            return
+        i, j = rows[ok], cols[ok]
+        ls, lt = cs[i] - cs[i - a], ct[j] - ct[j - b]
+        # A merged side gives chance more segments to hit: a key has a*b pairings to match in.
+        matched = match_table(src, tgt, vocab.join_weight, band, a, b, math.log(a * b), cache=cache)
+        lexical = (es[i] - es[i - a]) + (et[j] - et[j - b]) + matched[ok]
+        score = prior + length_llr(ls, lt, params) + params.lexical_weight * lexical
+        if kinds:
+            score += kind_score(src.kinds, tgt.kinds, a, b, i, j, params.kind_weight)
+        out[t, ok] = score
+
+    for t in range(len(shapes)):
+        fill(t)
+    return out
+
+
+def anchor_ratio(src: Side, tgt: Side, min_pairs: int = 5) -> float:
+    """The length ratio (target over source characters) before any alignment.
+
+    Measured on segment pairs that share a rare anchor (a key at most twice on each side: a
+    number, a name), which are most likely translations: the median of their length ratios.
+    When such pairs are too few, the ratio of the longer halves of both documents (the ``k``
+    longest segments of each side, ``k`` half the shorter side's count): whole-document totals
+    are misled by material one side alone has, such as a page of short adverts.
+    """
+    k = max(1, (min(src.size, tgt.size) + 1) // 2)
+    top_s = np.sort(src.lengths)[-k:].sum()
+    top_t = np.sort(tgt.lengths)[-k:].sum()
+    total = float(top_t / max(top_s, 1.0))
+    n_keys = int(max(src.occ_key.max(initial=-1), tgt.occ_key.max(initial=-1))) + 1
+    if n_keys == 0:
+        return total
+    ds = np.bincount(src.occ_key, minlength=n_keys)
+    dt = np.bincount(tgt.occ_key, minlength=n_keys)
+    rare = (ds >= 1) & (ds <= 2) & (dt >= 1) & (dt <= 2)
+    s_sel, t_sel = rare[src.occ_key], rare[tgt.occ_key]
+    s_seg, s_key = src.occ_seg[s_sel], src.occ_key[s_sel]
+    t_seg, t_key = tgt.occ_seg[t_sel], tgt.occ_key[t_sel]
+    order = np.argsort(t_key, kind="stable")
+    t_seg, t_key = t_seg[order], t_key[order]
+    left = np.searchsorted(t_key, s_key, side="left")
+    right = np.searchsorted(t_key, s_key, side="right")
+    counts = right - left
+    rep = np.repeat(np.arange(s_key.size), counts)
+    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    pairs = np.unique(np.stack([s_seg[rep], t_seg[left[rep] + within]], axis=1), axis=0)
+    if pairs.shape[0] < min_pairs:
+        return total
+    return float(np.median(tgt.lengths[pairs[:, 1]] / src.lengths[pairs[:, 0]]))
+
+
+def estimate_params(src: Side, tgt: Side, beads: Sequence[tuple[Sequence[int], Sequence[int]]] | None,
+                    base: CostParams) -> CostParams:
+    """Measure the length ratio and spreads and the bead-shape priors.
+
+    Without ``beads`` only the length ratio is measured (see :func:`anchor_ratio`). With
+    ``beads`` (a previous pass), the 1-1 beads give the ratio and the spread of matched
+    pairs, offset pairs the spread of unrelated ones, and the shape counts, smoothed towards
+    the defaults, the priors.
+    """
+    m = tgt.size
+    params = replace(base, ratio=anchor_ratio(src, tgt))
+    if not beads:
+        return params
+    ones = [(s[0], t[0]) for s, t in beads if len(s) == 1 and len(t) == 1]
+    if len(ones) >= 10:
+        si = np.asarray([p[0] for p in ones], dtype=np.int64)
+        tj = np.asarray([p[1] for p in ones], dtype=np.int64)
+        ls, lt = src.lengths[si], tgt.lengths[tj]
+        ratio = float(lt.sum() / max(ls.sum(), 1.0))
+        z = (lt - ratio * ls) / np.sqrt((ratio * ls + lt) / 2.0 + 1.0)
+        # Robust spread (median absolute deviation), so that a few bad beads do not inflate it.
+        mad = float(np.median(np.abs(z - np.median(z)))) * 1.4826
+        var = min(max(mad**2, 1.0), 60.0)
+        lr = tgt.lengths[(tj + max(m // 2, 1)) % m]
+        zr = (lr - ratio * ls) / np.sqrt(var * (ratio * ls + lr) / 2.0 + 1.0)
+        random_sd = float(min(max(np.std(zr), 2.0), 30.0))
+        params = replace(params, ratio=ratio, var=var, random_sd=random_sd)
+    counts = {shape: 0.0 for shape in BEAD_TYPES}
+    for s, t in beads:
+        shape = (len(s), len(t))
+        if shape in counts:
+            counts[shape] += 1
+    total = sum(counts.values())
+    strength = 50.0
+    priors = tuple(
+        (shape, (counts[shape] + strength * DEFAULT_PRIORS[shape]) / (total + strength)) for shape in BEAD_TYPES
+    )
+    return replace(params, priors=priors)
+
+
+def family_priors(keys: Sequence[str]) -> np.ndarray:
+    """The prior survival rate of each key, by its family (the letter before the colon)."""
+    return np.asarray([FAMILY_PRIORS.get(k[0], 0.3) for k in keys], dtype=np.float64)

@@ -1,0 +1,346 @@
+"""Pairwise sentence alignment: two sequences of segments in, beads out. No I/O.
+
+The search runs in two passes:
+
+1. **Anchors and lengths.** Segments are reduced to anchor keys (numbers, symbols,
+   cognates; :mod:`aligner.align.anchors`) and character lengths. The document pair is
+   aligned coarse-to-fine: for long documents, neighbouring segments are merged about two
+   by two until the lattice is small, that is aligned exhaustively, and each finer level
+   searches only a band around the path found one level up (widened, locally and doubling,
+   where the path runs along the band's edge); the length ratio is re-measured on each
+   level's path. Time and memory are linear in the length of the documents.
+2. **Realign with a learned lexicon.** Words that keep falling into the same beads of pass 1
+   are linked (:mod:`aligner.align.lexicon`) and become anchors too; the cost parameters
+   (length ratio and spread, anchor match rates, bead-shape priors) are re-estimated from
+   pass 1, and the pair is aligned again in a band around the pass-1 path.
+
+Null beads are scored as runs (an affine gap, :func:`aligner.align.dp.search`): a block of
+captions or a page of adverts that only one side has costs one opening plus a little per
+line, so it is not spread over merges with real sentences.
+
+An optional :class:`SemanticScorer` (sentence embeddings, say) adds its evidence in the last
+pass; nothing here needs one or downloads anything.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from ..errors import ConfigError, InputError
+from ..model import Bead
+from ..signature import make_signature
+from .anchors import KeyTable, dominant_script, encode
+from .cost import (
+    BEAD_TYPES,
+    FAMILY_PRIORS,
+    CostParams,
+    Occurrences,
+    Side,
+    Vocabulary,
+    band_scores,
+    build_side,
+    build_vocabulary,
+    coarse_groups,
+    coarsen,
+    estimate_params,
+    family_priors,
+    kind_code,
+    measured_rates,
+    prior_rates,
+    slice_side,
+)
+from .dp import Band, band_around, beads_from_shapes, full_band, nodes_of, search, touches_edge, widen
+from .lexicon import learn_links, link_occurrences
+
+
+@runtime_checkable
+class SemanticScorer(Protocol):
+    """Optional semantic evidence: similarity of aligned lists of texts, pair by pair.
+
+    ``score(["a", "b"], ["x", "y"])`` returns the similarities of ``("a", "x")`` and
+    ``("b", "y")``, higher meaning closer (a cosine of sentence embeddings, for example).
+    Texts of merged segments are joined with a space.
+    """
+
+    def score(self, src_texts: Sequence[str], tgt_texts: Sequence[str]) -> Sequence[float]: ...
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    """Settings of :func:`align_pair`; they all go into :meth:`signature`."""
+
+    #: Half-width (in segments) of the band searched around the coarser path.
+    band: int = 6
+    #: Half-width of the band searched around the previous pass's path when realigning.
+    realign_band: int = 5
+    #: Lattices up to this many nodes are searched whole; larger ones coarse-to-fine.
+    max_full: int = 100_000
+    #: 1 = anchors and lengths only; 2 = realign with a lexicon learned from pass 1.
+    passes: int = 2
+    #: A learned link needs this many beads holding both stems ...
+    lexicon_min_count: int = 2
+    #: ... and at least this Dice coefficient.
+    lexicon_min_dice: float = 0.3
+    #: Weight (log-odds) of the segment-kind evidence (headings with headings).
+    kind_weight: float = 3.0
+    #: Weight of the anchor evidence against lengths and priors (anchors are not independent).
+    lexical_weight: float = 0.4
+    #: Weight of the optional semantic scorer's evidence.
+    semantic_weight: float = 2.0
+    #: How many times the band may be widened (doubling each time) where the path touches its edge.
+    max_widen: int = 6
+
+    def signature(self, scorer: SemanticScorer | None = None) -> str:
+        """``aligner:align|band:6|...|version:X``; ``scorer`` names the semantic scorer if one is used."""
+        fields = asdict(self)
+        fields["scorer"] = type(scorer).__name__ if scorer is not None else None
+        return make_signature("align", fields)
+
+
+def align_pair(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    *,
+    src_kinds: Sequence[object] | None = None,
+    tgt_kinds: Sequence[object] | None = None,
+    scorer: SemanticScorer | None = None,
+    settings: AlignSettings = AlignSettings(),
+) -> list[Bead]:
+    """Align two sequences of segment texts; every segment lands in exactly one bead, in order.
+
+    ``src_kinds``/``tgt_kinds`` are the segments' kinds (``SegmentKind`` or ``"heading"``,
+    ``"sentence"``, ``"title"``, ``"boilerplate"``); headings are drawn to headings. The
+    languages are accepted for the record and future use: the model measures what it needs
+    (length ratio, scripts) on the texts. Bead scores are confidences in ``[0, 1]`` that the
+    two sides translate each other (0 for beads with an empty side).
+    """
+    del src_lang, tgt_lang  # everything language-dependent is measured on the texts
+    n, m = len(src), len(tgt)
+    _check(settings, src_kinds, n, tgt_kinds, m)
+    if n == 0 or m == 0:
+        return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
+    table = KeyTable()
+    same_script = dominant_script(src) == dominant_script(tgt)
+    s_enc = encode(src, same_script, table)
+    t_enc = encode(tgt, same_script, table)
+    s_occ = Occurrences(s_enc.key_seg, s_enc.key_id, n)
+    t_occ = Occurrences(t_enc.key_seg, t_enc.key_id, m)
+    s_kind = [kind_code(k) for k in src_kinds] if src_kinds is not None else None
+    t_kind = [kind_code(k) for k in tgt_kinds] if tgt_kinds is not None else None
+    base = CostParams(kind_weight=settings.kind_weight, lexical_weight=settings.lexical_weight)
+
+    family = family_priors(table.keys)
+    vocab = build_vocabulary(s_occ, t_occ, prior_rates(s_occ, t_occ, family))
+    s_side = build_side(s_occ, s_enc.lengths, vocab, True, s_kind)
+    t_side = build_side(t_occ, t_enc.lengths, vocab, False, t_kind)
+    params = estimate_params(s_side, t_side, None, base)
+    shapes, gains, params = _coarse_to_fine(s_side, t_side, vocab, params, settings, top=True)
+
+    for _ in range(settings.passes - 1):
+        beads = beads_from_shapes(shapes)
+        s_stems = Occurrences(s_enc.stem_seg, s_enc.stem_id, n)
+        t_stems = Occurrences(t_enc.stem_seg, t_enc.stem_id, m)
+        links = learn_links(
+            s_stems, t_stems, s_enc.stems, t_enc.stems, beads,
+            min_count=settings.lexicon_min_count, min_dice=settings.lexicon_min_dice,
+        )
+        s_link, t_link = link_occurrences(s_stems, t_stems, links, len(table), len(s_enc.stems), len(t_enc.stems))
+        s_occ2 = Occurrences(np.concatenate([s_occ.seg, s_link.seg]), np.concatenate([s_occ.key, s_link.key]), n)
+        t_occ2 = Occurrences(np.concatenate([t_occ.seg, t_link.seg]), np.concatenate([t_occ.key, t_link.key]), m)
+        family2 = np.concatenate([family, np.full(len(links), FAMILY_PRIORS["l"])])
+        prior = prior_rates(s_occ2, t_occ2, family2)
+        vocab = build_vocabulary(s_occ2, t_occ2, measured_rates(s_occ2, t_occ2, beads, prior))
+        s_side = build_side(s_occ2, s_enc.lengths, vocab, True, s_kind)
+        t_side = build_side(t_occ2, t_enc.lengths, vocab, False, t_kind)
+        params = estimate_params(s_side, t_side, beads, base)
+        band = band_around(nodes_of(shapes), n, m, settings.realign_band)
+        shapes, gains = _search_widening(
+            s_side, t_side, vocab, params, band, settings, True, BEAD_TYPES, settings.realign_band
+        )
+
+    if scorer is not None:
+        band = band_around(nodes_of(shapes), n, m, settings.realign_band)
+        shapes, gains = _search_in(
+            s_side, t_side, vocab, params, band, True, BEAD_TYPES, src, tgt, scorer, settings.semantic_weight
+        )
+    return _to_beads(shapes, gains, params)
+
+
+def _check(settings: AlignSettings, src_kinds: Sequence[object] | None, n: int, tgt_kinds: Sequence[object] | None,
+           m: int) -> None:
+    for name, kinds, size in (("src_kinds", src_kinds, n), ("tgt_kinds", tgt_kinds, m)):
+        if kinds is not None and len(kinds) != size:
+            raise InputError(name, f"{len(kinds)} kinds given for {size} segments")
+    for name in ("band", "realign_band", "passes", "lexicon_min_count"):
+        if getattr(settings, name) < 1:
+            raise ConfigError(name, f"must be at least 1, not {getattr(settings, name)}")
+    for name in ("max_widen", "kind_weight", "lexical_weight", "semantic_weight", "max_full", "lexicon_min_dice"):
+        if getattr(settings, name) < 0:
+            raise ConfigError(name, f"must not be negative, not {getattr(settings, name)}")
+
+
+def _to_beads(shapes: Sequence[tuple[int, int]], gains: Sequence[float], params: CostParams) -> list[Bead]:
+    out = []
+    for (s, t), gain, shape in zip(beads_from_shapes(shapes), gains, shapes):
+        if s and t:
+            llr = gain - params.log_prior(shape)
+            conf = 1.0 / (1.0 + math.exp(-max(min(llr, 50.0), -50.0)))
+        else:
+            conf = 0.0
+        out.append(Bead(s, t, round(conf, 4)))
+    return out
+
+
+#: Shapes searched at coarse levels, where blocks of segments meet mostly one to one.
+COARSE_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+
+
+def _coarse_to_fine(src: Side, tgt: Side, vocab: Vocabulary, params: CostParams, settings: AlignSettings,
+                    top: bool) -> tuple[list[tuple[int, int]], list[float], CostParams]:
+    """Align ``src`` and ``tgt``, searching a band around the path of a coarser level if they are large.
+
+    Also returns the parameters with the length ratio measured on the path found: the ratio of
+    whole documents is misled by one side's extra material (a page of adverts, captions), the
+    ratio over aligned 1-1 beads is not, and each finer level starts from the coarser one's.
+    """
+    n, m = src.size, tgt.size
+    shapes = BEAD_TYPES if top else COARSE_TYPES
+    if (n + 1) * (m + 1) <= settings.max_full or min(n, m) < 8:
+        band = full_band(n, m)
+        path, gains = _search_widening(src, tgt, vocab, params, band, settings, top, shapes, settings.band)
+        measured = _with_ratio(params, path, src, tgt)
+        if abs(math.log(measured.ratio / params.ratio)) > 0.05:
+            params = measured
+            path, gains = _search_widening(src, tgt, vocab, params, band, settings, top, shapes, settings.band)
+        return path, gains, _with_ratio(params, path, src, tgt)
+    # Proportional blocks keep a side that splits more all along from drifting; a side far longer
+    # than the other more likely holds extra material, which halved blocks keep in one place.
+    groups = coarse_groups(n, m, proportional=max(n, m) <= 1.5 * min(n, m))
+    coarse, _, params = _coarse_to_fine(*coarsen(src, tgt, vocab, groups), vocab, params, settings, top=False)
+    band = _project(nodes_of(coarse), groups, n, m, settings.band)
+    path, gains = _search_widening(src, tgt, vocab, params, band, settings, top, shapes, settings.band)
+    return path, gains, _with_ratio(params, path, src, tgt)
+
+
+def _with_ratio(params: CostParams, path: Sequence[tuple[int, int]], src: Side, tgt: Side) -> CostParams:
+    """``params`` with the length ratio of the path's 1-1 beads (unchanged if there are fewer than 10)."""
+    nodes = np.asarray(nodes_of(path)[:-1], dtype=np.int64)
+    ones = np.asarray([shape == (1, 1) for shape in path])
+    if ones.sum() < 10:
+        return params
+    ls = float(src.lengths[nodes[ones, 0]].sum())
+    lt = float(tgt.lengths[nodes[ones, 1]].sum())
+    return replace(params, ratio=lt / max(ls, 1.0))
+
+
+def _project(coarse_nodes: Sequence[tuple[int, int]], groups: tuple[np.ndarray, np.ndarray], n: int, m: int,
+             width: int) -> Band:
+    """The fine band covering, for each coarse bead, the rectangle of its fine segments, widened."""
+    # starts[k]: the first fine segment of block k (and the side's length after the last block).
+    s_start = np.searchsorted(groups[0], np.arange(int(groups[0][-1]) + 2))
+    t_start = np.searchsorted(groups[1], np.arange(int(groups[1][-1]) + 2))
+    lo = np.full(n + 1, m + 1, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    for (i0, j0), (i1, j1) in zip(coarse_nodes, coarse_nodes[1:]):
+        r0, r1 = int(s_start[i0]), int(s_start[i1])
+        c0, c1 = int(t_start[j0]), int(t_start[j1])
+        lo[r0: r1 + 1] = np.minimum(lo[r0: r1 + 1], c0)
+        hi[r0: r1 + 1] = np.maximum(hi[r0: r1 + 1], c1 + 1)
+    return widen(Band(lo, hi), n, m, width)
+
+
+def _search_widening(src: Side, tgt: Side, vocab: Vocabulary, params: CostParams, band: Band,
+                     settings: AlignSettings, use_kinds: bool, shapes: Sequence[tuple[int, int]], width: int,
+                     ) -> tuple[list[tuple[int, int]], list[float]]:
+    """Search the band; where the path runs along its edge, widen the band there and search that stretch again.
+
+    The stretch is searched again between the path's nodes just before and just after it,
+    so a widening costs time in proportion to the stretch, not to the document.
+    """
+    n, m = src.size, tgt.size
+    path, gains = _search_in(src, tgt, vocab, params, band, use_kinds, shapes)
+    for attempt in range(settings.max_widen):
+        hit = touches_edge(band, nodes_of(path), n, m)
+        if not hit.any():
+            break
+        # Each attempt doubles the widening: a coarse level that went astray by hundreds of
+        # segments is reached in a few attempts, while the usual small slips cost little.
+        grow = width * 2 ** (attempt + 1)
+        near = np.convolve(hit.astype(np.int64), np.ones(2 * grow + 1, dtype=np.int64), mode="same") > 0
+        band = widen(band, n, m, grow, rows=near)
+        path, gains = _repair(src, tgt, vocab, params, band, use_kinds, shapes, path, gains, near)
+    return path, gains
+
+
+def _repair(src: Side, tgt: Side, vocab: Vocabulary, params: CostParams, band: Band, use_kinds: bool,
+            shapes: Sequence[tuple[int, int]], path: list[tuple[int, int]], gains: list[float], rows: np.ndarray,
+            ) -> tuple[list[tuple[int, int]], list[float]]:
+    """Search again each run of ``rows`` inside ``band``, keeping the path outside the runs."""
+    flags = np.concatenate(([False], rows, [False]))
+    starts = np.flatnonzero(flags[1:] & ~flags[:-1])
+    stops = np.flatnonzero(~flags[1:] & flags[:-1])
+    for r0, r1 in sorted(zip(starts.tolist(), stops.tolist()), reverse=True):  # right to left: indices stay valid
+        nodes = nodes_of(path)
+        rows_of = [i for i, _ in nodes]
+        k0 = max(bisect_left(rows_of, r0) - 1, 0)  # last node before the run
+        k1 = min(bisect_right(rows_of, r1), len(nodes) - 1)  # first node after it
+        (i0, j0), (i1, j1) = nodes[k0], nodes[k1]
+        if k1 - k0 < 1 or (i1 - i0) * (j1 - j0) == 0:
+            continue
+        lo = np.clip(band.lo[i0: i1 + 1], j0, j1) - j0
+        hi = np.clip(band.hi[i0: i1 + 1], j0 + 1, j1 + 1) - j0
+        sub_band = Band(lo, np.maximum(hi, lo + 1))
+        sub_path, sub_gains = _search_in(
+            slice_side(src, i0, i1), slice_side(tgt, j0, j1), vocab, params, sub_band, use_kinds, shapes
+        )
+        path = path[:k0] + sub_path + path[k1:]
+        gains = gains[:k0] + sub_gains + gains[k1:]
+    return path, gains
+
+
+def _search_in(src: Side, tgt: Side, vocab: Vocabulary, params: CostParams, band: Band, use_kinds: bool,
+               shapes: Sequence[tuple[int, int]] = BEAD_TYPES, src_texts: Sequence[str] | None = None,
+               tgt_texts: Sequence[str] | None = None, scorer: SemanticScorer | None = None,
+               semantic_weight: float = 0.0) -> tuple[list[tuple[int, int]], list[float]]:
+    scores = band_scores(src, tgt, vocab, band, params, shapes, use_kinds)
+    if scorer is not None and src_texts is not None and tgt_texts is not None:
+        scores = _add_semantic(scores, band, shapes, src_texts, tgt_texts, scorer, semantic_weight)
+    return search(band, shapes, scores, src.size, tgt.size, params.extend(shapes))
+
+
+def _add_semantic(scores: np.ndarray, band: Band, shapes: Sequence[tuple[int, int]], src: Sequence[str],
+                  tgt: Sequence[str], scorer: SemanticScorer, weight: float) -> np.ndarray:
+    """Add ``weight * ((sim - mu) / sd - 2)`` per bead, ``mu``/``sd`` measured on unrelated pairs."""
+    n, m = len(src), len(tgt)
+    k = min(n, m, 200)
+    ri = [(t * 7919) % n for t in range(k)]
+    rj = [(t * 7919 + m // 2) % m for t in range(k)]
+    base = np.asarray(scorer.score([src[i] for i in ri], [tgt[j] for j in rj]), dtype=np.float64)
+    mu, sd = float(base.mean()), max(float(base.std()), 1e-3)
+    rows, cols = band.cells_ij()
+    out = scores.copy()
+    for t, (a, b) in enumerate(shapes):
+        if a == 0 or b == 0:
+            continue
+        ok = np.flatnonzero(np.isfinite(scores[t]))
+        s_txt = [" ".join(src[int(rows[c]) - a: int(rows[c])]) for c in ok]
+        t_txt = [" ".join(tgt[int(cols[c]) - b: int(cols[c])]) for c in ok]
+        sim = np.asarray(scorer.score(s_txt, t_txt), dtype=np.float64) if ok.size else np.zeros(0)
+        out[t, ok] += weight * np.clip((sim - mu) / sd - 2.0, -10.0, 10.0)
+    return out
+
+
+def settings_signature(settings: AlignSettings = AlignSettings(), scorer: SemanticScorer | None = None) -> str:
+    """The signature of an alignment made with ``settings`` (and ``scorer``)."""
+    return settings.signature(scorer)
+
+
+__all__ = ["AlignSettings", "SemanticScorer", "align_pair", "settings_signature"]
