@@ -60,7 +60,7 @@ FAMILY_PRIORS = {"n": 0.85, "p": 0.6, "c": 0.5, "k": 0.4, "l": 0.3}
 
 KIND_SENTENCE, KIND_HEADING, KIND_BOILERPLATE = 0, 1, 2
 _KIND_CODES = {
-    "sentence": KIND_SENTENCE, "heading": KIND_HEADING, "title": KIND_HEADING, "boilerplate": KIND_BOILERPLATE,
+    "sentence": KIND_SENTENCE, "heading": KIND_HEADING, "title": KIND_BOILERPLATE, "boilerplate": KIND_BOILERPLATE,
 }
 
 
@@ -400,7 +400,9 @@ def kind_score(src_kinds: np.ndarray, tgt_kinds: np.ndarray, a: int, b: int, i: 
     if a == 1 and b == 1:
         out = np.where((sh == 1) & (th == 1), weight, 0.0)
         out -= np.where(sh != th, weight, 0.0)
-        out -= np.where(sb != tb, weight, 0.0)
+        # Page furniture (titles, labels, bylines) paired with running text is the likeliest way for a
+        # version-only line to steal a sentence's place, so it costs twice a heading mismatch.
+        out -= np.where(sb != tb, 2.0 * weight, 0.0)
         return out
     # A heading or boilerplate line merged with anything else.
     out = -weight * ((sh + sb) * (a > 1) + (th + tb) * (b > 1))

@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..model import Bead, Segment, Unit
+from ..model import Bead, Segment, SegmentKind, Unit
+
+_FURNITURE = frozenset({SegmentKind.TITLE, SegmentKind.BOILERPLATE})
 
 #: ``pair(src_segments, tgt_segments, src_lang, tgt_lang) -> beads`` with ids local to the sequences.
 PairAligner = Callable[[Sequence[Segment], Sequence[Segment], "str | None", "str | None"], Sequence[Bead]]
@@ -133,11 +135,22 @@ def _gap_units(vs: list[_Version], gap: list[list[int]], pair: PairAligner) -> l
     if not any(gap):
         return []
     sub = [_Version(tuple(vs[k].segments[i] for i in gap[k]), vs[k].language) for k in range(n)]
-    inner = _align(sub, pair)
-    return [
-        Unit(tuple(tuple(gap[k][i] for i in u.segments[k]) for k in range(n)), u.score)
-        for u in inner
-    ]
+    out: list[Unit] = []
+    for u in _align(sub, pair):
+        unit = Unit(tuple(tuple(gap[k][i] for i in u.segments[k]) for k in range(n)), u.score)
+        furniture = {
+            sub[k].segments[i].kind in _FURNITURE for k in range(n) for i in u.segments[k]
+        }
+        if len(furniture) == 2:
+            # Page furniture one version inserted never shares a unit with another version's running text:
+            # the versions' segments become units of their own, each version keeping its order.
+            out.extend(
+                Unit(tuple(unit.segments[j] if j == k else () for j in range(n)), 0.0)
+                for k in range(n) if unit.segments[k]
+            )
+        else:
+            out.append(unit)
+    return out
 
 
 def validate_units(units: Sequence[Unit], sizes: Sequence[int]) -> None:

@@ -54,6 +54,8 @@ def check_structure(alignment: Alignment) -> list[Finding]:
             doc = docs[k]
             first = doc.segments[unit.segments[k][0]]
             text = " ".join(doc.segments[i].text for i in unit.segments[k])
+            if not furniture and _repeats_elsewhere(doc, unit.segments[k]):
+                continue  # a repeated sentence: DUP001 reports it once, not also as an addition
             code, sev = ("ADD002", Severity.MINOR) if furniture else ("ADD001", Severity.MAJOR)
             what = "page furniture" if furniture else "a passage"
             out.append(Finding(
@@ -86,6 +88,15 @@ def check_structure(alignment: Alignment) -> list[Finding]:
                 conf, start, end, u_idx,
             ))
     return out
+
+
+def _repeats_elsewhere(doc: Document, ids: tuple[int, ...]) -> bool:
+    """True when the segments ``ids`` repeat other segments of the same document word for word."""
+    texts = {_norm(doc.segments[i].text) for i in ids}
+    if not all(len(t.split()) >= _MIN_DUP_WORDS for t in texts):
+        return False
+    others = {_norm(s.text) for s in doc.segments if s.id not in ids}
+    return texts <= others
 
 
 def check_duplicates(alignment: Alignment) -> list[Finding]:
