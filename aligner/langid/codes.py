@@ -54,6 +54,14 @@ CLUSTERS: tuple[frozenset[str], ...] = tuple(frozenset(c.split()) for c in (
 ))
 CLUSTER_OF: dict[str, frozenset[str]] = {lang: c for c in CLUSTERS for lang in c}
 
+#: Languages whose writers may mark stress or tone on vowels with acute, grave or circumflex accents, or
+#: leave the marks out: in dictionaries, textbooks and older spelling, not in everyday text (Tagalog
+#: "tindíg, mababà, walâ" is "tindig, mababa, wala"; other Philippine languages alike; Lithuanian, East
+#: and South Slavic and Latin dictionaries and readers). For these the detector also reads a text without
+#: such marks (see :func:`aligner.langid.detector.fold_stress`); languages that spell with these
+#: letters (Spanish, Catalan, Czech, French, Vietnamese, ...) are always judged on the text as written.
+OPTIONAL_STRESS = frozenset("tl ceb war ilo bcl pam hil lt ru uk be bg mk sr hr bs sh sl la".split())
+
 #: When a backend does not know a language, it votes for it with its score for this close relative
 #: (less :data:`PROXY_PENALTY`): lingua and py3langid have no Cebuano, so ``ceb`` borrows their ``tl``.
 #: Only widely written relatives are borrowed: regional languages such as Waray or Ilocano, which only

@@ -13,11 +13,13 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping, Sequence
 from itertools import islice
+from operator import itemgetter
 
 from .codes import PROXY, PROXY_PENALTY
 
 #: Probabilities are floored so that one backend's zero cannot veto a language alone.
 FLOOR = 1e-4
+LOG_FLOOR = math.log(FLOOR)
 
 
 def shortlist(dists: Sequence[Mapping[str, float]], k: int) -> list[str]:
@@ -44,27 +46,33 @@ def pool(
     langs = sorted(set(languages))
     if not langs:
         return []
+    log = math.log
     total_weight = sum(w for w, _, _ in votes) or 1.0
-    scores = dict.fromkeys(langs, 0.0)
+    scores = [0.0] * len(langs)
     for weight, dist, known in votes:
-        logs = {lang: math.log(max(dist.get(lang, 0.0), FLOOR)) for lang in langs if lang in known}
-        neutral = sum(logs.values()) / len(logs) if logs else 0.0
-        for lang in langs:
-            if lang in logs:
-                vote = logs[lang]
-            elif PROXY.get(lang) in known:
-                vote = math.log(max(dist.get(PROXY[lang], 0.0), FLOOR)) - PROXY_PENALTY
-            else:
-                vote = neutral
-            scores[lang] += weight / total_weight * vote
-    for lang in langs:
-        scores[lang] += log_prior.get(lang, 0.0)
-    return softmax(scores)
+        get = dist.get
+        logs = [(log(p) if (p := get(lang, 0.0)) > FLOOR else LOG_FLOOR) if lang in known else None for lang in langs]
+        voted = [x for x in logs if x is not None]
+        neutral = sum(voted) / len(voted) if voted else 0.0
+        share = weight / total_weight
+        for i, lang in enumerate(langs):
+            vote = logs[i]
+            if vote is None:
+                relative = PROXY.get(lang)
+                if relative is not None and relative in known:
+                    p = get(relative, 0.0)
+                    vote = (log(p) if p > FLOOR else LOG_FLOOR) - PROXY_PENALTY
+                else:
+                    vote = neutral
+            scores[i] += share * vote
+    return softmax({lang: score + log_prior.get(lang, 0.0) for lang, score in zip(langs, scores)})
 
 
 def softmax(scores: Mapping[str, float]) -> list[tuple[str, float]]:
     """Normalised probabilities from log scores, best first (ties broken by code)."""
     top = max(scores.values())
-    exps = {lang: math.exp(s - top) for lang, s in scores.items()}
-    total = sum(exps.values())
-    return sorted(((lang, e / total) for lang, e in exps.items()), key=lambda x: (-x[1], x[0]))
+    exp = math.exp
+    exps = [(lang, exp(s - top)) for lang, s in sorted(scores.items())]
+    total = sum(e for _, e in exps)
+    # A stable sort on the probability alone keeps tied languages in code order, even reversed.
+    return sorted(((lang, e / total) for lang, e in exps), key=itemgetter(1), reverse=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 
@@ -37,9 +38,17 @@ def char_script(ch: str) -> str | None:
     return None
 
 
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+
+
 def script_counts(text: str) -> Counter[str]:
     """How many characters of each script ``text`` has (letters and marks only)."""
     counts: Counter[str] = Counter()
+    if text.isascii():
+        letters = len(_ASCII_LETTERS.findall(text))
+        if letters:
+            counts["Latn"] = letters
+        return counts
     for ch in text:
         if ch.isascii():
             if ch.isalpha():
@@ -56,9 +65,14 @@ def dominant_script(text: str) -> str:
 
     Japanese kana and Han count together as ``Jpan`` when kana are present.
     """
-    counts = script_counts(text)
+    return dominant_of(script_counts(text))
+
+
+def dominant_of(counts: Counter[str]) -> str:
+    """:func:`dominant_script` from :func:`script_counts` (``counts`` is not changed)."""
     if not counts:
         return "Zyyy"
     if counts.get("Hira", 0) + counts.get("Kana", 0) > 0:
+        counts = Counter(counts)
         counts["Jpan"] = counts.pop("Hira", 0) + counts.pop("Kana", 0) + counts.pop("Hani", 0)
     return max(sorted(counts), key=lambda s: counts[s])

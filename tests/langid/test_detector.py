@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from aligner.documents import read_document
-from aligner.langid import detect_language, detect_segments
+from aligner.langid import backends, detect_language, detect_segments
+from aligner.langid.detector import _with_unmarked_reading, clear_cache, fold_stress
 from aligner.model import LanguageGuess
 from tests.conftest import ROOT, SEED_FILES
 
@@ -111,7 +112,8 @@ def test_segments_match_single_detection_without_context() -> None:
 
 _PROBE = """
 import json, sys
-from aligner.langid import detect_language, detect_segments
+from aligner.langid import backends, detect_language, detect_segments
+from aligner.langid.detector import _with_unmarked_reading, clear_cache, fold_stress
 texts = json.loads(sys.stdin.read())
 out = [detect_language(t).to_dict() | {"c": detect_language(t).candidates} for t in texts]
 out += [g.to_dict() for g in detect_segments(texts, context="da")]
@@ -123,14 +125,72 @@ _PROBE_TEXTS = [DANISH, TAGALOG, ENGLISH, NORWEGIAN, "til disse", "og gabede", "
 
 
 def test_deterministic_across_processes() -> None:
+    runs = [  # started together: the three processes load their models at the same time
+        subprocess.Popen([sys.executable, "-c", _PROBE], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, cwd=ROOT, env=dict(os.environ, PYTHONHASHSEED=seed))
+        for seed in ("0", "1", "12345")
+    ]
     outputs = set()
-    for seed in ("0", "1", "12345"):
-        env = dict(os.environ, PYTHONHASHSEED=seed)
-        run = subprocess.run([sys.executable, "-c", _PROBE], input=json.dumps(_PROBE_TEXTS), env=env, cwd=ROOT,
-                             capture_output=True, text=True, timeout=120, check=True)
-        outputs.add(run.stdout)
+    for run in runs:
+        stdout, stderr = run.communicate(json.dumps(_PROBE_TEXTS), timeout=120)
+        assert run.returncode == 0, stderr
+        outputs.add(stdout)
     assert len(outputs) == 1
     in_process = [detect_language(t).to_dict() for t in _PROBE_TEXTS]
     assert json.loads(outputs.pop())[: len(_PROBE_TEXTS)] == [
         d | {"c": [list(c) for c in detect_language(t).candidates]} for d, t in zip(in_process, _PROBE_TEXTS)
     ]
+
+
+# --- stress accents, batching, the cache, and life without pycld2 ---
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("tindíg, mababà, walâ", "tindig, mababa, wala"), ("kelià", "kelia"), ("молоко́", "молоко"),
+     ("šiek tiek, Skød, ćevapi, Ñandú", "šiek tiek, Skød, ćevapi, Ñandu"), ("plain text", "plain text")],
+)
+def test_fold_stress_drops_only_stress_marks_on_vowels(text: str, folded: str) -> None:
+    assert fold_stress(text) == folded
+
+
+def test_unmarked_reading_counts_only_for_languages_with_optional_stress() -> None:
+    marked = {"es": 0.6, "tl": 0.1, "ca": 0.3}
+    unmarked = {"tl": 0.7, "es": 0.2, "ca": 0.1}
+    mixed = _with_unmarked_reading(marked, unmarked)
+    assert list(mixed) == ["es", "tl", "ca"]
+    # tl (optional stress) gets the mean of its two readings; es and ca keep the text as written.
+    assert mixed["tl"] / mixed["es"] == pytest.approx(0.4 / 0.6)
+    assert mixed["ca"] / mixed["es"] == pytest.approx(0.3 / 0.6)
+    assert sum(mixed.values()) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Walâ pa akóng kinákain mulâ kaninang umaga.", "Hindî ko alám kung saán siyá pumuntá.", "Malakás ang ulán kagabí"],
+)
+def test_old_orthography_tagalog(text: str) -> None:
+    guess = detect_language(text)
+    assert guess.language == "tl"
+    assert guess.confidence >= detect_language(fold_stress(text)).confidence - 0.1
+
+
+def test_batching_and_the_cache_change_nothing() -> None:
+    texts = [DANISH, "til disse", TAGALOG, "sa kumpanya", "Malakás ang ulán kagabí", ENGLISH, "šiek tiek", "2024"]
+    clear_cache()
+    batch = detect_segments(texts, context="da")
+    clear_cache()
+    alone = [detect_segments([t], context="da")[0] for t in texts]
+    assert batch == alone
+    assert detect_segments(texts, context="da") == batch  # from the cache
+    clear_cache()
+    assert [detect_language(t) for t in texts] == [detect_language(t) for t in reversed(texts)][::-1]
+
+
+def test_without_pycld2(monkeypatch) -> None:
+    monkeypatch.setattr(backends, "_cld2", lambda: None)
+    clear_cache()
+    try:
+        assert detect_language(TAGALOG).language == "tl"
+        assert detect_segments(["sa kumpanya", "til disse"], context="tl")[0].language == "tl"
+    finally:
+        clear_cache()
