@@ -40,6 +40,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 from indic_transliteration import sanscript
@@ -203,6 +204,7 @@ def _number_weight(value: str) -> float:
 # --------------------------------------------------------------------------- names
 
 
+@lru_cache(maxsize=1 << 16)
 def transliterate(word: str) -> str:
     """``word`` in lower-case ASCII: Indic scripts via IAST, Cyrillic and Greek by table, diacritics dropped.
 

@@ -694,13 +694,20 @@ class _Entry:
     order: int = 0
 
 
-def _buckets(tok: Token, language: str | None, transliteration: bool) -> set[str]:
-    keys = {tok.folded[:2]}
-    if not tok.acronym:
-        keys |= {s[:2] for s in _stems(tok.folded, language)}
-    if transliteration and tok.script not in ("Latn", "Zyyy"):
+def _buckets(tok: Token, language: str | None, transliteration: bool) -> frozenset[str]:
+    return _bucket_keys(tok.folded, tok.acronym, tok.script, language, transliteration)
+
+
+@lru_cache(maxsize=1 << 16)
+def _bucket_keys(folded: str, acronym: bool, script: str, language: str | None,
+                 transliteration: bool) -> frozenset[str]:
+    """Index keys of a text word (memoised: the same words recur throughout a document)."""
+    keys = {folded[:2]}
+    if not acronym:
+        keys |= {s[:2] for s in _stems(folded, language)}
+    if transliteration and script not in ("Latn", "Zyyy"):
         keys.add("~")  # non-Latin text words may match a Latin term through transliteration
-    return keys
+    return frozenset(keys)
 
 
 class TermMatcher:
@@ -752,7 +759,7 @@ class TermMatcher:
         found: list[tuple[TermMatch, int]] = []
         for i, tok in enumerate(toks):
             seen: set[int] = set()
-            for key in _buckets(tok, self.language, self.transliteration):
+            for key in sorted(_buckets(tok, self.language, self.transliteration)):
                 for entry in self._index.get(key, ()):
                     if id(entry) in seen:
                         continue
