@@ -702,9 +702,13 @@ def _buckets(tok: Token, language: str | None, transliteration: bool) -> frozens
 def _bucket_keys(folded: str, acronym: bool, script: str, language: str | None,
                  transliteration: bool) -> frozenset[str]:
     """Index keys of a text word (memoised: the same words recur throughout a document)."""
-    keys = {folded[:2]}
+    # A text word is looked up under the first two and three letters of its form and stems; terms are
+    # indexed under three (two when shorter), so a term's entry is met only by words that can match it.
+    keys = {folded[:2], folded[:3]}
     if not acronym:
-        keys |= {s[:2] for s in _stems(folded, language)}
+        for stem in _stems(folded, language):
+            keys.add(stem[:2])
+            keys.add(stem[:3])
     if transliteration and script not in ("Latn", "Zyyy"):
         keys.add("~")  # non-Latin text words may match a Latin term through transliteration
     return frozenset(keys)
@@ -733,9 +737,9 @@ class TermMatcher:
                     self._symbols.append(_Entry(concept, term, (), literal, order))
                 continue
             first = words[0]
-            keys = {first.folded[:2]}
+            keys = {first.folded[:3]}
             if not first.acronym:
-                keys |= {s[:2] for s in _stems(first.folded, language)}
+                keys |= {s[:3] for s in _stems(first.folded, language)}
             if first.script == "Latn" and self.transliteration:
                 keys.add("~")
             entry = _Entry(concept, term, words, "", order)
