@@ -25,6 +25,21 @@ app = typer.Typer(
 
 F = TypeVar("F", bound=Callable[..., object])
 
+# Options several commands share, defined once.
+PresegmentedOption = Annotated[
+    bool, typer.Option("--presegmented", help="Each non-empty line is one segment, untouched.")
+]
+LanguagesOption = Annotated[
+    str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 candidates, e.g. lt,da,tl,te.")
+]
+EncodingOption = Annotated[str | None, typer.Option("--encoding", help="Encoding of the input files (default: UTF-8).")]
+BaselineOption = Annotated[str | None, typer.Option("--baseline", help="Silence the findings recorded in FILE.")]
+GlossaryOption = Annotated[
+    str | None, typer.Option("--glossary", help="Termbase (TBX or CSV) for the key-term checks.")
+]
+ConfigOption = Annotated[str | None, typer.Option("--config", help="Settings file (aligner.toml or pyproject.toml).")]
+
+
 
 def _fail(message: str) -> None:
     typer.echo(f"aligner: error: {message}", err=True)
@@ -93,16 +108,10 @@ class DetectFormat(str, Enum):
 def detect(
     files: Annotated[list[str], typer.Argument(help="Text files, or directories of *.txt files.")],
     segments: Annotated[bool, typer.Option("--segments", help="Also detect each segment's language.")] = False,
-    presegmented: Annotated[
-        bool, typer.Option("--presegmented", help="Each non-empty line is one segment, untouched.")
-    ] = False,
-    languages: Annotated[
-        str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 candidates, e.g. lt,da,tl,te.")
-    ] = None,
+    presegmented: PresegmentedOption = False,
+    languages: LanguagesOption = None,
     fmt: Annotated[DetectFormat, typer.Option("--format", help="Output format.")] = DetectFormat.table,
-    encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Encoding of the input files (default: UTF-8).")
-    ] = None,
+    encoding: EncodingOption = None,
     output: Annotated[str | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
 ) -> None:
     """Detect the language and script of each document (and segment)."""
@@ -161,18 +170,12 @@ def align(
     output: Annotated[
         str | None, typer.Option("-o", "--output", help="Output file (a directory for --format moses).")
     ] = None,
-    presegmented: Annotated[
-        bool, typer.Option("--presegmented", help="Each non-empty line is one segment, untouched.")
-    ] = False,
+    presegmented: PresegmentedOption = False,
     no_group: Annotated[
         bool, typer.Option("--no-group", help="Treat all files as versions of one text (skip grouping).")
     ] = False,
-    languages: Annotated[
-        str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 candidates, e.g. lt,da,tl,te.")
-    ] = None,
-    encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Encoding of the input files (default: UTF-8).")
-    ] = None,
+    languages: LanguagesOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Group the versions of one text and align them all at once; export the aligned corpus."""
     from .align import align_documents
@@ -223,6 +226,11 @@ class FailOn(str, Enum):
     never = "never"
 
 
+FailOnOption = Annotated[
+    FailOn | None, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity (default: major).")
+]
+
+
 def _check_config(config: str | None, fail_on: FailOn | None, baseline: str | None, glossary: str | None = None):
     from pathlib import Path
 
@@ -249,28 +257,16 @@ def check(
     files: Annotated[list[str], typer.Argument(help="Versions to check (files or directories of *.txt).")],
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
     output: Annotated[str | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
-    fail_on: Annotated[
-        FailOn | None, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity (default: major).")
-    ] = None,
-    baseline: Annotated[str | None, typer.Option("--baseline", help="Silence the findings recorded in FILE.")] = None,
-    glossary: Annotated[
-        str | None, typer.Option("--glossary", help="Termbase (TBX or CSV) for the key-term checks.")
-    ] = None,
+    fail_on: FailOnOption = None,
+    baseline: BaselineOption = None,
+    glossary: GlossaryOption = None,
     write_baseline: Annotated[
         str | None, typer.Option("--write-baseline", help="Record the current findings in FILE.")
     ] = None,
-    config: Annotated[
-        str | None, typer.Option("--config", help="Settings file (aligner.toml or pyproject.toml).")
-    ] = None,
-    presegmented: Annotated[
-        bool, typer.Option("--presegmented", help="Each non-empty line is one segment, untouched.")
-    ] = False,
-    languages: Annotated[
-        str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 candidates, e.g. lt,da,tl,te.")
-    ] = None,
-    encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Encoding of the input files (default: UTF-8).")
-    ] = None,
+    config: ConfigOption = None,
+    presegmented: PresegmentedOption = False,
+    languages: LanguagesOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Check that numbers and facts agree across all versions; blame the version that is wrong."""
     import os
@@ -306,9 +302,7 @@ def score(
     files: Annotated[list[str], typer.Argument(help="Hypotheses (with --ref), or the versions to score.")],
     ref: Annotated[str | None, typer.Option("--ref", help="Reference translation: BLEU, chrF++, TER.")] = None,
     segments: Annotated[bool, typer.Option("--segments", help="Also give per-segment scores.")] = False,
-    presegmented: Annotated[
-        bool, typer.Option("--presegmented", help="Each non-empty line is one segment, untouched.")
-    ] = False,
+    presegmented: PresegmentedOption = False,
     tokenize: Annotated[
         str | None, typer.Option("--tokenize", help="BLEU tokenizer (default 13a; char for Telugu).")
     ] = None,
@@ -316,9 +310,7 @@ def score(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the paired test.")] = 12345,
     fmt: Annotated[ScoreFormat, typer.Option("--format", help="Output format.")] = ScoreFormat.table,
     output: Annotated[str | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
-    encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Encoding of the input files (default: UTF-8).")
-    ] = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Score translations: against a reference (sacrebleu), or reference-free (MQM-style, 0-100)."""
     from .io.render import to_json
@@ -366,25 +358,13 @@ def score(
 def audit(
     paths: Annotated[list[str], typer.Argument(help="Language versions (files or directories of *.txt).")],
     output: Annotated[str, typer.Option("-o", "--output", help="Directory for report.html, audit.json, ...")],
-    fail_on: Annotated[
-        FailOn | None, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity (default: major).")
-    ] = None,
-    baseline: Annotated[str | None, typer.Option("--baseline", help="Silence the findings recorded in FILE.")] = None,
-    glossary: Annotated[
-        str | None, typer.Option("--glossary", help="Termbase (TBX or CSV) for the key-term checks.")
-    ] = None,
-    config: Annotated[
-        str | None, typer.Option("--config", help="Settings file (aligner.toml or pyproject.toml).")
-    ] = None,
-    presegmented: Annotated[
-        bool, typer.Option("--presegmented", help="Each non-empty line is one segment, untouched.")
-    ] = False,
-    languages: Annotated[
-        str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 candidates, e.g. lt,da,tl,te.")
-    ] = None,
-    encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Encoding of the input files (default: UTF-8).")
-    ] = None,
+    fail_on: FailOnOption = None,
+    baseline: BaselineOption = None,
+    glossary: GlossaryOption = None,
+    config: ConfigOption = None,
+    presegmented: PresegmentedOption = False,
+    languages: LanguagesOption = None,
+    encoding: EncodingOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """The main job: detect, group, align, check and score; write the report, JSON, TMX and SARIF to a directory."""
