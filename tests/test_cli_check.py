@@ -114,3 +114,21 @@ def test_score_reference_free_json() -> None:
     assert set(by_lang) == {"lt", "da", "tl", "te"}
     assert by_lang["lt"] < by_lang["da"]  # the damaged Lithuanian version ranks below the Danish
     assert data["signature"].startswith("aligner:score|")
+
+
+def test_align_presegmented_textberg_through_the_cli(tmp_path: Path) -> None:
+    """German-French, one sentence a line, through `aligner align --presegmented --format vecalign`."""
+    from aligner.align.evaluate import read_ladder, score_alignment
+    from tests.conftest import SHARED
+
+    bench = SHARED / "bench" / "textberg-dev"
+    if not bench.is_dir():
+        pytest.skip("../shared/bench/textberg-dev is not beside the repository")
+    de, fr = tmp_path / "dev_de.txt", tmp_path / "dev_fr.txt"
+    de.write_bytes((bench / "dev.de").read_bytes())
+    fr.write_bytes((bench / "dev.fr").read_bytes())
+    out = tmp_path / "pred.defr"
+    result = runner.invoke(app, ["align", "--presegmented", str(de), str(fr), "--format", "vecalign", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    score = score_alignment(read_ladder(str(bench / "dev.defr")), read_ladder(str(out)))
+    assert score.f1_strict >= 0.85
