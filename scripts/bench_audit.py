@@ -27,18 +27,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = {"lt": "000_f8214269fd0884a9.txt", "da": "001_f556afaa5fda8b7f.txt", "tl": "002_7405d99d0319b2f2.txt",
          "te": "004_28bf82238f2b8943.txt"}
-_NUM = re.compile(r"(?<![\d.,])(\d{2,})(?![\d])")
+_NUM = re.compile(r"(?<![\d.,])\d+(?:[.,\u00a0 ]\d{3})*(?![\d])")
+_LAST = re.compile(r"\d+$")
 
 
 def shifted(text: str, offset: int) -> str:
-    """Shift every number of two or more digits by ``offset`` in its last digits, keeping its shape."""
+    """Shift the last digit group of every number (``32 300``, ``32.300``, ``32,300`` alike) by ``offset``.
+
+    Working on the last group keeps the versions of one set consistent whatever their locale's
+    separators, while two sets with different offsets share no grouped number.
+    """
     if offset == 0:
         return text
 
     def repl(m: re.Match[str]) -> str:
-        digits = m.group(1)
+        number = m.group(0)
+        last = _LAST.search(number)
+        if last is None or len(number) < 2:
+            return number
+        digits = last.group(0)
         value = (int(digits) + offset) % (10 ** len(digits))
-        return str(value).zfill(len(digits))
+        return number[: last.start()] + str(value).zfill(len(digits))
 
     return _NUM.sub(repl, text)
 
