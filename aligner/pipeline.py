@@ -121,16 +121,11 @@ def audit_paths(
     progress: Progress = _noop,
 ) -> AuditResult:
     """The main job: detect -> group -> align -> check -> score, everything in one :class:`AuditResult`."""
-    from .score.quality import quality_scores, quality_signature
+    from .score.quality import quality_signature
 
     run = check_paths(paths, config=config, presegmented=presegmented, encoding=encoding, candidates=candidates,
                       glossary=glossary, progress=progress)
-    scores = []
-    seg_langs = {d.path: tuple(s.guess.language for s in d.segments or ()) for d in run.detections}
-    for group in run.alignment.groups:
-        group_paths = {d.path for d in group.documents}
-        group_findings = [f for f in run.findings if f.path in group_paths]
-        scores.extend(quality_scores(group, group_findings, segment_languages=seg_langs, per_segment=True))
+    scores = score_run(run, per_segment=True)
     progress("score", 1, 1)
     return AuditResult(
         documents=run.documents,
@@ -245,16 +240,23 @@ def score_paths(
     per_segment: bool = False,
 ) -> tuple[list, str]:
     """Reference-free quality scores of every grouped version (ranked), and the signature."""
-    from .score.quality import quality_scores, quality_signature
+    from .score.quality import quality_signature
 
     run = check_paths(paths, config=config, presegmented=presegmented, encoding=encoding, candidates=candidates)
+    return score_run(run, per_segment=per_segment), quality_signature()
+
+
+def score_run(run: CheckRun, *, per_segment: bool = False) -> list:
+    """Reference-free quality scores of every grouped version of a check run (findings in force)."""
+    from .score.quality import quality_scores
+
     seg_langs = {d.path: tuple(s.guess.language for s in d.segments or ()) for d in run.detections}
     scores = []
     for group in run.alignment.groups:
         group_paths = {d.path for d in group.documents}
         scores.extend(quality_scores(group, [f for f in run.findings if f.path in group_paths],
                                      segment_languages=seg_langs, per_segment=per_segment))
-    return scores, quality_signature()
+    return scores
 
 
 def write_audit(result: AuditResult, directory: str, *, fail_on: object = "major") -> list[str]:
