@@ -300,8 +300,3 @@ def check_mixed_conventions(doc: Document, settled: Sequence[tuple[Segment, Numb
             {"styles": {st: [x[1].text for x in styles[st]] for st in ranked}}, 0.8, None,
         ))
     return out
-
-
-def values_summary(mentions: Sequence[NumberMention]) -> list[str]:
-    """Surface forms, for messages."""
-    return [m.text for m in mentions]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 from sacrebleu.metrics import BLEU, CHRF, TER
@@ -78,6 +79,17 @@ class MetricScore:
         return out
 
 
+_M = TypeVar("_M", "MetricScore", "MetricComparison")
+
+
+def _named(metrics: Sequence[_M], name: str) -> _M:
+    """The entry of ``metrics`` called ``name`` in sacrebleu's naming (``chrF2++``) or ours (``chrf++``)."""
+    for m in metrics:
+        if name in (m.name, _OUR_NAME.get(m.name)):
+            return m
+    raise KeyError(name)
+
+
 @dataclass(frozen=True)
 class ReferenceScores:
     """Reference-based scores of one hypothesis: one :class:`MetricScore` per metric, in request order."""
@@ -90,10 +102,7 @@ class ReferenceScores:
 
     def __getitem__(self, name: str) -> MetricScore:
         """The metric named ``name`` (sacrebleu's name, e.g. ``BLEU``, ``chrF2++``, or ours, e.g. ``chrf++``)."""
-        for m in self.metrics:
-            if name in (m.name, _OUR_NAME.get(m.name)):
-                return m
-        raise KeyError(name)
+        return _named(self.metrics, name)
 
     def to_dict(self) -> dict:
         return {
@@ -145,10 +154,8 @@ class SystemComparison:
     signature: str
 
     def __getitem__(self, name: str) -> MetricComparison:
-        for m in self.metrics:
-            if name in (m.name, _OUR_NAME.get(m.name)):
-                return m
-        raise KeyError(name)
+        """The comparison of the metric named ``name`` (sacrebleu's name or ours)."""
+        return _named(self.metrics, name)
 
     def to_dict(self) -> dict:
         return {
