@@ -1,7 +1,9 @@
 """The pipelines behind ``check`` and ``audit``: read -> detect -> group -> align -> check (-> score).
 
 Pure orchestration over library verbs; no printing. Progress is reported through an
-optional callback so the CLI can show a bar and a notebook can ignore it.
+optional callback so the CLI can show a bar and a notebook can ignore it. The settings the
+path pipelines share (how to read the files, the check configuration, the termbase) travel
+together in one :class:`RunOptions`; each verb also takes them as keyword arguments.
 """
 
 from __future__ import annotations
@@ -9,11 +11,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .align import AlignResult, AlignSettings, align_documents
 from .checks.config import CheckConfig, check_signature
 from .checks.context import CheckContext
-from .checks.policy import apply_config, filter_baseline, load_baseline, select_checks, sort_findings
+from .checks.policy import filter_baseline, load_baseline, select_checks, sort_findings
 from .checks.registry import run_all
 from .detect import DocumentDetection, detect_document, detection_signature
 from .documents import read_documents
@@ -25,6 +28,38 @@ Progress = Callable[[str, int, int], None]
 
 def _noop(stage: str, done: int, total: int) -> None:
     return None
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """The settings :func:`check_paths`, :func:`audit_paths` and :func:`score_paths` share.
+
+    ``config``: the check configuration (severity overrides, disabled codes, ``fail-on``,
+    baseline, glossary path); ``presegmented``: one segment per non-empty line, untouched;
+    ``encoding``: of the input files (``None``: UTF-8); ``candidates``: ISO 639 codes the
+    language detection may choose from (``None``: all); ``glossary``: a termbase already loaded
+    with :func:`aligner.facts.glossary.load_glossary` (``None``: the one ``config`` names, if any).
+    """
+
+    config: CheckConfig = CheckConfig()
+    presegmented: bool = False
+    encoding: str | None = None
+    candidates: tuple[str, ...] | None = None
+    glossary: object | None = None
+
+    def __post_init__(self) -> None:
+        # Callers pass lists (the CLI's --languages); keep the options immutable.
+        if self.candidates is not None and not isinstance(self.candidates, tuple):
+            object.__setattr__(self, "candidates", tuple(self.candidates))
+
+    def replace(self, **changes: Any) -> RunOptions:
+        """A copy with ``changes`` (field names as keywords); ``self`` when there are none."""
+        return dataclasses.replace(self, **changes) if changes else self
+
+
+def _options(options: RunOptions | None, changes: dict[str, Any]) -> RunOptions:
+    """``options`` (default: :class:`RunOptions`) with keyword ``changes``; a bad keyword is a TypeError."""
+    return (RunOptions() if options is None else options).replace(**changes)
 
 
 @dataclass(frozen=True)
@@ -55,14 +90,19 @@ def detect_all(
 
 def check_documents(
     docs: Sequence[Document],
+    options: RunOptions | None = None,
     *,
-    config: CheckConfig = CheckConfig(),
-    candidates: Sequence[str] | None = None,
     settings: AlignSettings = AlignSettings(),
-    glossary: object | None = None,
     progress: Progress = _noop,
+    **changes: Any,
 ) -> CheckRun:
-    """Detect, group, align and check ``docs`` under ``config`` (baseline applied when it names one)."""
+    """Detect, group, align and check ``docs`` under ``options`` (baseline applied when the config names one).
+
+    ``changes`` are :class:`RunOptions` fields as keywords (``config=``, ``candidates=``,
+    ``glossary=``), applied over ``options``; the reading options do not apply to documents.
+    """
+    opts = _options(options, changes)
+    config, candidates, glossary = opts.config, opts.candidates, opts.glossary
     if glossary is None and config.glossary is not None:
         from .facts.glossary import load_glossary
 
@@ -78,9 +118,10 @@ def check_documents(
         segment_languages={d.path: tuple(s.guess for s in d.segments or ()) for d in detections},
         glossary=glossary,
     )
+    # The checks carry the configuration: disabled ones are left out, each stamps its severity in force.
     checks = select_checks(config)
     progress("check", 0, 1)
-    findings = sort_findings(apply_config(run_all(checks, ctx), config))
+    findings = sort_findings(run_all(checks, ctx))
     progress("check", 1, 1)
     suppressed: list[Finding] = []
     kept = findings
@@ -95,36 +136,30 @@ def check_documents(
 
 
 def check_paths(
-    paths: Sequence[str],
-    *,
-    config: CheckConfig = CheckConfig(),
-    presegmented: bool = False,
-    encoding: str | None = None,
-    candidates: Sequence[str] | None = None,
-    glossary: object | None = None,
-    progress: Progress = _noop,
+    paths: Sequence[str], options: RunOptions | None = None, *, progress: Progress = _noop, **changes: Any
 ) -> CheckRun:
-    """Read files/directories and run :func:`check_documents` on them."""
-    docs = read_documents(paths, presegmented=presegmented, encoding=encoding, candidates=candidates)
+    """Read files/directories and run :func:`check_documents` on them.
+
+    ``changes`` are :class:`RunOptions` fields as keywords (``config=``, ``presegmented=``,
+    ``encoding=``, ``candidates=``, ``glossary=``), applied over ``options``.
+    """
+    opts = _options(options, changes)
+    docs = read_documents(paths, presegmented=opts.presegmented, encoding=opts.encoding, candidates=opts.candidates)
     progress("read", len(docs), len(docs))
-    return check_documents(docs, config=config, candidates=candidates, glossary=glossary, progress=progress)
+    return check_documents(docs, opts, progress=progress)
 
 
 def audit_paths(
-    paths: Sequence[str],
-    *,
-    config: CheckConfig = CheckConfig(),
-    presegmented: bool = False,
-    encoding: str | None = None,
-    candidates: Sequence[str] | None = None,
-    glossary: object | None = None,
-    progress: Progress = _noop,
+    paths: Sequence[str], options: RunOptions | None = None, *, progress: Progress = _noop, **changes: Any
 ) -> AuditResult:
-    """The main job: detect -> group -> align -> check -> score, everything in one :class:`AuditResult`."""
+    """The main job: detect -> group -> align -> check -> score, everything in one :class:`AuditResult`.
+
+    ``options`` and ``changes`` as for :func:`check_paths`.
+    """
     from .score.quality import quality_signature
 
-    run = check_paths(paths, config=config, presegmented=presegmented, encoding=encoding, candidates=candidates,
-                      glossary=glossary, progress=progress)
+    opts = _options(options, changes)
+    run = check_paths(paths, opts, progress=progress)
     scores = score_run(run, per_segment=True)
     progress("score", 1, 1)
     return AuditResult(
@@ -135,7 +170,7 @@ def audit_paths(
         findings=run.findings,
         scores=tuple(scores),
         signatures={
-            "detect": detection_signature(candidates, True),
+            "detect": detection_signature(opts.candidates, True),
             "align": run.alignment.signature,
             "check": run.signature,
             "score": quality_signature(),
@@ -231,18 +266,15 @@ def score_with_reference(
 
 
 def score_paths(
-    paths: Sequence[str],
-    *,
-    config: CheckConfig = CheckConfig(),
-    presegmented: bool = False,
-    encoding: str | None = None,
-    candidates: Sequence[str] | None = None,
-    per_segment: bool = False,
+    paths: Sequence[str], options: RunOptions | None = None, *, per_segment: bool = False, **changes: Any
 ) -> tuple[list, str]:
-    """Reference-free quality scores of every grouped version (ranked), and the signature."""
+    """Reference-free quality scores of every grouped version (ranked), and the signature.
+
+    ``options`` and ``changes`` as for :func:`check_paths`.
+    """
     from .score.quality import quality_signature
 
-    run = check_paths(paths, config=config, presegmented=presegmented, encoding=encoding, candidates=candidates)
+    run = check_paths(paths, _options(options, changes))
     return score_run(run, per_segment=per_segment), quality_signature()
 
 

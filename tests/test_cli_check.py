@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -9,7 +10,10 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
+from aligner.checks.config import CheckConfig
 from aligner.cli import app
+from aligner.model import Severity
+from aligner.pipeline import RunOptions, check_paths
 from tests.conftest import SEED_FILES, SEEDS
 
 runner = CliRunner()
@@ -132,3 +136,33 @@ def test_align_presegmented_textberg_through_the_cli(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     score = score_alignment(read_ladder(str(bench / "dev.defr")), read_ladder(str(out)))
     assert score.f1_strict >= 0.85
+
+
+# ------------------------------------------------------------------ the library call behind the commands
+
+
+def test_run_options_are_frozen_and_keep_candidates_immutable() -> None:
+    options = RunOptions(candidates=["lt", "da"])  # type: ignore[arg-type]  (lists are accepted, stored as tuples)
+    assert options.candidates == ("lt", "da")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        options.encoding = "latin-1"  # type: ignore[misc]
+    assert options.replace() is options
+    assert options.replace(encoding="latin-1") == RunOptions(encoding="latin-1", candidates=("lt", "da"))
+    with pytest.raises(TypeError, match="encodng"):
+        options.replace(encodng="latin-1")
+
+
+def test_options_object_and_keywords_give_the_same_run(seed_json: dict) -> None:
+    config = CheckConfig(severity={"FMT001": Severity.INFO}, disable=frozenset({"ADD002"}))
+    by_keywords = check_paths([str(SEEDS)], config=config, candidates=["lt", "da", "tl", "te"])
+    options = RunOptions(config=config, candidates=("lt", "da", "tl", "te"))
+    by_options = check_paths([str(SEEDS)], options)
+    assert by_options.findings == by_keywords.findings and by_options.signature == by_keywords.signature
+    assert {f.severity for f in by_options.findings if f.code == "FMT001"} == {Severity.INFO}
+    assert "ADD002" not in {f.code for f in by_options.findings}
+    with pytest.raises(TypeError, match="languages"):
+        check_paths([str(SEEDS)], options, languages=["lt"])
+    # Keywords apply over the options object: back to the default configuration, as `aligner check` runs.
+    default = check_paths([str(SEEDS)], options, config=CheckConfig(), candidates=None)
+    assert [(f.code, f.severity.value, f.line) for f in default.findings] == [
+        (f["code"], f["severity"], f["line"]) for f in seed_json["findings"]]

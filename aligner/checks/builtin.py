@@ -1,12 +1,12 @@
 """The built-in checks: one class per code over a few shared analyses (numbers, structure, language).
 
-Each family is measured once per run (memoised on the context); each check class picks its
-own code's findings and stamps the severity in force, so configuration can re-grade any code.
+Each family is measured once per run (memoised on the context); the analyses stamp each code's
+registered default severity, and each check class picks its own code's findings with the severity
+in force (:meth:`~aligner.checks.registry.Check.own_findings`), so configuration can re-grade any code.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 
 from ..model import Finding, Severity
@@ -56,10 +56,7 @@ class _FamilyCheck(Check):
     analysis = "numbers"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        findings = ctx.memo(self.analysis, lambda: _FAMILIES[self.analysis](ctx))
-        for f in findings:
-            if f.code == self.code:
-                yield f if f.severity == self.severity else dataclasses.replace(f, severity=self.severity)
+        yield from self.own_findings(ctx.memo(self.analysis, lambda: _FAMILIES[self.analysis](ctx)))
 
 
 @register

@@ -1,4 +1,8 @@
-"""Language of segments: stray-language sentences and passages left untranslated."""
+"""Language of segments: stray-language sentences and passages left untranslated.
+
+Findings carry their code's registered default severity (:func:`~aligner.checks.registry.default_severity`);
+the registered check applies the severity configuration puts in force.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
-from ..model import Alignment, Document, Finding, LanguageGuess, Severity
+from ..model import Alignment, Document, Finding, LanguageGuess
+from .registry import default_severity
 
 #: A segment needs this many letters before its language is judged.
 MIN_LETTERS = 20
@@ -32,7 +37,7 @@ def check_segment_languages(doc: Document, guesses: Sequence[LanguageGuess]) -> 
         if g.language in ("und", doc.language) or g.confidence < MIN_CONFIDENCE or not _judgeable(seg.text):
             continue
         out.append(Finding(
-            "LNG001", "language", Severity.MAJOR, doc.path, doc.language, seg.line, seg.column,
+            "LNG001", "language", default_severity("LNG001"), doc.path, doc.language, seg.line, seg.column,
             f"segment is in {g.language} (confidence {g.confidence:.2f}), not {doc.language}",
             {"text": seg.text, "detected": g.language, "expected": doc.language,
              "confidence": round(g.confidence, 3)},
@@ -64,7 +69,7 @@ def check_untranslated(alignment: Alignment, segment_languages: Mapping[str, Seq
                 seg = doc.segments[ids[0]]
                 twins = [docs[j].path for j in same if j != k]
                 out.append(Finding(
-                    "LNG002", "language", Severity.MAJOR, doc.path, doc.language, seg.line, seg.column,
+                    "LNG002", "language", default_severity("LNG002"), doc.path, doc.language, seg.line, seg.column,
                     f"left untranslated: the same text as in {', '.join(twins)}"
                     + (f" (it reads as {seg_lang})" if seg_lang and seg_lang != "und" else ""),
                     {"text": seg.text, "same_as": twins, "detected": seg_lang}, 0.9,

@@ -9,6 +9,9 @@ paired with a majority value it lacks, is a changed number. Ties are said to be 
 for a value present in half the versions, omission is more likely than invention (machine
 translation drops numbers, it rarely makes them up), so the lacking side is blamed at a
 lower confidence; for a value conflict (two versions read X, two read Y) both sides are.
+
+Findings carry their code's registered default severity (:func:`~aligner.checks.registry.default_severity`);
+the registered check applies the severity configuration puts in force.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from decimal import Decimal
 import regex
 
 from ..facts.numbers import NumberMention, extract_numbers
-from ..model import Alignment, Document, Finding, Segment, Severity
+from ..model import Alignment, Document, Finding, Segment
+from .registry import default_severity
 
 #: Any decimal digit, of any script: segments without one hold no number mention.
 _DIGIT = regex.compile(r"\d")
@@ -45,12 +49,12 @@ def _locate(doc: Document, seg: Segment, m: NumberMention | None) -> tuple[int, 
 
 
 def _finding(
-    code: str, category: str, severity: Severity, doc: Document, seg: Segment, m: NumberMention | None,
+    code: str, category: str, doc: Document, seg: Segment, m: NumberMention | None,
     message: str, evidence: dict, confidence: float, unit: int | None,
 ) -> Finding:
     line, column, start, end = _locate(doc, seg, m)
     evidence = {"text": seg.text, **evidence}
-    return Finding(code, category, severity, doc.path, doc.language, line, column, message, evidence,
+    return Finding(code, category, default_severity(code), doc.path, doc.language, line, column, message, evidence,
                    confidence, start, end, unit)
 
 
@@ -148,7 +152,7 @@ def _unit_findings(alignment: Alignment, u_idx: int,
         conform = [x for x in item.mention.readings if x.locale_conform]
         alt = f"; in {doc.language} it would read {_fmt(conform[0].value)}" if conform else ""
         findings.append(_finding(
-            "FMT001", "format", Severity.MINOR, doc, item.segment, item.mention,
+            "FMT001", "format", doc, item.segment, item.mention,
             f"{item.mention.text!r} is written against the {doc.language} number format: read as "
             f"{_fmt(value)} because the other versions have {', '.join(others)}{alt}",
             {"value": _fmt(value), "surface": item.mention.text, "convention": r.convention, "others": others},
@@ -219,7 +223,7 @@ def _unit_findings(alignment: Alignment, u_idx: int,
             item = occurrences[(k, ev)][0]
             holders = [j for j in present if counts[j][mv] > 0]
             findings.append(_finding(
-                "NUM002", "number", Severity.CRITICAL, doc, item.segment, item.mention,
+                "NUM002", "number", doc, item.segment, item.mention,
                 f"{item.mention.text!r} reads {_fmt(ev)} where {len(holders)} of {n} versions have {_fmt(mv)}"
                 + (" (a tie: both sides are blamed)" if tie else ""),
                 {"expected": evidence_for(mv), "found": evidence_for(ev), "tie": tie},
@@ -230,7 +234,7 @@ def _unit_findings(alignment: Alignment, u_idx: int,
             seg = doc.segments[alignment.units[u_idx].segments[k][0]]
             names = ", ".join(docs[j].language or docs[j].name for j in holders)
             findings.append(_finding(
-                "NUM001", "number", Severity.MAJOR, doc, seg, None,
+                "NUM001", "number", doc, seg, None,
                 f"the value {_fmt(mv)} is missing here; {len(holders)} of {n} versions have it ({names})"
                 + (" (a tie: omission is likelier than invention)" if conf <= 0.5 else ""),
                 {**evidence_for(mv), "missing": times, "tie": conf <= 0.5}, conf, u_idx,
@@ -240,7 +244,7 @@ def _unit_findings(alignment: Alignment, u_idx: int,
                 continue
             item = occurrences[(k, ev)][0]
             findings.append(_finding(
-                "NUM004", "number", Severity.MAJOR, doc, item.segment, item.mention,
+                "NUM004", "number", doc, item.segment, item.mention,
                 f"{item.mention.text!r} ({_fmt(ev)}) is not in the other versions of this passage",
                 evidence_for(ev), conf, u_idx,
             ))
@@ -261,7 +265,7 @@ def _repeats(holders, v, counts, occurrences, docs, u_idx, evidence_for, mode=No
             items = occurrences[(k, v)]
             dup = items[mode] if len(items) > mode else items[-1]
             out.append(_finding(
-                "NUM003", "duplication", Severity.MAJOR, docs[k], dup.segment, dup.mention,
+                "NUM003", "duplication", docs[k], dup.segment, dup.mention,
                 f"{dup.mention.text!r} ({_fmt(v)}) appears {counts[k][v]} times here but "
                 f"{mode} time(s) in the other versions that have it",
                 evidence_for(v), 0.9, u_idx,
@@ -294,7 +298,7 @@ def check_mixed_conventions(doc: Document, settled: Sequence[tuple[Segment, Numb
     for style in ranked[1:]:
         seg, m, _conform = styles[style][0]
         out.append(_finding(
-            "FMT002", "format", Severity.MINOR, doc, seg, m,
+            "FMT002", "format", doc, seg, m,
             f"mixed number formats in one document: {m.text!r} groups digits with a {style} while "
             f"{len(styles[ref])} number(s) use a {ref} (e.g. {styles[ref][0][1].text!r})",
             {"styles": {st: [x[1].text for x in styles[st]] for st in ranked}}, 0.8, None,

@@ -82,7 +82,12 @@ def select_checks(config: CheckConfig, registry: Registry | None = None) -> list
 
 
 def apply_config(findings: Iterable[Finding], config: CheckConfig) -> list[Finding]:
-    """Drop findings of disabled codes and set overridden severities; order is kept."""
+    """Drop findings of disabled codes and set overridden severities; order is kept.
+
+    For findings made outside a run, e.g. stored from an earlier one and re-graded under another
+    configuration. A run does not need it: :func:`select_checks` leaves disabled checks out and
+    gives each check its severity in force, which the check stamps on its findings.
+    """
     out = []
     for f in findings:
         if f.code in config.disable:

@@ -7,6 +7,11 @@ and family) and a docstring whose first line is its title and which shows a ``Ba
 ``Good:`` example. A check *measures*: ``run(ctx)`` yields findings with the measured values in
 their evidence; what fails a build is decided later by :mod:`aligner.checks.policy`.
 
+Severity has one source: the registered class's ``default_severity``, replaced per run by the
+configuration (:func:`aligner.checks.policy.select_checks` gives each instance its severity in
+force). Shared analyses that build findings for several codes stamp :func:`default_severity`
+and the check instance re-grades its own findings with :meth:`Check.own_findings`.
+
 Registration happens in one place (``aligner/checks/__init__.py`` imports the check modules,
 each of which decorates its classes with :func:`register`); a duplicate code or name, an unknown
 category, a missing example or a malformed code is refused at import time with
@@ -15,6 +20,7 @@ category, a missing example or a malformed code is refused at import time with
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -29,6 +35,7 @@ __all__ = [
     "RegistrationError",
     "REGISTRY",
     "all_checks",
+    "default_severity",
     "describe_checks",
     "get_check",
     "register",
@@ -80,6 +87,17 @@ class Check:
     def run(self, ctx: Any) -> Iterable[Finding]:
         """Measure ``ctx`` (the lead's :class:`~aligner.checks.context.CheckContext`) and yield findings."""
         raise NotImplementedError
+
+    def own_findings(self, findings: Iterable[Finding]) -> Iterator[Finding]:
+        """This check's findings among a shared analysis's (any codes), with the severity in force.
+
+        For checks whose findings come from an analysis shared by several codes (memoised once
+        per run): the analysis stamps each code's :func:`default_severity`, this re-grades when
+        the configuration overrides it. Unchanged findings are passed through, not copied.
+        """
+        for f in findings:
+            if f.code == self.code:
+                yield f if f.severity == self.severity else dataclasses.replace(f, severity=self.severity)
 
     def finding(
         self,
@@ -225,6 +243,15 @@ def all_checks(registry: Registry | None = None) -> list[type[Check]]:
 def get_check(code: str, registry: Registry | None = None) -> type[Check]:
     """The check class with ``code`` (:class:`KeyError` if unknown)."""
     return _pick(registry).get(code)
+
+
+def default_severity(code: str, registry: Registry | None = None) -> Severity:
+    """The default severity of the registered check ``code`` (:class:`KeyError` if unknown).
+
+    What a shared analysis stamps on the findings it builds, so that calling it directly gives
+    the same severities as ``aligner checks`` lists; configuration overrides act in the check.
+    """
+    return get_check(code, registry).default_severity
 
 
 def describe_checks(registry: Registry | None = None) -> list[CheckRow]:

@@ -2,14 +2,18 @@
 
 Omission and addition come from the multi-way alignment: a unit that most versions have and
 one lacks is an omission in that one; a unit only one version has (of three or more) is an
-addition in it (minor when it is page furniture: a title, a label, a byline). With two
+addition in it (ADD002 when it is page furniture: a title, a label, a byline). With two
 versions, or a tie, omission is blamed at a lower confidence: translations drop far more
 often than they invent.
+
+Findings carry their code's registered default severity (:func:`~aligner.checks.registry.default_severity`);
+the registered check applies the severity configuration puts in force.
 """
 
 from __future__ import annotations
 
-from ..model import Alignment, Document, Finding, SegmentKind, Severity
+from ..model import Alignment, Document, Finding, SegmentKind
+from .registry import default_severity
 
 _MIN_DUP_WORDS = 4
 
@@ -56,10 +60,10 @@ def check_structure(alignment: Alignment) -> list[Finding]:
             text = " ".join(doc.segments[i].text for i in unit.segments[k])
             if not furniture and _repeats_elsewhere(doc, unit.segments[k]):
                 continue  # a repeated sentence: DUP001 reports it once, not also as an addition
-            code, sev = ("ADD002", Severity.MINOR) if furniture else ("ADD001", Severity.MAJOR)
+            code = "ADD002" if furniture else "ADD001"
             what = "page furniture" if furniture else "a passage"
             out.append(Finding(
-                code, "addition", sev, doc.path, doc.language, first.line, first.column,
+                code, "addition", default_severity(code), doc.path, doc.language, first.line, first.column,
                 f"{what} only this version has: {_snippet(text)!r}",
                 {"text": text, "versions_with": 1, "versions": n}, 0.8, first.start,
                 doc.segments[unit.segments[k][-1]].end, u_idx,
@@ -68,19 +72,13 @@ def check_structure(alignment: Alignment) -> list[Finding]:
         lacking = [k for k in range(n) if not unit.segments[k]]
         majority = len(present) > n / 2
         conf = 0.9 if majority and len(present) >= 2 else 0.5
-        if furniture:
-            sev = Severity.INFO
-        elif kinds == {SegmentKind.HEADING}:
-            sev = Severity.MINOR
-        else:
-            sev = Severity.MAJOR
         holders = ", ".join(docs[k].language or docs[k].name for k in present)
         for k in lacking:
             doc = docs[k]
             line, column, start, end = _anchor(doc, alignment, k, u_idx)
             tie = "" if majority else " (no majority: omission is likelier than addition)"
             out.append(Finding(
-                "OMI001", "omission", sev, doc.path, doc.language, line, column,
+                "OMI001", "omission", default_severity("OMI001"), doc.path, doc.language, line, column,
                 f"a passage {len(present)} of {n} versions have ({holders}) is missing here: "
                 f"{_snippet(sample)!r}{tie}",
                 {"text": sample, "versions_with": len(present), "versions": n,
@@ -130,7 +128,7 @@ def check_duplicates(alignment: Alignment) -> list[Finding]:
             if u1 is not None and u2 is not None and u1 != u2 and _others_repeat(len(docs), k, u1, u2, text_of):
                 continue
             out.append(Finding(
-                "DUP001", "duplication", Severity.MAJOR, doc.path, doc.language, seg.line, seg.column,
+                "DUP001", "duplication", default_severity("DUP001"), doc.path, doc.language, seg.line, seg.column,
                 f"sentence repeated from line {first.line}: {_snippet(seg.text)!r}",
                 {"text": seg.text, "first_line": first.line}, 0.9, seg.start, seg.end, u2,
             ))
@@ -153,9 +151,9 @@ def _others_repeat(n: int, version: int, u1: int, u2: int, text_of) -> bool:  # 
 def check_document(doc: Document, reason: str) -> list[Finding]:
     """DOC001 a document that is not a version of the others; DOC002 an empty document."""
     if not doc.segments:
-        return [Finding("DOC002", "document", Severity.MAJOR, doc.path, doc.language, 1, 1,
+        return [Finding("DOC002", "document", default_severity("DOC002"), doc.path, doc.language, 1, 1,
                         "empty document: it has no text to compare", {"text": ""}, 1.0, 0, 0, None)]
-    return [Finding("DOC001", "document", Severity.MAJOR, doc.path, doc.language, 1, 1,
+    return [Finding("DOC001", "document", default_severity("DOC001"), doc.path, doc.language, 1, 1,
                     f"not a version of the other documents: {reason}", {"text": doc.segments[0].text,
                                                                           "reason": reason},
                     0.8, 0, 0, None)]
