@@ -56,9 +56,10 @@ from ..facts.glossary import (
     Term,
     TermMatch,
     TermMatcher,
+    fold,
     non_overlapping,
     statistics_glossary,
-    tokenize,
+    word_set,
 )
 from ..facts.names import NameMention, VersionNames, unexplained
 from ..langid.codes import canonical
@@ -140,10 +141,21 @@ class _Source:
 
 
 class _Matchers:
-    """Term matchers per (glossary, language), built once per run."""
+    """Term matchers per (glossary, language), built once per run, and which segments each may match in."""
 
     def __init__(self) -> None:
         self._cache: dict[tuple[int, str | None, bool], TermMatcher] = {}
+        self._screens: dict[tuple[int, int, bool], set[int]] = {}
+
+    def hits(self, glossary: Glossary, doc: Document, loans: bool = False) -> set[int]:
+        """Indices of ``doc``'s segments where the matcher of ``glossary`` may find a term (one pass per document)."""
+        key = (id(glossary), id(doc), loans)
+        if key not in self._screens:
+            lang = _language(doc)
+            skip = lang == "en" if loans else lang is None  # the same rule as _unit_uses
+            self._screens[key] = set() if skip else self.get(glossary, lang, loans).screen(
+                [s.text for s in doc.segments])
+        return self._screens[key]
 
     def get(self, glossary: Glossary, language: str | None, loans: bool = False) -> TermMatcher:
         key = (id(glossary), language, loans)
@@ -174,12 +186,14 @@ def _unit_uses(alignment: Alignment, unit_index: int, k: int, source: _Source,
     total = sum(len(s.text) + 1 for s in segs) or 1
     own = matchers.get(source.glossary, lang)
     loans = matchers.get(source.glossary, lang, loans=True) if lang != "en" else None
+    own_hits = matchers.hits(source.glossary, doc)
+    loan_hits = matchers.hits(source.glossary, doc, loans=True)
     uses: dict[str, _Uses] = {}
     base = 0
-    for seg in segs:
-        found = [(m, False) for m in own.find(seg.text)] if lang else []
-        if loans:
-            found += [(m, True) for m in loans.find(seg.text)]
+    for i, seg in zip(ids, segs):
+        found = [(m, False) for m in own.find(seg.text, screened=True)] if lang and i in own_hits else []
+        if loans and i in loan_hits:
+            found += [(m, True) for m in loans.find(seg.text, screened=True)]
         hits = [_Hit(k, seg, m, (base + m.start) / total, loan) for m, loan in found]
         if source.statistics:
             # "mil millones" is a billion, not a thousand and a million; "2.5 million" is the number checks'
@@ -402,8 +416,8 @@ def _pair_candidates(alignment: Alignment, u_idx: int, present: Sequence[int], s
         pairs.append((b, a, "STA001", "the magnitude changed", True))
     blamed: set[tuple[int, int, int, int]] = set()  # (version, segment, start, end): one finding per word
     for spec, gen, code, what, symmetric in pairs:
-        if spec not in known or gen not in known:
-            continue
+        if spec not in known or gen not in known or not any(spec in uses[k] for k in present):
+            continue  # (no version uses the specific word: nothing to compare)
         cs, cg = g.concept(spec), g.concept(gen)
         eligible = [k for k in present if cs.allowed(_language(docs[k])) and cg.allowed(_language(docs[k]))]
         if len(eligible) < 2:
@@ -449,6 +463,8 @@ def _unit_term_candidates(alignment: Alignment, u_idx: int, sources: Sequence[_S
     if len(present) < 2 or alignment.units[u_idx].score < MIN_UNIT_SCORE:
         return []
     all_uses = [(src, {k: _unit_uses(alignment, u_idx, k, src, matchers) for k in present}) for src in sources]
+    if not any(uses[k] for _, uses in all_uses for k in present):
+        return []  # no version uses any term here (most units)
     glossary_cands: list[_Candidate] = []
     stats_cands: list[_Candidate] = []
     for src, uses in all_uses:
@@ -461,6 +477,19 @@ def _unit_term_candidates(alignment: Alignment, u_idx: int, sources: Sequence[_S
         c.version == t.version and (c.spans & t.spans or _inside(c.spans, t.spans) or _covered(c, t))
         for t in glossary_cands)]
     return glossary_cands + kept
+
+
+def _units_with_terms(alignment: Alignment, sources: Sequence[_Source], matchers: _Matchers) -> list[int]:
+    """The units where some version may use a term of some source, in order (elsewhere there is nothing to compare).
+
+    One screen per document and source names the segments; most units of most texts have none.
+    """
+    units: set[int] = set()
+    for k, doc in enumerate(alignment.documents):
+        hit = set().union(*(matchers.hits(src.glossary, doc, loans) for src in sources for loans in (False, True)))
+        if hit:
+            units.update(u_idx for u_idx, unit in enumerate(alignment.units) if not hit.isdisjoint(unit.segments[k]))
+    return sorted(units)
 
 
 def _sources(glossary: Glossary | None, statistics: Glossary | None) -> list[_Source]:
@@ -482,7 +511,7 @@ def check_terms(alignment: Alignment, glossary: Glossary | None = None, *,
     matchers = _Matchers()
     findings: list[Finding] = []
     sources = _sources(glossary, stats)
-    for u_idx in range(len(alignment.units)):
+    for u_idx in _units_with_terms(alignment, sources, matchers):
         findings.extend(c.finding for c in _unit_term_candidates(alignment, u_idx, sources, matchers))
     if names:
         findings.extend(check_names(alignment))
@@ -511,11 +540,28 @@ def _script(doc: Document) -> str:
     return dominant_script(doc.text[:4000])
 
 
+class _LowerWords(Sequence[frozenset[str]]):
+    """Per document, the folded words it writes in lower case (built on first use: few units need one)."""
+
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self._docs = docs
+        self._sets: dict[int, frozenset[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __getitem__(self, k: int) -> frozenset[str]:  # type: ignore[override]
+        if k not in self._sets:
+            words = word_set("\n".join(s.text for s in self._docs[k].segments))  # no word spans a line break
+            self._sets[k] = frozenset(fold(w) for w in words if w[:1].islower())
+        return self._sets[k]
+
+
 def check_names(alignment: Alignment) -> list[Finding]:
     """ENT001: a name most versions keep is missing, with no trace of it, in one version."""
     docs = alignment.documents
     scripts = [_script(d) for d in docs]
-    lower = [frozenset(t.folded for s in d.segments for t in tokenize(s.text) if t.text[:1].islower()) for d in docs]
+    lower = _LowerWords(docs)
     out: list[Finding] = []
     for u_idx, unit in enumerate(alignment.units):
         present = unit.present()

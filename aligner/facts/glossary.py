@@ -86,10 +86,13 @@ import csv
 import io
 import os
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 import regex
 from rapidfuzz import fuzz
@@ -106,6 +109,7 @@ __all__ = [
     "TermMatch",
     "TermMatcher",
     "Token",
+    "fold",
     "guess_kind",
     "load_glossary",
     "non_overlapping",
@@ -113,6 +117,7 @@ __all__ = [
     "parse_tbx",
     "statistics_glossary",
     "tokenize",
+    "word_set",
     "words_match",
 ]
 
@@ -200,6 +205,8 @@ class Glossary:
 _LANG_CODE = regex.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 _TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}\u200c\u200d]+(?:['’][\p{L}\p{M}]+)*")
 _GAP = regex.compile(r"^[\s\u00a0\u202f]*[-‐‑]?[\s\u00a0\u202f]*$")
+#: Distinct words a matcher remembers before starting over (memory stays bounded on any corpus).
+_MEMO_LIMIT = 200_000
 
 
 def _language(code: str) -> str:
@@ -580,12 +587,30 @@ def tokenize(text: str) -> list[Token]:
 
 @lru_cache(maxsize=8192)
 def _tokens(text: str) -> tuple[Token, ...]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        w = m.group()
-        folded = _fold(w)
-        out.append(Token(w, m.start(), m.end(), folded, _is_acronym(w), _script(w), sum(ch.isalpha() for ch in folded)))
-    return tuple(out)
+    return tuple(Token(m.group(), m.start(), m.end(), *_shape(m.group())) for m in _TOKEN.finditer(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape(word: str) -> tuple[str, bool, str, int]:
+    """A word's folded form, acronym flag, script and letter count (memoised: words recur)."""
+    folded = _fold(word)
+    return folded, _is_acronym(word), _script(word), sum(ch.isalpha() for ch in folded)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The distinct words of ``text``, as :func:`tokenize` cuts them (read in C: no Token objects)."""
+    return frozenset(_TOKEN.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _word_set(text: str) -> frozenset[str]:
+    # memoised for short texts: the matchers that screen one text in turn share it
+    return word_set(text)
+
+
+def fold(word: str) -> str:
+    """The case-folded form of a word that :class:`Token` carries (NFC, dots and joiners removed)."""
+    return _fold(word)
 
 
 def _indic_suffix_match(term: str, word: str) -> bool:
@@ -728,6 +753,7 @@ class TermMatcher:
         self.morphology = morphology
         self.transliteration = transliteration and morphology
         self._index: dict[str, list[_Entry]] = {}
+        self._screen_index: dict[str, list[tuple[_Entry, int]]] = {}
         self._symbols: list[_Entry] = []
         for order, (concept, term) in enumerate(entries):
             words = tuple(tokenize(term.text))
@@ -736,15 +762,32 @@ class TermMatcher:
                 if literal:
                     self._symbols.append(_Entry(concept, term, (), literal, order))
                 continue
-            first = words[0]
-            keys = {first.folded[:3]}
-            if not first.acronym:
-                keys |= {s[:3] for s in _stems(first.folded, language)}
-            if first.script == "Latn" and self.transliteration:
-                keys.add("~")
             entry = _Entry(concept, term, words, "", order)
-            for key in keys:
+            for key in self._keys(words[0]):
                 self._index.setdefault(key, []).append(entry)
+            # The screen needs one word of each term in a text; the longest is the least common
+            # ("sa karaniwan" is screened on "karaniwan", not on the preposition "sa").
+            j = max(range(len(words)), key=lambda i: (len(words[i].folded), -i))
+            for key in self._keys(words[j]):
+                self._screen_index.setdefault(key, []).append((entry, j))
+        # Per text word (its surface): the entries whose first word it matches (for find), and whether it
+        # matches the screen word of some entry. Most words of a text match nothing, and the same words
+        # recur, so texts are first screened in C (regex findall and set operations) against the memo,
+        # and only texts holding a screen word are matched in full.
+        self._first: dict[str, tuple[_Entry, ...]] = {}
+        self._screened: dict[str, bool] = {}
+        self._screen_words: set[str] = set()
+        self._chunks: dict[str, bool] = {}  # the same, for the white-space-delimited chunks screen() reads
+        self._screen_chunks: set[str] = set()
+
+    def _keys(self, word: Token) -> set[str]:
+        """Index keys of a term word: its first three letters and its stems' (``~``: may be transliterated)."""
+        keys = {word.folded[:3]}
+        if not word.acronym:
+            keys |= {s[:3] for s in _stems(word.folded, self.language)}
+        if word.script == "Latn" and self.transliteration:
+            keys.add("~")
+        return keys
 
     @classmethod
     def for_glossary(cls, glossary: Glossary, language: str | None, *, forbidden: bool = True,
@@ -757,17 +800,16 @@ class TermMatcher:
     def __bool__(self) -> bool:
         return bool(self._index or self._symbols)
 
-    def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[TermMatch]:
-        """Every match of the terms in ``text`` (``tokens``: :func:`tokenize` of ``text``, if already made)."""
-        toks = tokens if tokens is not None else _tokens(text)
+    def find(self, text: str, tokens: Sequence[Token] | None = None, *, screened: bool = False) -> list[TermMatch]:
+        """Every match of the terms in ``text`` (``tokens``: :func:`tokenize` of ``text``, if already made).
+
+        ``screened``: ``text`` is one :meth:`screen` named, so the quick screen is not run again.
+        """
         found: list[tuple[TermMatch, int]] = []
-        for i, tok in enumerate(toks):
-            seen: set[int] = set()
-            for key in sorted(_buckets(tok, self.language, self.transliteration)):
-                for entry in self._index.get(key, ()):
-                    if id(entry) in seen:
-                        continue
-                    seen.add(id(entry))
+        if screened or self.may_match(text):
+            toks = tokens if tokens is not None else _tokens(text)
+            for i, tok in enumerate(toks):
+                for entry in self._starting(tok):
                     end = self._match_at(entry, toks, i, text)
                     if end is not None:
                         found.append((TermMatch(entry.term, entry.concept, tok.start, end, text[tok.start:end]),
@@ -786,6 +828,91 @@ class TermMatcher:
             if not out or (m.start, m.end, m.concept) != (out[-1].start, out[-1].end, out[-1].concept):
                 out.append(m)
         return out
+
+    def may_match(self, text: str) -> bool:
+        """Whether :meth:`find` may find something in ``text`` (a quick screen: ``False`` means no match)."""
+        if self._symbols and any(e.symbols in text for e in self._symbols):
+            return True
+        if not self._index:
+            return False
+        words = _word_set(text)
+        self._learn(words)
+        return not self._screen_words.isdisjoint(words)
+
+    def screen(self, texts: Sequence[str]) -> set[int]:
+        """The indices of ``texts`` in which :meth:`find` may find something (a superset; the rest find nothing).
+
+        One pass over all the texts at once, in C: they are cut at white space (no word spans it), each
+        new chunk is judged once by its words, and only the texts holding a chunk with a word of some
+        term (or a symbol term) are named.
+        """
+        out = {i for i, t in enumerate(texts) for e in self._symbols if e.symbols in t} if self._symbols else set()
+        if not self._index or not texts:
+            return out
+        joined = "\n".join(texts)
+        chunks = set(joined.split())
+        new = chunks.difference(self._chunks)
+        if len(self._chunks) + len(new) > _MEMO_LIMIT:
+            self._chunks.clear()
+            self._screen_chunks.clear()
+            new = chunks
+        for chunk in new:
+            words = _word_set(chunk)
+            self._learn(words)
+            hit = not self._screen_words.isdisjoint(words)
+            self._chunks[chunk] = hit
+            if hit:
+                self._screen_chunks.add(chunk)
+        present = self._screen_chunks.intersection(chunks)
+        if present:
+            starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            for chunk in present:  # every occurrence (inside longer chunks too: a superset)
+                pos = joined.find(chunk)
+                while pos >= 0:
+                    out.add(bisect_right(starts, pos) - 1)
+                    pos = joined.find(chunk, pos + 1)
+        return out
+
+    def _learn(self, words: AbstractSet[str]) -> None:
+        """Judge every word not seen before: does it match the screen word of some entry."""
+        new = words.difference(self._screened)
+        if len(self._screened) + len(new) > _MEMO_LIMIT:  # bounded memory on corpora with huge vocabularies
+            self._screened.clear()
+            self._screen_words.clear()
+            self._first.clear()
+            new = set(words)
+        index = self._screen_index
+        for word in new:
+            hit = False
+            if not (word.isdigit() and word[:2] not in index and word[:3] not in index):
+                # (a number, new in every text, is its own index key: with no entry under it, it matches nothing)
+                tok = Token(word, 0, len(word), *_shape(word))
+                hit = any(words_match(entry.words[j], tok, self.language, kind=entry.term.kind,
+                                      last=j == len(entry.words) - 1, morphology=self.morphology)
+                          for key in _buckets(tok, self.language, self.transliteration)
+                          for entry, j in index.get(key, ()))
+            self._screened[word] = hit
+            if hit:
+                self._screen_words.add(word)
+
+    def _starting(self, tok: Token) -> tuple[_Entry, ...]:
+        """The entries whose first word ``tok`` matches (memoised by surface: the match depends on nothing else)."""
+        hit = self._first.get(tok.text)
+        if hit is not None:
+            return hit
+        seen: set[int] = set()
+        out: list[_Entry] = []
+        for key in sorted(_buckets(tok, self.language, self.transliteration)):
+            for entry in self._index.get(key, ()):
+                if id(entry) in seen:
+                    continue
+                seen.add(id(entry))
+                if words_match(entry.words[0], tok, self.language, kind=entry.term.kind,
+                               last=len(entry.words) == 1, morphology=self.morphology):
+                    out.append(entry)
+        hit = tuple(out)
+        self._first[tok.text] = hit
+        return hit
 
     def _match_at(self, entry: _Entry, toks: Sequence[Token], i: int, text: str) -> int | None:
         n = len(entry.words)

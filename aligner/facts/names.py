@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 from rapidfuzz import fuzz
@@ -86,8 +86,28 @@ def _plain(text: str, toks: Sequence[Token], k: int) -> bool:
     return bool(_PLAIN_GAP.match(text[toks[k - 1].end:toks[k].start]))
 
 
+_UPPER = regex.compile(r"\p{Uppercase}")
+_WORDISH = regex.compile(r"[\p{L}\p{M}\p{N}]")
+
+
+def _may_name(text: str) -> bool:
+    """False when ``text`` cannot hold a name: no capital, or one capital that starts the text's first word.
+
+    An acronym needs two capitals and a name a capitalised word that does not start the sentence,
+    so most segments are ruled out by two searches in C.
+    """
+    first = _UPPER.search(text)
+    if first is None:
+        return False
+    if _UPPER.search(text, first.end()) is not None:
+        return True
+    return _WORDISH.search(text, 0, first.start()) is not None
+
+
 def extract_names(text: str, language: str | None = None, *, heading: bool = False) -> list[NameMention]:
     """Names and acronyms in one segment ``text`` (headings and titles: acronyms only)."""
+    if not _may_name(text):
+        return []
     toks = tokenize(text)
     letters = [t for t in toks if any(ch.isalpha() for ch in t.text)]
     if letters and sum(t.acronym for t in letters) * 2 > len(letters):
@@ -203,19 +223,40 @@ class VersionNames:
         self.language = language
         self.cased = script in _CASED_SCRIPTS
         self.texts = [t for t, _ in texts]
-        tokens = [tok for t, _ in texts for tok in tokenize(t)]
-        self.acronyms = frozenset(acronym_key(t.text) for t in tokens if t.acronym)
-        self.entities = frozenset(m.concept for t in self.texts for m in _entity_matcher(language).find(t))
-        # content words (short lower-case connectors left out), transliterated
-        self.keys = [
-            (tok, transliterate(tok.text)) for tok in tokens
+        self._headings = [h for _, h in texts]
+        self.mentions = [m for t, heading in texts for m in extract_names(t, language, heading=heading)]
+
+    # What is needed to look names up is built on first use: most units have no name to look up.
+
+    @cached_property
+    def _tokens(self) -> list[Token]:
+        return [tok for t in self.texts for tok in tokenize(t)]
+
+    @cached_property
+    def acronyms(self) -> frozenset[str]:
+        """The version's acronyms, dots and spaces dropped."""
+        return frozenset(acronym_key(t.text) for t in self._tokens if t.acronym)
+
+    @cached_property
+    def entities(self) -> frozenset[str]:
+        """The ids of the table's entities the version names (``data/entities.csv``)."""
+        return frozenset(m.concept for t in self.texts for m in _entity_matcher(self.language).find(t))
+
+    @cached_property
+    def keys(self) -> list[tuple[Token, str]]:
+        """Content words (short lower-case connectors left out) with their transliterations."""
+        return [
+            (tok, transliterate(tok.text)) for tok in self._tokens
             if not tok.acronym and not (tok.folded in CONNECTORS
                                         or (len(transliterate(tok.text)) <= 3 and not _capitalised(tok)))
         ]
-        self.mentions = [m for t, heading in texts for m in extract_names(t, language, heading=heading)]
-        # what could be a translated name: in German every capitalised noun is a candidate
-        self.own_names = self.mentions if language not in _NOUN_CAPITALISING else [
-            m for t, heading in texts for m in extract_names(t, None, heading=heading)]
+
+    @cached_property
+    def own_names(self) -> list[NameMention]:
+        """What could be a translated name here: its names; in German, every capitalised noun."""
+        if self.language not in _NOUN_CAPITALISING:
+            return self.mentions
+        return [m for t, heading in zip(self.texts, self._headings) for m in extract_names(t, None, heading=heading)]
 
     def literal(self, m: NameMention) -> bool:
         """The name or acronym is written here as it is (acronyms: dots aside)."""

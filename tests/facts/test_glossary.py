@@ -291,3 +291,56 @@ def test_statistics_data_has_the_required_languages_and_concepts() -> None:
     # "average" words are not forbidden for median: they are another concept
     assert not g.concept("median").forbidden("lt") and not g.concept("median").forbidden("da")
     assert [t.text for t in g.concept("billion").forbidden("da")] == ["billion"]  # the long-scale false friend
+
+
+def _brute_force(matcher: TermMatcher, text: str) -> set[tuple[int, int, str]]:
+    """Every entry tried at every word: what the screened, indexed :meth:`TermMatcher.find` must equal."""
+    from aligner.facts.glossary import tokenize
+
+    entries = {id(e): e for bucket in matcher._index.values() for e in bucket}.values()
+    toks = tokenize(text)
+    out = set()
+    for i, tok in enumerate(toks):
+        for e in entries:
+            end = matcher._match_at(e, toks, i, text)
+            if end is not None:
+                out.add((tok.start, end, e.concept))
+    for e in matcher._symbols:
+        pos = text.find(e.symbols)
+        while pos >= 0:
+            out.add((pos, pos + len(e.symbols), e.concept))
+            pos = text.find(e.symbols, pos + len(e.symbols))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["lt", "da", "tl", "te", "en", "de", "es", "pl", None])
+def test_screened_find_equals_trying_every_term_everywhere(lang: str | None) -> None:
+    # The word memo and index only skip work: the matches are those of every entry tried at every word,
+    # on a cold matcher and on one that has seen the texts before (memo answers), in any language's text.
+    g = statistics_glossary()
+    entries = [(c.id, t) for c in g.concepts for terms in c.terms.values() for t in terms]
+    texts = [line for p in sorted((ROOT / "corpora" / "seeds").glob("*.txt"))
+             for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["Medianinis atlyginimas – 32 300; vidurkis 25 procentai.", "medianlønnen og 75. percentil",
+              "ang panggitnang sahod (median) ay", "మధ్యస్థ జీతం 32,300 మీడియన్", "U.S. median wages, 2.5 million"]
+    for morphology in (True, False):
+        matcher = TermMatcher(entries, lang, morphology=morphology)
+        for _ in range(2):
+            for text in texts:
+                got = {(m.start, m.end, m.concept) for m in matcher.find(text)}
+                assert got == _brute_force(matcher, text), text
+
+
+@pytest.mark.parametrize("lang", ["lt", "da", "tl", "te", "en", None])
+def test_screen_names_every_text_find_matches_in(lang: str | None) -> None:
+    g = statistics_glossary()
+    entries = [(c.id, t) for c in g.concepts for terms in c.terms.values() for t in terms]
+    texts = [line for p in sorted((ROOT / "corpora" / "seeds").glob("*.txt"))
+             for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["(median)", "medianen,", "sa karaniwan", "sa kanila", "75 %", "L'average\u00a0x", ""]
+    matcher = TermMatcher(entries, lang)
+    with_matches = {i for i, t in enumerate(texts) if TermMatcher(entries, lang).find(t)}
+    screened = matcher.screen(texts)
+    assert with_matches <= screened
+    assert with_matches  # the texts do hold terms
+    assert len(screened) < len(texts)  # and the screen leaves some out
