@@ -90,6 +90,17 @@ _UPPER = regex.compile(r"\p{Uppercase}")
 _WORDISH = regex.compile(r"[\p{L}\p{M}\p{N}]")
 
 
+def _occurs(needle: str, text: str) -> bool:
+    """``needle`` is in ``text`` as whole words (no letter, mark or digit right before or after it)."""
+    pos = text.find(needle)
+    while pos >= 0:
+        end = pos + len(needle)
+        if not (pos and _WORDISH.match(text, pos - 1)) and not _WORDISH.match(text, end):
+            return True
+        pos = text.find(needle, pos + 1)
+    return False
+
+
 def _may_name(text: str) -> bool:
     """False when ``text`` cannot hold a name: no capital, or one capital that starts the text's first word.
 
@@ -262,8 +273,7 @@ class VersionNames:
         """The name or acronym is written here as it is (acronyms: dots aside)."""
         if m.acronym:
             return acronym_key(m.text) in self.acronyms
-        pattern = r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(m.text) + r"(?![\p{L}\p{M}\p{N}])"
-        return any(regex.search(pattern, t) for t in self.texts)
+        return any(_occurs(m.text, t) for t in self.texts)
 
     def has(self, m: NameMention) -> bool:
         """The name is here: literally, through the table of entities, or transliterated/inflected word by word."""

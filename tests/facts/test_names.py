@@ -51,3 +51,13 @@ def test_screen_keeps_every_name_in_the_seeds() -> None:
 ])
 def test_screen(text: str, screened_out: bool) -> None:
     assert names._may_name(text) is not screened_out
+
+
+@settings(max_examples=300, deadline=None)
+@given(needle=st.text(alphabet="Ab. é\u03011-", min_size=1, max_size=4),
+       text=st.text(alphabet="Ab. é\u03011-x", max_size=16))
+def test_whole_word_occurrence_equals_the_lookaround_regex(needle: str, text: str) -> None:
+    import regex
+
+    pattern = r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(needle) + r"(?![\p{L}\p{M}\p{N}])"
+    assert names._occurs(needle, text) == bool(regex.search(pattern, text))
