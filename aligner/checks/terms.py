@@ -66,7 +66,7 @@ from ..langid.codes import canonical
 from ..langid.script import dominant_script
 from ..model import Alignment, Document, Finding, Segment, SegmentKind, Severity
 from .context import CheckContext
-from .registry import Check, register
+from .registry import Check, default_severity, register
 
 __all__ = [
     "check_glossary_terms",
@@ -86,8 +86,6 @@ _SCALE = frozenset({"thousand", "million", "billion"})
 _DIGIT_BEFORE = regex.compile(r"\p{Nd}[\p{Nd}.,\s\u00a0\u202f]*$")
 #: Units aligned with less confidence than this are not checked: a missing term there may be a misalignment.
 MIN_UNIT_SCORE = 0.25
-_SEVERITY = {"TRM001": Severity.MINOR, "TRM002": Severity.MAJOR, "STA001": Severity.MAJOR,
-             "STA002": Severity.MINOR, "ENT001": Severity.MINOR}
 
 
 # --------------------------------------------------------------------------- hits
@@ -251,7 +249,7 @@ def _make(code: str, doc: Document, seg: Segment, hit: _Hit | None, message: str
     # evidence["value"] (the concept, the pair of statistics or the name) enters the baseline fingerprint
     # beside the segment text, so that two findings of one code in one segment stay apart
     line, column, start, end = _locate(seg, hit.match.start if hit else None, hit.match.end if hit else None)
-    return Finding(code, "entity", _SEVERITY[code], doc.path, doc.language, line, column, message,
+    return Finding(code, "entity", default_severity(code), doc.path, doc.language, line, column, message,
                    {"text": seg.text, **evidence}, round(confidence, 3), start, end, unit)
 
 
@@ -610,7 +608,7 @@ def _name_findings(alignment: Alignment, u_idx: int, present: Sequence[int], vie
         ev = {"value": m.text, "name": m.text, "versions": kept}
         names = ", ".join(_label(docs[j]) for j in holders)
         line, column, start, end = _locate(seg0, None, None)
-        out.append(Finding("ENT001", "entity", _SEVERITY["ENT001"], doc.path, doc.language, line, column,
+        out.append(Finding("ENT001", "entity", default_severity("ENT001"), doc.path, doc.language, line, column,
                            f"the name {m.text!r} is missing here; {len(holders)} of {len(comparable)} versions have "
                            f"it ({names})",
                            {"text": seg0.text, **ev, "found": None}, 0.7, start, end, u_idx))
@@ -638,9 +636,7 @@ class _TermsCheck(Check):
     category = "entity"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        for f in ctx.memo("terms", lambda: _analysis(ctx)):
-            if f.code == self.code:
-                yield f if f.severity == self.severity else dataclasses.replace(f, severity=self.severity)
+        yield from self.own_findings(ctx.memo("terms", lambda: _analysis(ctx)))
 
 
 @register

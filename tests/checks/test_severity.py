@@ -1,6 +1,6 @@
 """Severity has one source: the registered check's default, replaced by configuration.
 
-The shared analyses (numbers, structure, language) stamp each code's registered default, so a
+The shared analyses (numbers, structure, language, terms) stamp each code's registered default, so a
 direct call gives what ``aligner checks`` lists; a run gives each check its severity in force.
 """
 
@@ -17,13 +17,14 @@ from aligner.checks.language import check_segment_languages, check_untranslated
 from aligner.checks.numbers import check_mixed_conventions, check_numbers
 from aligner.checks.registry import REGISTRY, Check, default_severity
 from aligner.checks.structure import check_document, check_duplicates, check_structure
+from aligner.checks.terms import check_terms
 from aligner.model import Finding, Severity
 from aligner.pipeline import CheckRun, check_paths
 from tests.conftest import SEED_FILES, SEEDS
 
-#: The families whose analyses live outside their check classes (terms has its own module).
+#: The families whose analyses live outside their check classes.
 FAMILY_CODES = ("NUM001", "NUM002", "NUM003", "NUM004", "FMT001", "FMT002", "OMI001", "ADD001", "ADD002",
-                "DUP001", "LNG001", "LNG002", "DOC001", "DOC002")
+                "DUP001", "LNG001", "LNG002", "DOC001", "DOC002", "TRM001", "TRM002", "STA001", "STA002", "ENT001")
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +39,7 @@ def direct_findings(run: CheckRun) -> list[Finding]:
     out: list[Finding] = []
     for group in groups:
         out += check_numbers(group) + check_structure(group) + check_duplicates(group)
-        out += check_untranslated(group, languages)
+        out += check_untranslated(group, languages) + check_terms(group)
     for doc, reason in unmatched:
         out += check_mixed_conventions(doc) + check_document(doc, reason)
     for doc in run.documents:
@@ -69,7 +70,7 @@ def test_default_severity_of_an_unknown_code() -> None:
 
 def test_direct_analyses_stamp_the_registry_default() -> None:
     findings = direct_findings(seed_run())
-    assert {f.code for f in findings} >= {"NUM001", "FMT001", "ADD002", "DOC001"}
+    assert {f.code for f in findings} >= {"NUM001", "FMT001", "ADD002", "DOC001", "STA001"}
     assert [(f.code, f.severity) for f in findings] == [(f.code, default_severity(f.code)) for f in findings]
 
 
