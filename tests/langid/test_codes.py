@@ -31,3 +31,11 @@ def test_clusters_cover_the_hard_cases() -> None:
 def test_prior_is_small_and_ordered() -> None:
     assert log_prior("en") > log_prior("da") > log_prior("ceb") == 0.0
     assert max(TIER.values()) * (log_prior("en") / TIER["en"]) < 1.0
+
+
+def test_prior_does_not_favour_the_target_languages_over_their_neighbours() -> None:
+    # One rule for every cluster (web-share tier): Danish and Bokmål have similar shares, so the same prior;
+    # Indonesian has far more web text than Malay, so it gets the larger one, whichever the benchmark's targets are.
+    assert log_prior("da") == log_prior("nb")
+    assert log_prior("lt") == log_prior("lv")
+    assert log_prior("id") > log_prior("ms")
