@@ -61,7 +61,7 @@ from ..facts.glossary import (
     statistics_glossary,
     word_set,
 )
-from ..facts.names import NameMention, VersionNames, unexplained
+from ..facts.names import NameMention, VersionNames, name_keys, unexplained
 from ..langid.codes import canonical
 from ..langid.script import dominant_script
 from ..model import Alignment, Document, Finding, Segment, SegmentKind, Severity
@@ -555,16 +555,30 @@ class _LowerWords(Sequence[frozenset[str]]):
         return self._sets[k]
 
 
+def _share_a_key(versions: Iterable[Iterable[frozenset[str]]]) -> bool:
+    """Whether two of the versions (each a list of segment key sets) have a key in common."""
+    seen: set[str] = set()
+    for segments in versions:
+        mine = frozenset().union(*segments)
+        if not seen.isdisjoint(mine):
+            return True
+        seen |= mine
+    return False
+
+
 def check_names(alignment: Alignment) -> list[Finding]:
     """ENT001: a name most versions keep is missing, with no trace of it, in one version."""
     docs = alignment.documents
     scripts = [_script(d) for d in docs]
     lower = _LowerWords(docs)
+    keys = [[name_keys(s.text) for s in d.segments] for d in docs]
     out: list[Finding] = []
     for u_idx, unit in enumerate(alignment.units):
         present = unit.present()
         if len(present) < 3 or unit.score < MIN_UNIT_SCORE:
             continue
+        if not _share_a_key([keys[k][i] for i in unit.segments[k]] for k in present):
+            continue  # no name or acronym is written in two versions: none can be found missing
         views: dict[int, VersionNames] = {}
         for k in present:
             segs = [docs[k].segments[i] for i in unit.segments[k]]

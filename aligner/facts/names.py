@@ -43,6 +43,7 @@ __all__ = [
     "entities",
     "entity_ids",
     "extract_names",
+    "name_keys",
     "unexplained",
 ]
 
@@ -88,6 +89,20 @@ def _plain(text: str, toks: Sequence[Token], k: int) -> bool:
 
 _UPPER = regex.compile(r"\p{Uppercase}")
 _WORDISH = regex.compile(r"[\p{L}\p{M}\p{N}]")
+
+
+_CAPITAL_RUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]*\p{Uppercase}[\p{L}\p{M}\p{N}]*")
+_DOTTED = regex.compile(r"(?:\p{Lu}\.){2,}")
+
+
+def name_keys(text: str) -> frozenset[str]:
+    """What a name or acronym of ``text`` must share with a text it is written in (a screen, read in C).
+
+    The maximal runs of letters and digits that hold a capital, and dotted acronyms without their
+    dots: a name written as it is in another text starts with such a run there too, and an acronym
+    is compared dots aside. Two texts with no key in common have no name or acronym in common.
+    """
+    return frozenset(_CAPITAL_RUN.findall(text)).union(m.replace(".", "") for m in _DOTTED.findall(text))
 
 
 def _occurs(needle: str, text: str) -> bool:

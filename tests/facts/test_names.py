@@ -61,3 +61,25 @@ def test_whole_word_occurrence_equals_the_lookaround_regex(needle: str, text: st
 
     pattern = r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(needle) + r"(?![\p{L}\p{M}\p{N}])"
     assert names._occurs(needle, text) == bool(regex.search(pattern, text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(a=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6),
+       b=st.lists(st.sampled_from(_WORDS + ["USA's", "U.S.A.", "Bureaus", "Jane's"]), min_size=1, max_size=6),
+       seps=st.lists(st.sampled_from(_SEPARATORS), min_size=6, max_size=6))
+def test_a_name_written_in_two_texts_shares_a_key(a: list[str], b: list[str], seps: list[str]) -> None:
+    from aligner.facts.names import VersionNames, name_keys
+
+    ta = "x " + "".join(w + s for w, s in zip(a, seps)).strip()
+    tb = "x " + "".join(w + s for w, s in zip(b, seps)).strip()
+    other = VersionNames([(tb, False)], "en", "Latn")
+    if any(other.literal(m) for m in extract_names(ta, "en")):
+        assert name_keys(ta) & name_keys(tb)
+
+
+def test_name_keys() -> None:
+    from aligner.facts.names import name_keys
+
+    assert name_keys("ifølge U.S. Bureau of Labor Statistics") >= {"US", "Bureau", "Labor", "Statistics"}
+    assert name_keys("uždirbo 25 proc. daugiau") == frozenset()
+    assert "iPhone" in name_keys("an iPhone")
