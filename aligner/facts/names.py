@@ -91,18 +91,25 @@ _UPPER = regex.compile(r"\p{Uppercase}")
 _WORDISH = regex.compile(r"[\p{L}\p{M}\p{N}]")
 
 
-_CAPITAL_RUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]*\p{Uppercase}[\p{L}\p{M}\p{N}]*")
+_CAPITAL_RUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Uppercase}[\p{L}\p{M}\p{N}]*")
+_CAPITAL_APOSTROPHE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Uppercase}[\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)+")
 _DOTTED = regex.compile(r"(?:\p{Lu}\.){2,}")
 
 
 def name_keys(text: str) -> frozenset[str]:
     """What a name or acronym of ``text`` must share with a text it is written in (a screen, read in C).
 
-    The maximal runs of letters and digits that hold a capital, and dotted acronyms without their
-    dots: a name written as it is in another text starts with such a run there too, and an acronym
-    is compared dots aside. Two texts with no key in common have no name or acronym in common.
+    The runs of letters and digits that start with a capital after a non-letter, and acronyms as
+    :func:`acronym_key` writes them (dotted ones without dots, ``USA'S`` without its apostrophe):
+    a name starts with a capitalised word, written the same wherever the name is, and acronyms are
+    compared dots aside. Two texts with no key in common have no name or acronym in common.
     """
-    return frozenset(_CAPITAL_RUN.findall(text)).union(m.replace(".", "") for m in _DOTTED.findall(text))
+    keys = set(_CAPITAL_RUN.findall(text))
+    if "." in text:
+        keys.update(m.replace(".", "") for m in _DOTTED.findall(text))
+    if "'" in text or "’" in text:
+        keys.update(acronym_key(m) for m in _CAPITAL_APOSTROPHE.findall(text))
+    return frozenset(keys)
 
 
 def _occurs(needle: str, text: str) -> bool:
