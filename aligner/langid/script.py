@@ -49,14 +49,14 @@ def script_counts(text: str) -> Counter[str]:
         if letters:
             counts["Latn"] = letters
         return counts
-    for ch in text:
+    for ch, n in Counter(text).items():  # each distinct character once (counted in C): whole documents come here
         if ch.isascii():
             if ch.isalpha():
-                counts["Latn"] += 1
+                counts["Latn"] += n
             continue
         s = char_script(ch)
         if s is not None:
-            counts[s] += 1
+            counts[s] += n
     return counts
 
 
