@@ -505,8 +505,13 @@ def check_terms(alignment: Alignment, glossary: Glossary | None = None, *,
 
     ``statistics`` defaults to the built-in list (:func:`~aligner.facts.glossary.statistics_glossary`).
     """
+    return _check_terms(alignment, glossary, statistics, names, _Matchers())
+
+
+def _check_terms(alignment: Alignment, glossary: Glossary | None, statistics: Glossary | None, names: bool,
+                 matchers: _Matchers) -> list[Finding]:
+    # ``matchers`` may serve several alignments of one run: each word of each language is judged once
     stats = statistics if statistics is not None else statistics_glossary()
-    matchers = _Matchers()
     findings: list[Finding] = []
     sources = _sources(glossary, stats)
     for u_idx in _units_with_terms(alignment, sources, matchers):
@@ -638,8 +643,9 @@ def _analysis(ctx: CheckContext) -> list[Finding]:
         raise TypeError("CheckContext.glossary must be an aligner.facts.glossary.Glossary "
                         f"(from load_glossary(path)), not {type(glossary).__name__}")
     out: list[Finding] = []
+    matchers = _Matchers()
     for group in ctx.groups:
-        out.extend(check_terms(group, glossary))
+        out.extend(_check_terms(group, glossary, None, True, matchers))
     return out
 
 
