@@ -12,6 +12,8 @@ the registered check applies the severity configuration puts in force.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..model import Alignment, Document, Finding, SegmentKind
 from .registry import default_severity
 
@@ -26,16 +28,29 @@ def _snippet(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _anchor(doc: Document, alignment: Alignment, version: int, unit_index: int) -> tuple[int, int, int, int]:
-    """Where a version lacking a unit is located: its next segment, else its last one, else line 1."""
-    for u in alignment.units[unit_index + 1:]:
-        if u.segments[version]:
-            s = doc.segments[u.segments[version][0]]
-            return s.line, s.column, s.start, s.start
+def _anchor(doc: Document, alignment: Alignment, version: int, unit_index: int,
+            following: list[int | None] | None = None) -> tuple[int, int, int, int]:
+    """Where a version lacking a unit is located: its next segment, else its last one, else line 1.
+
+    ``following``: :func:`_following` of the version, when many units are to be located.
+    """
+    nxt = (following or _following(alignment, version))[unit_index + 1]
+    if nxt is not None:
+        s = doc.segments[nxt]
+        return s.line, s.column, s.start, s.start
     if doc.segments:
         s = doc.segments[-1]
         return s.line, s.column + len(s.text), s.end, s.end
     return 1, 1, 0, 0
+
+
+def _following(alignment: Alignment, version: int) -> list[int | None]:
+    """For each unit index (and one past the last), the version's first segment in that unit or after it."""
+    out: list[int | None] = [None] * (len(alignment.units) + 1)
+    for u in range(len(alignment.units) - 1, -1, -1):
+        ids = alignment.units[u].segments[version]
+        out[u] = ids[0] if ids else out[u + 1]
+    return out
 
 
 def check_structure(alignment: Alignment) -> list[Finding]:
@@ -45,6 +60,8 @@ def check_structure(alignment: Alignment) -> list[Finding]:
     out: list[Finding] = []
     if n < 2:
         return out
+    following: dict[int, list[int | None]] = {}  # per version, built when first needed
+    texts: dict[int, Counter[str]] = {}
     for u_idx, unit in enumerate(alignment.units):
         present = unit.present()
         if len(present) == n:
@@ -58,7 +75,9 @@ def check_structure(alignment: Alignment) -> list[Finding]:
             doc = docs[k]
             first = doc.segments[unit.segments[k][0]]
             text = " ".join(doc.segments[i].text for i in unit.segments[k])
-            if not furniture and _repeats_elsewhere(doc, unit.segments[k]):
+            if k not in texts:
+                texts[k] = _counts(doc)
+            if not furniture and _repeats_elsewhere(doc, unit.segments[k], texts[k]):
                 continue  # a repeated sentence: DUP001 reports it once, not also as an addition
             code = "ADD002" if furniture else "ADD001"
             what = "page furniture" if furniture else "a passage"
@@ -75,7 +94,9 @@ def check_structure(alignment: Alignment) -> list[Finding]:
         holders = ", ".join(docs[k].language or docs[k].name for k in present)
         for k in lacking:
             doc = docs[k]
-            line, column, start, end = _anchor(doc, alignment, k, u_idx)
+            if k not in following:
+                following[k] = _following(alignment, k)
+            line, column, start, end = _anchor(doc, alignment, k, u_idx, following[k])
             tie = "" if majority else " (no majority: omission is likelier than addition)"
             out.append(Finding(
                 "OMI001", "omission", default_severity("OMI001"), doc.path, doc.language, line, column,
@@ -88,13 +109,21 @@ def check_structure(alignment: Alignment) -> list[Finding]:
     return out
 
 
-def _repeats_elsewhere(doc: Document, ids: tuple[int, ...]) -> bool:
-    """True when the segments ``ids`` repeat other segments of the same document word for word."""
-    texts = {_norm(doc.segments[i].text) for i in ids}
-    if not all(len(t.split()) >= _MIN_DUP_WORDS for t in texts):
+def _counts(doc: Document) -> Counter[str]:
+    """How often each normalised segment text occurs in ``doc``."""
+    return Counter(_norm(s.text) for s in doc.segments)
+
+
+def _repeats_elsewhere(doc: Document, ids: tuple[int, ...], counts: Counter[str] | None = None) -> bool:
+    """True when the segments ``ids`` repeat other segments of the same document word for word.
+
+    ``counts``: :func:`_counts` of ``doc``, when many units are asked about.
+    """
+    mine = Counter(_norm(doc.segments[i].text) for i in ids)
+    if not all(len(t.split()) >= _MIN_DUP_WORDS for t in mine):
         return False
-    others = {_norm(s.text) for s in doc.segments if s.id not in ids}
-    return texts <= others
+    counts = counts if counts is not None else _counts(doc)
+    return all(counts[t] > n for t, n in mine.items())  # each text also outside ``ids``
 
 
 def check_duplicates(alignment: Alignment) -> list[Finding]:
