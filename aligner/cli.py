@@ -311,8 +311,15 @@ def score(
     fmt: Annotated[ScoreFormat, typer.Option("--format", help="Output format.")] = ScoreFormat.table,
     output: Annotated[str | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
     encoding: EncodingOption = None,
+    glossary: GlossaryOption = None,
+    config: ConfigOption = None,
+    languages: LanguagesOption = None,
 ) -> None:
-    """Score translations: against a reference (sacrebleu), or reference-free (MQM-style, 0-100)."""
+    """Score translations: against a reference (sacrebleu), or reference-free (MQM-style, 0-100).
+
+    Reference-free scores count the findings in force, so they follow the same settings as
+    ``check`` and ``audit`` (``aligner.toml``, ``[tool.aligner]``, ``--config``, ``--glossary``).
+    """
     from .io.render import to_json
 
     if ref is not None:
@@ -344,7 +351,9 @@ def score(
         return
     from .pipeline import score_paths
 
-    scores, signature = score_paths(files, presegmented=presegmented, encoding=encoding, per_segment=segments)
+    cfg = _check_config(config, None, None, glossary)
+    scores, signature = score_paths(files, config=cfg, presegmented=presegmented, encoding=encoding,
+                                    candidates=_languages(languages), per_segment=segments)
     if fmt is ScoreFormat.json:
         _emit(to_json({"documents": [s.to_dict() for s in scores], "signature": signature}), output)
         return

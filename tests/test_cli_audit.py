@@ -55,3 +55,24 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
     before = {p.name: p.read_bytes() for p in SEEDS.glob("*.txt")}
     runner.invoke(app, ["audit", str(SEEDS), "-o", str(tmp_path), "-q"])
     assert {p.name: p.read_bytes() for p in SEEDS.glob("*.txt")} == before
+
+
+def test_score_follows_the_configuration_as_audit_does(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    # Reference-free scores count the findings in force: a setting that disables the number checks
+    # must move `score` exactly as it moves the scores `audit` writes.
+    def scores_of(args: list[str]) -> dict[str, float]:
+        result = runner.invoke(app, ["score", str(SEEDS), "--format", "json", *args])
+        assert result.exit_code == 0, result.output
+        return {d["path"]: d["score"] for d in json.loads(result.stdout)["documents"]}
+
+    monkeypatch.chdir(tmp_path)
+    default = scores_of([])
+    (tmp_path / "aligner.toml").write_text('disable = ["NUM001", "NUM002", "NUM003", "FMT001", "FMT002"]\n')
+    relaxed = scores_of([])
+    assert relaxed != default
+    lt = next(p for p in default if p.endswith("000_f8214269fd0884a9.txt"))
+    assert relaxed[lt] > default[lt]  # the Lithuanian version's number damage no longer counts
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["audit", str(SEEDS), "-o", str(out), "-q", "--fail-on", "never"]).exit_code == 0
+    audited = {d["path"]: d["score"] for d in json.loads((out / "audit.json").read_text())["scores"]}
+    assert audited == relaxed
