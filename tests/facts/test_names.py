@@ -10,8 +10,9 @@ from aligner.facts import names
 from aligner.facts.names import extract_names
 from tests.conftest import ROOT
 
-_WORDS = ["U.S.", "USA", "USA'S", "Bureau", "of", "Labor", "jane", "Goodall", "iPhone", "3", "Ⅻ", "ǅemal", "New", "york",
-          "the", "median", "JAV", "Straße", "Ørsted", "и", "Москва", "the", "e.g.", "x"]
+_WORDS = ["U.S.", "USA", "USA'S", "Bureau", "of", "Labor", "jane", "Goodall", "iPhone", "3", "Ⅻ", "ǅemal", "New",
+          "york", "the", "median", "JAV", "Straße", "Ørsted", "и", "Москва", "the", "e.g.", "x"]
+_OTHER_WORDS = [*_WORDS, "USA's", "USA'S", "USAS", "U.S.A.", "Bureaus", "Jane's", "iPhone"]
 _SEPARATORS = [" ", " ", ", ", ". ", ": ", " - ", "\n", "? "]
 
 
@@ -65,7 +66,7 @@ def test_whole_word_occurrence_equals_the_lookaround_regex(needle: str, text: st
 
 @settings(max_examples=400, deadline=None)
 @given(a=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6),
-       b=st.lists(st.sampled_from(_WORDS + ["USA's", "USA'S", "USAS", "U.S.A.", "Bureaus", "Jane's", "iPhone"]), min_size=1, max_size=6),
+       b=st.lists(st.sampled_from(_OTHER_WORDS), min_size=1, max_size=6),
        seps=st.lists(st.sampled_from(_SEPARATORS), min_size=6, max_size=6))
 def test_a_name_written_in_two_texts_shares_a_key(a: list[str], b: list[str], seps: list[str]) -> None:
     from aligner.facts.names import VersionNames, name_keys
