@@ -187,6 +187,8 @@ def extract_names(text: str, language: str | None = None, *, heading: bool = Fal
             continue
         if len(content) == 1 and language in _NOUN_CAPITALISING:
             continue
+        if len(content) == 1 and toks[content[0]].letters < 2:
+            continue  # one capital letter alone ("%H", "Plan B") is not a name to look for
         start, end = toks[run[0]].start, toks[run[-1]].end
         out.append(NameMention(text[start:end], start, end, tuple(toks[r].text for r in content), False))
     return out
@@ -327,13 +329,21 @@ class VersionNames:
             return True
         for w in m.words:
             if _is_acronym_word(w):
-                if self._has_acronym(w):
+                if self._has_acronym(w) or self._acronym_trace(w):
                     return True
                 continue
             key = transliterate(w)
             if len(key) >= 4 and any(_word_close(key, k, strict=True) for _, k in self.keys):
                 return True
         return False
+
+
+    def _acronym_trace(self, word: str) -> bool:
+        """The acronym written in lower case as a word ("Bruger-id" for ID) or heading a compound ("SIGNALbesked")."""
+        key = acronym_key(word)
+        folded = key.casefold()
+        return any(t.folded == folded or (len(key) >= 3 and t.text.startswith(key) and t.text[len(key):][:1].islower())
+                   for t in self._tokens)
 
 
 def _is_acronym_word(word: str) -> bool:

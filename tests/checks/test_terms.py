@@ -272,6 +272,18 @@ NAME_CASES = [
                  [("ENT001", "es"), ("ENT001", "es"), ("ENT001", "es")], id="three-names-dropped"),
     pytest.param([{"en": "Sales in Cologne grew.", "fr": "Les ventes à Cologne ont augmenté.",
                    "de": "Der Umsatz in Köln wuchs."}], [], id="translated-city"),
+    # software messages (Debian's catalogs): acronyms written in lower case or heading a compound
+    pytest.param([{"en": "The user ID is not valid.", "lt": "Naudotojo ID netinkamas.",
+                   "de": "Die Benutzer-ID ist ungültig.", "da": "Bruger-id er ugyldigt."}], [],
+                 id="acronym-in-lower-case"),
+    pytest.param([{"en": "SIGNAL message: the PATH header is missing", "de": "SIGNAL-Nachricht: PATH fehlt",
+                   "lt": "SIGNAL pranešimas: trūksta PATH", "da": "SIGNALmeddelelse: Teksthovedet PATH mangler"}], [],
+                 id="acronym-heading-a-compound"),
+    pytest.param([{"en": "Format %a %d %b %Y %H", "de": "Format %a %d %b %Y %H", "lt": "Formatas %a %d %b %Y %H",
+                   "da": "Format %a %d %b %Y"}], [], id="one-letter-is-no-name"),
+    pytest.param([{"en": "Data from the NASA archive was used.", "de": "Daten aus dem NASA-Archiv wurden genutzt.",
+                   "lt": "Naudoti NASA archyvo duomenys.", "da": "Data fra arkivet blev brugt."}],
+                 [("ENT001", "da")], id="acronym-dropped"),
 ]
 
 
