@@ -105,7 +105,8 @@ def make_catalogs(directory: Path) -> list[Path]:
         keys = set.intersection(*({k for k, v in c.items() if isinstance(k, str) and k and v and v != k}
                                   for c in catalogs.values()))
         for key in sorted(keys):
-            texts = {"en": key, **{lang: catalogs[lang][key] for lang in CATALOG_LANGUAGES}}
+            source = key.split("\x04")[-1]  # a message's context ("keyboard label\x04Home") is not its text
+            texts = {"en": source, **{lang: catalogs[lang][key] for lang in CATALOG_LANGUAGES}}
             texts = {lang: " ".join(t.split()) for lang, t in texts.items()}
             if all(texts.values()):
                 for lang, t in texts.items():
