@@ -82,6 +82,7 @@ __all__ = [
     "SIMPLE_KINDS",
     "compare_mentions",
     "extract_numbers",
+    "placeholders",
     "format_value",
     "number_conventions",
 ]
@@ -960,6 +961,23 @@ def _ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
     return out
 
 
+#: Format placeholders of software strings, whose digits are argument positions or widths, not numbers:
+#: printf positional (``%1$s``) and width/precision (``%5d``, ``%.2f``) forms, and ``{0}``/``{1:N2}``.
+#: A conversion letter must end the printf forms, so Turkish ``%25`` (25 percent) stays a number.
+_PLACEHOLDER = regex.compile(
+    r"%\d+\$[-+ #0']*\d*(?:\.\d+)?[a-zA-Z@]"
+    r"|%[-+ #0']*\d*(?:\.\d+)?[diouxXfFeEgGs](?<=\d[diouxXfFeEgGs])(?![\p{L}\p{N}])"
+    r"|\{\d+(?:[,:][^{}]*)?\}"
+)
+
+
+def placeholders(text: str) -> list[tuple[int, int]]:
+    """Spans of the format placeholders in ``text`` (``%1$s``, ``%5d``, ``%.2f``, ``{0}``) that hold digits."""
+    if "%" not in text and "{" not in text:
+        return []
+    return [m.span() for m in _PLACEHOLDER.finditer(text)]
+
+
 def extract_numbers(text: str, language: str | None = None) -> list[NumberMention]:
     """Find the numeric expressions of ``text`` written in ``language``.
 
@@ -973,9 +991,12 @@ def extract_numbers(text: str, language: str | None = None) -> list[NumberMentio
     profile = _profile(language)
     mentions: list[NumberMention] = []
     lower = 0  # end of the previous mention: suffixes may reach past the regex match
+    masked = placeholders(text)
     for m in profile.main.finditer(text):
         if m.start() < lower:
             continue
+        if masked and any(a < m.end() and m.start() < b for a, b in masked):
+            continue  # digits of a format placeholder
         group = m.lastgroup
         if group in _COMPOSITE_SEP:
             mention = _composite(text, m.start(), m.end(), _COMPOSITE_SEP[group])

@@ -461,3 +461,23 @@ def test_mentions_never_overlap_on_seed_salary_paragraphs() -> None:
         mentions = extract_numbers(text, language)
         assert mentions and all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
         assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+# Software strings: the digits of format placeholders are argument positions and widths, not numbers;
+# a percent sign before a number (Turkish "%25") is still a percentage.
+PLACEHOLDER_CASES = [
+    ("ముద్రణాయంత్రము %2$s పైన పత్రము '%1$s'ను ముద్రించుటకు", "te", []),
+    ("Print '%1$s' on %2$s", "en", []),
+    ("{0} of {1} files, {2:N2} MB", "en", []),
+    ("%5d items, %.2f MB, %02d:%02d left", "en", []),
+    ("Fiyatlar %25 arttı", "tr", ["25"]),
+    ("%25lik artış", "tr", ["25"]),
+    ("75% of them", "en", ["75"]),
+    ("%d of 12 files", "en", ["12"]),
+    ("{0} of 12 files", "en", ["12"]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), PLACEHOLDER_CASES, ids=[c[0][:20] for c in PLACEHOLDER_CASES])
+def test_placeholder_digits_are_not_numbers(text: str, lang: str, values: list[str]) -> None:
+    assert [str(r.value) for m in extract_numbers(text, lang) for r in m.readings[:1]] == values
