@@ -137,6 +137,24 @@ def _may_name(text: str) -> bool:
     return _WORDISH.search(text, 0, first.start()) is not None
 
 
+@lru_cache(maxsize=64)
+def _calendar_words(language: str | None) -> frozenset[str]:
+    """Month and weekday names (wide and abbreviated, all contexts) of ``language`` and English, folded (CLDR)."""
+    from babel import Locale, UnknownLocaleError
+
+    words: set[str] = set()
+    for code in {"en", language or "en"}:
+        try:
+            loc = Locale.parse(code.replace("-", "_"))
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+        for table in (loc.months, loc.days):
+            for context in table.values():
+                for width in ("wide", "abbreviated"):
+                    words.update(name.casefold().replace(".", "") for name in context.get(width, {}).values())
+    return frozenset(words)
+
+
 def extract_names(text: str, language: str | None = None, *, heading: bool = False) -> list[NameMention]:
     """Names and acronyms in one segment ``text`` (headings and titles: acronyms only)."""
     if not _may_name(text):
@@ -189,6 +207,8 @@ def extract_names(text: str, language: str | None = None, *, heading: bool = Fal
             continue
         if len(content) == 1 and toks[content[0]].letters < 2:
             continue  # one capital letter alone ("%H", "Plan B") is not a name to look for
+        if all(toks[r].folded in _calendar_words(language) for r in content):
+            continue  # "November", "Monday": dates, which other languages translate or write in lower case
         start, end = toks[run[0]].start, toks[run[-1]].end
         out.append(NameMention(text[start:end], start, end, tuple(toks[r].text for r in content), False))
     return out
