@@ -76,3 +76,13 @@ def test_score_follows_the_configuration_as_audit_does(tmp_path: Path, monkeypat
     assert runner.invoke(app, ["audit", str(SEEDS), "-o", str(out), "-q", "--fail-on", "never"]).exit_code == 0
     audited = {d["path"]: d["score"] for d in json.loads((out / "audit.json").read_text())["scores"]}
     assert audited == relaxed
+
+
+def test_audit_summary_shows_long_paths_whole(tmp_path: Path) -> None:
+    deep = tmp_path / ("a-rather-long-directory-name-" * 3) / "versions"
+    deep.mkdir(parents=True)
+    for p in SEEDS.glob("*.txt"):
+        (deep / p.name).write_bytes(p.read_bytes())
+    result = runner.invoke(app, ["audit", str(deep), "-o", str(tmp_path / "out"), "-q", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert str(deep / "000_f8214269fd0884a9.txt") in result.stdout

@@ -10,12 +10,12 @@ from rich.console import Console
 from rich.table import Table
 
 
-def render(table: Table, color: bool | None = None) -> str:
+def render(table: Table, color: bool | None = None, width: int = 120) -> str:
     """Render a rich table to a string; colour only when stdout is a terminal."""
     buf = io.StringIO()
     if color is None:
         color = sys.stdout.isatty()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=120, soft_wrap=False)
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width, soft_wrap=False)
     console.print(table)
     return buf.getvalue()
 
@@ -96,7 +96,8 @@ def audit_summary(result, written: Sequence[str], fail_on: object) -> str:  # no
     from collections import Counter
 
     table = Table(title="Audit")
-    for col in ("file", "language", "group", "score", "critical", "major", "minor", "info"):
+    table.add_column("file", no_wrap=True)  # a path is shown whole, never cut to an ellipsis
+    for col in ("language", "group", "score", "critical", "major", "minor", "info"):
         table.add_column(col)
     group_of = {d.path: str(g + 1) for g, al in enumerate(result.groups) for d in al.documents}
     score_of = {s.path: s.score for s in result.scores}
@@ -106,6 +107,7 @@ def audit_summary(result, written: Sequence[str], fail_on: object) -> str:  # no
         score = f"{score_of[d.path]:.1f}" if d.path in score_of else "-"
         table.add_row(d.path, d.language or "", group_of.get(d.path, "none"), score,
                       *(str(c.get(s, 0)) for s in ("critical", "major", "minor", "info")))
-    out = render(table)
+    # the other columns take about 60 characters: widen the table rather than cut a long path
+    out = render(table, width=max(120, 60 + max((len(d.path) for d in result.documents), default=0)))
     out += "".join(f"wrote {p}\n" for p in written)
     return out
