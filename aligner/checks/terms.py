@@ -45,8 +45,9 @@ Names (``ENT001``, minor; always on, :mod:`aligner.facts.names`)
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -535,29 +536,19 @@ def check_statistics(alignment: Alignment, statistics: Glossary | None = None) -
 # --------------------------------------------------------------------------- names
 
 
-def _fold(word: str) -> str:
-    return word.casefold().replace(".", "")
-
-
 def _script(doc: Document) -> str:
     return dominant_script(doc.text[:4000])
 
 
-class _LowerWords(Sequence[frozenset[str]]):
-    """Per document, the folded words it writes in lower case (built on first use: few units need one)."""
+def _lower_words(docs: Sequence[Document]) -> Callable[[int], frozenset[str]]:
+    """Per document index, the folded words it writes in lower case (each built on first use: few units need one)."""
 
-    def __init__(self, docs: Sequence[Document]) -> None:
-        self._docs = docs
-        self._sets: dict[int, frozenset[str]] = {}
+    @cache
+    def lower(k: int) -> frozenset[str]:
+        words = word_set("\n".join(s.text for s in docs[k].segments))  # no word spans a line break
+        return frozenset(fold(w) for w in words if w[:1].islower())
 
-    def __len__(self) -> int:
-        return len(self._docs)
-
-    def __getitem__(self, k: int) -> frozenset[str]:  # type: ignore[override]
-        if k not in self._sets:
-            words = word_set("\n".join(s.text for s in self._docs[k].segments))  # no word spans a line break
-            self._sets[k] = frozenset(fold(w) for w in words if w[:1].islower())
-        return self._sets[k]
+    return lower
 
 
 def _share_a_key(versions: Iterable[Iterable[frozenset[str]]]) -> bool:
@@ -575,7 +566,7 @@ def check_names(alignment: Alignment) -> list[Finding]:
     """ENT001: a name most versions keep is missing, with no trace of it, in one version."""
     docs = alignment.documents
     scripts = [_script(d) for d in docs]
-    lower = _LowerWords(docs)
+    lower = _lower_words(docs)
     keys = [[name_keys(s.text) for s in d.segments] for d in docs]
     out: list[Finding] = []
     for u_idx, unit in enumerate(alignment.units):
@@ -602,12 +593,12 @@ def check_names(alignment: Alignment) -> list[Finding]:
 
 
 def _name_findings(alignment: Alignment, u_idx: int, present: Sequence[int], views: Mapping[int, VersionNames],
-                   m: NameMention, lower: Sequence[frozenset[str]]) -> list[Finding]:
+                   m: NameMention, lower: Callable[[int], frozenset[str]]) -> list[Finding]:
     docs = alignment.documents
     literal = [k for k in present if views[k].literal(m) and views[k].cased or (m.acronym and views[k].literal(m))]
     if len(literal) < 2:
         return []
-    if not m.acronym and any(_fold(w) in lower[k] for w in m.words for k in literal):
+    if not m.acronym and any(fold(w) in lower(k) for w in m.words for k in literal):
         return []  # a phrase in title case: its words are common words in the documents that keep it
     holders = [k for k in present if views[k].has(m)]
     comparable = [k for k in present if views[k].cased or views[k].has(m) or not m.acronym]

@@ -580,7 +580,8 @@ class Token(NamedTuple):
     letters: int
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """The case-folded form a :class:`Token` carries (NFC, dots and zero-width joiners removed)."""
     return unicodedata.normalize("NFC", text).casefold().replace(".", "").replace("\u200c", "").replace("\u200d", "")
 
 
@@ -597,7 +598,7 @@ def _tokens(text: str) -> tuple[Token, ...]:
 @lru_cache(maxsize=1 << 16)
 def _shape(word: str) -> tuple[str, bool, str, int]:
     """A word's folded form, acronym flag, script and letter count (memoised: words recur)."""
-    folded = _fold(word)
+    folded = fold(word)
     return folded, _is_acronym(word), _script(word), sum(ch.isalpha() for ch in folded)
 
 
@@ -610,11 +611,6 @@ def word_set(text: str) -> frozenset[str]:
 def _word_set(text: str) -> frozenset[str]:
     # memoised for short texts: the matchers that screen one text in turn share it
     return word_set(text)
-
-
-def fold(word: str) -> str:
-    """The case-folded form of a word that :class:`Token` carries (NFC, dots and joiners removed)."""
-    return _fold(word)
 
 
 def _indic_suffix_match(term: str, word: str) -> bool:
@@ -829,7 +825,7 @@ class TermMatcher:
                 pos = text.find(entry.symbols, pos + len(entry.symbols))
         # one match per span and concept: the term written as found, else the first listed
         found.sort(key=lambda x: (x[0].start, -(x[0].end - x[0].start), x[0].concept,
-                                  _fold(x[0].text) != _fold(x[0].term.text), x[1]))
+                                  fold(x[0].text) != fold(x[0].term.text), x[1]))
         out: list[TermMatch] = []
         for m, _ in found:
             if not out or (m.start, m.end, m.concept) != (out[-1].start, out[-1].end, out[-1].concept):
