@@ -34,7 +34,8 @@ import regex
 from rapidfuzz import fuzz
 
 from ..align.grouping import skeleton, transliterate
-from .glossary import NAME, TERM, Glossary, Term, TermMatcher, Token, parse_csv_glossary, tokenize
+from .glossary import NAME, TERM, Glossary, Term, TermMatcher, Token, fold, parse_csv_glossary, tokenize
+from .numbers import cldr_locale
 
 __all__ = [
     "NameMention",
@@ -140,18 +141,12 @@ def _may_name(text: str) -> bool:
 @lru_cache(maxsize=64)
 def _calendar_words(language: str | None) -> frozenset[str]:
     """Month and weekday names (wide and abbreviated, all contexts) of ``language`` and English, folded (CLDR)."""
-    from babel import Locale, UnknownLocaleError
-
     words: set[str] = set()
-    for code in {"en", language or "en"}:
-        try:
-            loc = Locale.parse(code.replace("-", "_"))
-        except (UnknownLocaleError, ValueError, TypeError):
-            continue
+    for loc in filter(None, (cldr_locale("en"), cldr_locale(language))):
         for table in (loc.months, loc.days):
             for context in table.values():
                 for width in ("wide", "abbreviated"):
-                    words.update(name.casefold().replace(".", "") for name in context.get(width, {}).values())
+                    words.update(fold(name) for name in context.get(width, {}).values())
     return frozenset(words)
 
 

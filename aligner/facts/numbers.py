@@ -81,6 +81,7 @@ __all__ = [
     "NumberReading",
     "SIMPLE_KINDS",
     "compare_mentions",
+    "cldr_locale",
     "extract_numbers",
     "placeholders",
     "format_value",
@@ -296,7 +297,8 @@ def _words() -> dict:
 
 
 @lru_cache(maxsize=256)
-def _locale(language: str | None) -> Locale | None:
+def cldr_locale(language: str | None) -> Locale | None:
+    """The Babel locale of ``language`` (ISO 639-1 code or locale id, aliases such as ``tl`` resolved), or ``None``."""
     if not language:
         return None
     code = language.strip().replace("-", "_")
@@ -312,7 +314,7 @@ def _locale(language: str | None) -> Locale | None:
 @lru_cache(maxsize=256)
 def number_conventions(language: str | None) -> NumberConventions:
     """The CLDR number conventions of ``language`` (ISO 639-1 code or locale id such as ``de_CH``)."""
-    loc = _locale(language)
+    loc = cldr_locale(language)
     if loc is None:
         return NumberConventions(language, None, ".", ",", False, False)
     decimal = get_decimal_symbol(loc)
@@ -569,7 +571,7 @@ def _language_keys(language: str | None, generic: bool) -> list[str]:
     data = _words()["languages"]
     if generic or language is None:
         return sorted(data)
-    loc = _locale(language)
+    loc = cldr_locale(language)
     base = loc.language if loc is not None else language.split("_")[0].split("-")[0].lower()
     return [base] if base in data else []
 
@@ -617,8 +619,8 @@ def _profile(language: str | None) -> _Profile:
 
     percent, permille = gather("percent"), gather("permille")
     percent_prefix_words = gather("percent_prefix_words")
-    loc = _locale(language)
-    cldr_locales = [loc] if loc is not None else [cl for cl in map(_locale, keys) if cl is not None]
+    loc = cldr_locale(language)
+    cldr_locales = [loc] if loc is not None else [cl for cl in map(cldr_locale, keys) if cl is not None]
     cldr_names: list[dict] = []
     cldr_symbols: list[dict] = []
     for cl in cldr_locales:
@@ -1049,7 +1051,7 @@ def format_value(
     ``kind="currency"`` with an ISO ``currency`` gives the locale's currency format; other kinds
     give the plain decimal. No rounding beyond what the value carries.
     """
-    loc = _locale(language) or Locale.parse("en")
+    loc = cldr_locale(language) or Locale.parse("en")
     number = Decimal(value)
     if kind == "percent":
         return format_percent(number / 100, locale=loc, decimal_quantization=False)
