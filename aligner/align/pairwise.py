@@ -88,9 +88,9 @@ class AlignSettings:
     #: ... and at least this Dice coefficient.
     lexicon_min_dice: float = 0.3
     #: Weight (log-odds) of the segment-kind evidence (headings with headings).
-    kind_weight: float = 3.0
+    kind_weight: float = CostParams.kind_weight
     #: Weight of the anchor evidence against lengths and priors (anchors are not independent).
-    lexical_weight: float = 0.4
+    lexical_weight: float = CostParams.lexical_weight
     #: Weight of the optional semantic scorer's evidence.
     semantic_weight: float = 2.0
     #: How many times the band may be widened (doubling each time) where the path touches its edge.
