@@ -14,8 +14,9 @@ import pytest
 from aligner.align import align_documents
 from aligner.checks import terms as terms_module  # noqa: F401  (registers the terms checks)
 from aligner.checks.context import CheckContext
+from aligner.checks.names import check_names
 from aligner.checks.registry import REGISTRY
-from aligner.checks.terms import check_names, check_statistics, check_terms
+from aligner.checks.terms import check_statistics, check_terms
 from aligner.documents import read_documents
 from aligner.facts.glossary import Glossary, TermMatcher, load_glossary, parse_csv_glossary
 from aligner.model import Alignment, Document, Finding, Segment, SegmentKind, Severity, Unit
