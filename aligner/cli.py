@@ -33,6 +33,11 @@ LanguagesOption = Annotated[
     str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 candidates, e.g. lt,da,tl,te.")
 ]
 EncodingOption = Annotated[str | None, typer.Option("--encoding", help="Encoding of the input files (default: UTF-8).")]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes for the checks (default: one per CPU, up to 4, "
+                 "for inputs of 1 MB or more; 1: none). The findings are the same whatever the number."),
+]
 BaselineOption = Annotated[str | None, typer.Option("--baseline", help="Silence the findings recorded in FILE.")]
 GlossaryOption = Annotated[
     str | None, typer.Option("--glossary", help="Termbase (TBX or CSV) for the key-term checks.")
@@ -267,6 +272,7 @@ def check(
     presegmented: PresegmentedOption = False,
     languages: LanguagesOption = None,
     encoding: EncodingOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Check that numbers and facts agree across all versions; blame the version that is wrong."""
     import os
@@ -278,7 +284,7 @@ def check(
 
     cfg = _check_config(config, fail_on, baseline, glossary)
     run = check_paths(files, config=cfg, presegmented=presegmented, encoding=encoding,
-                      candidates=_languages(languages))
+                      candidates=_languages(languages), jobs=jobs)
     if write_baseline:
         save_baseline(run.all_findings, write_baseline)
     color = fmt is CheckFormat.text and not output and sys.stdout.isatty()
@@ -314,6 +320,7 @@ def score(
     glossary: GlossaryOption = None,
     config: ConfigOption = None,
     languages: LanguagesOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Score translations: against a reference (sacrebleu), or reference-free (MQM-style, 0-100).
 
@@ -353,7 +360,7 @@ def score(
 
     cfg = _check_config(config, None, None, glossary)
     scores, signature = score_paths(files, config=cfg, presegmented=presegmented, encoding=encoding,
-                                    candidates=_languages(languages), per_segment=segments)
+                                    candidates=_languages(languages), per_segment=segments, jobs=jobs)
     if fmt is ScoreFormat.json:
         _emit(to_json({"documents": [s.to_dict() for s in scores], "signature": signature}), output)
         return
@@ -374,6 +381,7 @@ def audit(
     presegmented: PresegmentedOption = False,
     languages: LanguagesOption = None,
     encoding: EncodingOption = None,
+    jobs: JobsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """The main job: detect, group, align, check and score; write the report, JSON, TMX and SARIF to a directory."""
@@ -384,7 +392,7 @@ def audit(
     cfg = _check_config(config, fail_on, baseline, glossary)
     with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
         result = audit_paths(paths, config=cfg, presegmented=presegmented, encoding=encoding,
-                             candidates=_languages(languages), progress=progress)
+                             candidates=_languages(languages), jobs=jobs, progress=progress)
         written = write_audit(result, output, fail_on=cfg.fail_on)
     _emit(audit_summary(result, written, cfg.fail_on), None)
     raise typer.Exit(exit_code(result.findings, cfg.fail_on))

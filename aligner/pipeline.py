@@ -9,6 +9,7 @@ together in one :class:`RunOptions`; each verb also takes them as keyword argume
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -38,7 +39,9 @@ class RunOptions:
     baseline, glossary path); ``presegmented``: one segment per non-empty line, untouched;
     ``encoding``: of the input files (``None``: UTF-8); ``candidates``: ISO 639 codes the
     language detection may choose from (``None``: all); ``glossary``: a termbase already loaded
-    with :func:`aligner.facts.glossary.load_glossary` (``None``: the one ``config`` names, if any).
+    with :func:`aligner.facts.glossary.load_glossary` (``None``: the one ``config`` names, if any);
+    ``jobs``: worker processes for the checks (``None``: :func:`auto_jobs`); the findings do not
+    depend on it.
     """
 
     config: CheckConfig = CheckConfig()
@@ -46,6 +49,7 @@ class RunOptions:
     encoding: str | None = None
     candidates: tuple[str, ...] | None = None
     glossary: object | None = None
+    jobs: int | None = None
 
     def __post_init__(self) -> None:
         # Callers pass lists (the CLI's --languages); keep the options immutable.
@@ -75,6 +79,21 @@ class CheckRun:
     config: CheckConfig
     signature: str
     families: tuple[str, ...]
+
+
+#: Below this many characters of input the checks run in this process (starting workers costs more).
+AUTO_JOBS_MIN_CHARS = 1_000_000
+
+
+def auto_jobs(chars: int) -> int:
+    """Worker processes for checking ``chars`` characters: one per usable CPU (at most 4), or 1 for small inputs.
+
+    Four: the checks run as a handful of independent analyses, the costliest of which bounds the time.
+    """
+    if chars < AUTO_JOBS_MIN_CHARS:
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cpus, 4))
 
 
 def detect_all(
@@ -120,8 +139,9 @@ def check_documents(
     )
     # The checks carry the configuration: disabled ones are left out, each stamps its severity in force.
     checks = select_checks(config)
+    jobs = opts.jobs if opts.jobs is not None else auto_jobs(sum(len(d.text) for d in docs))
     progress("check", 0, 1)
-    findings = sort_findings(run_all(checks, ctx))
+    findings = sort_findings(run_all(checks, ctx, jobs=jobs))
     progress("check", 1, 1)
     suppressed: list[Finding] = []
     kept = findings

@@ -48,12 +48,18 @@ def _language(ctx: CheckContext) -> list[Finding]:
 
 
 _FAMILIES = {"numbers": _numbers, "structure": _structure, "language": _language}
+#: Relative cost of each analysis (scheduling hint for parallel runs; the terms analysis is 4).
+_WEIGHTS = {"numbers": 2, "structure": 1, "language": 1}
 
 
 class _FamilyCheck(Check):
     """Shared run(): this code's findings from its family's analysis."""
 
     analysis = "numbers"
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.weight = _WEIGHTS[cls.analysis]
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         yield from self.own_findings(ctx.memo(self.analysis, lambda: _FAMILIES[self.analysis](ctx)))

@@ -21,7 +21,9 @@ category, a missing example or a malformed code is refused at import time with
 from __future__ import annotations
 
 import dataclasses
+import gc
 import inspect
+import multiprocessing
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, NamedTuple, TypeVar
@@ -69,6 +71,11 @@ class Check:
     category: ClassVar[str]
     default_severity: ClassVar[Severity]
     family: ClassVar[str]
+    #: The shared analysis this check reads its findings from (the memo key on the context), if any:
+    #: checks naming one analysis run in one job when :func:`run_all` runs jobs in parallel.
+    analysis: ClassVar[str | None] = None
+    #: Relative cost of the check (or of its analysis), a hint for scheduling parallel jobs: heaviest first.
+    weight: ClassVar[int] = 1
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.severity: Severity = severity if severity is not None else self.default_severity
@@ -259,9 +266,52 @@ def describe_checks(registry: Registry | None = None) -> list[CheckRow]:
     return [CheckRow(c.code, c.category, c.default_severity.value, c.title()) for c in all_checks(registry)]
 
 
-def run_all(checks: Sequence[Check], ctx: Any) -> list[Finding]:
-    """Run each check instance on ``ctx`` and collect the findings, in check order then emission order."""
-    out: list[Finding] = []
-    for check in checks:
-        out.extend(check.run(ctx))
-    return out
+def run_all(checks: Sequence[Check], ctx: Any, *, jobs: int = 1) -> list[Finding]:
+    """Run each check instance on ``ctx`` and collect the findings, in check order then emission order.
+
+    ``jobs`` > 1 runs the checks in up to that many worker processes (forked, so they see ``ctx``
+    without copying it; where the platform cannot fork, they run here), one job per shared analysis
+    (:attr:`Check.analysis`), heaviest first; the result is the same list, finding for finding.
+    """
+    tasks = _tasks(checks)
+    if jobs <= 1 or len(tasks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        out: list[Finding] = []
+        for check in checks:
+            out.extend(check.run(ctx))
+        return out
+    global _JOB
+    _JOB = (checks, ctx, tasks)
+    # Frozen objects are left alone by the workers' garbage collector: it would otherwise walk the
+    # whole inherited heap, writing to (and so copying) every page of it.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
+            per_check: dict[int, list[Finding]] = {}
+            for part in pool.imap_unordered(_run_task, range(len(tasks))):
+                per_check.update(part)
+    finally:
+        _JOB = None
+        gc.unfreeze()
+    return [f for i in range(len(checks)) for f in per_check[i]]
+
+
+#: What the forked workers of :func:`run_all` read: (checks, context, tasks); set only while they run.
+_JOB: tuple[Sequence[Check], Any, list[list[int]]] | None = None
+
+
+def _tasks(checks: Sequence[Check]) -> list[list[int]]:
+    """Indices of ``checks`` grouped by shared analysis (a check without one is its own), heaviest first."""
+    groups: dict[str, list[int]] = {}
+    for i, check in enumerate(checks):
+        groups.setdefault(check.analysis or f"code:{check.code}", []).append(i)
+    tasks = list(groups.values())
+    # stable: equal weights keep check order
+    tasks.sort(key=lambda idx: -max(checks[i].weight for i in idx))
+    return tasks
+
+
+def _run_task(task: int) -> dict[int, list[Finding]]:
+    """In a worker: the findings of one task's checks, by check index."""
+    assert _JOB is not None, "run_all's worker started without a job"
+    checks, ctx, tasks = _JOB
+    return {i: list(checks[i].run(ctx)) for i in tasks[task]}

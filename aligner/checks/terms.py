@@ -531,6 +531,7 @@ def check_statistics(alignment: Alignment, statistics: Glossary | None = None) -
 
 
 def _analysis(ctx: CheckContext) -> list[Finding]:
+    """Glossary and statistics words (TRM*, STA*) over every group."""
     glossary = ctx.glossary
     if glossary is not None and not isinstance(glossary, Glossary):
         raise TypeError("CheckContext.glossary must be an aligner.facts.glossary.Glossary "
@@ -538,8 +539,13 @@ def _analysis(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     matchers = _Matchers()
     for group in ctx.groups:
-        out.extend(_check_terms(group, glossary, None, True, matchers))
+        out.extend(_check_terms(group, glossary, None, False, matchers))
     return out
+
+
+def _names_analysis(ctx: CheckContext) -> list[Finding]:
+    """Names (ENT001) over every group: independent of the words, so a job of its own."""
+    return [f for group in ctx.groups for f in check_names(group)]
 
 
 class _TermsCheck(Check):
@@ -547,9 +553,11 @@ class _TermsCheck(Check):
 
     family = "terms"
     category = "entity"
+    analysis = "terms"
+    weight = 3  # glossary and statistics words: a costly analysis
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        yield from self.own_findings(ctx.memo("terms", lambda: _analysis(ctx)))
+        yield from self.own_findings(ctx.memo(self.analysis, lambda: _analysis(ctx)))
 
 
 @register
@@ -592,6 +600,11 @@ class NameMissing(_TermsCheck):
     code = "ENT001"
     name = "name-missing"
     default_severity = Severity.MINOR
+    analysis = "names"
+    weight = 3
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        yield from self.own_findings(ctx.memo(self.analysis, lambda: _names_analysis(ctx)))
 
 
 @register
