@@ -53,6 +53,7 @@ import regex
 from ..facts.glossary import (
     Concept,
     Glossary,
+    ScreenTexts,
     Term,
     TermMatch,
     TermMatcher,
@@ -80,6 +81,9 @@ DIRECTED_PAIRS = (
 #: Magnitude words compared both ways (strict majority only).
 MAGNITUDE_PAIRS = (("thousand", "million"), ("million", "billion"), ("thousand", "billion"))
 _SCALE = frozenset({"thousand", "million", "billion"})
+#: (specific, generic, code, what, symmetric): the directed pairs, then each magnitude pair both ways.
+_PAIRS = (*((spec, gen, code, what, False) for spec, gen, code, what in DIRECTED_PAIRS),
+          *((x, y, "STA001", "the magnitude changed", True) for a, b in MAGNITUDE_PAIRS for x, y in ((a, b), (b, a))))
 _DIGIT_BEFORE = regex.compile(r"\p{Nd}[\p{Nd}.,\s\u00a0\u202f]*$")
 
 
@@ -106,6 +110,7 @@ class _Uses:
 
     allowed: list[_Hit] = field(default_factory=list)
     forbidden: list[_Hit] = field(default_factory=list)
+    _surfaces: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def count(self) -> int:
@@ -115,6 +120,12 @@ class _Uses:
     def words(self) -> list[_Hit]:
         """The allowed uses that are words, not scale words after digits."""
         return [h for h in self.allowed if not h.after_digit]
+
+    def surfaces(self) -> list[str]:
+        """The distinct texts of the allowed uses, sorted (a new list each time: it goes into evidence)."""
+        if self._surfaces is None:  # (asked for once per finding: computed once per unit, after the hits are in)
+            self._surfaces = sorted({h.match.text for h in self.allowed})
+        return list(self._surfaces)
 
 
 @dataclass(frozen=True)
@@ -139,6 +150,7 @@ class _Matchers:
     def __init__(self) -> None:
         self._cache: dict[tuple[int, str | None, bool], TermMatcher] = {}
         self._screens: dict[tuple[int, int, bool], set[int]] = {}
+        self._texts: dict[int, ScreenTexts] = {}  # per document: its segments cut once for every matcher
 
     def hits(self, glossary: Glossary, doc: Document, loans: bool = False) -> set[int]:
         """Indices of ``doc``'s segments where the matcher of ``glossary`` may find a term (one pass per document)."""
@@ -146,9 +158,17 @@ class _Matchers:
         if key not in self._screens:
             lang = _language(doc)
             skip = lang == "en" if loans else lang is None  # the same rule as _unit_uses
-            self._screens[key] = set() if skip else self.get(glossary, lang, loans).screen(
-                [s.text for s in doc.segments])
+            if skip:
+                self._screens[key] = set()
+            else:
+                if id(doc) not in self._texts:
+                    self._texts[id(doc)] = ScreenTexts([s.text for s in doc.segments])
+                self._screens[key] = self.get(glossary, lang, loans).screen(self._texts[id(doc)])
         return self._screens[key]
+
+    def done_screening(self, doc: Document) -> None:
+        """Drop ``doc``'s prepared texts (its screens are kept): every matcher has read them."""
+        self._texts.pop(id(doc), None)
 
     def get(self, glossary: Glossary, language: str | None, loans: bool = False) -> TermMatcher:
         key = (id(glossary), language, loans)
@@ -269,7 +289,7 @@ def _surfaces(uses: Mapping[int, Mapping[str, _Uses]], cid: str, versions: Itera
     out: dict[str, list[str]] = {}
     for k in versions:
         u = uses[k].get(cid)
-        out[docs[k].path] = sorted({h.match.text for h in u.allowed}) if u else []
+        out[docs[k].path] = u.surfaces() if u else []
     return out
 
 
@@ -403,12 +423,8 @@ def _pair_candidates(alignment: Alignment, u_idx: int, present: Sequence[int], s
     g = source.glossary
     known = {c.id for c in g.concepts}
     out: list[_Candidate] = []
-    pairs = [(spec, gen, code, what, False) for spec, gen, code, what in DIRECTED_PAIRS]
-    for a, b in MAGNITUDE_PAIRS:
-        pairs.append((a, b, "STA001", "the magnitude changed", True))
-        pairs.append((b, a, "STA001", "the magnitude changed", True))
     blamed: set[tuple[int, int, int, int]] = set()  # (version, segment, start, end): one finding per word
-    for spec, gen, code, what, symmetric in pairs:
+    for spec, gen, code, what, symmetric in _PAIRS:
         if spec not in known or gen not in known or not any(spec in uses[k] for k in present):
             continue  # (no version uses the specific word: nothing to compare)
         cs, cg = g.concept(spec), g.concept(gen)
@@ -480,6 +496,7 @@ def _units_with_terms(alignment: Alignment, sources: Sequence[_Source], matchers
     units: set[int] = set()
     for k, doc in enumerate(alignment.documents):
         hit = set().union(*(matchers.hits(src.glossary, doc, loans) for src in sources for loans in (False, True)))
+        matchers.done_screening(doc)
         if hit:
             units.update(u_idx for u_idx, unit in enumerate(alignment.units) if not hit.isdisjoint(unit.segments[k]))
     return sorted(units)

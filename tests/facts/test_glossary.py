@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner.errors import InputError
 from aligner.facts.glossary import (
@@ -344,3 +346,36 @@ def test_screen_names_every_text_find_matches_in(lang: str | None) -> None:
     assert with_matches <= screened
     assert with_matches  # the texts do hold terms
     assert len(screened) < len(texts)  # and the screen leaves some out
+
+
+def _screen_one_chunk_at_a_time(matcher: TermMatcher, texts: list[str]) -> set[int]:
+    """The plain screen :meth:`TermMatcher.screen` must equal: each chunk judged alone by its words."""
+    from aligner.facts.glossary import word_set
+
+    out = {i for i, t in enumerate(texts) for e in matcher._symbols if e.symbols in t}
+    if not matcher._index:
+        return out
+    joined = "\n".join(texts)
+    hits = set()
+    for chunk in set(joined.split()):
+        words = word_set(chunk)
+        matcher._learn(words)
+        if not matcher._screen_words.isdisjoint(words):
+            hits.add(chunk)
+    return out | {i for i, t in enumerate(texts) if any(c in t for c in hits)}
+
+
+_SCREEN_WORDS = ["median", "medianinis", "vidurkis", "75.", "percentil", "sa", "karaniwan", "మధ్యస్థ", "U.S.",
+                 "million", "%", "procent", "Ærø", "x", "-", "(", ")", ",", "'s", "l'average"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_SCREEN_WORDS), max_size=8).map(
+    lambda ws: "".join(w + sep for w, sep in zip(ws, [" ", "", "\u00a0", "\n", "  "] * 2))), max_size=12),
+       st.sampled_from(["lt", "da", "tl", "te", "en", None]))
+def test_bulk_chunk_screen_equals_judging_each_chunk_alone(texts: list[str], lang: str | None) -> None:
+    g = statistics_glossary()
+    entries = [(c.id, t) for c in g.concepts for terms in c.terms.values() for t in terms]
+    bulk = TermMatcher(entries, lang)
+    assert bulk.screen(texts) == _screen_one_chunk_at_a_time(TermMatcher(entries, lang), texts)
+    assert bulk.screen(texts) == _screen_one_chunk_at_a_time(TermMatcher(entries, lang), texts)  # memo answers
