@@ -6,11 +6,15 @@ facts themselves (what a name is, how it is looked up in a version) are :mod:`al
 
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache, partial
+from itertools import accumulate, chain, repeat
 
 from ..facts.glossary import fold, word_set
-from ..facts.names import NameMention, VersionNames, name_keys, unexplained
+from ..facts.names import NameMention, VersionNames, extract_names, name_key_spans, unexplained
 from ..langid.codes import canonical
 from ..langid.script import dominant_script
 from ..model import Alignment, Document, Finding, Segment, SegmentKind
@@ -38,47 +42,158 @@ def _script(doc: Document) -> str:
     return dominant_script(doc.text[:4000])
 
 
-def _lower_words(docs: Sequence[Document]) -> Callable[[int], frozenset[str]]:
-    """Per document index, the folded words it writes in lower case (each built on first use: few units need one)."""
+def _lower_words(docs: Sequence[Document]) -> Callable[[int, str], bool]:
+    """Whether document ``k`` writes the folded word ``f`` in lower case: ``lower(k, f)``.
+
+    Each document is prepared on first use (few units need one): see :class:`_LowerCase`.
+    """
 
     @cache
-    def lower(k: int) -> frozenset[str]:
-        words = word_set("\n".join(s.text for s in docs[k].segments))  # no word spans a line break
-        return frozenset(fold(w) for w in words if w[:1].islower())
+    def prepared(k: int) -> _LowerCase:
+        return _LowerCase([s.text for s in docs[k].segments])
+
+    def lower(k: int, folded: str) -> bool:
+        return prepared(k).has(folded)
 
     return lower
 
 
-def _share_a_key(versions: Iterable[Iterable[frozenset[str]]]) -> bool:
-    """Whether two of the versions (each a list of segment key sets) have a key in common."""
-    seen: set[str] = set()
-    for segments in versions:
-        mine = frozenset().union(*segments)
-        if not seen.isdisjoint(mine):
-            return True
-        seen |= mine
-    return False
+class _LowerCase:
+    """The words a text (a document's segments) writes in lower case, looked up one folded word at a time.
+
+    When the text is in NFC, holds no zero-width joiner and case-folds character for character (as
+    most texts do), a word ``w`` that starts with a lower-case letter and folds to ``f`` is ``f``
+    written in the case-folded text where ``w`` stands (``w`` is in NFC as the text is, holds no
+    joiner, and no dot: only acronyms such as ``U.S.`` do, and :func:`fold` drops nothing else).
+    The occurrences of ``f`` there are the only places to look, and each is checked against the
+    words of its segment. Otherwise (and for an empty word) the folded lower-case words of the
+    whole text are made once, as :func:`_lower_case_words` makes them.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.joined = "\n".join(texts)
+        folded = self.joined.casefold()
+        plain = (len(folded) == len(self.joined) and "\u200c" not in self.joined and "\u200d" not in self.joined
+                 and unicodedata.is_normalized("NFC", self.joined))
+        self.folded = folded if plain else None
+        self._ends: list[int] | None = None
+        self._words: frozenset[str] | None = None
+
+    def has(self, f: str) -> bool:
+        """Whether the text writes a word that starts with a lower-case letter and folds to ``f``."""
+        if self.folded is None or not f:
+            if self._words is None:
+                self._words = _lower_case_words(self.texts)
+            return f in self._words
+        folded, joined = self.folded, self.joined
+        pos = folded.find(f)
+        while pos >= 0:
+            word = joined[pos:pos + len(f)]
+            if word[:1].islower() and _fold(word) == f:
+                if self._ends is None:
+                    self._ends = list(accumulate(map((1).__add__, map(len, self.texts[:-1]))))
+                if word in word_set(self.texts[bisect_right(self._ends, pos)]):
+                    return True
+            pos = folded.find(f, pos + 1)
+        return False
+
+
+def _lower_case_words(texts: Iterable[str]) -> frozenset[str]:
+    """The folded forms of the words of ``texts`` that start with a lower-case letter.
+
+    No word spans white space, so the words are read once over the distinct white-space-delimited
+    chunks: a document repeats most of its chunks.
+    """
+    words = word_set("\n".join(set("\n".join(texts).split())))
+    return frozenset(_fold(w) for w in words if w[:1].islower())
+
+
+#: :func:`~aligner.facts.glossary.fold`, memoised (the words of one language recur from document to document).
+_fold = lru_cache(maxsize=1 << 16)(fold)
+
+
+def _units_sharing_a_key(alignment: Alignment) -> list[int]:
+    """The units where two versions write a key of :func:`name_keys` in common, in order.
+
+    The keys of each document are read in one pass over all its segments and placed back by
+    position; a key that no other document writes is shared in no unit, so only the others are placed.
+    """
+    docs = alignment.documents
+    found: list[tuple[list[str], list[int], list[str]]] = []
+    for doc in docs:
+        texts = [s.text for s in doc.segments]
+        starts, keys = name_key_spans("\n".join(texts))  # no key spans a line break
+        found.append((texts, starts, keys))
+    counts = Counter(chain.from_iterable(set(keys) for _, _, keys in found))
+    shared = {key for key, n in counts.items() if n > 1}
+    if not shared:
+        return []
+    written: Counter[tuple[int, str]] = Counter()  # (unit, key) -> how many versions write the key there
+    for k, (texts, starts, keys) in enumerate(found):
+        hits = [i for i, key in enumerate(keys) if key in shared]
+        if not hits:
+            continue
+        ends = list(accumulate(map((1).__add__, map(len, texts[:-1]))))  # where each text but the first starts
+        segments = map(partial(bisect_right, ends), map(starts.__getitem__, hits))  # the text of each hit
+        units = map(_segment_units(alignment, k).__getitem__, segments)
+        written.update(set(zip(units, map(keys.__getitem__, hits))))
+    return sorted({u_idx for (u_idx, _), n in written.items() if n > 1 and u_idx >= 0})
+
+
+def _segment_units(alignment: Alignment, k: int) -> list[int]:
+    """Per segment of document ``k``: the index of the unit that holds it (-1: none)."""
+    units = alignment.units
+    ids = [unit.segments[k] for unit in units]
+    order = list(chain.from_iterable(ids))
+    counts = list(map(len, ids))
+    holders = chain.from_iterable(map(repeat, range(len(units)), counts))  # the unit of each id in ``order``
+    n = len(alignment.documents[k].segments)
+    if order == list(range(n)):  # every segment in one unit, in order (as an alignment keeps them)
+        return list(holders)
+    owner = [-1] * n
+    for i, u_idx in zip(order, holders):
+        if 0 <= i < n:
+            owner[i] = u_idx
+    return owner
+
+
+_HEADING_KINDS = frozenset({SegmentKind.HEADING, SegmentKind.TITLE, SegmentKind.BOILERPLATE})
 
 
 def check_names(alignment: Alignment) -> list[Finding]:
     """ENT001: a name most versions keep is missing, with no trace of it, in one version."""
     docs = alignment.documents
-    scripts = [_script(d) for d in docs]
+    languages = [_language(d) for d in docs]
+
+    @cache
+    def script(k: int) -> str:  # read on first need: many versions are never asked whether they are cased
+        return _script(docs[k])
+
+    scripts = [partial(script, k) for k in range(len(docs))]
     lower = _lower_words(docs)
-    keys = [[name_keys(s.text) for s in d.segments] for d in docs]
+    found: dict[tuple[str, str | None, bool], list[NameMention]] = {}
+
+    def names_in(text: str, language: str | None, heading: bool) -> list[NameMention]:
+        # what VersionNames.mentions reads, read once per text: texts recur (messages, boilerplate, untranslated)
+        key = (text, language, heading)
+        names = found.get(key)
+        if names is None:
+            names = found[key] = extract_names(text, language, heading=heading)
+        return names
+
     out: list[Finding] = []
-    for u_idx, unit in enumerate(alignment.units):
+    # where no name or acronym is written in two versions, none can be found missing
+    for u_idx in _units_sharing_a_key(alignment):
+        unit = alignment.units[u_idx]
         present = unit.present()
         if len(present) < 3 or unit.score < MIN_UNIT_SCORE:
             continue
-        if not _share_a_key([keys[k][i] for i in unit.segments[k]] for k in present):
-            continue  # no name or acronym is written in two versions: none can be found missing
         views: dict[int, VersionNames] = {}
         for k in present:
-            segs = [docs[k].segments[i] for i in unit.segments[k]]
-            views[k] = VersionNames([(s.text, s.kind in (SegmentKind.HEADING, SegmentKind.TITLE,
-                                                         SegmentKind.BOILERPLATE)) for s in segs],
-                                    _language(docs[k]), scripts[k])
+            texts = [(s.text, s.kind in _HEADING_KINDS) for s in (docs[k].segments[i] for i in unit.segments[k])]
+            views[k] = view = VersionNames(texts, languages[k], scripts[k])
+            view.mentions = [m for text, heading in texts for m in names_in(text, languages[k], heading)]
         seen: set[tuple[bool, str]] = set()
         for j in present:
             for m in views[j].mentions:
@@ -91,15 +206,15 @@ def check_names(alignment: Alignment) -> list[Finding]:
 
 
 def _name_findings(alignment: Alignment, u_idx: int, present: Sequence[int], views: Mapping[int, VersionNames],
-                   m: NameMention, lower: Callable[[int], frozenset[str]]) -> list[Finding]:
+                   m: NameMention, lower: Callable[[int, str], bool]) -> list[Finding]:
     docs = alignment.documents
-    literal = [k for k in present if views[k].literal(m) and views[k].cased or (m.acronym and views[k].literal(m))]
+    literal = [k for k in present if views[k].literal(m) and (m.acronym or views[k].cased)]
     if len(literal) < 2:
         return []
-    if not m.acronym and any(fold(w) in lower(k) for w in m.words for k in literal):
-        return []  # a phrase in title case: its words are common words in the documents that keep it
+    # (The answers below do not depend on one another, so the dearest question, whether the name is a
+    # phrase in title case, which reads whole documents, is asked last: only of a name found missing.)
     holders = [k for k in present if views[k].has(m)]
-    comparable = [k for k in present if views[k].cased or views[k].has(m) or not m.acronym]
+    comparable = [k for k in present if not m.acronym or views[k].has(m) or views[k].cased]
     if len(holders) * 2 <= len(comparable):
         return []
     out: list[Finding] = []
@@ -109,6 +224,8 @@ def _name_findings(alignment: Alignment, u_idx: int, present: Sequence[int], vie
             continue
         if view.trace(m) or unexplained(view, [views[j] for j in present if j != k]):
             continue
+        if not out and not m.acronym and any(lower(j, _fold(w)) for w in m.words for j in literal):
+            return []  # a phrase in title case: its words are common words in the documents that keep it
         doc = docs[k]
         seg0 = doc.segments[alignment.units[u_idx].segments[k][0]]
         # per version: the name as written, "present" (transliterated, inflected, by the table) or None

@@ -26,9 +26,13 @@ name with one word changed is not told apart from a translated one (``Nueva York
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import chain
+from operator import and_, attrgetter
+from typing import Any
 
 import regex
 from rapidfuzz import fuzz
@@ -45,6 +49,7 @@ __all__ = [
     "entity_ids",
     "extract_names",
     "name_keys",
+    "name_key_spans",
     "unexplained",
 ]
 
@@ -77,11 +82,22 @@ class NameMention:
 
 def acronym_key(text: str) -> str:
     """``U.S.`` -> ``US`` (dots and spaces dropped, case kept)."""
-    return "".join(ch for ch in text if ch.isalnum())
+    return text if text.isalnum() else "".join(ch for ch in text if ch.isalnum())
 
 
 def _capitalised(tok: Token) -> bool:
-    return tok.script in _CASED_SCRIPTS and tok.text[:1].isupper() and not any(ch.isdigit() for ch in tok.text)
+    return _capital(tok.text, tok.script)
+
+
+@lru_cache(maxsize=1 << 16)
+def _capital(word: str, script: str) -> bool:
+    """A word of a script with case that starts with a capital and holds no digit (memoised: words recur)."""
+    return script in _CASED_SCRIPTS and word[:1].isupper() and not any(ch.isdigit() for ch in word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_letter(word: str) -> bool:
+    return any(ch.isalpha() for ch in word)
 
 
 def _plain(text: str, toks: Sequence[Token], k: int) -> bool:
@@ -92,6 +108,9 @@ _UPPER = regex.compile(r"\p{Uppercase}")
 _WORDISH = regex.compile(r"[\p{L}\p{M}\p{N}]")
 
 
+_ACRONYM = attrgetter("acronym")
+_TEXT = attrgetter("text")
+_SCRIPT = attrgetter("script")
 _CAPITAL_RUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Uppercase}[\p{L}\p{M}\p{N}]*")
 _CAPITAL_APOSTROPHE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Uppercase}[\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)+")
 _DOTTED = regex.compile(r"(?:\p{Lu}\.){2,}")
@@ -106,11 +125,64 @@ def name_keys(text: str) -> frozenset[str]:
     compared dots aside. Two texts with no key in common have no name or acronym in common.
     """
     keys = set(_CAPITAL_RUN.findall(text))
-    if "." in text:
+    # A dotted acronym's second capital follows a dot and precedes one: it is a capital run of its
+    # own, one letter long. With no such run there is no dotted acronym to look for.
+    if "." in text and keys and min(map(len, keys)) == 1:
         keys.update(m.replace(".", "") for m in _DOTTED.findall(text))
     if "'" in text or "’" in text:
         keys.update(acronym_key(m) for m in _CAPITAL_APOSTROPHE.findall(text))
     return frozenset(keys)
+
+
+def name_key_spans(text: str) -> tuple[list[int], list[str]]:
+    """Where each key of :func:`name_keys` stands in ``text``: the keys as found, and their starts.
+
+    One pass of each pattern over ``text`` (a document's segments joined by line breaks: no key
+    spans one, and a key after one is found as at the start of a text), so that the keys of many
+    texts are read at once and placed back by position. The keys are those of :func:`name_keys`.
+    """
+    runs = list(_CAPITAL_RUN.finditer(text))
+    starts = [m.start() for m in runs]
+    keys = [m.group() for m in runs]
+    if "." in text:
+        dotted = list(_DOTTED.finditer(text))
+        starts.extend(m.start() for m in dotted)
+        keys.extend(m.group().replace(".", "") for m in dotted)
+    if "'" in text or "’" in text:
+        # An apostrophe acronym starts where a capital run does (the same look-behind and capital) and
+        # goes on from the run's end over apostrophes: only the runs an apostrophe follows are tried.
+        run_starts = starts[:len(runs)]
+        tried = set()
+        for q in chain(_find_all(text, "'"), _find_all(text, "’")):
+            i = bisect_right(run_starts, q) - 1  # the run before the apostrophe: does it end there?
+            if i >= 0 and runs[i].end() == q:
+                tried.add(i)
+        last = -1
+        for i in sorted(tried):
+            start = run_starts[i]
+            if start >= last and (m := _CAPITAL_APOSTROPHE.match(text, start)) is not None:
+                starts.append(start)
+                keys.append(acronym_key(m.group()))
+                last = m.end()  # (the matches do not overlap, as those of a search over the text)
+    return starts, keys
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    """Where ``needle`` occurs in ``text``."""
+    out: list[int] = []
+    pos = text.find(needle)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(needle, pos + 1)
+    return out
+
+
+def _may_hold(text: str, key: str) -> bool:
+    """False when no word of ``text`` has the :func:`acronym_key` ``key``: some character of it is missing.
+
+    (Such a word holds every character of ``key``, with dots, apostrophes, marks or joiners between.)
+    """
+    return all(ch in text for ch in key)
 
 
 def _occurs(needle: str, text: str) -> bool:
@@ -155,47 +227,55 @@ def extract_names(text: str, language: str | None = None, *, heading: bool = Fal
     if not _may_name(text):
         return []
     toks = tokenize(text)
-    letters = [t for t in toks if any(ch.isalpha() for ch in t.text)]
-    if letters and sum(t.acronym for t in letters) * 2 > len(letters):
-        return []  # a text in capitals: case says nothing
-    initial = [i == 0 or bool(_SENTENCE_BREAK.search(text[toks[i - 1].end:t.start])) for i, t in enumerate(toks)]
+    if any(map(_ACRONYM, toks)):  # (with no acronym, no text in capitals)
+        letters = list(map(_has_letter, map(_TEXT, toks)))  # the words with letters
+        if sum(map(and_, letters, map(_ACRONYM, toks))) * 2 > sum(letters):
+            return []  # a text in capitals: case says nothing
+    capital = list(map(_capital, map(_TEXT, toks), map(_SCRIPT, toks)))
+    if True not in capital:
+        return []
+    n = len(toks)
     out: list[NameMention] = []
-    i = 0
-    while i < len(toks):
-        if not _capitalised(toks[i]):
-            i += 1
-            continue
+    j = capital.index(True)
+    while j < n:
+        if not capital[j]:  # on to the next capitalised word
+            try:
+                j = capital.index(True, j)
+            except ValueError:
+                break
+        i = j
         run = [i]
         j = i + 1
-        while j < len(toks):
+        while j < n:
             gap = text[toks[j - 1].end:toks[j].start]
             if not _PLAIN_GAP.match(gap):
                 break
-            if _capitalised(toks[j]):
+            if capital[j]:
                 run.append(j)
                 j += 1
                 continue
             # connectors followed by a capitalised word continue the run
             k = j
-            while k < len(toks) and toks[k].folded in CONNECTORS and _plain(text, toks, k):
+            while k < n and toks[k].folded in CONNECTORS and _plain(text, toks, k):
                 k += 1
-            if k > j and k < len(toks) and _capitalised(toks[k]) and _plain(text, toks, k):
+            if k > j and k < n and capital[k] and _plain(text, toks, k):
                 run.extend(range(j, k + 1))
                 j = k + 1
                 continue
             break
-        i = j
         acronyms = [r for r in run if toks[r].acronym]
         for r in acronyms:
             out.append(NameMention(toks[r].text, toks[r].start, toks[r].end, (toks[r].text,), True))
         if heading:
             continue
-        at_start = initial[run[0]] and not toks[run[0]].acronym
+        first = run[0]  # at the start of a sentence?
+        at_start = (first == 0 or bool(_SENTENCE_BREAK.search(text, toks[first - 1].end, toks[first].start))) \
+            and not toks[first].acronym
         if at_start:  # "New York", "Bureau of Labor Statistics" at the start: the rest, if it is a name
             run = run[1:]
             while run and toks[run[0]].folded in CONNECTORS:
                 run = run[1:]
-        content = [r for r in run if toks[r].folded not in CONNECTORS or _capitalised(toks[r])]
+        content = [r for r in run if toks[r].folded not in CONNECTORS or capital[r]]
         if not content or (len(content) == 1 and (toks[content[0]].acronym or at_start)):
             continue
         if len(content) == 1 and language in _NOUN_CAPITALISING:
@@ -245,10 +325,19 @@ def _entity_matcher(language: str | None) -> TermMatcher:
 
 def entity_ids(mention: NameMention) -> frozenset[str]:
     """The table entities an acronym or name stands for (empty when it is not in the table)."""
-    if mention.acronym:
-        return _acronym_entities().get(acronym_key(mention.text), frozenset())
-    return frozenset(m.concept for m in _entity_matcher(None).find(mention.text)
-                     if m.start == 0 and m.end == len(mention.text))
+    return _entity_ids(mention.text, mention.acronym)
+
+
+@lru_cache(maxsize=1 << 14)
+def _entity_ids(text: str, acronym: bool) -> frozenset[str]:
+    # memoised: the same names are looked up in every version of every unit that writes them
+    if acronym:
+        return _acronym_entities().get(acronym_key(text), frozenset())
+    return frozenset(m.concept for m in _entity_matcher(None).find(text) if m.start == 0 and m.end == len(text))
+
+
+#: :func:`~aligner.align.grouping.skeleton`, memoised (a text's words recur, and it is read in Python).
+_skeleton = lru_cache(maxsize=1 << 16)(skeleton)
 
 
 def _word_close(a: str, b: str, *, strict: bool) -> bool:
@@ -257,26 +346,55 @@ def _word_close(a: str, b: str, *, strict: bool) -> bool:
         return False
     if a == b:
         return True
-    if len(a) >= 4 and b.startswith(a) and len(b) - len(a) <= 4:
+    if len(a) < 4:  # short words must be equal
+        return False
+    if b.startswith(a) and len(b) - len(a) <= 4:
         return True
-    if len(a) >= 4 and fuzz.ratio(a, b) >= (85 if strict else 75):
+    if fuzz.ratio(a, b) >= (85 if strict else 75):
         return True
-    sa, sb = skeleton(a), skeleton(b)
-    return len(a) >= 4 and sa == sb and len(sa) >= (3 if strict else 2)
+    sa = _skeleton(a)
+    return len(sa) >= (3 if strict else 2) and sa == _skeleton(b)
+
+
+@lru_cache(maxsize=1 << 16)
+def _loosely_close(a: str, b: str) -> bool:
+    # memoised: a name's words are compared with the same words of the other versions, unit after unit
+    return _word_close(a, b, strict=False)
 
 
 class VersionNames:
-    """What one version says in one aligned unit, for looking names up: words, acronyms, entities, names."""
+    """What one version says in one aligned unit, for looking names up: words, acronyms, entities, names.
 
-    def __init__(self, texts: Sequence[tuple[str, bool]], language: str | None, script: str) -> None:
-        """``texts``: (segment text, is heading or title); ``script``: the version's ISO 15924 script."""
+    The answers of :meth:`literal`, :meth:`has` and :meth:`trace` are remembered per name (they
+    depend on the name's text, words and kind only): one name is looked up in a version several times.
+    """
+
+    def __init__(self, texts: Sequence[tuple[str, bool]], language: str | None,
+                 script: str | Callable[[], str]) -> None:
+        """``texts``: (segment text, is heading or title); ``script``: the version's ISO 15924 script.
+
+        ``script`` may be given as a function that reads it, called when it is first needed.
+        """
         self.language = language
-        self.cased = script in _CASED_SCRIPTS
+        self._script = script
         self.texts = [t for t, _ in texts]
         self._headings = [h for _, h in texts]
-        self.mentions = [m for t, heading in texts for m in extract_names(t, language, heading=heading)]
+        # answers already given: ("literal" | "has" | "trace", text, acronym, words), ("acronym", word), ("close", word)
+        self._memo: dict[tuple[object, ...], Any] = {}
 
     # What is needed to look names up is built on first use: most units have no name to look up.
+
+    @cached_property
+    def cased(self) -> bool:
+        """The version is written in a script with case (so that names show)."""
+        script = self._script
+        return (script if isinstance(script, str) else script()) in _CASED_SCRIPTS
+
+    @cached_property
+    def mentions(self) -> list[NameMention]:
+        """The names and acronyms of the version's texts, in order."""
+        return [m for t, heading in zip(self.texts, self._headings)
+                for m in extract_names(t, self.language, heading=heading)]
 
     @cached_property
     def _tokens(self) -> list[Token]:
@@ -302,6 +420,27 @@ class VersionNames:
         ]
 
     @cached_property
+    def _key_list(self) -> list[str]:
+        return [key for _, key in self.keys]
+
+    @cached_property
+    def _key_positions(self) -> dict[str, list[int]]:
+        """Where each distinct key stands in :attr:`keys`."""
+        out: dict[str, list[int]] = {}
+        for p, key in enumerate(self._key_list):
+            out.setdefault(key, []).append(p)
+        return out
+
+    def _close_keys(self, word: str) -> frozenset[str]:
+        """The distinct keys here that ``word`` (transliterated) is close to (not strictly)."""
+        memo = ("close", word)
+        found = self._memo.get(memo)
+        if found is None:
+            found = self._memo[memo] = frozenset(
+                key for key in self._key_positions if _loosely_close(word, key))
+        return found
+
+    @cached_property
     def own_names(self) -> list[NameMention]:
         """What could be a translated name here: its names; in German, every capitalised noun."""
         if self.language not in _NOUN_CAPITALISING:
@@ -310,13 +449,29 @@ class VersionNames:
 
     def literal(self, m: NameMention) -> bool:
         """The name or acronym is written here as it is (acronyms: dots aside)."""
-        if m.acronym:
-            return acronym_key(m.text) in self.acronyms
-        return any(_occurs(m.text, t) for t in self.texts)
+        memo = ("literal", m.text, m.acronym)
+        found = self._memo.get(memo)
+        if found is None:
+            if m.acronym:
+                found = self._has_acronym_key(acronym_key(m.text))
+            else:
+                found = any(_occurs(m.text, t) for t in self.texts)
+            self._memo[memo] = found
+        return found
 
     def has(self, m: NameMention) -> bool:
         """The name is here: literally, through the table of entities, or transliterated/inflected word by word."""
-        if self.literal(m) or (entity_ids(m) & self.entities):
+        memo = ("has", m.text, m.acronym, m.words)
+        found = self._memo.get(memo)
+        if found is None:
+            found = self._memo[memo] = self._lookup(m)
+        return found
+
+    def _lookup(self, m: NameMention) -> bool:
+        if self.literal(m):
+            return True
+        ids = entity_ids(m)
+        if ids and not ids.isdisjoint(self.entities):  # the table is read only for a name in it
             return True
         if m.acronym:
             return False
@@ -327,31 +482,55 @@ class VersionNames:
         n = len(want)
         if not n:
             return True
-        for p in range(len(self.keys) - n + 1):
-            window = self.keys[p:p + n]
-            if all(_word_close(w, key, strict=False) for w, (_, key) in zip(want, window)):
-                if n == 1 or fuzz.ratio("".join(want), "".join(key for _, key in window)) >= 70:
+        # The content words must follow one another, each close to its key: the windows are those
+        # starting at a key close to the first word (close keys are found once per distinct key).
+        keys = self._key_list
+        last = len(keys) - n
+        if last < 0:
+            return False
+        first = self._close_keys(want[0])
+        if not first:
+            return False
+        starts = sorted(p for key in first for p in self._key_positions[key] if p <= last)
+        for p in starts:
+            if all(keys[p + i] in self._close_keys(want[i]) for i in range(1, n)):
+                if n == 1 or fuzz.ratio("".join(want), "".join(keys[p:p + n])) >= 70:
                     return True
         return False
 
+    def _has_acronym_key(self, key: str) -> bool:
+        """``key`` is in :attr:`acronyms` (a text with no acronym of that key is not cut into words to tell)."""
+        if not any(_may_hold(t, key) for t in self.texts):
+            return False
+        return key in self.acronyms
+
     def _has_acronym(self, word: str) -> bool:
-        probe = NameMention(word, 0, len(word), (word,), True)
-        return acronym_key(word) in self.acronyms or bool(entity_ids(probe) & self.entities)
+        memo = ("acronym", word)
+        found = self._memo.get(memo)
+        if found is None:
+            ids = _entity_ids(word, True)
+            found = self._has_acronym_key(acronym_key(word)) or bool(ids and not ids.isdisjoint(self.entities))
+            self._memo[memo] = found
+        return found
 
     def trace(self, m: NameMention) -> bool:
         """Some of the name is here (one long word, or an acronym of it), as in a translated name."""
-        if self.has(m):
-            return True
+        memo = ("trace", m.text, m.acronym, m.words)
+        found = self._memo.get(memo)
+        if found is None:
+            found = self._memo[memo] = self.has(m) or self._partial(m)
+        return found
+
+    def _partial(self, m: NameMention) -> bool:
         for w in m.words:
             if _is_acronym_word(w):
                 if self._has_acronym(w) or self._acronym_trace(w):
                     return True
                 continue
             key = transliterate(w)
-            if len(key) >= 4 and any(_word_close(key, k, strict=True) for _, k in self.keys):
+            if len(key) >= 4 and any(_word_close(key, k, strict=True) for k in self._key_positions):
                 return True
         return False
-
 
     def _acronym_trace(self, word: str) -> bool:
         """The acronym written in lower case as a word ("Bruger-id" for ID) or heading a compound ("SIGNALbesked")."""
@@ -361,6 +540,7 @@ class VersionNames:
                    for t in self._tokens)
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_acronym_word(word: str) -> bool:
     letters = [ch for ch in word if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
