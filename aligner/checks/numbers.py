@@ -12,6 +12,11 @@ lower confidence; for a value conflict (two versions read X, two read Y) both si
 
 Findings carry their code's registered default severity (:func:`~aligner.checks.registry.default_severity`);
 the registered check applies the severity configuration puts in force.
+
+Work is skipped only where it cannot change a finding: segments without a digit are not read,
+units without a mention are not compared, the readings of a unit are ranked only when one of its
+mentions is ambiguous, and the counting stops early when every version reads the same values
+equally often with its own locale's conventions.
 """
 
 from __future__ import annotations
@@ -20,10 +25,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+from itertools import compress
 
 import regex
 
-from ..facts.numbers import NumberMention, extract_numbers
+from ..facts.numbers import NumberMention, NumberReading, extract_numbers
 from ..model import Alignment, Document, Finding, Segment
 from .registry import default_severity
 
@@ -58,39 +65,57 @@ def _finding(
                    confidence, start, end, unit)
 
 
-def _settle(mentions: list[_Mention], n_versions: int) -> dict[int, Decimal]:
-    """Choose one reading per mention, jointly for the unit so that readings never cross.
+def _choose(versions: Sequence[int], ments: Sequence[NumberMention]) -> tuple[list[Decimal], list[NumberReading]]:
+    """Choose one reading per mention of a unit (all have readings), so that readings never cross.
 
     Candidate values are ranked once for the whole unit: by how many versions can read them
     at all, then by how many mentions read them in their own locale's convention, then whole
     numbers first (a three-digit group after a separator is far more often a thousands group
     than three decimals), then by value. Each mention takes its best-ranked reading, so two
     versions that both can read 41 430 never end up one at 41.43 and one at 41430.
+
+    Returns the chosen values and, for each, the mention's first reading of that value. A mention
+    with a single reading keeps it whatever the ranking, so the ranking is built only for units
+    with an ambiguous mention.
     """
+    for m in ments:
+        if len(m.readings) > 1:
+            break
+    else:
+        readings = [m.readings[0] for m in ments]
+        return [r.value for r in readings], readings
     readers: dict[Decimal, set[int]] = {}
     conform: dict[Decimal, int] = {}
-    for item in mentions:
-        for r in item.mention.readings:
-            readers.setdefault(r.value, set()).add(item.version)
+    for version, m in zip(versions, ments):
+        for r in m.readings:
+            v = r.value
+            holders = readers.get(v)
+            if holders is None:
+                readers[v] = {version}
+            else:
+                holders.add(version)
             if r.locale_conform:
-                conform[r.value] = conform.get(r.value, 0) + 1
+                conform[v] = conform.get(v, 0) + 1
     rank = {
         v: i
         for i, v in enumerate(sorted(readers, key=lambda v: (-len(readers[v]), -conform.get(v, 0),
                                                               v != v.to_integral_value(), v)))
     }
-    chosen: dict[int, Decimal] = {}
-    for idx, item in enumerate(mentions):
-        if item.mention.readings:
-            chosen[idx] = min((r.value for r in item.mention.readings), key=lambda v: rank[v])
-    return chosen
-
-
-def _reading_of(m: NumberMention, value: Decimal):
-    for r in m.readings:
-        if r.value == value:
-            return r
-    return None
+    values: list[Decimal] = []
+    readings = []
+    for m in ments:
+        # the first reading of the best rank: min() keeps the first of equal keys, and the first
+        # reading of the chosen value is the first of its rank (equal ranks are equal values)
+        best = m.readings[0]
+        if len(m.readings) > 1:
+            best_rank = rank[best.value]
+            for r in m.readings[1:]:
+                r_rank = rank[r.value]
+                if r_rank < best_rank:
+                    best, best_rank = r, r_rank
+        values.append(best.value)
+        readings.append(best)
+    return values, readings
 
 
 def unit_mentions(alignment: Alignment, unit_index: int) -> list[_Mention]:
@@ -102,94 +127,193 @@ def unit_mentions(alignment: Alignment, unit_index: int) -> list[_Mention]:
         for i in ids:
             seg = doc.segments[i]
             if not _DIGIT.search(seg.text):
-                continue
-            for m in extract_numbers(seg.text, doc.language):
-                for part in (m, *m.parts):
-                    if part.readings:
-                        out.append(_Mention(k, seg, part))
+                continue  # no digit, no mention
+            out.extend(_Mention(k, seg, part) for part in _with_readings(extract_numbers(seg.text, doc.language)))
     return out
+
+
+#: Distinct (text, language) pairs whose mentions one :func:`check_numbers` call keeps (texts recur:
+#: boilerplate, catalog messages); the memo is emptied when it grows past this.
+_MEMO_LIMIT = 50_000
+
+
+def _mentions_with_readings(text: str, language: str | None, memo: dict) -> tuple[NumberMention, ...]:
+    """The mentions (composites replaced by their parts) of ``text`` that carry readings, memoised."""
+    key = (text, language)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        found = memo[key] = tuple(_with_readings(extract_numbers(text, language)))
+    return found
+
+
+def _with_readings(mentions: list[NumberMention]) -> list[NumberMention]:
+    """The mentions that carry readings, composites replaced by their parts."""
+    out = []
+    for m in mentions:
+        if m.readings:
+            out.append(m)
+        if m.parts:
+            out.extend([part for part in m.parts if part.readings])
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _group_style(convention: str) -> str | None:
+    """The digit-grouping style a reading's convention names (``space``, ``comma(indian)``), if any."""
+    group = next((part for part in convention.split(",") if part.startswith("group=")), None)
+    return group[6:] if group else None
+
+
+#: Segments, mentions and chosen readings (parallel lists) of one version's settled mentions.
+_Settled = tuple[list[Segment], list[NumberMention], list[NumberReading]]
+
+
+def _position(entry: tuple[Segment, NumberMention, object]) -> tuple[int, int]:
+    return entry[0].start, entry[1].start
 
 
 def check_numbers(alignment: Alignment) -> list[Finding]:
     """Number findings: NUM001 missing, NUM002 changed, NUM003 duplicated, NUM004 added, FMT001/FMT002 format."""
     findings: list[Finding] = []
-    settled: list[list[tuple[Segment, NumberMention, object]]] = [[] for _ in alignment.documents]
-    for u_idx in range(len(alignment.units)):
-        findings.extend(_unit_findings(alignment, u_idx, settled))
+    # per version: the settled mentions whose reading groups digits (the others cannot make a
+    # mixed-conventions finding), as parallel lists (fewer objects for the garbage collector than
+    # a tuple each), and the grouping styles seen
+    settled: list[_Settled] = [([], [], []) for _ in alignment.documents]
+    styles: list[set[str]] = [set() for _ in alignment.documents]
+    docs = alignment.documents
+    search = _DIGIT.search
+    # which segments hold a digit (no digit, no mention), and which such texts recur in a language:
+    # the mentions of those are kept for their next occurrence (keeping every text's would cost the
+    # garbage collector more than reading it again)
+    digits = [[search(seg.text) is not None for seg in doc.segments] for doc in docs]
+    counts: dict[str | None, Counter[str]] = {}
+    for doc, flags in zip(docs, digits):
+        counts.setdefault(doc.language, Counter()).update(seg.text for seg in compress(doc.segments, flags))
+    recurring = {language: {text for text, n in texts.items() if n > 1} for language, texts in counts.items()}
+    memo: dict = {}
+    for u_idx, unit in enumerate(alignment.units):
+        # the unit's mentions as parallel lists (what unit_mentions gives)
+        versions: list[int] = []
+        segs: list[Segment] = []
+        ments: list[NumberMention] = []
+        for k, ids in enumerate(unit.segments):
+            flags = digits[k]
+            for i in ids:
+                if not flags[i]:
+                    continue
+                seg = docs[k].segments[i]
+                language = docs[k].language
+                if seg.text in recurring[language]:
+                    found = _mentions_with_readings(seg.text, language, memo)
+                else:
+                    found = _with_readings(extract_numbers(seg.text, language))
+                if found:
+                    versions.extend([k] * len(found))
+                    segs.extend([seg] * len(found))
+                    ments.extend(found)
+        if ments:
+            findings.extend(_unit_findings(alignment, u_idx, versions, segs, ments, settled, styles))
     for k, doc in enumerate(alignment.documents):
-        findings.extend(check_mixed_conventions(doc, sorted(settled[k], key=lambda x: (x[0].start, x[1].start))))
+        if len(styles[k]) >= 2:
+            # check_mixed_conventions skips readings without a group style, so leaving them out
+            # before the (stable) sort changes nothing
+            findings.extend(check_mixed_conventions(doc, sorted(zip(*settled[k]), key=_position)))
     return findings
 
 
-def _unit_findings(alignment: Alignment, u_idx: int,
-                   settled: list[list[tuple[Segment, NumberMention, object]]]) -> list[Finding]:
+def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: list[Segment],
+                   ments: list[NumberMention], settled: list[_Settled],
+                   styles: list[set[str]]) -> list[Finding]:
+    """Findings of one unit whose mentions (``versions``, ``segs``, ``ments``, parallel) are not empty."""
     docs = alignment.documents
     present = alignment.units[u_idx].present()
-    mentions = unit_mentions(alignment, u_idx)
-    if not mentions:
+    chosen, readings = _choose(versions, ments)
+    against = False  # some reading is against its locale
+    # the mentions (indices, in order) of each value in each version that has it
+    occurrences: dict[Decimal, dict[int, list[int]]] = {}
+    for i, (k, v, r) in enumerate(zip(versions, chosen, readings)):
+        style = _group_style(r.convention)
+        if style is not None:
+            settled_segs, settled_ments, settled_readings = settled[k]
+            settled_segs.append(segs[i])
+            settled_ments.append(ments[i])
+            settled_readings.append(r)
+            styles[k].add(style)
+        if not r.locale_conform:
+            against = True
+        per = occurrences.get(v)
+        if per is None:
+            occurrences[v] = {k: [i]}
+        else:
+            found = per.get(k)
+            if found is None:
+                per[k] = [i]
+            else:
+                found.append(i)
+    n = len(present)
+    if not against and all(len(per) == n and len({len(f) for f in per.values()}) == 1 for per in occurrences.values()):
+        # Every present version reads every value equally often: no value is missing, extra,
+        # changed or repeated, and no reading is against its locale.
         return []
-    chosen_map = _settle(mentions, len(docs))
-    chosen = [chosen_map[i] for i in range(len(mentions))]
+
     findings: list[Finding] = []
-    for item, value in zip(mentions, chosen):
-        settled[item.version].append((item.segment, item.mention, _reading_of(item.mention, value)))
 
     def surfaces(k: int, value: Decimal) -> list[str]:
-        return [x.mention.text for x, v in zip(mentions, chosen) if x.version == k and v == value]
+        return [ments[i].text for i in occurrences.get(value, {}).get(k, ())]
 
     def evidence_for(value: Decimal) -> dict:
         return {"value": _fmt(value), "versions": {docs[k].path: surfaces(k, value) for k in present}}
 
     # Against-locale readings (format findings), where other versions confirm the reading.
-    for item, value in zip(mentions, chosen):
-        r = _reading_of(item.mention, value)
-        if r is None or r.locale_conform or len(present) < 2:
-            continue
-        others = sorted({s for k in present if k != item.version for s in surfaces(k, value)})
-        if not others:
-            continue
-        doc = docs[item.version]
-        conform = [x for x in item.mention.readings if x.locale_conform]
-        alt = f"; in {doc.language} it would read {_fmt(conform[0].value)}" if conform else ""
-        findings.append(_finding(
-            "FMT001", "format", doc, item.segment, item.mention,
-            f"{item.mention.text!r} is written against the {doc.language} number format: read as "
-            f"{_fmt(value)} because the other versions have {', '.join(others)}{alt}",
-            {"value": _fmt(value), "surface": item.mention.text, "convention": r.convention, "others": others},
-            0.9, u_idx,
-        ))
+    if against and len(present) >= 2:
+        for k, seg, m, value, r in zip(versions, segs, ments, chosen, readings):
+            if r.locale_conform:
+                continue
+            others = sorted({s for j in present if j != k for s in surfaces(j, value)})
+            if not others:
+                continue
+            doc = docs[k]
+            conform = [x for x in m.readings if x.locale_conform]
+            alt = f"; in {doc.language} it would read {_fmt(conform[0].value)}" if conform else ""
+            findings.append(_finding(
+                "FMT001", "format", doc, seg, m,
+                f"{m.text!r} is written against the {doc.language} number format: read as "
+                f"{_fmt(value)} because the other versions have {', '.join(others)}{alt}",
+                {"value": _fmt(value), "surface": m.text, "convention": r.convention, "others": others},
+                0.9, u_idx,
+            ))
     if len(present) < 2:
         return findings
 
-    counts: dict[int, Counter[Decimal]] = {k: Counter() for k in present}
-    occurrences: dict[tuple[int, Decimal], list[_Mention]] = {}
-    for item, value in zip(mentions, chosen):
-        counts[item.version][value] += 1
-        occurrences.setdefault((item.version, value), []).append(item)
-    n = len(present)
     missing: dict[int, list[tuple[Decimal, int, float]]] = {k: [] for k in present}
     extra: dict[int, list[tuple[Decimal, float]]] = {k: [] for k in present}
-    for v in sorted({v for c in counts.values() for v in c}):
-        have = [k for k in present if counts[k][v] > 0]
+    for v in sorted(occurrences):
+        per = occurrences[v]
+        if len(per) == n and len({len(found) for found in per.values()}) == 1:
+            continue  # every version has it equally often: nothing to say
+        count = {k: len(per.get(k, ())) for k in present}  # how often each version has it
+        have = [k for k in present if count[k] > 0]
         if len(have) == n:
-            mult = Counter(counts[k][v] for k in present)
+            mult = Counter(count.values())
             top = max(mult.values())
             mode = min(c for c in mult if mult[c] == top)
             if top <= n / 2:
                 continue
-            findings.extend(_repeats(present, v, counts, occurrences, docs, u_idx, evidence_for, mode=mode))
+            findings.extend(_repeats(present, v, count, per, segs, ments, docs, u_idx, evidence_for, mode=mode))
             for k in present:
-                if counts[k][v] < mode:
-                    missing[k].append((v, mode - counts[k][v], 0.8))
+                if count[k] < mode:
+                    missing[k].append((v, mode - count[k], 0.8))
             continue
-        lacking = [k for k in present if counts[k][v] == 0]
+        lacking = [k for k in present if count[k] == 0]
         if len(have) >= 3 or (len(have) == 2 and n == 2):
-            findings.extend(_repeats(have, v, counts, occurrences, docs, u_idx, evidence_for))
+            findings.extend(_repeats(have, v, count, per, segs, ments, docs, u_idx, evidence_for))
         elif len(have) == 2:
             # Two holders disagreeing on how often: the one with more repeats it if a holder has it once.
-            low, high = sorted(have, key=lambda k: (counts[k][v], k))
-            if counts[low][v] == 1 and counts[high][v] > 1:
-                findings.extend(_repeats(have, v, counts, occurrences, docs, u_idx, evidence_for, mode=1))
+            low, high = sorted(have, key=lambda k: (count[k], k))
+            if count[low] == 1 and count[high] > 1:
+                findings.extend(_repeats(have, v, count, per, segs, ments, docs, u_idx, evidence_for, mode=1))
         if len(have) > n / 2:
             for k in lacking:
                 missing[k].append((v, 1, 0.9 if len(have) >= 2 else 0.6))
@@ -202,7 +326,13 @@ def _unit_findings(alignment: Alignment, u_idx: int,
             for k in have:
                 extra[k].append((v, 0.0))
 
+    def holders_of(value: Decimal) -> list[int]:
+        per = occurrences.get(value, {})
+        return [j for j in present if j in per]
+
     for k in present:
+        if not missing[k] and not extra[k]:
+            continue
         doc = docs[k]
         miss = list(missing[k])
         ext = list(extra[k])
@@ -220,17 +350,17 @@ def _unit_findings(alignment: Alignment, u_idx: int,
             pick = min(options, key=lambda e: (abs(e[0] - mv), e[0]))
             ext.remove(pick)
             ev = pick[0]
-            item = occurrences[(k, ev)][0]
-            holders = [j for j in present if counts[j][mv] > 0]
+            i = occurrences[ev][k][0]
+            holders = holders_of(mv)
             findings.append(_finding(
-                "NUM002", "number", doc, item.segment, item.mention,
-                f"{item.mention.text!r} reads {_fmt(ev)} where {len(holders)} of {n} versions have {_fmt(mv)}"
+                "NUM002", "number", doc, segs[i], ments[i],
+                f"{ments[i].text!r} reads {_fmt(ev)} where {len(holders)} of {n} versions have {_fmt(mv)}"
                 + (" (a tie: both sides are blamed)" if tie else ""),
                 {"expected": evidence_for(mv), "found": evidence_for(ev), "tie": tie},
                 0.5 if tie else max(mconf, 0.6), u_idx,
             ))
         for mv, times, conf in unpaired:
-            holders = [j for j in present if counts[j][mv] > 0]
+            holders = holders_of(mv)
             seg = doc.segments[alignment.units[u_idx].segments[k][0]]
             names = ", ".join(docs[j].language or docs[j].name for j in holders)
             findings.append(_finding(
@@ -242,31 +372,32 @@ def _unit_findings(alignment: Alignment, u_idx: int,
         for ev, conf in ext:
             if conf <= 0.0:
                 continue
-            item = occurrences[(k, ev)][0]
+            i = occurrences[ev][k][0]
             findings.append(_finding(
-                "NUM004", "number", doc, item.segment, item.mention,
-                f"{item.mention.text!r} ({_fmt(ev)}) is not in the other versions of this passage",
+                "NUM004", "number", doc, segs[i], ments[i],
+                f"{ments[i].text!r} ({_fmt(ev)}) is not in the other versions of this passage",
                 evidence_for(ev), conf, u_idx,
             ))
     return findings
 
 
-def _repeats(holders, v, counts, occurrences, docs, u_idx, evidence_for, mode=None) -> list[Finding]:  # noqa: ANN001
+def _repeats(holders, v, count, per, segs, ments, docs, u_idx, evidence_for, mode=None  # noqa: ANN001
+             ) -> list[Finding]:
     """NUM003 for holders that have ``v`` more often than most holders do (a value repeated in one version)."""
-    mult = Counter(counts[k][v] for k in holders)
     if mode is None:
+        mult = Counter(count[k] for k in holders)
         top = max(mult.values())
         mode = min(c for c in mult if mult[c] == top)
         if top <= len(holders) / 2:
             return []
     out = []
     for k in holders:
-        if counts[k][v] > mode:
-            items = occurrences[(k, v)]
+        if count[k] > mode:
+            items = per[k]
             dup = items[mode] if len(items) > mode else items[-1]
             out.append(_finding(
-                "NUM003", "duplication", docs[k], dup.segment, dup.mention,
-                f"{dup.mention.text!r} ({_fmt(v)}) appears {counts[k][v]} times here but "
+                "NUM003", "duplication", docs[k], segs[dup], ments[dup],
+                f"{ments[dup].text!r} ({_fmt(v)}) appears {count[k]} times here but "
                 f"{mode} time(s) in the other versions that have it",
                 evidence_for(v), 0.9, u_idx,
             ))
@@ -281,14 +412,13 @@ def check_mixed_conventions(doc: Document, settled: Sequence[tuple[Segment, Numb
     it (a document with no group) each mention's locale-conform reading is taken.
     """
     if settled is None:
-        settled = [(seg, m, m.readings[0]) for seg in doc.segments
+        settled = [(seg, m, m.readings[0]) for seg in doc.segments if _DIGIT.search(seg.text)
                    for m in extract_numbers(seg.text, doc.language) if m.readings]
     styles: dict[str, list[tuple[Segment, NumberMention, bool]]] = {}
     for seg, m, reading in settled:
-        convention = getattr(reading, "convention", "")
-        group = next((part for part in convention.split(",") if part.startswith("group=")), None)
-        if group:
-            styles.setdefault(group[6:], []).append((seg, m, bool(getattr(reading, "locale_conform", True))))
+        style = _group_style(getattr(reading, "convention", ""))
+        if style is not None:
+            styles.setdefault(style, []).append((seg, m, bool(getattr(reading, "locale_conform", True))))
     if len(styles) < 2:
         return []
     # The reference style is the locale's own where the text uses it, else the most frequent.

@@ -44,8 +44,11 @@ Digits glued to a preceding letter of an alphabetic script or joined to it by a 
 digits (``3D``, ``2016-aisiais``, ``2016年``) do not stop extraction. Word ranges (``10 to 15``) stay
 two mentions.
 
-Everything is one precompiled regular-expression pass per text plus cached per-shape work, and all
-per-language data (Babel lookups, compiled patterns) is cached per language.
+One precompiled pattern per language finds the digits (and phones, dates, codes), a second one the
+word after them (percent, currency, scale, ...), a third the word before them. What depends only on a
+digit shape or a word (readings, suffix kinds, scale factors) is memoised per language, in memos that
+are emptied when full, and all per-language data (Babel lookups, compiled patterns) is cached per
+language.
 """
 
 from __future__ import annotations
@@ -345,10 +348,26 @@ _SHAPE_SPLIT = regex.compile(r"(\D)")
 _READINGS_CACHE = 100_000  # distinct shapes kept per language before the cache is emptied
 
 
+class _AsciiDigitTable(dict):
+    """``str.translate`` table: each decimal digit of any script to its ASCII digit, other characters kept.
+
+    Filled lazily, one entry per distinct character met: only digit shapes are translated, so at
+    most the decimal digits of Unicode and the separators.
+    """
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        out = self[code] = str(unicodedata.decimal(c)) if c.isdecimal() else c
+        return out
+
+
+_ASCII_DIGITS = _AsciiDigitTable()
+
+
 def _ascii_digits(s: str) -> str:
     if s.isascii():
         return s
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in s)
+    return s.translate(_ASCII_DIGITS)
 
 
 def _clean(value: Decimal) -> Decimal:
@@ -372,18 +391,20 @@ def _grouping(runs: list[str]) -> str | None:
 
 def _readings(shape: str, conv: NumberConventions) -> tuple[NumberReading, ...]:
     """All readings of a digit run with separators (``shape``), locale-conform ones first."""
+    if shape.isdecimal():  # no separator (a separator is no decimal digit): what the split below finds
+        return (NumberReading(Decimal(_ascii_digits(shape)), True, "plain"),)
     pieces = _SHAPE_SPLIT.split(_ascii_digits(shape))
     runs, seps = pieces[0::2], pieces[1::2]
     if not seps:
         return (NumberReading(Decimal(runs[0]), True, "plain"),)
     out: list[NumberReading] = []
-    extra_group, extra_decimal = conv.extra_separators()
+    extra_group, extra_decimal, styles = _conv_tables(conv)
     classes = [_sep_name(s) for s in seps]
     # 1. every separator groups thousands
     if len(set(classes)) == 1 and (seps[0] in _GROUP_CHARS or seps[0] in extra_group):
         grouping = _grouping(runs)
         if grouping is not None:
-            out.append(_reading(Decimal("".join(runs)), classes[0], grouping, None, conv))
+            out.append(_reading(Decimal("".join(runs)), classes[0], grouping, None, conv, styles))
     # 2. the last separator is the decimal mark, the others group
     if seps[-1] in _DECIMAL_CHARS or seps[-1] in extra_decimal:
         dec_class = classes[-1]
@@ -399,14 +420,32 @@ def _readings(shape: str, conv: NumberConventions) -> tuple[NumberReading, ...]:
             whole = "".join(int_runs)
             value = Decimal(f"{whole}.{frac}") if frac else Decimal(whole)
             group = group_classes[0] if group_classes else None
-            out.append(_reading(value, group, grouping, dec_class, conv))
+            out.append(_reading(value, group, grouping, dec_class, conv, styles))
     out.sort(key=lambda r: not r.locale_conform)
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
+def _conv_tables(conv: NumberConventions) -> tuple[frozenset[str], frozenset[str], dict]:
+    """Per-convention data :func:`_readings` asks for every new digit shape: the extra group and
+    decimal characters, and a memo of :func:`_reading_style` (a handful of entries)."""
+    return (*conv.extra_separators(), {})
+
+
 def _reading(
-    value: Decimal, group: str | None, grouping: str, decimal: str | None, conv: NumberConventions
+    value: Decimal, group: str | None, grouping: str, decimal: str | None, conv: NumberConventions, styles: dict
 ) -> NumberReading:
+    key = (group, grouping, decimal)
+    style = styles.get(key)
+    if style is None:
+        style = styles[key] = _reading_style(group, grouping, decimal, conv)
+    return NumberReading(value, *style)
+
+
+def _reading_style(
+    group: str | None, grouping: str, decimal: str | None, conv: NumberConventions
+) -> tuple[bool, str]:
+    """``(locale_conform, convention)`` of a reading with these group and decimal separator classes."""
     names = []
     conform = True
     if group is not None:
@@ -420,7 +459,7 @@ def _reading(
         names.append(f"decimal={decimal}")
         if not conv.generic:
             conform = conform and decimal in {_sep_name(conv.decimal), _sep_name(conv.alt_decimal or conv.decimal)}
-    return NumberReading(value, conform, ",".join(names))
+    return conform, ",".join(names)
 
 
 # --------------------------------------------------------------------------------------------
@@ -443,6 +482,12 @@ _STEM_TAIL = r"[\p{L}\p{M}]*"
 _END = "\x00"  # trie key that marks the end of a word (never part of an entry)
 
 
+@lru_cache(maxsize=4096)
+def _escaped(c: str) -> str:
+    """``regex.escape(c, special_only=True)``, memoised (word lists repeat their characters)."""
+    return regex.escape(c, special_only=True)
+
+
 def _tokens(entry: str, *, ignore_case: bool) -> tuple[str, ...]:
     """One word-list entry as regex tokens: its characters, then how the word must end.
 
@@ -453,7 +498,7 @@ def _tokens(entry: str, *, ignore_case: bool) -> tuple[str, ...]:
     word = entry[:-1] if stem else entry
     if ignore_case:
         word = word.lower()
-    chars = tuple(_SP if c == " " else regex.escape(c, special_only=True) for c in word)
+    chars = tuple(_SP if c == " " else _escaped(c) for c in word)
     last = word[-1:]
     if stem:
         tail = _STEM_TAIL
@@ -464,15 +509,33 @@ def _tokens(entry: str, *, ignore_case: bool) -> tuple[str, ...]:
     return chars + ("\0" + tail,)
 
 
-def _trie_regex(node: dict) -> str:
-    """Regex of a character trie: shared prefixes are tested once, longer words first."""
-    options = [tok + _trie_regex(child) for tok, child in sorted(node.items()) if not tok.startswith(_END)]
+def _trie_regex(node: dict) -> tuple[str, str]:
+    """Regex of a character trie: shared prefixes are tested once, longer words first.
+
+    Returns ``(body, tail)``: the regex is ``body + tail``, where ``tail`` is the word ending
+    (:data:`_WORD_END`, :data:`_STEM_TAIL` or nothing) shared by every word below ``node``.
+    A shared ending is written once after the alternation instead of after each branch:
+    ``(?:a|b)T`` tries exactly what ``(?:aT|bT)`` tries, in the same order, so the matches are the
+    same, and the pattern (hundreds of word ends per language) compiles much faster.
+    """
+    options = [(tok + body, tail) for tok, child in sorted(node.items()) if not tok.startswith(_END)
+               for body, tail in (_trie_regex(child),)]
     # word ends come after the longer continuations; a stem ending before a bounded one
     ends = sorted((tok[1:] for tok in node if tok.startswith(_END)), key=lambda t: (t != _STEM_TAIL, t == ""))
-    options += ends
+    options += [("", tail) for tail in ends]
     if len(options) == 1:
         return options[0]
-    return "(?:" + "|".join(options) + ")"
+    # consecutive options with the same ending share it: (?:aT|bT|cU) -> (?:(?:a|b)T|cU)
+    runs: list[tuple[list[str], str]] = []
+    for body, tail in options:
+        if runs and runs[-1][1] == tail:
+            runs[-1][0].append(body)
+        else:
+            runs.append(([body], tail))
+    if len(runs) == 1:
+        return "(?:" + "|".join(runs[0][0]) + ")", runs[0][1]
+    parts = [(bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")") + tail for bodies, tail in runs]
+    return "(?:" + "|".join(parts) + ")", ""
 
 
 def _alternation(entries, *, ignore_case: bool) -> str:
@@ -486,17 +549,17 @@ def _alternation(entries, *, ignore_case: bool) -> str:
             node = node.setdefault(tok, {})
     if not trie:
         return "(?!)"
-    body = _trie_regex(trie)
-    return f"(?i:{body})" if ignore_case else body
+    body, tail = _trie_regex(trie)
+    return f"(?i:{body}{tail})" if ignore_case else body + tail
 
 
 def _cldr_unit_words(loc: Locale, unit: str) -> tuple[set[str], set[str]]:
     """Suffix and prefix words CLDR uses for ``unit`` (e.g. ``procentai``, Turkish ``yüzde``)."""
     suffix: set[str] = set()
     prefix: set[str] = set()
+    samples = [(n, format_decimal(n, locale=loc)) for n in _PLURAL_SAMPLES]
     for length in ("long", "short", "narrow"):
-        for n in _PLURAL_SAMPLES:
-            number = format_decimal(n, locale=loc)
+        for n, number in samples:
             try:
                 text = format_unit(n, unit, length=length, locale=loc)
             except Exception:  # noqa: BLE001 - Babel raises several types for missing unit data
@@ -550,7 +613,11 @@ class _Profile:
     dot_ordinal: bool
     suffix_first: frozenset[str]  # characters a suffix may start with (cheap pre-check)
     prefix_last: frozenset[str]  # characters a prefix may end with
+    suffix_gate: regex.Pattern | None = None  # the first character of every suffix (see _suffix_may_start)
     readings: dict = field(default_factory=dict, compare=False, hash=False)  # shape -> readings
+    gates: dict = field(default_factory=dict, compare=False, hash=False)  # two characters -> may a suffix start
+    kinds: dict = field(default_factory=dict, compare=False, hash=False)  # (group, surface) -> _suffix_kind
+    scales: dict = field(default_factory=dict, compare=False, hash=False)  # scale word -> multiplier
 
 
 def _edge_chars(lists: list[tuple[str, list[str], bool]], *, first: bool) -> frozenset[str]:
@@ -685,6 +752,17 @@ def _profile(language: str | None) -> _Profile:
     )
     upper = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     suffix_first = upper | _edge_chars(suffix_lists, first=True)
+    # The first token of every suffix word, under the same case flag as in the suffix pattern: a
+    # suffix can only match where this matches (see _suffix_may_start).
+    first_tokens: dict[bool, set[str]] = {True: set(), False: set()}
+    for _, entries, ignore_case in suffix_lists:
+        for entry in entries:
+            if entry.rstrip("*"):
+                first_tokens[ignore_case].add(_tokens(entry, ignore_case=ignore_case)[0])
+    gate_options = sorted(first_tokens[False]) + ["[A-Z]"]
+    if first_tokens[True]:
+        gate_options.insert(0, "(?i:" + "|".join(sorted(first_tokens[True])) + ")")
+    suffix_gate = regex.compile(rf"{_SP}?(?:" + "|".join(gate_options) + ")")
     prefix_last = upper | _edge_chars(prefix_lists, first=False)
     # Digits must not continue a word of an alphabetic script ("ISO9001", "PR-3"), except after an
     # ordinal prefix such as Tagalog "ika-75".
@@ -700,7 +778,7 @@ def _profile(language: str | None) -> _Profile:
         r"(?<!\d-)(?P<chain>(?>\d+(?:-\d+){2,}))(?!\d)"
         r"|(?<!\d/)(?P<slash>(?>\d+(?:/\d+)+))(?!\d)"
         r"|(?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?![\d:])"
-        rf"|(?P<sign>(?<![\w.,])[-\u2212+])?(?P<core>{core})(?:{suffix_body})?"
+        rf"|(?P<sign>(?<![\w.,])[-\u2212+])?(?P<core>{core})"
         "))"
     )
     dot_ordinal = any(k in words["dot_ordinal"] for k in keys) and not conv.generic
@@ -714,6 +792,7 @@ def _profile(language: str | None) -> _Profile:
         dot_ordinal=dot_ordinal,
         suffix_first=suffix_first,
         prefix_last=prefix_last,
+        suffix_gate=suffix_gate,
     )
 
 
@@ -724,6 +803,7 @@ def _profile(language: str | None) -> _Profile:
 #: ISO 4217 codes, without those that are also common upper-case words ("TOP 10", "ALL 3").
 _ISO_CODES = frozenset(list_currencies()) - frozenset(_words()["iso_code_stoplist"])
 _COMPOSITE_SEP = {"chain": "-", "slash": "/", "time": ":"}
+_SIGNS = frozenset("-\u2212+")
 _RANGE_GAP = regex.compile(r"[ \u00a0\u202f\u2009]?[\u2012\u2013\u2014][ \u00a0\u202f\u2009]?|-| - ")
 
 
@@ -800,37 +880,94 @@ def _suffix_kind(group: str, surface: str, profile: _Profile) -> tuple[str, str 
     return "number", surface, None
 
 
+_MEMO_LIMIT = 100_000  # entries of a per-language memo (gates, suffix kinds) before it is emptied
+
+
+def _suffix_kind_memo(group: str, surface: str, profile: _Profile) -> tuple[str, str | None, str | None]:
+    """:func:`_suffix_kind`, memoised per language (it depends on nothing else)."""
+    key = (group, surface)
+    found = profile.kinds.get(key)
+    if found is None:
+        if len(profile.kinds) >= _MEMO_LIMIT:
+            profile.kinds.clear()
+        found = profile.kinds[key] = _suffix_kind(group, surface, profile)
+    return found
+
+
+def _scale_of(surface: str, profile: _Profile) -> int:
+    """The multiplier of a scale word (``mln.`` -> 1000000; 1 when the list has none), memoised per language."""
+    found = profile.scales.get(surface)
+    if found is None:
+        if len(profile.scales) >= _MEMO_LIMIT:
+            profile.scales.clear()
+        found = profile.scales[surface] = _stem_lookup(profile.scale, surface) or 1
+    return found
+
+
+def _suffix_may_start(text: str, pos: int, profile: _Profile) -> bool:
+    """False when no suffix can match at ``pos`` (``profile.suffix.match(text, pos)`` would be ``None``).
+
+    A suffix match is an optional space and a word whose first character matches the first token
+    of some word list entry: ``profile.suffix_gate`` is exactly that prefix of the suffix pattern,
+    so where it fails the suffix fails. It reads at most two characters and has no look-around, so
+    its answer depends only on ``text[pos:pos + 2]``, which is memoised.
+    """
+    key = text[pos : pos + 2]
+    found = profile.gates.get(key)
+    if found is None:
+        if len(profile.gates) >= _MEMO_LIMIT:
+            profile.gates.clear()
+        gate = profile.suffix_gate
+        found = profile.gates[key] = gate is None or gate.match(key) is not None
+    return found
+
+
 def _suffix_at(text: str, pos: int, profile: _Profile) -> regex.Match | None:
     """The suffix (percent word, currency, scale word, ...) starting at ``pos``, if any."""
     c = text[pos : pos + 1]
     if c in _SPACES:
         c = text[pos + 1 : pos + 2]
-    if not c or c not in profile.suffix_first:
+    if not c or c not in profile.suffix_first or not _suffix_may_start(text, pos, profile):
         return None
     return profile.suffix.match(text, pos)
 
 
-def _simple(text: str, m: regex.Match, lower: int, profile: _Profile) -> NumberMention:
-    """Build one simple mention from a ``core`` match: readings, then suffixes and prefixes.
-
-    The main pattern already tried one suffix right after the digits (``m.lastgroup`` names it);
-    further suffixes (``75. percentile``, ``2,5 mln. eurų``, ``75 వ శాతం``) are matched here.
-    """
-    start = m.start()
-    sign, core = m.group("sign", "core")
-    end = m.end("core")
-    if not sign and start > lower and text[start - 1] in ".," and (start < 2 or not text[start - 2].isalnum()):
-        # ".5" / ",5": a decimal without its leading zero
-        core, start = "0" + text[start - 1] + core, start - 1
+def _shape_readings(core: str, profile: _Profile) -> tuple[NumberReading, ...]:
+    """:func:`_readings` of a digit shape in the profile's language, memoised per language."""
     readings = profile.readings.get(core)
     if readings is None:
         if len(profile.readings) > _READINGS_CACHE:
             profile.readings.clear()
         readings = profile.readings[core] = _readings(core, profile.conv)
+    return readings
+
+
+def _simple(text: str, start: int, end: int, sm: regex.Match | None, lower: int, profile: _Profile) -> NumberMention:
+    """Build one simple mention from a ``core`` match: readings, then suffixes and prefixes.
+
+    ``start``/``end`` are the span of the ``core`` match of ``profile.main`` (with its sign, which
+    is its first character when there is one). ``sm`` is the suffix matched right after the digits
+    (``profile.suffix`` at ``end``), if any; further suffixes (``75. percentile``,
+    ``2,5 mln. eurų``, ``75 వ శాతం``) are matched here.
+    """
+    core_start = start
+    sign = text[start]
+    if sign in _SIGNS:  # the core itself starts with a digit, so a sign char is the sign group
+        core_start += 1
+        core = text[core_start:end]
+    else:
+        sign = None
+        core = text[start:end]
+        if start > lower and text[start - 1] in ".," and (start < 2 or not text[start - 2].isalnum()):
+            # ".5" / ",5": a decimal without its leading zero
+            core, start = "0" + text[start - 1] + core, start - 1
+    readings = profile.readings.get(core)
+    if readings is None:
+        readings = _shape_readings(core, profile)
     if not readings:
         pieces = _SHAPE_SPLIT.split(core)
         if set(pieces[1::2]) == {"."} and not sign and _date_parts(pieces[0::2], "."):
-            return _composite(text, m.start("core"), end, ".")
+            return _composite(text, core_start, end, ".")
         return NumberMention(text[start:end], start, end, "code")
     plain_int = readings[0].convention == "plain"
     kind = "number"
@@ -838,8 +975,6 @@ def _simple(text: str, m: regex.Match, lower: int, profile: _Profile) -> NumberM
     scale = 1
     ordinal = False
     pos = end
-    group = m.lastgroup
-    sm: regex.Match | None = m if group not in ("core", "sp") else None
     # Danish/Lithuanian/German "75. percentile": a dot after an integer, then a lower-case word
     if (
         sm is None
@@ -871,11 +1006,11 @@ def _simple(text: str, m: regex.Match, lower: int, profile: _Profile) -> NumberM
         elif group == "scale":
             if scale != 1 or kind != "number" or ordinal:
                 break
-            scale, pos = _stem_lookup(profile.scale, surface) or 1, sm.end(group)
+            scale, pos = _scale_of(surface, profile), sm.end(group)
         else:
             if group == "unit" and (scale != 1 or (spaced and len(surface) == 1 and surface.isalpha())):
                 break  # "5 x": a lone spaced letter is a word; "5 mln. m" is no unit either
-            new_kind, new_unit, new_currency = _suffix_kind(group, surface, profile)
+            new_kind, new_unit, new_currency = _suffix_kind_memo(group, surface, profile)
             if ordinal:
                 if new_kind in ("percent", "percentile"):
                     kind, pos = "percentile", sm.end(group)
@@ -887,24 +1022,32 @@ def _simple(text: str, m: regex.Match, lower: int, profile: _Profile) -> NumberM
                 break
         sm = _suffix_at(text, pos, profile)
     # prefixes: "$ 41.430", "USD 5", Turkish "%12", Tagalog "ika-75"
-    if start > lower and kind in ("number", "currency"):
+    if start > lower and (kind == "number" or kind == "currency"):
         c = text[start - 1]
         if c in _SPACES and start - 1 > lower:
             c = text[start - 2]
-        pm = profile.prefix.match(text, max(lower, start - 24), start) if c in profile.prefix_last else None
-        if pm is not None:
-            group = next(name for name in ("iso", "sym", "pct", "ord") if pm.group(name) is not None)
-            surface = pm.group(group)
-            if group == "ord":
-                if not ordinal and plain_int and kind == "number":
-                    ordinal, start = True, pm.start()
-            elif group == "pct":
-                # Turkish "%12", Basque "%\u00a012"; after an ordinary space "%" belongs to the number before
-                if kind == "number" and not ordinal and not (surface in "%\u066a" and pm.group("sp") == " "):
-                    kind, unit, start = "percent", "%", pm.start()
-            elif not ordinal and (group == "sym" or surface in _ISO_CODES):
-                code = _suffix_kind(group, surface, profile)[2]
-                kind, currency, start = "currency", currency or code, pm.start()
+        if c in profile.prefix_last:
+            pm = profile.prefix.match(text, max(lower, start - 24), start)
+            if pm is not None:
+                iso, sym, pct, ord_ = pm.group("iso", "sym", "pct", "ord")  # the first one that matched
+                if iso is not None:
+                    group, surface = "iso", iso
+                elif sym is not None:
+                    group, surface = "sym", sym
+                elif pct is not None:
+                    group, surface = "pct", pct
+                else:
+                    group, surface = "ord", ord_
+                if group == "ord":
+                    if not ordinal and plain_int and kind == "number":
+                        ordinal, start = True, pm.start()
+                elif group == "pct":
+                    # Turkish "%12", Basque "%\u00a012"; after an ordinary space "%" belongs to the number before
+                    if kind == "number" and not ordinal and not (surface in "%\u066a" and pm.group("sp") == " "):
+                        kind, unit, start = "percent", "%", pm.start()
+                elif not ordinal and (group == "sym" or surface in _ISO_CODES):
+                    code = _suffix_kind_memo(group, surface, profile)[2]
+                    kind, currency, start = "currency", currency or code, pm.start()
     if kind == "number":
         if ordinal:
             kind = "year" if len(core) == 4 and _is_year(int(readings[0].value)) else "ordinal"
@@ -994,21 +1137,42 @@ def extract_numbers(text: str, language: str | None = None) -> list[NumberMentio
     mentions: list[NumberMention] = []
     lower = 0  # end of the previous mention: suffixes may reach past the regex match
     masked = placeholders(text)
-    for m in profile.main.finditer(text):
-        if m.start() < lower:
-            continue
-        if masked and any(a < m.end() and m.start() < b for a, b in masked):
-            continue  # digits of a format placeholder
+    search, suffix_match, gates = profile.main.search, profile.suffix.match, profile.gates
+    pos = 0
+    near = False
+    while (m := search(text, pos)) is not None:
+        start, end = m.span()
         group = m.lastgroup
-        if group in _COMPOSITE_SEP:
-            mention = _composite(text, m.start(), m.end(), _COMPOSITE_SEP[group])
-        elif group == "phone":
-            mention = NumberMention(m.group(), m.start(), m.end(), "phone")
+        sm = None
+        if group == "core":
+            # The suffix right after the digits, as one optional group at the end of the main pattern
+            # would match it: the core never depends on it, and the next search resumes after it.
+            may = gates.get(text[end : end + 2])
+            if may is None:
+                may = _suffix_may_start(text, end, profile)
+            if may and (sm := suffix_match(text, end)) is not None:
+                suffix_end = sm.end()
+                if sm.lastgroup == "sp":
+                    sm = None
+            else:
+                suffix_end = end
+            pos = suffix_end
+            if start < lower or (masked and any(a < suffix_end and start < b for a, b in masked)):
+                continue  # inside the previous mention, or digits of a format placeholder
+            mention = _simple(text, start, end, sm, lower, profile)
         else:
-            mention = _simple(text, m, lower, profile)
+            pos = end
+            if start < lower or (masked and any(a < end and start < b for a, b in masked)):
+                continue
+            if group == "phone":
+                mention = NumberMention(m.group(), start, end, "phone")
+            else:
+                mention = _composite(text, start, end, _COMPOSITE_SEP[group])
+        if mentions and 0 < mention.start - lower <= 3:
+            near = True  # a possible range: _ranges joins only mentions 1-3 characters apart
         mentions.append(mention)
         lower = mention.end
-    return _ranges(text, mentions) if len(mentions) > 1 else mentions
+    return _ranges(text, mentions) if near else mentions
 
 
 # --------------------------------------------------------------------------------------------

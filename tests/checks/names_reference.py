@@ -16,7 +16,7 @@ from aligner.align.grouping import skeleton, transliterate
 from aligner.checks.names import MIN_UNIT_SCORE, _label, _language, _locate, _script
 from aligner.checks.registry import default_severity
 from aligner.facts.glossary import Token, fold, tokenize, word_set
-from aligner.facts.names import (
+from aligner.facts.names import (  # unchanged by the speed work: shared, not copied
     _CAPITAL_APOSTROPHE,
     _CAPITAL_RUN,
     _CASED_SCRIPTS,
@@ -31,6 +31,7 @@ from aligner.facts.names import (
     _entity_matcher,
     _may_name,
     _occurs,
+    _plain,
 )
 from aligner.model import Alignment, Finding, SegmentKind
 
@@ -43,8 +44,6 @@ def _capitalised(tok: Token) -> bool:
     return tok.script in _CASED_SCRIPTS and tok.text[:1].isupper() and not any(ch.isdigit() for ch in tok.text)
 
 
-def _plain(text: str, toks: Sequence[Token], k: int) -> bool:
-    return bool(_PLAIN_GAP.match(text[toks[k - 1].end:toks[k].start]))
 
 
 def name_keys(text: str) -> frozenset[str]:
