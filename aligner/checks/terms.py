@@ -273,11 +273,7 @@ def _label(doc: Document) -> str:
 
 
 def _quote(hits: Sequence[_Hit]) -> str:
-    seen: list[str] = []
-    for h in hits:
-        if h.match.text not in seen:
-            seen.append(h.match.text)
-    return ", ".join(repr(s) for s in seen)
+    return ", ".join(repr(s) for s in dict.fromkeys(h.match.text for h in hits))  # distinct, in order
 
 
 def _terms_of(terms: Sequence[Term]) -> str:
