@@ -7,11 +7,14 @@ the registered check applies the severity configuration puts in force.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import compress, repeat
+from operator import attrgetter, lt, not_
 
 import regex
 
 from ..model import Alignment, Document, Finding, LanguageGuess
 from .registry import default_severity
+from .structure import columns, doc_norms, unit_texts
 
 #: A segment needs this many letters before its language is judged.
 MIN_LETTERS = 20
@@ -20,6 +23,7 @@ MIN_WORDS = 4
 MIN_CONFIDENCE = 0.8
 
 _LETTER = regex.compile(r"\p{L}")
+_LANGUAGE = attrgetter("language")
 
 
 def _judgeable(text: str) -> bool:
@@ -33,8 +37,13 @@ def check_segment_languages(doc: Document, guesses: Sequence[LanguageGuess]) -> 
     out: list[Finding] = []
     if not doc.language:
         return out
-    for seg, g in zip(doc.segments, guesses):
-        if g.language in ("und", doc.language) or g.confidence < MIN_CONFIDENCE or not _judgeable(seg.text):
+    segs = doc.segments
+    # The segments guessed in another language (known), found in C; most are guessed in their own.
+    own = ("und", doc.language).__contains__
+    other = compress(range(min(len(segs), len(guesses))), map(not_, map(own, map(_LANGUAGE, guesses))))
+    for i in other:
+        seg, g = segs[i], guesses[i]
+        if g.confidence < MIN_CONFIDENCE or not _judgeable(seg.text):
             continue
         out.append(Finding(
             "LNG001", "language", default_severity("LNG001"), doc.path, doc.language, seg.line, seg.column,
@@ -50,11 +59,18 @@ def check_untranslated(alignment: Alignment, segment_languages: Mapping[str, Seq
     """LNG002: text identical to another version's in the same unit, though the languages differ."""
     docs = alignment.documents
     out: list[Finding] = []
-    for u_idx, unit in enumerate(alignment.units):
+    if len({d.language for d in docs}) < 2:
+        return out  # versions with equal text would all be in one language
+    # Each version's normalised text per unit; a number (its own per version) where it has none.
+    tables = [unit_texts(alignment, k, doc_norms(doc), -1 - k, column)
+              for (k, doc), column in zip(enumerate(docs), columns(alignment))]
+    # Only a unit where two versions have equal text can hold a finding.
+    shared = compress(range(len(alignment.units)), map(lt, map(len, map(set, zip(*tables))), repeat(len(docs))))
+    for u_idx in shared:
+        unit = alignment.units[u_idx]
         texts: dict[str, list[int]] = {}
         for k in unit.present():
-            t = " ".join(alignment.texts(unit, k).casefold().split())
-            texts.setdefault(t, []).append(k)
+            texts.setdefault(tables[k][u_idx], []).append(k)
         for t, same in texts.items():
             if len(same) < 2 or len({docs[k].language for k in same}) < 2 or not _judgeable(t):
                 continue

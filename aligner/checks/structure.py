@@ -12,16 +12,111 @@ the registered check applies the severity configuration puts in force.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import accumulate, chain, compress, repeat
+from operator import add, attrgetter, eq, ge, is_, itemgetter, lt, ne, not_
 
 from ..model import Alignment, Document, Finding, SegmentKind
 from .registry import default_severity
 
 _MIN_DUP_WORDS = 4
 
+_TEXT = attrgetter("text")
+_KIND = attrgetter("kind")
+_ID = attrgetter("id")
+_SEGMENTS = attrgetter("segments")
+_FIRST = itemgetter(0)
+#: What no text holds in practice (:func:`norms` checks); case folding neither makes it nor changes it.
+_MARK = "\x00"
+#: Joins the texts of a document for the whole-document string methods. The spaces around the mark make
+#: a text's leading or trailing space show as a double space.
+_SEP = " " + _MARK + " "
+#: Every character ``str.isspace`` (so ``str.split``) takes for whitespace, except the space.
+_OTHER_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                 "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+#: What texts joined with :data:`_SEP` hold when one of them is not already ``" ".join(text.split())``.
+_UNSPACED = (*_OTHER_SPACES, "  ")
+
 
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def _words(norm: str) -> int:
+    """How many words a normalised text has (``len(norm.split())``): case folding neither makes nor removes
+    whitespace, so this is also the word count of the text it was made from."""
+    return norm.count(" ") + 1 if norm else 0
+
+
+def norms(texts: Sequence[str]) -> list[str]:
+    """``[_norm(t) for t in texts]`` (case folded, whitespace runs made one space), computed for all at once.
+
+    Equal texts are folded once; the distinct ones are folded as one string, and only the texts that
+    hold other whitespace than single inner spaces are re-spaced one by one.
+    """
+    if len(texts) < 2:
+        return [_norm(t) for t in texts]
+    distinct = dict.fromkeys(texts)
+    if len(distinct) < len(texts):
+        table = dict(zip(distinct, _norms_of_distinct(list(distinct))))
+        return list(map(table.__getitem__, texts))
+    return _norms_of_distinct(texts)
+
+
+def _norms_of_distinct(texts: Sequence[str]) -> list[str]:
+    # Folding is character by character, so folding the joined texts folds each of them.
+    folded = _SEP.join(["", *texts, ""]).casefold()
+    if folded.count(_MARK) != len(texts) + 1:  # some text holds the mark
+        return [_norm(t) for t in texts]
+    pieces = folded.split(_SEP)
+    found = [u for u in _UNSPACED if u in folded]
+    if found:
+        # Start of each piece in ``folded``; re-space the pieces where ``found`` occurs, once each.
+        starts = list(accumulate(map(len, pieces), initial=0))
+        starts = [s + len(_SEP) * j for j, s in enumerate(starts)]
+        dirty: set[int] = set()
+        for u in found:
+            at = folded.find(u)
+            while at >= 0:
+                # The piece of its last character: a double space that begins in a separator is the
+                # leading space of the piece after it, one that ends in a separator the trailing space
+                # of the piece before it.
+                j = bisect_right(starts, at + len(u) - 1) - 1
+                dirty.add(j)
+                at = folded.find(u, starts[j + 1] - 1)  # from the space that ends the next separator
+        for j in dirty:
+            pieces[j] = " ".join(pieces[j].split())
+    del pieces[0], pieces[-1]
+    return pieces
+
+
+def doc_norms(doc: Document) -> list[str]:
+    """:func:`_norm` of each segment text of ``doc``, in segment order."""
+    return norms(list(map(_TEXT, doc.segments)))
+
+
+def columns(alignment: Alignment) -> list[Sequence[tuple[int, ...]]]:
+    """For each version ``k``, its segment ids in each unit: ``[u.segments[k] for u in alignment.units]``."""
+    ids_of = list(map(_SEGMENTS, alignment.units))
+    return [list(map(itemgetter(k), ids_of)) for k in range(len(alignment.documents))]
+
+
+def unit_texts(alignment: Alignment, version: int, seg_norms: Sequence[str], absent: object = "",
+               column: Sequence[tuple[int, ...]] | None = None) -> list:
+    """For each unit, ``_norm(alignment.texts(unit, version))`` from ``seg_norms`` (:func:`doc_norms` of the
+    version); ``absent`` where the version has no segment in the unit.
+
+    ``column``: the version's entry of :func:`columns`, when it is at hand. A unit's text joins its
+    segments with spaces, so its normal form joins theirs, empty ones left out.
+    """
+    if column is None:
+        column = [u.segments[version] for u in alignment.units]
+    if set(map(len, column)) == {1}:
+        return list(map(seg_norms.__getitem__, map(_FIRST, column)))
+    return [seg_norms[ids[0]] if len(ids) == 1 else
+            " ".join([t for i in ids if (t := seg_norms[i])]) if ids else absent for ids in column]
 
 
 def _snippet(text: str, limit: int = 60) -> str:
@@ -62,7 +157,13 @@ def check_structure(alignment: Alignment) -> list[Finding]:
         return out
     following: dict[int, list[int | None]] = {}  # per version, built when first needed
     texts: dict[int, Counter[str]] = {}
-    for u_idx, unit in enumerate(alignment.units):
+    units = alignment.units
+    ids_of = list(map(_SEGMENTS, units))
+    todo: Iterable[int] = range(len(units))
+    if set(map(len, ids_of)) == {n}:  # skip, in C, the units every version has (``len(present) == n``)
+        todo = compress(todo, map(not_, map(all, ids_of)))
+    for u_idx in todo:
+        unit = units[u_idx]
         present = unit.present()
         if len(present) == n:
             continue
@@ -111,7 +212,7 @@ def check_structure(alignment: Alignment) -> list[Finding]:
 
 def _counts(doc: Document) -> Counter[str]:
     """How often each normalised segment text occurs in ``doc``."""
-    return Counter(_norm(s.text) for s in doc.segments)
+    return Counter(doc_norms(doc))
 
 
 def _repeats_elsewhere(doc: Document, ids: tuple[int, ...], counts: Counter[str] | None = None) -> bool:
@@ -127,54 +228,91 @@ def _repeats_elsewhere(doc: Document, ids: tuple[int, ...], counts: Counter[str]
 
 
 def check_duplicates(alignment: Alignment) -> list[Finding]:
-    """DUP001: a sentence repeated in one version where the others do not repeat it."""
+    """DUP001: a sentence repeated in one version where the others do not repeat it.
+
+    Not when most other versions also have equal text in the two units (a repeat in the source).
+    """
     docs = alignment.documents
-    unit_of: list[dict[int, int]] = [{} for _ in docs]
-    for u_idx, unit in enumerate(alignment.units):
-        for k, ids in enumerate(unit.segments):
-            for i in ids:
-                unit_of[k][i] = u_idx
+    n = len(docs)
+    n_units = len(alignment.units)
+    half = (n - 1) / 2  # the other versions that must repeat too: more than this
     out: list[Finding] = []
-    unit_text: dict[tuple[int, int], str] = {}
-
-    def text_of(u: int, k: int) -> str:
-        key = (u, k)
-        if key not in unit_text:
-            unit_text[key] = _norm(alignment.texts(alignment.units[u], k))
-        return unit_text[key]
-
+    version_norms = [doc_norms(doc) for doc in docs]
+    tables: list[list] = []  # per version, :func:`_comparable_unit_texts` (built when first needed)
+    per_version: list[Sequence[tuple[int, ...]]] = []  # :func:`columns`, with the tables
     for k, doc in enumerate(docs):
-        seen: dict[str, int] = {}
-        for seg in doc.segments:
-            if seg.kind is not SegmentKind.SENTENCE or len(seg.text.split()) < _MIN_DUP_WORDS:
-                continue
-            key = _norm(seg.text)
-            if key not in seen:
-                seen[key] = seg.id
-                continue
-            first = doc.segments[seen[key]]
-            u1, u2 = unit_of[k].get(first.id), unit_of[k].get(seg.id)
-            if u1 is not None and u2 is not None and u1 != u2 and _others_repeat(len(docs), k, u1, u2, text_of):
-                continue
+        segs = doc.segments
+        at, first_at = _repeats(doc, version_norms[k])
+        if not at:
+            continue
+        if not tables:
+            per_version = columns(alignment)
+            tables = [_comparable_unit_texts(alignment, j, version_norms[j], per_version[j]) for j in range(n)]
+        unit_of = _unit_of(per_version[k])
+        firsts = list(map(segs.__getitem__, map(_ID, map(segs.__getitem__, first_at))))  # as ``segs[seen[key]]``
+        # Units of the first and of the repeat; no unit (or the same one) reads as an entry no text equals.
+        u1s = list(map(unit_of.get, map(_ID, firsts), repeat(n_units)))
+        u2s = list(map(unit_of.get, map(_ID, map(segs.__getitem__, at)), repeat(n_units + 1)))
+        u2_votes = u2s if not any(map(eq, u1s, u2s)) else [n_units + 1 if a == b else b for a, b in zip(u1s, u2s)]
+        votes: Iterable[int] = repeat(0)
+        for j, table in enumerate(tables):
+            if j != k:  # this version's vote: equal non-empty text in both units
+                votes = map(add, votes, map(eq, map(table.__getitem__, u1s), map(table.__getitem__, u2_votes)))
+        for e in compress(range(len(at)), map(ge, repeat(half), votes)):
+            seg, first, u2 = segs[at[e]], firsts[e], u2s[e]
             out.append(Finding(
                 "DUP001", "duplication", default_severity("DUP001"), doc.path, doc.language, seg.line, seg.column,
                 f"sentence repeated from line {first.line}: {_snippet(seg.text)!r}",
-                {"text": seg.text, "first_line": first.line}, 0.9, seg.start, seg.end, u2,
+                {"text": seg.text, "first_line": first.line}, 0.9, seg.start, seg.end,
+                None if u2 == n_units + 1 else u2,
             ))
     return out
 
 
-def _others_repeat(n: int, version: int, u1: int, u2: int, text_of) -> bool:  # noqa: ANN001
-    """True when most other versions also have equal text in units ``u1`` and ``u2`` (a repeat in the source)."""
-    others = [k for k in range(n) if k != version]
-    if not others:
-        return False
-    same = 0
-    for k in others:
-        a = text_of(u1, k)
-        if a and a == text_of(u2, k):
-            same += 1
-    return same > len(others) / 2
+def _repeats(doc: Document, seg_norms: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Positions of the sentences of ``doc`` (of four words or more) whose normalised text (``seg_norms``)
+    an earlier sentence has, in document order, and the position of that earliest sentence for each."""
+    segs = doc.segments
+    sentence = list(map(is_, map(_KIND, segs), repeat(SegmentKind.SENTENCE)))
+    if all(sentence):
+        positions: Sequence[int] = range(len(segs))
+        keys: Sequence[str] = seg_norms
+    else:
+        positions = list(compress(range(len(segs)), sentence))
+        keys = list(compress(seg_norms, sentence))
+    first: dict[str, int] = {}
+    first_of = list(map(first.setdefault, keys, positions))  # the first position of each one's text
+    if len(first) == len(keys):
+        return [], []
+    later = list(compress(range(len(keys)), map(ne, first_of, positions)))
+    # Four words or more: three spaces or more in the normal form (see :func:`_words`), counted once a text.
+    texts = list(map(keys.__getitem__, later))
+    distinct = dict.fromkeys(texts)
+    long_enough = map(lt, repeat(_MIN_DUP_WORDS - 2), map(str.count, distinct, repeat(" ")))
+    if len(distinct) < len(texts):
+        long_enough = map(dict(zip(distinct, long_enough)).__getitem__, texts)
+    later = list(compress(later, long_enough))
+    return list(map(positions.__getitem__, later)), list(map(first_of.__getitem__, later))
+
+
+def _unit_of(column: Sequence[Sequence[int]]) -> dict[int, int]:
+    """Segment id -> index of its unit, from one version's ids in each unit (the last unit when in several)."""
+    if set(map(len, column)) == {1}:
+        return dict(zip(map(_FIRST, column), range(len(column))))
+    units = chain.from_iterable(map(repeat, range(len(column)), map(len, column)))
+    return dict(zip(chain.from_iterable(column), units))
+
+
+def _comparable_unit_texts(alignment: Alignment, version: int, seg_norms: Sequence[str],
+                           column: Sequence[tuple[int, ...]]) -> list:
+    """:func:`unit_texts`, with a distinct number (equal to nothing else) for each unit without text,
+    and for two entries past the last unit (a repeat outside any unit, or the same unit as its first)."""
+    texts = unit_texts(alignment, version, seg_norms, column=column)
+    n_units = len(texts)
+    if "" in texts:
+        texts = [t or -1 - u for u, t in enumerate(texts)]
+    texts += [-1 - n_units, -2 - n_units]
+    return texts
 
 
 def check_document(doc: Document, reason: str) -> list[Finding]:
