@@ -231,6 +231,8 @@ def _unit_uses(alignment: Alignment, unit_index: int, k: int, source: _Source,
 
 
 def _distinct(hits: list[_Hit]) -> list[_Hit]:
+    if len(hits) < 2:  # (most concepts are used once in a segment: nothing can overlap)
+        return list(hits)
     keep = {id(m) for m in non_overlapping(h.match for h in hits)}
     out = [h for h in hits if id(h.match) in keep]
     return sorted(out, key=lambda h: (h.offset, -(h.match.end - h.match.start)))

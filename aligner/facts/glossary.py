@@ -960,6 +960,10 @@ class TermMatcher:
         hit = self._first.get(tok.text)
         if hit is not None:
             return hit
+        word = tok.text
+        if word.isdigit() and word[:2] not in self._index and word[:3] not in self._index:
+            self._first[word] = ()  # a number is its own index key (as in _learn): no entry under it, no match
+            return ()
         seen: set[int] = set()
         out: list[_Entry] = []
         for key in sorted(_buckets(tok, self.language, self.transliteration, self.morphology)):
