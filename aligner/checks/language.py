@@ -7,8 +7,6 @@ the registered check applies the severity configuration puts in force.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from itertools import compress, repeat
-from operator import attrgetter, lt, not_
 
 import regex
 
@@ -23,7 +21,6 @@ MIN_WORDS = 4
 MIN_CONFIDENCE = 0.8
 
 _LETTER = regex.compile(r"\p{L}")
-_LANGUAGE = attrgetter("language")
 
 
 def _judgeable(text: str) -> bool:
@@ -37,13 +34,9 @@ def check_segment_languages(doc: Document, guesses: Sequence[LanguageGuess]) -> 
     out: list[Finding] = []
     if not doc.language:
         return out
-    segs = doc.segments
-    # The segments guessed in another language (known), found in C; most are guessed in their own.
-    own = ("und", doc.language).__contains__
-    other = compress(range(min(len(segs), len(guesses))), map(not_, map(own, map(_LANGUAGE, guesses))))
-    for i in other:
-        seg, g = segs[i], guesses[i]
-        if g.confidence < MIN_CONFIDENCE or not _judgeable(seg.text):
+    own = ("und", doc.language)
+    for seg, g in zip(doc.segments, guesses):
+        if g.language in own or g.confidence < MIN_CONFIDENCE or not _judgeable(seg.text):
             continue
         out.append(Finding(
             "LNG001", "language", default_severity("LNG001"), doc.path, doc.language, seg.line, seg.column,
@@ -65,7 +58,7 @@ def check_untranslated(alignment: Alignment, segment_languages: Mapping[str, Seq
     tables = [unit_texts(alignment, k, doc_norms(doc), -1 - k, column)
               for (k, doc), column in zip(enumerate(docs), columns(alignment))]
     # Only a unit where two versions have equal text can hold a finding.
-    shared = compress(range(len(alignment.units)), map(lt, map(len, map(set, zip(*tables))), repeat(len(docs))))
+    shared = [u_idx for u_idx, row in enumerate(zip(*tables)) if len(set(row)) < len(docs)]
     for u_idx in shared:
         unit = alignment.units[u_idx]
         texts: dict[str, list[int]] = {}

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, compress, repeat
-from operator import add, attrgetter, eq, ge, is_, itemgetter, lt, ne, not_
+from operator import attrgetter, is_, itemgetter, lt, ne, not_
 
 from ..model import Alignment, Document, Finding, SegmentKind
 from .registry import default_severity
@@ -249,17 +249,16 @@ def check_duplicates(alignment: Alignment) -> list[Finding]:
             per_version = columns(alignment)
             tables = [_comparable_unit_texts(alignment, j, version_norms[j], per_version[j]) for j in range(n)]
         unit_of = _unit_of(per_version[k])
-        firsts = list(map(segs.__getitem__, map(_ID, map(segs.__getitem__, first_at))))  # as ``segs[seen[key]]``
-        # Units of the first and of the repeat; no unit (or the same one) reads as an entry no text equals.
-        u1s = list(map(unit_of.get, map(_ID, firsts), repeat(n_units)))
-        u2s = list(map(unit_of.get, map(_ID, map(segs.__getitem__, at)), repeat(n_units + 1)))
-        u2_votes = u2s if not any(map(eq, u1s, u2s)) else [n_units + 1 if a == b else b for a, b in zip(u1s, u2s)]
-        votes: Iterable[int] = repeat(0)
-        for j, table in enumerate(tables):
-            if j != k:  # this version's vote: equal non-empty text in both units
-                votes = map(add, votes, map(eq, map(table.__getitem__, u1s), map(table.__getitem__, u2_votes)))
-        for e in compress(range(len(at)), map(ge, repeat(half), votes)):
-            seg, first, u2 = segs[at[e]], firsts[e], u2s[e]
+        for pos, first_pos in zip(at, first_at):  # (repeats are few: plain Python from here)
+            seg, first = segs[pos], segs[segs[first_pos].id]
+            # Units of the first and of the repeat; no unit (or the same one) reads as an entry no text equals.
+            u1 = unit_of.get(first.id, n_units)
+            u2 = unit_of.get(seg.id, n_units + 1)
+            u2_vote = n_units + 1 if u1 == u2 else u2
+            # each other version's vote: equal non-empty text in both units
+            votes = sum(table[u1] == table[u2_vote] for j, table in enumerate(tables) if j != k)
+            if votes > half:
+                continue  # most other versions repeat it too: a repeat in the source
             out.append(Finding(
                 "DUP001", "duplication", default_severity("DUP001"), doc.path, doc.language, seg.line, seg.column,
                 f"sentence repeated from line {first.line}: {_snippet(seg.text)!r}",
