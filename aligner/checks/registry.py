@@ -24,6 +24,8 @@ import dataclasses
 import gc
 import inspect
 import multiprocessing
+import pickle
+import queue
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, NamedTuple, TypeVar
@@ -269,9 +271,10 @@ def describe_checks(registry: Registry | None = None) -> list[CheckRow]:
 def run_all(checks: Sequence[Check], ctx: Any, *, jobs: int = 1) -> list[Finding]:
     """Run each check instance on ``ctx`` and collect the findings, in check order then emission order.
 
-    ``jobs`` > 1 runs the checks in up to that many worker processes (forked, so they see ``ctx``
-    without copying it; where the platform cannot fork, they run here), one job per shared analysis
-    (:attr:`Check.analysis`), heaviest first; the result is the same list, finding for finding.
+    ``jobs`` > 1 runs the checks in this process and up to ``jobs - 1`` worker processes (forked, so
+    they see ``ctx`` without copying it; where the platform cannot fork, all run here), one job per
+    shared analysis (:attr:`Check.analysis`), heaviest first; the result is the same list, finding
+    for finding.
     """
     tasks = _tasks(checks)
     if jobs <= 1 or len(tasks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
@@ -279,24 +282,85 @@ def run_all(checks: Sequence[Check], ctx: Any, *, jobs: int = 1) -> list[Finding
         for check in checks:
             out.extend(check.run(ctx))
         return out
-    global _JOB
-    _JOB = (checks, ctx, tasks)
-    # Frozen objects are left alone by the workers' garbage collector: it would otherwise walk the
-    # whole inherited heap, writing to (and so copying) every page of it.
-    gc.freeze()
-    try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
-            per_check: dict[int, list[Finding]] = {}
-            for part in pool.imap_unordered(_run_task, range(len(tasks))):
-                per_check.update(part)
-    finally:
-        _JOB = None
-        gc.unfreeze()
+    per_check = _run_shared(checks, ctx, tasks, min(jobs, len(tasks)))
     return [f for i in range(len(checks)) for f in per_check[i]]
 
 
 #: What the forked workers of :func:`run_all` read: (checks, context, tasks); set only while they run.
 _JOB: tuple[Sequence[Check], Any, list[list[int]]] | None = None
+
+
+def _run_shared(checks: Sequence[Check], ctx: Any, tasks: list[list[int]], jobs: int) -> dict[int, list[Finding]]:
+    """This process and ``jobs - 1`` forked workers take tasks from one counter, in order, until none is left.
+
+    This process works too: a forked worker copies every inherited memory page it writes to
+    (reference counts are writes) and runs an analysis up to twice as slowly, this process does not.
+    """
+    global _JOB
+    mp = multiprocessing.get_context("fork")
+    counter = mp.Value("i", 0)
+    results = mp.Queue()
+    workers: list[Any] = []
+    _JOB = (checks, ctx, tasks)
+    # Frozen objects are left alone by the workers' garbage collector: it would otherwise walk the
+    # whole inherited heap, writing to (and so copying) every page of it.
+    gc.freeze()
+    try:
+        workers = [mp.Process(target=_work, args=(counter, results), daemon=True) for _ in range(jobs - 1)]
+        for w in workers:
+            w.start()
+        per_check: dict[int, list[Finding]] = {}
+        for task in _claim(counter, len(tasks)):
+            per_check.update(_run_task(task))
+        running = len(workers)
+        while running:
+            try:
+                item = results.get(timeout=1.0)
+            except queue.Empty:
+                if any(w.exitcode not in (None, 0) for w in workers):
+                    raise RuntimeError("a check worker process died (out of memory?); run with --jobs 1") from None
+                continue
+            if item is None:
+                running -= 1
+            elif isinstance(item, BaseException):
+                raise item
+            else:
+                per_check.update(item)
+        for w in workers:
+            w.join()
+    finally:
+        _JOB = None
+        gc.unfreeze()
+        for w in workers:
+            if w.is_alive():
+                w.terminate()
+    return per_check
+
+
+def _claim(counter: Any, n: int) -> Iterator[int]:
+    """The next task index from the shared ``counter``, until all ``n`` are taken."""
+    while True:
+        with counter.get_lock():
+            task = counter.value
+            counter.value = task + 1
+        if task >= n:
+            return
+        yield task
+
+
+def _work(counter: Any, results: Any) -> None:
+    """A worker's life: run the tasks it claims, send their findings (or the error), then ``None``."""
+    assert _JOB is not None, "run_all's worker started without a job"
+    try:
+        for task in _claim(counter, len(_JOB[2])):
+            results.put(_run_task(task))
+    except BaseException as exc:  # noqa: BLE001 - every error goes to the caller, which re-raises it
+        try:
+            pickle.dumps(exc)
+        except Exception:  # noqa: BLE001 - an error that cannot travel is sent as its text
+            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+        results.put(exc)
+    results.put(None)
 
 
 def _tasks(checks: Sequence[Check]) -> list[list[int]]:
@@ -311,7 +375,7 @@ def _tasks(checks: Sequence[Check]) -> list[list[int]]:
 
 
 def _run_task(task: int) -> dict[int, list[Finding]]:
-    """In a worker: the findings of one task's checks, by check index."""
+    """The findings of one task's checks, by check index."""
     assert _JOB is not None, "run_all's worker started without a job"
     checks, ctx, tasks = _JOB
     return {i: list(checks[i].run(ctx)) for i in tasks[task]}

@@ -93,3 +93,31 @@ def test_auto_jobs_stays_in_process_for_small_inputs() -> None:
     assert auto_jobs(AUTO_JOBS_MIN_CHARS - 1) == 1
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     assert auto_jobs(AUTO_JOBS_MIN_CHARS) == max(1, min(cpus, 4))
+
+
+class _Slow(Check):
+    """Takes a while, so that the other task goes to a worker.
+
+    Bad: anything
+    Good: nothing
+    """
+
+    code = "SLO001"
+    name = "slow"
+    category = "number"
+    default_severity = Severity.MINOR
+    family = "numbers"
+    weight = 5
+
+    def run(self, ctx: object) -> list:
+        import time
+
+        time.sleep(0.5)
+        return []
+
+
+@fork_only
+def test_an_error_in_a_forked_worker_reaches_the_caller() -> None:
+    # this process takes the heavier task first; the failing one is claimed by the worker meanwhile
+    with pytest.raises(ValueError, match="broken check"):
+        run_all([_Boom(), _Slow()], CheckContext(groups=()), jobs=2)
