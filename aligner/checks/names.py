@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache, partial
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain
 
 from ..facts.glossary import fold, word_set
 from ..facts.names import NameMention, VersionNames, extract_names, name_key_spans, unexplained
@@ -134,27 +134,20 @@ def _units_sharing_a_key(alignment: Alignment) -> list[int]:
         hits = [i for i, key in enumerate(keys) if key in shared]
         if not hits:
             continue
-        ends = list(accumulate(map((1).__add__, map(len, texts[:-1]))))  # where each text but the first starts
-        segments = map(partial(bisect_right, ends), map(starts.__getitem__, hits))  # the text of each hit
-        units = map(_segment_units(alignment, k).__getitem__, segments)
-        written.update(set(zip(units, map(keys.__getitem__, hits))))
+        ends = list(accumulate(len(t) + 1 for t in texts[:-1]))  # where each text but the first starts
+        unit_of = _segment_units(alignment, k)
+        written.update({(unit_of[bisect_right(ends, starts[i])], keys[i]) for i in hits})
     return sorted({u_idx for (u_idx, _), n in written.items() if n > 1 and u_idx >= 0})
 
 
 def _segment_units(alignment: Alignment, k: int) -> list[int]:
     """Per segment of document ``k``: the index of the unit that holds it (-1: none)."""
-    units = alignment.units
-    ids = [unit.segments[k] for unit in units]
-    order = list(chain.from_iterable(ids))
-    counts = list(map(len, ids))
-    holders = chain.from_iterable(map(repeat, range(len(units)), counts))  # the unit of each id in ``order``
     n = len(alignment.documents[k].segments)
-    if order == list(range(n)):  # every segment in one unit, in order (as an alignment keeps them)
-        return list(holders)
     owner = [-1] * n
-    for i, u_idx in zip(order, holders):
-        if 0 <= i < n:
-            owner[i] = u_idx
+    for u_idx, unit in enumerate(alignment.units):
+        for i in unit.segments[k]:
+            if 0 <= i < n:
+                owner[i] = u_idx  # (a segment in two units, which an alignment never makes: the last)
     return owner
 
 
