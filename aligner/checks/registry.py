@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
+from ..errors import AlignerError
 from ..model import CATEGORIES, Finding, Severity
 
 __all__ = [
@@ -306,9 +307,13 @@ def _run_shared(checks: Sequence[Check], ctx: Any, tasks: list[list[int]], jobs:
     # whole inherited heap, writing to (and so copying) every page of it.
     gc.freeze()
     try:
-        workers = [mp.Process(target=_work, args=(counter, results), daemon=True) for _ in range(jobs - 1)]
-        for w in workers:
-            w.start()
+        for _ in range(jobs - 1):
+            worker = mp.Process(target=_work, args=(counter, results), daemon=True)
+            try:
+                worker.start()
+            except OSError:  # no memory or process left to fork: this process does the rest
+                break
+            workers.append(worker)
         per_check: dict[int, list[Finding]] = {}
         for task in _claim(counter, len(tasks)):
             per_check.update(_run_task(task))
@@ -317,8 +322,10 @@ def _run_shared(checks: Sequence[Check], ctx: Any, tasks: list[list[int]], jobs:
             try:
                 item = results.get(timeout=1.0)
             except queue.Empty:
-                if any(w.exitcode not in (None, 0) for w in workers):
-                    raise RuntimeError("a check worker process died (out of memory?); run with --jobs 1") from None
+                dead = [w.exitcode for w in workers if w.exitcode not in (None, 0)]
+                if dead:
+                    raise AlignerError(f"a check worker process died (exit code {dead[0]}; out of memory?): "
+                                       "run again with --jobs 1 to check in one process") from None
                 continue
             if item is None:
                 running -= 1

@@ -112,7 +112,7 @@ class _Slow(Check):
     def run(self, ctx: object) -> list:
         import time
 
-        time.sleep(0.5)
+        time.sleep(1.0)
         return []
 
 
@@ -121,3 +121,34 @@ def test_an_error_in_a_forked_worker_reaches_the_caller() -> None:
     # this process takes the heavier task first; the failing one is claimed by the worker meanwhile
     with pytest.raises(ValueError, match="broken check"):
         run_all([_Boom(), _Slow()], CheckContext(groups=()), jobs=2)
+
+
+_PARENT = os.getpid()
+
+
+class _Dies(Check):
+    """Kills the worker that runs it (as the kernel's out-of-memory killer would).
+
+    Bad: anything
+    Good: nothing
+    """
+
+    code = "DIE001"
+    name = "dies"
+    category = "number"
+    default_severity = Severity.MINOR
+    family = "numbers"
+
+    def run(self, ctx: object) -> list:
+        if os.getpid() != _PARENT:
+            os._exit(9)
+        return []
+
+
+@fork_only
+def test_a_dead_worker_is_an_error_naming_the_way_out_not_a_hang() -> None:
+    from aligner.errors import AlignerError
+
+    # this process sleeps in the heavier task while the worker claims the one that kills it
+    with pytest.raises(AlignerError, match="--jobs 1"):
+        run_all([_Dies(), _Slow()], CheckContext(groups=()), jobs=2)
