@@ -37,18 +37,20 @@ def test_audit_fail_on_never_exits_zero(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
-def test_audit_is_byte_identical_across_processes_and_hash_seeds(tmp_path: Path) -> None:
+def test_audit_is_byte_identical_across_processes_hash_seeds_and_jobs(tmp_path: Path) -> None:
     outs = []
-    for seed in ("0", "12345"):
-        out = tmp_path / seed
+    for seed, jobs in (("0", "1"), ("12345", "1"), ("777", "2")):  # 2 jobs: the checks in a forked worker too
+        out = tmp_path / f"{seed}-{jobs}"
         env = {**os.environ, "PYTHONHASHSEED": seed}
         subprocess.run(
-            [sys.executable, "-m", "aligner.cli", "audit", str(SEEDS), "-o", str(out), "-q", "--fail-on", "never"],
+            [sys.executable, "-m", "aligner.cli", "audit", str(SEEDS), "-o", str(out), "-q", "--fail-on", "never",
+             "--jobs", jobs],
             cwd=ROOT, env=env, check=True, capture_output=True,
         )
         outs.append(out)
     for name in OUTPUTS:
-        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+        for other in outs[1:]:
+            assert (outs[0] / name).read_bytes() == (other / name).read_bytes(), (name, other.name)
 
 
 def test_inputs_are_never_modified(tmp_path: Path) -> None:

@@ -152,3 +152,18 @@ def test_a_dead_worker_is_an_error_naming_the_way_out_not_a_hang() -> None:
     # this process sleeps in the heavier task while the worker claims the one that kills it
     with pytest.raises(AlignerError, match="--jobs 1"):
         run_all([_Dies(), _Slow()], CheckContext(groups=()), jobs=2)
+
+
+@fork_only
+def test_when_no_worker_can_start_this_process_runs_every_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing.process
+
+    def refuse(self: object) -> None:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    run = check_paths([str(SEEDS)], jobs=1)
+    ctx = CheckContext(groups=run.alignment.groups, unmatched=run.alignment.unmatched)
+    checks = select_checks(CheckConfig())
+    assert run_all(checks, ctx, jobs=2) == run_all(checks, CheckContext(groups=run.alignment.groups,
+                                                                       unmatched=run.alignment.unmatched), jobs=1)
