@@ -35,8 +35,8 @@ LanguagesOption = Annotated[
 EncodingOption = Annotated[str | None, typer.Option("--encoding", help="Encoding of the input files (default: UTF-8).")]
 JobsOption = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, help="Worker processes for the checks (default: one per CPU, up to 4, "
-                 "for inputs of 1 MB or more; 1: none). The findings are the same whatever the number."),
+    typer.Option("--jobs", "-j", min=1, help="Processes for the checks (default on Linux: one per CPU, up to 4, "
+                 "for inputs of 1 MB or more; 1: this one only). The findings are the same whatever the number."),
 ]
 BaselineOption = Annotated[str | None, typer.Option("--baseline", help="Silence the findings recorded in FILE.")]
 GlossaryOption = Annotated[

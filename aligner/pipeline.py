@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -89,8 +90,10 @@ def auto_jobs(chars: int) -> int:
     """Worker processes for checking ``chars`` characters: one per usable CPU (at most 4), or 1 for small inputs.
 
     Four: the checks run as a handful of independent analyses, the costliest of which bounds the time.
+    Only on Linux: workers are forked, and on macOS forking a process that has loaded system
+    frameworks is unsafe (``--jobs`` still asks for them anywhere fork exists).
     """
-    if chars < AUTO_JOBS_MIN_CHARS:
+    if chars < AUTO_JOBS_MIN_CHARS or not sys.platform.startswith("linux"):
         return 1
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(1, min(cpus, 4))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 
 import pytest
 
@@ -92,7 +93,13 @@ def test_auto_jobs_stays_in_process_for_small_inputs() -> None:
     assert auto_jobs(0) == 1
     assert auto_jobs(AUTO_JOBS_MIN_CHARS - 1) == 1
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    assert auto_jobs(AUTO_JOBS_MIN_CHARS) == max(1, min(cpus, 4))
+    expected = max(1, min(cpus, 4)) if sys.platform.startswith("linux") else 1
+    assert auto_jobs(AUTO_JOBS_MIN_CHARS) == expected
+
+
+def test_auto_jobs_forks_only_on_linux(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert auto_jobs(10 * AUTO_JOBS_MIN_CHARS) == 1
 
 
 class _Slow(Check):
