@@ -294,8 +294,8 @@ _JOB: tuple[Sequence[Check], Any, list[list[int]]] | None = None
 def _run_shared(checks: Sequence[Check], ctx: Any, tasks: list[list[int]], jobs: int) -> dict[int, list[Finding]]:
     """This process and ``jobs - 1`` forked workers take tasks from one counter, in order, until none is left.
 
-    This process works too: a forked worker copies every inherited memory page it writes to
-    (reference counts are writes) and runs an analysis up to twice as slowly, this process does not.
+    This process works too (rather than waiting): a forked worker pays to copy every inherited
+    memory page it writes to (reference counts are writes); this process does not.
     """
     global _JOB
     mp = multiprocessing.get_context("fork")
