@@ -7,13 +7,12 @@ facts themselves (what a name is, how it is looked up in a version) are :mod:`al
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache, partial
-from itertools import accumulate, chain
+from itertools import chain
 
-from ..facts.glossary import fold, word_set
+from ..facts.glossary import JoinedTexts, fold, word_set
 from ..facts.names import NameMention, VersionNames, extract_names, name_key_spans, unexplained
 from ..langid.codes import canonical
 from ..langid.script import dominant_script
@@ -72,12 +71,12 @@ class _LowerCase:
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
-        self.joined = "\n".join(texts)
-        folded = self.joined.casefold()
-        plain = (len(folded) == len(self.joined) and "\u200c" not in self.joined and "\u200d" not in self.joined
-                 and unicodedata.is_normalized("NFC", self.joined))
+        self.text = JoinedTexts(texts)
+        joined = self.text.joined
+        folded = joined.casefold()
+        plain = (len(folded) == len(joined) and "\u200c" not in joined and "\u200d" not in joined
+                 and unicodedata.is_normalized("NFC", joined))
         self.folded = folded if plain else None
-        self._ends: list[int] | None = None
         self._words: frozenset[str] | None = None
 
     def has(self, f: str) -> bool:
@@ -86,15 +85,12 @@ class _LowerCase:
             if self._words is None:
                 self._words = _lower_case_words(self.texts)
             return f in self._words
-        folded, joined = self.folded, self.joined
+        folded, joined = self.folded, self.text.joined
         pos = folded.find(f)
         while pos >= 0:
             word = joined[pos:pos + len(f)]
-            if word[:1].islower() and _fold(word) == f:
-                if self._ends is None:
-                    self._ends = list(accumulate(map((1).__add__, map(len, self.texts[:-1]))))
-                if word in word_set(self.texts[bisect_right(self._ends, pos)]):
-                    return True
+            if word[:1].islower() and _fold(word) == f and word in word_set(self.texts[self.text.index_at(pos)]):
+                return True
             pos = folded.find(f, pos + 1)
         return False
 
@@ -105,7 +101,7 @@ def _lower_case_words(texts: Iterable[str]) -> frozenset[str]:
     No word spans white space, so the words are read once over the distinct white-space-delimited
     chunks: a document repeats most of its chunks.
     """
-    words = word_set("\n".join(set("\n".join(texts).split())))
+    words = word_set("\n".join(JoinedTexts(list(texts)).chunks))
     return frozenset(_fold(w) for w in words if w[:1].islower())
 
 
@@ -120,23 +116,22 @@ def _units_sharing_a_key(alignment: Alignment) -> list[int]:
     position; a key that no other document writes is shared in no unit, so only the others are placed.
     """
     docs = alignment.documents
-    found: list[tuple[list[str], list[int], list[str]]] = []
+    found: list[tuple[JoinedTexts, list[int], list[str]]] = []
     for doc in docs:
-        texts = [s.text for s in doc.segments]
-        starts, keys = name_key_spans("\n".join(texts))  # no key spans a line break
-        found.append((texts, starts, keys))
+        text = JoinedTexts([s.text for s in doc.segments])
+        starts, keys = name_key_spans(text.joined)  # no key spans a line break
+        found.append((text, starts, keys))
     counts = Counter(chain.from_iterable(set(keys) for _, _, keys in found))
     shared = {key for key, n in counts.items() if n > 1}
     if not shared:
         return []
     written: Counter[tuple[int, str]] = Counter()  # (unit, key) -> how many versions write the key there
-    for k, (texts, starts, keys) in enumerate(found):
+    for k, (text, starts, keys) in enumerate(found):
         hits = [i for i, key in enumerate(keys) if key in shared]
         if not hits:
             continue
-        ends = list(accumulate(len(t) + 1 for t in texts[:-1]))  # where each text but the first starts
         unit_of = _segment_units(alignment, k)
-        written.update({(unit_of[bisect_right(ends, starts[i])], keys[i]) for i in hits})
+        written.update({(unit_of[text.index_at(starts[i])], keys[i]) for i in hits})
     return sorted({u_idx for (u_idx, _), n in written.items() if n > 1 and u_idx >= 0})
 
 

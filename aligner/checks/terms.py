@@ -53,7 +53,7 @@ import regex
 from ..facts.glossary import (
     Concept,
     Glossary,
-    ScreenTexts,
+    JoinedTexts,
     Term,
     TermMatch,
     TermMatcher,
@@ -150,7 +150,7 @@ class _Matchers:
     def __init__(self) -> None:
         self._cache: dict[tuple[int, str | None, bool], TermMatcher] = {}
         self._screens: dict[tuple[int, int, bool], set[int]] = {}
-        self._texts: dict[int, ScreenTexts] = {}  # per document: its segments cut once for every matcher
+        self._texts: dict[int, JoinedTexts] = {}  # per document: its segments cut once for every matcher
 
     def hits(self, glossary: Glossary, doc: Document, loans: bool = False) -> set[int]:
         """Indices of ``doc``'s segments where the matcher of ``glossary`` may find a term (one pass per document)."""
@@ -162,7 +162,7 @@ class _Matchers:
                 self._screens[key] = set()
             else:
                 if id(doc) not in self._texts:
-                    self._texts[id(doc)] = ScreenTexts([s.text for s in doc.segments])
+                    self._texts[id(doc)] = JoinedTexts([s.text for s in doc.segments])
                 self._screens[key] = self.get(glossary, lang, loans).screen(self._texts[id(doc)])
         return self._screens[key]
 

@@ -90,7 +90,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import accumulate
 from typing import NamedTuple
@@ -108,7 +108,7 @@ __all__ = [
     "TERM",
     "Term",
     "TermMatch",
-    "ScreenTexts",
+    "JoinedTexts",
     "TermMatcher",
     "Token",
     "fold",
@@ -745,26 +745,32 @@ def _bucket_keys(folded: str, acronym: bool, script: str, language: str | None,
     return frozenset(keys)
 
 
-class ScreenTexts:
-    """Texts prepared for :meth:`TermMatcher.screen`: joined by line breaks and cut at white space, once.
+class JoinedTexts:
+    """Texts joined by line breaks, to be read as one string in C; a position in it names its text.
 
-    Several matchers (one per glossary, the English loans) screen the same document: they share this.
+    No word, chunk, term or name key spans a line break, so whatever is found in :attr:`joined`
+    lies in one text: :meth:`index_at` says which. Several matchers screen one document through
+    one of these (:meth:`TermMatcher.screen`), so it is joined and cut once.
     """
 
     def __init__(self, texts: Sequence[str]) -> None:
-        """``texts``: the segment texts, in order (their indices are what :meth:`TermMatcher.screen` returns)."""
+        """``texts``: the segment texts, in order (their indices are what :meth:`index_at` returns)."""
         self.texts = texts
         self.joined = "\n".join(texts)
-        #: The distinct white-space-delimited chunks of the texts (no word spans white space).
-        self.chunks = frozenset(self.joined.split())
-        self._starts: list[int] | None = None
 
-    @property
+    @cached_property
+    def chunks(self) -> frozenset[str]:
+        """The distinct white-space-delimited chunks of the texts (no word spans white space)."""
+        return frozenset(self.joined.split())
+
+    @cached_property
     def starts(self) -> list[int]:
         """Where each text starts in :attr:`joined`."""
-        if self._starts is None:
-            self._starts = list(accumulate((len(t) + 1 for t in self.texts[:-1]), initial=0))
-        return self._starts
+        return list(accumulate((len(t) + 1 for t in self.texts[:-1]), initial=0))
+
+    def index_at(self, pos: int) -> int:
+        """The index of the text that holds position ``pos`` of :attr:`joined`."""
+        return bisect_right(self.starts, pos) - 1
 
 
 class TermMatcher:
@@ -873,15 +879,15 @@ class TermMatcher:
         self._learn(words)
         return not self._screen_words.isdisjoint(words)
 
-    def screen(self, texts: Sequence[str] | ScreenTexts) -> set[int]:
+    def screen(self, texts: Sequence[str] | JoinedTexts) -> set[int]:
         """The indices of ``texts`` in which :meth:`find` may find something (a superset; the rest find nothing).
 
         One pass over all the texts at once, in C: they are cut at white space (no word spans it), each
         new chunk is judged once by its words, and only the texts holding a chunk with a word of some
-        term (or a symbol term) are named. Pass a :class:`ScreenTexts` to screen one set of texts
+        term (or a symbol term) are named. Pass a :class:`JoinedTexts` to screen one set of texts
         with several matchers (it is cut once).
         """
-        prepared = texts if isinstance(texts, ScreenTexts) else ScreenTexts(texts)
+        prepared = texts if isinstance(texts, JoinedTexts) else JoinedTexts(texts)
         texts = prepared.texts
         out = {i for i, t in enumerate(texts) for e in self._symbols if e.symbols in t} if self._symbols else set()
         if not self._index or not texts:
@@ -895,13 +901,12 @@ class TermMatcher:
         if new:
             self._judge_chunks(new)
         present = self._screen_chunks.intersection(chunks)
-        if present:
-            joined, starts = prepared.joined, prepared.starts
-            for chunk in present:  # every occurrence (inside longer chunks too: a superset)
-                pos = joined.find(chunk)
-                while pos >= 0:
-                    out.add(bisect_right(starts, pos) - 1)
-                    pos = joined.find(chunk, pos + 1)
+        joined = prepared.joined
+        for chunk in present:  # every occurrence (inside longer chunks too: a superset)
+            pos = joined.find(chunk)
+            while pos >= 0:
+                out.add(prepared.index_at(pos))
+                pos = joined.find(chunk, pos + 1)
         return out
 
     def _judge_chunks(self, new: AbstractSet[str]) -> None:
@@ -911,20 +916,17 @@ class TermMatcher:
         learnt; only the chunks that contain a screen word of theirs as a substring are cut into words.
         """
         ordered = list(new)
-        joined = " ".join(ordered)
-        words = frozenset(_TOKEN.findall(joined))
+        text = JoinedTexts(ordered)
+        words = frozenset(_TOKEN.findall(text.joined))
         self._learn(words)
         self._chunks.update(dict.fromkeys(ordered, False))
         found = self._screen_words.intersection(words)
-        if not found:
-            return
-        starts = list(accumulate((len(c) + 1 for c in ordered[:-1]), initial=0))
         candidates: set[int] = set()
         for word in found:
-            pos = joined.find(word)
+            pos = text.joined.find(word)
             while pos >= 0:
-                candidates.add(bisect_right(starts, pos) - 1)
-                pos = joined.find(word, pos + 1)
+                candidates.add(text.index_at(pos))
+                pos = text.joined.find(word, pos + 1)
         for i in candidates:
             chunk = ordered[i]
             if not self._screen_words.isdisjoint(_word_set(chunk)):
