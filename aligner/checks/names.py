@@ -26,10 +26,12 @@ MIN_UNIT_SCORE = 0.25
 
 
 def _language(doc: Document) -> str | None:
+    """The document's language as an ISO 639 code (shared with the terms analysis)."""
     return canonical(doc.language) if doc.language else None
 
 
 def _label(doc: Document) -> str:
+    """How a message names a version: its language, else its file name."""
     return doc.language or doc.name
 
 

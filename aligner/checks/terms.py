@@ -60,10 +60,9 @@ from ..facts.glossary import (
     non_overlapping,
     statistics_glossary,
 )
-from ..langid.codes import canonical
 from ..model import Alignment, Document, Finding, Segment, Severity
 from .context import CheckContext
-from .names import MIN_UNIT_SCORE, check_names
+from .names import MIN_UNIT_SCORE, _label, _language, check_names
 from .registry import Check, default_severity, register
 
 __all__ = [
@@ -181,10 +180,6 @@ class _Matchers:
         return self._cache[key]
 
 
-def _language(doc: Document) -> str | None:
-    return canonical(doc.language) if doc.language else None
-
-
 def _overlap(a: _Hit, b: _Hit) -> bool:
     return a.segment.id == b.segment.id and a.match.start < b.match.end and b.match.start < a.match.end
 
@@ -268,10 +263,6 @@ def _make(code: str, doc: Document, seg: Segment, hit: _Hit | None, message: str
     line, column, start, end = _locate(seg, hit.match.start if hit else None, hit.match.end if hit else None)
     return Finding(code, "entity", default_severity(code), doc.path, doc.language, line, column, message,
                    {"text": seg.text, **evidence}, round(confidence, 3), start, end, unit)
-
-
-def _label(doc: Document) -> str:
-    return doc.language or doc.name
 
 
 def _quote(hits: Sequence[_Hit]) -> str:
