@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from aligner.model import Document, Segment, SegmentKind
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "corpora" / "seeds"
 GOLD = ROOT / "corpora" / "gold"
@@ -21,3 +23,13 @@ SEED_FILES = {
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+def make_document(path: str, language: str | None, texts: list[str]) -> Document:
+    """A document whose segments are exactly ``texts`` (one per line), whatever they contain."""
+    segments = []
+    offset = 0
+    for i, text in enumerate(texts):
+        segments.append(Segment(i, SegmentKind.SENTENCE, text, i + 1, 1, offset, offset + len(text)))
+        offset += len(text) + 1
+    return Document(path, "\n".join(texts), tuple(segments), (), language)

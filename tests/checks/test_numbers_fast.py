@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aligner.checks import numbers as fast
-from aligner.model import Alignment, Document, Segment, SegmentKind, Unit
+from aligner.model import Alignment, Unit
 from tests.checks import numbers_reference as plain
 from tests.checks.test_numbers_consistency import CASES as CONSISTENCY_CASES
+from tests.conftest import make_document
 
 NBSP = "\u00a0"
 LANGUAGES = ["lt", "da", "tl", "te", "en", "de", None]
@@ -40,15 +41,6 @@ AROUND = [
 ]  # fmt: skip
 FILLERS = ["Atstovai uždirbo", "tjente", "ang suweldo ay", "జీతం", "earned", "verdiente", "and then", "2016 m.",
            "Den 75."]
-
-
-def _document(path: str, language: str | None, texts: list[str]) -> Document:
-    segments = []
-    start = 0
-    for i, text in enumerate(texts):
-        segments.append(Segment(i, SegmentKind.SENTENCE, text, i + 1, 1, start, start + len(text)))
-        start += len(text) + 1
-    return Document(path, "\n".join(texts), tuple(segments), (), language)
 
 
 @st.composite
@@ -92,7 +84,7 @@ def alignments(draw: st.DrawFn) -> Alignment:
         units.append(Unit(tuple(ids)))
     if draw(st.integers(0, 3)) == 0:
         units = draw(st.permutations(units))  # not how aligners order units, but checks must not care
-    docs = tuple(_document(f"v{k}.txt", languages[k], texts[k]) for k in range(n_versions))
+    docs = tuple(make_document(f"v{k}.txt", languages[k], texts[k]) for k in range(n_versions))
     return Alignment(docs, tuple(units))
 
 
@@ -119,7 +111,7 @@ def test_generated_alignments_give_the_same_findings(alignment: Alignment) -> No
 def test_consistency_cases_give_the_same_findings() -> None:
     for texts, _expect in CONSISTENCY_CASES.values():
         languages = list(texts)
-        docs = tuple(_document(f"{lang}.txt", lang, ["Heading", texts[lang], texts[lang]]) for lang in languages)
+        docs = tuple(make_document(f"{lang}.txt", lang, ["Heading", texts[lang], texts[lang]]) for lang in languages)
         units = (
             Unit(tuple((0,) for _ in languages)),
             Unit(tuple((1,) for _ in languages)),
@@ -130,8 +122,8 @@ def test_consistency_cases_give_the_same_findings() -> None:
 
 def test_mixed_conventions_need_two_styles_in_one_document() -> None:
     docs = (
-        _document("lt.txt", "lt", ["Gavo 32 300 dolerių.", "Gavo 41,430 dolerių.", "Gavo 2 784 500."]),
-        _document("da.txt", "da", ["Fik 32.300 dollars.", "Fik 41.430 dollars.", "Fik 2.784.500."]),
+        make_document("lt.txt", "lt", ["Gavo 32 300 dolerių.", "Gavo 41,430 dolerių.", "Gavo 2 784 500."]),
+        make_document("da.txt", "da", ["Fik 32.300 dollars.", "Fik 41.430 dollars.", "Fik 2.784.500."]),
     )
     alignment = Alignment(docs, tuple(Unit(((i,), (i,))) for i in range(3)))
     assert any(f.code == "FMT002" for f in fast.check_numbers(alignment))
@@ -141,5 +133,6 @@ def test_mixed_conventions_need_two_styles_in_one_document() -> None:
 def test_recurring_texts_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fast, "_MEMO_LIMIT", 1)
     texts = ["Gavo 32 300 dolerių.", "Gavo 41,430 dolerių.", "Gavo 32 300 dolerių.", "Gavo 41,430 dolerių."]
-    docs = (_document("lt.txt", "lt", texts), _document("en.txt", "en", [t.replace("Gavo", "Got") for t in texts]))
+    docs = (make_document("lt.txt", "lt", texts),
+            make_document("en.txt", "en", [t.replace("Gavo", "Got") for t in texts]))
     assert_same(Alignment(docs, tuple(Unit(((i,), (i,))) for i in range(4))))

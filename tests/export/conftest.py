@@ -5,22 +5,12 @@ from __future__ import annotations
 import pytest
 
 from aligner.io.reader import read_text
-from aligner.model import Alignment, Document, Segment, SegmentKind, Unit
+from aligner.model import Alignment, Unit
 from aligner.segment.layout import build_document
 from aligner.signature import make_signature
-from tests.conftest import GOLD, SEED_FILES
+from tests.conftest import GOLD, SEED_FILES, make_document  # noqa: F401 (test_tmx imports it from here)
 
 SIGNATURE = make_signature("align", {"band": "auto", "pivot": 0})
-
-
-def make_document(path: str, language: str | None, texts: list[str]) -> Document:
-    """A document whose segments are exactly ``texts`` (one per line), whatever they contain."""
-    segments = []
-    offset = 0
-    for i, text in enumerate(texts):
-        segments.append(Segment(i, SegmentKind.SENTENCE, text, i + 1, 1, offset, offset + len(text)))
-        offset += len(text) + 1
-    return Document(path, "\n".join(texts), tuple(segments), (), language)
 
 
 def gold_alignment() -> Alignment:
