@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import time
+from collections.abc import Callable
 
 import pytest
 
@@ -19,11 +21,31 @@ from tests.conftest import SEEDS
 fork_only = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork here")
 
 
-def _check(code: str, analysis: str | None, weight: int) -> Check:
+def _check(code: str, analysis: str | None, weight: int, run: Callable[[object], list] = lambda ctx: []) -> Check:
+    """A check instance (never registered) with ``run(ctx)`` as its measure."""
     cls = type(f"C{code}", (Check,), {"code": code, "name": code.lower(), "category": "number",
                                       "default_severity": Severity.MINOR, "family": "numbers",
-                                      "analysis": analysis, "weight": weight, "run": lambda self, ctx: []})
+                                      "analysis": analysis, "weight": weight,
+                                      "run": lambda self, ctx: run(ctx)})
     return cls()
+
+
+def _boom(ctx: object) -> list:
+    raise ValueError("broken check")
+
+
+def _slow(ctx: object) -> list:
+    time.sleep(1.0)  # long enough for a worker to claim the other task meanwhile
+    return []
+
+
+_PARENT = os.getpid()
+
+
+def _dies(ctx: object) -> list:
+    if os.getpid() != _PARENT:
+        os._exit(9)  # as the kernel's out-of-memory killer would end the worker
+    return []
 
 
 def test_tasks_group_checks_by_shared_analysis_heaviest_first() -> None:
@@ -66,27 +88,10 @@ def test_pipeline_findings_do_not_depend_on_jobs() -> None:
     assert one.signature == two.signature
 
 
-class _Boom(Check):
-    """Fails.
-
-    Bad: anything
-    Good: nothing
-    """
-
-    code = "BOM001"
-    name = "boom"
-    category = "number"
-    default_severity = Severity.MINOR
-    family = "numbers"
-
-    def run(self, ctx: object) -> list:
-        raise ValueError("broken check")
-
-
 @fork_only
 def test_an_error_in_a_worker_reaches_the_caller() -> None:
     with pytest.raises(ValueError, match="broken check"):
-        run_all([_Boom(), _check("AAA001", "x", 1)], CheckContext(groups=()), jobs=2)
+        run_all([_check("BOM001", None, 1, _boom), _check("AAA001", "x", 1)], CheckContext(groups=()), jobs=2)
 
 
 def test_auto_jobs_stays_in_process_for_small_inputs() -> None:
@@ -102,54 +107,11 @@ def test_auto_jobs_forks_only_on_linux(monkeypatch: pytest.MonkeyPatch) -> None:
     assert auto_jobs(10 * AUTO_JOBS_MIN_CHARS) == 1
 
 
-class _Slow(Check):
-    """Takes a while, so that the other task goes to a worker.
-
-    Bad: anything
-    Good: nothing
-    """
-
-    code = "SLO001"
-    name = "slow"
-    category = "number"
-    default_severity = Severity.MINOR
-    family = "numbers"
-    weight = 5
-
-    def run(self, ctx: object) -> list:
-        import time
-
-        time.sleep(1.0)
-        return []
-
-
 @fork_only
 def test_an_error_in_a_forked_worker_reaches_the_caller() -> None:
     # this process takes the heavier task first; the failing one is claimed by the worker meanwhile
     with pytest.raises(ValueError, match="broken check"):
-        run_all([_Boom(), _Slow()], CheckContext(groups=()), jobs=2)
-
-
-_PARENT = os.getpid()
-
-
-class _Dies(Check):
-    """Kills the worker that runs it (as the kernel's out-of-memory killer would).
-
-    Bad: anything
-    Good: nothing
-    """
-
-    code = "DIE001"
-    name = "dies"
-    category = "number"
-    default_severity = Severity.MINOR
-    family = "numbers"
-
-    def run(self, ctx: object) -> list:
-        if os.getpid() != _PARENT:
-            os._exit(9)
-        return []
+        run_all([_check("BOM001", None, 1, _boom), _check("SLO001", None, 5, _slow)], CheckContext(groups=()), jobs=2)
 
 
 @fork_only
@@ -158,7 +120,7 @@ def test_a_dead_worker_is_an_error_naming_the_way_out_not_a_hang() -> None:
 
     # this process sleeps in the heavier task while the worker claims the one that kills it
     with pytest.raises(AlignerError, match="--jobs 1"):
-        run_all([_Dies(), _Slow()], CheckContext(groups=()), jobs=2)
+        run_all([_check("DIE001", None, 1, _dies), _check("SLO001", None, 5, _slow)], CheckContext(groups=()), jobs=2)
 
 
 @fork_only
