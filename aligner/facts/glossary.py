@@ -87,7 +87,7 @@ import io
 import os
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -946,8 +946,7 @@ class TermMatcher:
             hit = False
             if not self.morphology:
                 hit = _shape(word)[0] in self._screen_folded
-            elif not (word.isdigit() and word[:2] not in index and word[:3] not in index):
-                # (a number, new in every text, is its own index key: with no entry under it, it matches nothing)
+            elif not _unindexed_number(word, index):
                 tok = Token(word, 0, len(word), *_shape(word))
                 hit = any(words_match(entry.words[j], tok, self.language, kind=entry.term.kind,
                                       last=j == len(entry.words) - 1, morphology=self.morphology)
@@ -962,9 +961,8 @@ class TermMatcher:
         hit = self._first.get(tok.text)
         if hit is not None:
             return hit
-        word = tok.text
-        if word.isdigit() and word[:2] not in self._index and word[:3] not in self._index:
-            self._first[word] = ()  # a number is its own index key (as in _learn): no entry under it, no match
+        if _unindexed_number(tok.text, self._index):
+            self._first[tok.text] = ()
             return ()
         seen: set[int] = set()
         out: list[_Entry] = []
@@ -995,6 +993,15 @@ class TermMatcher:
         if entry.term.text.endswith(".") and text[end:end + 1] == ".":
             end += 1  # an abbreviation keeps its dot ("proc.", "mln.")
         return end
+
+
+def _unindexed_number(word: str, index: Mapping[str, object]) -> bool:
+    """A number with no entry under its first digits, which therefore matches no term word.
+
+    Numbers are new in nearly every text, so they are not judged one by one: a number's folded form
+    and stems are its digits, so its index keys are its first two and three digits.
+    """
+    return word.isdigit() and word[:2] not in index and word[:3] not in index
 
 
 def non_overlapping(matches: Iterable[TermMatch]) -> list[TermMatch]:
