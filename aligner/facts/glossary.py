@@ -600,6 +600,11 @@ def _tokens(text: str) -> tuple[Token, ...]:
 _new_tuple = tuple.__new__
 
 
+def _token(word: str, start: int) -> Token:
+    """The token of ``word`` found at ``start``."""
+    return _new_tuple(Token, (word, start, start + len(word), *_shape(word)))
+
+
 @lru_cache(maxsize=1 << 16)
 def _shape(word: str) -> tuple[str, bool, str, int]:
     """A word's folded form, acronym flag, script and letter count (memoised: words recur)."""
@@ -724,6 +729,10 @@ class _Entry:
     order: int = 0
 
 
+def _length(entry: _Entry) -> int:
+    return len(entry.words)
+
+
 def _buckets(tok: Token, language: str | None, transliteration: bool, morphology: bool = True) -> frozenset[str]:
     # without morphology a word matches only its own folded form: its stems are not worth computing
     return _bucket_keys(tok.folded, tok.acronym, tok.script, language if morphology else None, transliteration)
@@ -811,6 +820,7 @@ class TermMatcher:
         # recur, so texts are first screened in C (regex findall and set operations) against the memo,
         # and only texts holding a screen word are matched in full.
         self._first: dict[str, tuple[_Entry, ...]] = {}
+        self._starters: set[str] = set()  # the words of _first that start some entry
         self._screened: dict[str, bool] = {}
         self._screen_words: set[str] = set()
         self._chunks: dict[str, bool] = {}  # the same, for the white-space-delimited chunks screen() reads
@@ -843,14 +853,25 @@ class TermMatcher:
         """
         found: list[tuple[TermMatch, int]] = []
         if screened or self.may_match(text):
-            toks = tokens if tokens is not None else _tokens(text)
-            first = self._first
-            for i, tok in enumerate(toks):
-                starting = first.get(tok.text)  # (the memo of _starting, read inline: one call less per word)
-                if starting is None:
-                    starting = self._starting(tok)
+            # Most words start no term: the words are read as strings in C, new ones are judged once,
+            # and only where a word starts a term are the words from there on made into tokens.
+            words = [t.text for t in tokens] if tokens is not None else _TOKEN.findall(text)
+            for word in set(words).difference(self._first):
+                self._starting(_token(word, 0))
+            starters = self._starters
+            at_starts = [] if starters.isdisjoint(words) else [i for i, w in enumerate(words) if w in starters]
+            spans: list | None = None
+            for i in at_starts:
+                starting = self._first[words[i]]
+                if tokens is not None:
+                    toks, at = tokens, i
+                else:
+                    if spans is None:
+                        spans = list(_TOKEN.finditer(text))  # the same words as findall, with their spans
+                    toks, at = [_token(m.group(), m.start()) for m in spans[i:i + max(map(_length, starting))]], 0
+                tok = toks[at]
                 for entry in starting:
-                    end = self._match_at(entry, toks, i, text)
+                    end = self._match_at(entry, toks, at, text)
                     if end is not None:
                         found.append((TermMatch(entry.term, entry.concept, tok.start, end, text[tok.start:end]),
                                       entry.order))
@@ -940,6 +961,7 @@ class TermMatcher:
             self._screened.clear()
             self._screen_words.clear()
             self._first.clear()
+            self._starters.clear()
             new = set(words)
         index = self._screen_index
         for word in new:
@@ -947,7 +969,7 @@ class TermMatcher:
             if not self.morphology:
                 hit = _shape(word)[0] in self._screen_folded
             elif not _unindexed_number(word, index):
-                tok = Token(word, 0, len(word), *_shape(word))
+                tok = _token(word, 0)
                 hit = any(words_match(entry.words[j], tok, self.language, kind=entry.term.kind,
                                       last=j == len(entry.words) - 1, morphology=self.morphology)
                           for key in _buckets(tok, self.language, self.transliteration, self.morphology)
@@ -976,6 +998,8 @@ class TermMatcher:
                     out.append(entry)
         hit = tuple(out)
         self._first[tok.text] = hit
+        if hit:
+            self._starters.add(tok.text)
         return hit
 
     def _match_at(self, entry: _Entry, toks: Sequence[Token], i: int, text: str) -> int | None:

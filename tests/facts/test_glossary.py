@@ -324,7 +324,8 @@ def test_screened_find_equals_trying_every_term_everywhere(lang: str | None) -> 
     texts = [line for p in sorted((ROOT / "corpora" / "seeds").glob("*.txt"))
              for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts += ["Medianinis atlyginimas – 32 300; vidurkis 25 procentai.", "medianlønnen og 75. percentil",
-              "ang panggitnang sahod (median) ay", "మధ్యస్థ జీతం 32,300 మీడియన్", "U.S. median wages, 2.5 million"]
+              "ang panggitnang sahod (median) ay", "మధ్యస్థ జీతం 32,300 మీడియన్", "U.S. median wages, 2.5 million",
+              "ang sahod sa karaniwan ay", "son mil millones de", "20 per cent, the arithmetic mean"]
     for morphology in (True, False):
         matcher = TermMatcher(entries, lang, morphology=morphology)
         for _ in range(2):
@@ -379,3 +380,22 @@ def test_bulk_chunk_screen_equals_judging_each_chunk_alone(texts: list[str], lan
     bulk = TermMatcher(entries, lang)
     assert bulk.screen(texts) == _screen_one_chunk_at_a_time(TermMatcher(entries, lang), texts)
     assert bulk.screen(texts) == _screen_one_chunk_at_a_time(TermMatcher(entries, lang), texts)  # memo answers
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_SCREEN_WORDS + ["average", "percentile", "percent", "75", "thousand", "mil millones",
+                                                 "sa karaniwan", "per cent", "arithmetic mean", "gennemsnitlig"]),
+                max_size=14).map(
+    lambda ws: "".join(w + sep for w, sep in zip(ws, [" ", "", "\u00a0", " - ", "  "] * 3))),
+       st.sampled_from(["lt", "da", "tl", "te", "en", "es", None]))
+def test_find_reads_tokens_only_where_a_term_starts(text: str, lang: str | None) -> None:
+    # find() reads a text's words as strings and makes tokens only from a word that starts a term on:
+    # the matches equal every entry tried at every token, and find() given the tokens
+    from aligner.facts.glossary import tokenize
+
+    g = statistics_glossary()
+    entries = [(c.id, t) for c in g.concepts for terms in c.terms.values() for t in terms]
+    matcher = TermMatcher(entries, lang)
+    lazy = matcher.find(text)
+    assert {(m.start, m.end, m.concept) for m in lazy} == _brute_force(matcher, text)
+    assert lazy == matcher.find(text, tokenize(text))
