@@ -280,8 +280,15 @@ def run_all(checks: Sequence[Check], ctx: Any, *, jobs: int = 1) -> list[Finding
     tasks = _tasks(checks)
     if jobs <= 1 or len(tasks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         out: list[Finding] = []
-        for check in checks:
-            out.extend(check.run(ctx))
+        # The checks make many short-lived objects, and each full collection of the garbage collector
+        # would walk every object already there: in an audit, the whole aligned corpus, none of it
+        # garbage (0.15 s a collection on a 1.3 GB heap). Frozen, they are left out of its walks.
+        gc.freeze()
+        try:
+            for check in checks:
+                out.extend(check.run(ctx))
+        finally:
+            gc.unfreeze()
         return out
     per_check = _run_shared(checks, ctx, tasks, min(jobs, len(tasks)))
     return [f for i in range(len(checks)) for f in per_check[i]]

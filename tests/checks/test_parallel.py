@@ -136,3 +136,26 @@ def test_when_no_worker_can_start_this_process_runs_every_check(monkeypatch: pyt
     checks = select_checks(CheckConfig())
     assert run_all(checks, ctx, jobs=2) == run_all(checks, CheckContext(groups=run.alignment.groups,
                                                                        unmatched=run.alignment.unmatched), jobs=1)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_objects_already_there_are_frozen_while_checks_run_and_only_then(jobs: int) -> None:
+    # The garbage collector's full walks leave out what existed before the checks (in an audit, the
+    # aligned corpus); after the run, or after an error in a check, nothing stays frozen.
+    import gc
+
+    seen: list[int] = []
+    before = [object() for _ in range(10)]
+
+    def measure(ctx: object) -> list:
+        seen.append(gc.get_freeze_count())
+        return []
+
+    run_all([_check("AAA001", "x", 1, measure), _check("BBB001", "y", 1, measure)], CheckContext(groups=()),
+            jobs=jobs)
+    if jobs == 1:  # (with workers, either process may run a check: the parent's freeze was there before)
+        assert seen and min(seen) >= len(before)
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(ValueError, match="broken check"):
+        run_all([_check("BOM001", None, 1, _boom)], CheckContext(groups=()), jobs=jobs)
+    assert gc.get_freeze_count() == 0
