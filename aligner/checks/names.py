@@ -9,10 +9,10 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cache, lru_cache, partial
+from functools import cache, partial
 from itertools import chain
 
-from ..facts.glossary import JoinedTexts, fold, word_set
+from ..facts.glossary import JoinedTexts, _fold, word_set
 from ..facts.names import NameMention, VersionNames, extract_names, name_key_spans, unexplained
 from ..langid.codes import canonical
 from ..langid.script import dominant_script
@@ -105,10 +105,6 @@ def _lower_case_words(texts: Iterable[str]) -> frozenset[str]:
     """
     words = word_set("\n".join(JoinedTexts(list(texts)).chunks))
     return frozenset(_fold(w) for w in words if w[:1].islower())
-
-
-#: :func:`~aligner.facts.glossary.fold`, memoised (the words of one language recur from document to document).
-_fold = lru_cache(maxsize=1 << 16)(fold)
 
 
 def _units_sharing_a_key(alignment: Alignment) -> list[int]:

@@ -154,6 +154,9 @@ class Concept:
     id: str
     terms: dict[str, tuple[Term, ...]] = field(hash=False)
     note: str = ""
+    #: (forbidden?, language) -> terms: asked per unit and version, answered once
+    _split: dict[tuple[bool, str], tuple[Term, ...]] = field(
+        default_factory=dict, init=False, compare=False, hash=False, repr=False)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -162,11 +165,18 @@ class Concept:
 
     def allowed(self, language: str | None) -> tuple[Term, ...]:
         """The terms of ``language`` that may be used for this concept."""
-        return tuple(t for t in self.terms.get(language or "", ()) if not t.forbidden)
+        return self._terms(False, language or "")
 
     def forbidden(self, language: str | None) -> tuple[Term, ...]:
         """The forbidden variants of ``language``."""
-        return tuple(t for t in self.terms.get(language or "", ()) if t.forbidden)
+        return self._terms(True, language or "")
+
+    def _terms(self, forbidden: bool, language: str) -> tuple[Term, ...]:
+        found = self._split.get((forbidden, language))
+        if found is None:
+            found = self._split[(forbidden, language)] = tuple(
+                t for t in self.terms.get(language, ()) if t.forbidden == forbidden)
+        return found
 
     def to_dict(self) -> dict:
         return {
@@ -586,6 +596,10 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold().replace(".", "").replace("\u200c", "").replace("\u200d", "")
 
 
+#: :func:`fold`, memoised (the same words recur).
+_fold = lru_cache(maxsize=1 << 16)(fold)
+
+
 def tokenize(text: str) -> list[Token]:
     """The words of ``text`` with their character spans (``U.S.`` is one word; hyphens and punctuation split)."""
     return list(_tokens(text))
@@ -881,9 +895,11 @@ class TermMatcher:
                 found.append((TermMatch(entry.term, entry.concept, pos, pos + len(entry.symbols), entry.symbols),
                               entry.order))
                 pos = text.find(entry.symbols, pos + len(entry.symbols))
+        if len(found) < 2:  # (most texts: one match or none, nothing to order or merge)
+            return [m for m, _ in found]
         # one match per span and concept: the term written as found, else the first listed
         found.sort(key=lambda x: (x[0].start, -(x[0].end - x[0].start), x[0].concept,
-                                  fold(x[0].text) != fold(x[0].term.text), x[1]))
+                                  _fold(x[0].text) != _fold(x[0].term.text), x[1]))
         out: list[TermMatch] = []
         for m, _ in found:
             if not out or (m.start, m.end, m.concept) != (out[-1].start, out[-1].end, out[-1].concept):
