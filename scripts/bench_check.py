@@ -9,10 +9,11 @@ For every case (one damage in one version of a group) the tools are run on the c
   per aligned pair *source = pivot version, target = each other version*;
 - **OpusFilter**: ``NonZeroNumeralsFilter(threshold=0.5)`` (its default) on the same pairs.
 
-The peers are handed the gold alignment (known by construction) and an undamaged pivot: the first of
-Danish/Tagalog for the seeds, English/German and Dutch/Italian for the bench texts, that is not the
-damaged file. Those are two oracles aligner does not get; a peer's flag on pair (pivot, X) is counted
-as blaming X.
+The peers are installed apart (``python -m pip install "translate-toolkit>=3.10" opusfilter==3.3.1``;
+without them the script says so and exits with code 2). The peers are handed the gold alignment
+(known by construction) and an undamaged pivot: the first of Danish/Tagalog for the seeds,
+English/German and Dutch/Italian for the bench texts, that is not the damaged file. Those are two
+oracles aligner does not get; a peer's flag on pair (pivot, X) is counted as blaming X.
 
 Scoring, per case, over what is *new* against the clean group (the seeds have real damage of their
 own, found in the clean run and subtracted, by file, code, line and value):
@@ -195,6 +196,19 @@ class OpusNumerals:
             return False
         score = next(iter(self._filter.score([(source, target)])))
         return not self._filter.accept(score)
+
+
+#: What to install for each peer (the benchmark compares against both, in the same run).
+PEER_INSTALL = 'python -m pip install "translate-toolkit>=3.10" opusfilter==3.3.1'
+
+
+def _peers() -> tuple[Pofilter, OpusNumerals]:
+    """Both peers, or exit code 2 with one line naming what to install."""
+    try:
+        return Pofilter(), OpusNumerals()
+    except ImportError as exc:
+        print(f"bench_check: peer {exc.name!r} is not installed; install the peers: {PEER_INSTALL}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def peer_flags(peer: Pofilter | OpusNumerals, versions: Sequence[damage.Version], pivot: str) -> list[Flag]:
@@ -486,11 +500,11 @@ def run(seed: int, per_type: int, mb: float, workdir: Path,
         log: Callable[[str], None] = lambda s: print(s, file=sys.stderr)) -> str:
     """Generate the damage set, run every tool on every case, time them, return the report."""
     start = time.perf_counter()
+    peers = _peers()  # before any work: a missing peer is said at once
     groups = damage.load_groups()
     cases = damage.make_cases(groups, seed=seed, per_type=per_type)
     damage.write_cases(groups, cases, workdir, seed)
     log(f"{len(cases)} cases in {workdir}")
-    peers = (Pofilter(), OpusNumerals())
     baseline: dict[str, list[Finding]] = {}
     peer_base: dict[tuple[str, str, str], list[Flag]] = {}
     signature = ""
