@@ -333,13 +333,21 @@ def _run_shared(checks: Sequence[Check], ctx: Any, tasks: list[list[int]], jobs:
                 if dead:
                     raise AlignerError(f"a check worker process died (exit code {dead[0]}; out of memory?): "
                                        "run again with --jobs 1 to check in one process") from None
-                continue
+                if all(w.exitcode is not None for w in workers):
+                    # every worker has ended, so all they sent is in the pipe: once more, then give up
+                    try:
+                        item = results.get(timeout=1.0)
+                    except queue.Empty:
+                        raise AlignerError("a check worker process ended without sending its findings: "
+                                           "run again with --jobs 1 to check in one process") from None
+                else:
+                    continue
             if item is None:
                 running -= 1
             elif isinstance(item, BaseException):
                 raise item
             else:
-                per_check.update(item)
+                per_check.update(_received(item))
         for w in workers:
             w.join()
     finally:
@@ -363,11 +371,24 @@ def _claim(counter: Any, n: int) -> Iterator[int]:
 
 
 def _work(counter: Any, results: Any) -> None:
-    """A worker's life: run the tasks it claims, send their findings (or the error), then ``None``."""
+    """A worker's life: run the tasks it claims, send their findings (or the error), then ``None``.
+
+    Findings are pickled here, not in the queue's feeder thread: there a finding that cannot be
+    pickled was dropped with a traceback on stderr (and the caller waited for ever), and the thread
+    took turns with the next task for the interpreter lock.
+    """
     assert _JOB is not None, "run_all's worker started without a job"
     try:
         for task in _claim(counter, len(_JOB[2])):
-            results.put(_run_task(task))
+            found = _run_task(task)
+            try:
+                data = pickle.dumps(found, pickle.HIGHEST_PROTOCOL)
+            except Exception as exc:  # noqa: BLE001 - whatever pickle raises, the check is named
+                codes = ", ".join(_JOB[0][i].code for i in found)
+                raise AlignerError(f"the findings of {codes} cannot be sent from a check worker process "
+                                   f"({type(exc).__name__}: {exc}): run again with --jobs 1 to check in one "
+                                   "process") from None
+            results.put(data)
     except BaseException as exc:  # noqa: BLE001 - every error goes to the caller, which re-raises it
         try:
             pickle.dumps(exc)
@@ -375,6 +396,21 @@ def _work(counter: Any, results: Any) -> None:
             exc = RuntimeError(f"{type(exc).__name__}: {exc}")
         results.put(exc)
     results.put(None)
+
+
+def _received(data: bytes) -> dict[int, list[Finding]]:
+    """A worker's findings, unpickled with the garbage collector paused.
+
+    Tens of thousands of findings are hundreds of thousands of new dicts and lists, none of them
+    garbage: collections of the young generation during the load only walk them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _tasks(checks: Sequence[Check]) -> list[list[int]]:

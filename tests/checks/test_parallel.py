@@ -159,3 +159,35 @@ def test_the_objects_already_there_are_frozen_while_checks_run_and_only_then(job
     with pytest.raises(ValueError, match="broken check"):
         run_all([_check("BOM001", None, 1, _boom)], CheckContext(groups=()), jobs=jobs)
     assert gc.get_freeze_count() == 0
+
+
+def _unsendable(ctx: object) -> list:
+    from aligner.model import Finding
+
+    # a finding whose evidence cannot be pickled (a third-party check's mistake), made in a worker
+    return [Finding("UNP001", "number", Severity.MINOR, "a.txt", "en", 1, 1, "odd", {"why": lambda: 0})]
+
+
+@fork_only
+def test_findings_a_worker_cannot_send_are_an_error_naming_the_check_never_silently_lost() -> None:
+    from aligner.errors import AlignerError
+
+    # this process sleeps in the heavier task while the worker claims the one whose findings cannot travel
+    with pytest.raises(AlignerError, match=r"UNP001.*--jobs 1"):
+        run_all([_check("UNP001", None, 1, _unsendable), _check("SLO001", None, 5, _slow)],
+                CheckContext(groups=()), jobs=2)
+
+
+def _quits(ctx: object) -> list:
+    if os.getpid() != _PARENT:
+        os._exit(0)  # ends "cleanly" without sending anything, not even its end-of-work mark
+    return []
+
+
+@fork_only
+def test_a_worker_that_ends_without_sending_is_an_error_not_a_hang() -> None:
+    from aligner.errors import AlignerError
+
+    with pytest.raises(AlignerError, match="ended without sending its findings.*--jobs 1"):
+        run_all([_check("QUI001", None, 1, _quits), _check("SLO001", None, 5, _slow)], CheckContext(groups=()),
+                jobs=2)
