@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 from babel import Locale
-from babel.numbers import format_decimal, format_percent
-from hypothesis import given, settings
+from babel.numbers import format_decimal, format_percent, get_group_symbol
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from aligner.facts.numbers import (
@@ -402,6 +403,28 @@ def _in_digits(text: str, zero: str) -> str:
     return "".join(chr(ord(zero) + int(c)) if c.isdigit() and c.isascii() else c for c in text)
 
 
+def _babel_decimal(value: Decimal, babel_locale: str, system: str) -> str:
+    """``format_decimal``, minus a Babel 2.19 bug for the Swiss locales.
+
+    CLDR 48 made the Swiss group separator an ASCII apostrophe, and Babel's final pass that
+    unquotes pattern literals (``'...'``) then eats pairs of group separators:
+    ``1'234'567`` comes out as ``1234567``, ``1'000'000'000`` as ``1000000'000``. For such a
+    locale we let Babel write the number without groups and group the integer part in threes,
+    which is what the locale's pattern (``#,##0.###``, checked here) asks for.
+    """
+    written = format_decimal(value, locale=babel_locale, numbering_system=system)
+    group = get_group_symbol(babel_locale, numbering_system=system)
+    if group != "'":
+        return written
+    assert Locale.parse(babel_locale).decimal_formats[None].grouping == (3, 3)
+    plain = format_decimal(value, locale=babel_locale, numbering_system=system, group_separator=False)
+    sign = plain[0] if not plain[0].isdigit() else ""
+    digits = plain[len(sign) :]
+    integer = re.match(r"\d+", digits).group()  # type: ignore[union-attr]
+    grouped = re.sub(r"(?<=\d)(?=(\d{3})+$)", group, integer)
+    return sign + grouped + digits[len(integer) :]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     locale=st.sampled_from(LOCALES),
@@ -410,10 +433,12 @@ def _in_digits(text: str, zero: str) -> str:
         st.decimals(min_value=-(10**9), max_value=10**9, places=3, allow_nan=False, allow_infinity=False),
     ),
 )
+@example(locale=("de_CH", "de_CH", "0"), value=Decimal("1000000000"))  # found by CI: Babel's Swiss bug
+@example(locale=("de_CH", "de_CH", "0"), value=Decimal("-1234567.125"))
 def test_babel_formatted_numbers_read_back(locale: tuple[str, str, str], value: Decimal) -> None:
     language, babel_locale, zero = locale
     system = "latn" if zero == "0" else "default"
-    written = _in_digits(format_decimal(value, locale=babel_locale, numbering_system=system), zero)
+    written = _in_digits(_babel_decimal(value, babel_locale, system), zero)
     text = f"Total: {written}; end"
     mentions = extract_numbers(text, language)
     assert len(mentions) == 1, (written, mentions)
