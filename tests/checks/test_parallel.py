@@ -5,7 +5,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-import time
 from collections.abc import Callable
 
 import pytest
@@ -34,18 +33,47 @@ def _boom(ctx: object) -> list:
     raise ValueError("broken check")
 
 
-def _slow(ctx: object) -> list:
-    time.sleep(1.0)  # long enough for a worker to claim the other task meanwhile
-    return []
-
-
 _PARENT = os.getpid()
 
+#: Set by the worker once it has claimed a task and is about to misbehave in it.
+_CLAIMED = multiprocessing.get_context("fork").Event() if "fork" in multiprocessing.get_all_start_methods() else None
 
-def _dies(ctx: object) -> list:
-    if os.getpid() != _PARENT:
-        os._exit(9)  # as the kernel's out-of-memory killer would end the worker
-    return []
+
+@pytest.fixture(autouse=True)
+def _fresh_claim() -> None:
+    if _CLAIMED is not None:
+        _CLAIMED.clear()
+
+
+def _in_worker(misbehave: Callable[[], list]) -> Callable[[object], list]:
+    """A check that misbehaves in a worker process and, in this one, waits until the worker has.
+
+    Two such checks and ``jobs=2``: whichever task the worker claims first, it misbehaves in it, and
+    this process, whichever task it gets, waits for that, so the test never depends on which process
+    is quicker off the mark (a fixed sleep here once made these tests fail on a loaded machine).
+    """
+
+    def run(ctx: object) -> list:
+        if os.getpid() != _PARENT:
+            assert _CLAIMED is not None
+            _CLAIMED.set()
+            return misbehave()
+        assert _CLAIMED is not None and _CLAIMED.wait(60), "the worker never claimed a task"
+        return []
+
+    return run
+
+
+def _pair(code: str, misbehave: Callable[[], list]) -> list[Check]:
+    return [_check(f"{code}001", None, 5, _in_worker(misbehave)), _check(f"{code}002", None, 1, _in_worker(misbehave))]
+
+
+def _raise() -> list:
+    raise ValueError("broken check")
+
+
+def _die() -> list:
+    os._exit(9)  # as the kernel's out-of-memory killer would end the worker
 
 
 def test_tasks_group_checks_by_shared_analysis_heaviest_first() -> None:
@@ -109,18 +137,16 @@ def test_auto_jobs_forks_only_on_linux(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @fork_only
 def test_an_error_in_a_forked_worker_reaches_the_caller() -> None:
-    # this process takes the heavier task first; the failing one is claimed by the worker meanwhile
     with pytest.raises(ValueError, match="broken check"):
-        run_all([_check("BOM001", None, 1, _boom), _check("SLO001", None, 5, _slow)], CheckContext(groups=()), jobs=2)
+        run_all(_pair("BOM", _raise), CheckContext(groups=()), jobs=2)
 
 
 @fork_only
 def test_a_dead_worker_is_an_error_naming_the_way_out_not_a_hang() -> None:
     from aligner.errors import AlignerError
 
-    # this process sleeps in the heavier task while the worker claims the one that kills it
     with pytest.raises(AlignerError, match="--jobs 1"):
-        run_all([_check("DIE001", None, 1, _dies), _check("SLO001", None, 5, _slow)], CheckContext(groups=()), jobs=2)
+        run_all(_pair("DIE", _die), CheckContext(groups=()), jobs=2)
 
 
 @fork_only
@@ -161,7 +187,7 @@ def test_the_objects_already_there_are_frozen_while_checks_run_and_only_then(job
     assert gc.get_freeze_count() == 0
 
 
-def _unsendable(ctx: object) -> list:
+def _unsendable() -> list:
     from aligner.model import Finding
 
     # a finding whose evidence cannot be pickled (a third-party check's mistake), made in a worker
@@ -172,16 +198,12 @@ def _unsendable(ctx: object) -> list:
 def test_findings_a_worker_cannot_send_are_an_error_naming_the_check_never_silently_lost() -> None:
     from aligner.errors import AlignerError
 
-    # this process sleeps in the heavier task while the worker claims the one whose findings cannot travel
-    with pytest.raises(AlignerError, match=r"UNP001.*--jobs 1"):
-        run_all([_check("UNP001", None, 1, _unsendable), _check("SLO001", None, 5, _slow)],
-                CheckContext(groups=()), jobs=2)
+    with pytest.raises(AlignerError, match=r"UNP00[12].*--jobs 1"):
+        run_all(_pair("UNP", _unsendable), CheckContext(groups=()), jobs=2)
 
 
-def _quits(ctx: object) -> list:
-    if os.getpid() != _PARENT:
-        os._exit(0)  # ends "cleanly" without sending anything, not even its end-of-work mark
-    return []
+def _quit() -> list:
+    os._exit(0)  # ends "cleanly" without sending anything, not even its end-of-work mark
 
 
 @fork_only
@@ -189,5 +211,4 @@ def test_a_worker_that_ends_without_sending_is_an_error_not_a_hang() -> None:
     from aligner.errors import AlignerError
 
     with pytest.raises(AlignerError, match="ended without sending its findings.*--jobs 1"):
-        run_all([_check("QUI001", None, 1, _quits), _check("SLO001", None, 5, _slow)], CheckContext(groups=()),
-                jobs=2)
+        run_all(_pair("QUI", _quit), CheckContext(groups=()), jobs=2)
