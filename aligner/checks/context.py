@@ -23,6 +23,35 @@ class CheckContext:
     glossary: object | None = None
     #: Per-run memo of family analyses (one analysis feeds several check codes).
     cache: dict = field(default_factory=dict, compare=False, repr=False)
+    #: The part of the aligned units this context covers, as (index, count): an analysis that can be
+    #: split (:attr:`~aligner.checks.registry.Check.parts`) reads only :meth:`unit_ranges`, and a
+    #: parallel :func:`~aligner.checks.registry.run_all` runs its parts in different processes.
+    part: tuple[int, int] = (0, 1)
+
+    def __post_init__(self) -> None:
+        index, count = self.part
+        if not 0 <= index < count:
+            raise ValueError(f"CheckContext.part must be (index, count) with 0 <= index < count, not {self.part}")
+
+    def unit_ranges(self) -> tuple[range, ...]:
+        """Per group, in order, the indices of its units that lie in :attr:`part`.
+
+        The units of all groups, one group after another, are cut into ``count`` runs of near-equal
+        length and part ``index`` is the ``index``-th run: an analysis that goes through the units in
+        this order gives, part after part, the findings it gives on the whole.
+        """
+        index, count = self.part
+        sizes = [len(g.units) for g in self.groups]
+        if count == 1:
+            return tuple(range(n) for n in sizes)
+        total = sum(sizes)
+        lo, hi = index * total // count, (index + 1) * total // count
+        out = []
+        first = 0  # the global index of this group's first unit
+        for n in sizes:
+            out.append(range(max(lo - first, 0), max(min(hi - first, n), 0)))
+            first += n
+        return tuple(out)
 
     def memo(self, key: str, compute):  # noqa: ANN001, ANN201 - a tiny generic helper
         """Compute ``compute()`` once per context under ``key``."""

@@ -32,6 +32,7 @@ from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from ..errors import AlignerError
 from ..model import CATEGORIES, Finding, Severity
+from .context import CheckContext
 
 __all__ = [
     "Check",
@@ -79,6 +80,11 @@ class Check:
     analysis: ClassVar[str | None] = None
     #: Relative cost of the check (or of its analysis), a hint for scheduling parallel jobs: heaviest first.
     weight: ClassVar[int] = 1
+    #: Whether the check (with its analysis) reads only the units of ``ctx.part``
+    #: (:meth:`~aligner.checks.context.CheckContext.unit_ranges`), so that a parallel run may split it
+    #: into parts run by different processes. Its findings on the parts, concatenated in part order,
+    #: must be its findings on the whole (the tests hold the built-in ones to that).
+    parts: ClassVar[bool] = False
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.severity: Severity = severity if severity is not None else self.default_severity
@@ -278,7 +284,8 @@ def run_all(checks: Sequence[Check], ctx: Any, *, jobs: int = 1) -> list[Finding
     for finding.
     """
     tasks = _tasks(checks)
-    if jobs <= 1 or len(tasks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods() or (
+            len(tasks) < 2 and not _splittable(checks, tasks[0] if tasks else [])):
         out: list[Finding] = []
         # The checks make many short-lived objects, and each full collection of the garbage collector
         # would walk every object already there: in an audit, the whole aligned corpus, none of it
@@ -290,19 +297,57 @@ def run_all(checks: Sequence[Check], ctx: Any, *, jobs: int = 1) -> list[Finding
         finally:
             gc.unfreeze()
         return out
-    per_check = _run_shared(checks, ctx, tasks, min(jobs, len(tasks)))
+    plan = _plan(checks, tasks, ctx, jobs)
+    results = _run_shared(checks, ctx, plan, min(jobs, len(plan)))
+    per_check: dict[int, list[Finding]] = {i: [] for i in range(len(checks))}
+    for t, task in enumerate(plan):  # (the plan lists a task's parts in part order)
+        for i in task.checks:
+            per_check[i].extend(results[t][i])
     return [f for i in range(len(checks)) for f in per_check[i]]
 
 
-#: What the forked workers of :func:`run_all` read: (checks, context, tasks); set only while they run.
-_JOB: tuple[Sequence[Check], Any, list[list[int]]] | None = None
+class _Task(NamedTuple):
+    """A unit of parallel work: some checks (indices) sharing an analysis, on one part of the units."""
+
+    checks: tuple[int, ...]
+    part: tuple[int, int]
+    weight: float
 
 
-def _run_shared(checks: Sequence[Check], ctx: Any, tasks: list[list[int]], jobs: int) -> dict[int, list[Finding]]:
+#: Parts per process an analysis that can be split is cut into: more parts balance the processes'
+#: loads better at the end of the run, each costs what the analysis does once per part.
+PARTS_PER_JOB = 2
+
+
+def _splittable(checks: Sequence[Check], task: Sequence[int]) -> bool:
+    return bool(task) and all(checks[i].parts for i in task)
+
+
+def _plan(checks: Sequence[Check], tasks: list[list[int]], ctx: Any, jobs: int) -> list[_Task]:
+    """The tasks of a parallel run, heaviest first: analyses that can be split, in ``PARTS_PER_JOB * jobs`` parts."""
+    count = PARTS_PER_JOB * jobs if isinstance(ctx, CheckContext) and ctx.part == (0, 1) else 1
+    out: list[_Task] = []
+    for task in tasks:
+        weight = max(checks[i].weight for i in task)
+        if count > 1 and _splittable(checks, task):
+            out.extend(_Task(tuple(task), (p, count), weight / count) for p in range(count))
+        else:
+            out.append(_Task(tuple(task), (0, 1), weight))
+    out.sort(key=lambda t: -t.weight)  # stable: a task's parts stay in order, equal weights in check order
+    return out
+
+
+#: What the forked workers of :func:`run_all` read: (checks, context, plan); set only while they run.
+_JOB: tuple[Sequence[Check], Any, list[_Task]] | None = None
+
+
+def _run_shared(checks: Sequence[Check], ctx: Any, tasks: list[_Task],
+                jobs: int) -> dict[int, dict[int, list[Finding]]]:
     """This process and ``jobs - 1`` forked workers take tasks from one counter, in order, until none is left.
 
     This process works too (rather than waiting): a forked worker pays to copy every inherited
-    memory page it writes to (reference counts are writes); this process does not.
+    memory page it writes to (reference counts are writes); this process does not. Returned: per
+    task, the findings of each of its checks.
     """
     global _JOB
     mp = multiprocessing.get_context("fork")
@@ -321,9 +366,9 @@ def _run_shared(checks: Sequence[Check], ctx: Any, tasks: list[list[int]], jobs:
             except OSError:  # no memory or process left to fork: this process does the rest
                 break
             workers.append(worker)
-        per_check: dict[int, list[Finding]] = {}
+        per_task: dict[int, dict[int, list[Finding]]] = {}
         for task in _claim(counter, len(tasks)):
-            per_check.update(_run_task(task))
+            per_task[task] = _run_task(task)
         running = len(workers)
         while running:
             try:
@@ -347,7 +392,8 @@ def _run_shared(checks: Sequence[Check], ctx: Any, tasks: list[list[int]], jobs:
             elif isinstance(item, BaseException):
                 raise item
             else:
-                per_check.update(_received(item))
+                task, found = _received(item)
+                per_task[task] = found
         for w in workers:
             w.join()
     finally:
@@ -356,7 +402,7 @@ def _run_shared(checks: Sequence[Check], ctx: Any, tasks: list[list[int]], jobs:
         for w in workers:
             if w.is_alive():
                 w.terminate()
-    return per_check
+    return per_task
 
 
 def _claim(counter: Any, n: int) -> Iterator[int]:
@@ -382,7 +428,7 @@ def _work(counter: Any, results: Any) -> None:
         for task in _claim(counter, len(_JOB[2])):
             found = _run_task(task)
             try:
-                data = pickle.dumps(found, pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps((task, found), pickle.HIGHEST_PROTOCOL)
             except Exception as exc:  # noqa: BLE001 - whatever pickle raises, the check is named
                 codes = ", ".join(_JOB[0][i].code for i in found)
                 raise AlignerError(f"the findings of {codes} cannot be sent from a check worker process "
@@ -398,8 +444,8 @@ def _work(counter: Any, results: Any) -> None:
     results.put(None)
 
 
-def _received(data: bytes) -> dict[int, list[Finding]]:
-    """A worker's findings, unpickled with the garbage collector paused.
+def _received(data: bytes) -> tuple[int, dict[int, list[Finding]]]:
+    """A task's index and its findings from a worker, unpickled with the garbage collector paused.
 
     Tens of thousands of findings are hundreds of thousands of new dicts and lists, none of them
     garbage: collections of the young generation during the load only walk them.
@@ -425,7 +471,10 @@ def _tasks(checks: Sequence[Check]) -> list[list[int]]:
 
 
 def _run_task(task: int) -> dict[int, list[Finding]]:
-    """The findings of one task's checks, by check index."""
+    """The findings of one task's checks, by check index (on the task's part of the units)."""
     assert _JOB is not None, "run_all's worker started without a job"
     checks, ctx, tasks = _JOB
-    return {i: list(checks[i].run(ctx)) for i in tasks[task]}
+    indices, part, _ = tasks[task]
+    if part != (0, 1):  # a context of its own: the part, and a memo for the part's analysis
+        ctx = dataclasses.replace(ctx, part=part, cache={})
+    return {i: list(checks[i].run(ctx)) for i in indices}

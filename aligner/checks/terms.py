@@ -148,26 +148,36 @@ class _Matchers:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[int, str | None, bool], TermMatcher] = {}
-        self._screens: dict[tuple[int, int, bool], set[int]] = {}
-        self._texts: dict[int, JoinedTexts] = {}  # per document: its segments cut once for every matcher
+        self._screens: dict[tuple[int, int, bool, tuple[int, int] | None], set[int]] = {}
+        # per document (and window): its segments cut once for every matcher
+        self._texts: dict[tuple[int, tuple[int, int] | None], JoinedTexts] = {}
+        self._windows: dict[int, tuple[int, int]] = {}  # per document: the segments screened, if not all
+
+    def window(self, doc: Document, start: int, stop: int) -> None:
+        """Screen only ``doc.segments[start:stop]`` (a part of the units is checked): say so before :meth:`hits`."""
+        self._windows[id(doc)] = (start, stop)
 
     def hits(self, glossary: Glossary, doc: Document, loans: bool = False) -> set[int]:
         """Indices of ``doc``'s segments where the matcher of ``glossary`` may find a term (one pass per document)."""
-        key = (id(glossary), id(doc), loans)
+        window = self._windows.get(id(doc))
+        key = (id(glossary), id(doc), loans, window)
         if key not in self._screens:
             lang = _language(doc)
             skip = lang == "en" if loans else lang is None  # the same rule as _unit_uses
             if skip:
                 self._screens[key] = set()
             else:
-                if id(doc) not in self._texts:
-                    self._texts[id(doc)] = JoinedTexts([s.text for s in doc.segments])
-                self._screens[key] = self.get(glossary, lang, loans).screen(self._texts[id(doc)])
+                start, stop = window or (0, len(doc.segments))
+                texts = self._texts.get((id(doc), window))
+                if texts is None:
+                    texts = self._texts[id(doc), window] = JoinedTexts([s.text for s in doc.segments[start:stop]])
+                found = self.get(glossary, lang, loans).screen(texts)
+                self._screens[key] = {start + i for i in found} if start else found
         return self._screens[key]
 
     def done_screening(self, doc: Document) -> None:
         """Drop ``doc``'s prepared texts (its screens are kept): every matcher has read them."""
-        self._texts.pop(id(doc), None)
+        self._texts.pop((id(doc), self._windows.get(id(doc))), None)
 
     def get(self, glossary: Glossary, language: str | None, loans: bool = False) -> TermMatcher:
         key = (id(glossary), language, loans)
@@ -477,17 +487,24 @@ def _unit_term_candidates(alignment: Alignment, u_idx: int, sources: Sequence[_S
     return glossary_cands + kept
 
 
-def _units_with_terms(alignment: Alignment, sources: Sequence[_Source], matchers: _Matchers) -> list[int]:
-    """The units where some version may use a term of some source, in order (elsewhere there is nothing to compare).
+def _units_with_terms(alignment: Alignment, sources: Sequence[_Source], matchers: _Matchers,
+                      part: range | None = None) -> list[int]:
+    """The units (of ``part``, default all) where some version may use a term of some source, in order.
 
     One screen per document and source names the segments; most units of most texts have none.
+    Elsewhere there is nothing to compare. With ``part``, only its units' segments are screened.
     """
+    part = range(len(alignment.units)) if part is None else part
     units: set[int] = set()
     for k, doc in enumerate(alignment.documents):
+        ids = [i for u_idx in part for i in alignment.units[u_idx].segments[k]]
+        if not ids:
+            continue
+        matchers.window(doc, min(ids), max(ids) + 1)
         hit = set().union(*(matchers.hits(src.glossary, doc, loans) for src in sources for loans in (False, True)))
         matchers.done_screening(doc)
         if hit:
-            units.update(u_idx for u_idx, unit in enumerate(alignment.units) if not hit.isdisjoint(unit.segments[k]))
+            units.update(u_idx for u_idx in part if not hit.isdisjoint(alignment.units[u_idx].segments[k]))
     return sorted(units)
 
 
@@ -510,12 +527,12 @@ def check_terms(alignment: Alignment, glossary: Glossary | None = None, *,
 
 
 def _check_terms(alignment: Alignment, glossary: Glossary | None, statistics: Glossary | None, names: bool,
-                 matchers: _Matchers) -> list[Finding]:
+                 matchers: _Matchers, part: range | None = None) -> list[Finding]:
     # ``matchers`` may serve several alignments of one run: each word of each language is judged once
     stats = statistics if statistics is not None else statistics_glossary()
     findings: list[Finding] = []
     sources = _sources(glossary, stats)
-    for u_idx in _units_with_terms(alignment, sources, matchers):
+    for u_idx in _units_with_terms(alignment, sources, matchers, part):
         findings.extend(c.finding for c in _unit_term_candidates(alignment, u_idx, sources, matchers))
     if names:
         findings.extend(check_names(alignment))
@@ -537,15 +554,16 @@ def check_statistics(alignment: Alignment, statistics: Glossary | None = None) -
 
 
 def _analysis(ctx: CheckContext) -> list[Finding]:
-    """Glossary and statistics words (TRM*, STA*) over every group."""
+    """Glossary and statistics words (TRM*, STA*) over every group's units in ``ctx.part``."""
     glossary = ctx.glossary
     if glossary is not None and not isinstance(glossary, Glossary):
         raise TypeError("CheckContext.glossary must be an aligner.facts.glossary.Glossary "
                         f"(from load_glossary(path)), not {type(glossary).__name__}")
     out: list[Finding] = []
     matchers = _Matchers()
-    for group in ctx.groups:
-        out.extend(_check_terms(group, glossary, None, False, matchers))
+    for group, part in zip(ctx.groups, ctx.unit_ranges()):
+        if part:
+            out.extend(_check_terms(group, glossary, None, False, matchers, part))
     return out
 
 
@@ -560,7 +578,8 @@ class _TermsCheck(Check):
     family = "terms"
     category = "entity"
     analysis = "terms"
-    weight = 3  # glossary and statistics words: a costly analysis
+    weight = 6  # glossary and statistics words: the costliest analysis (twice the names or the numbers)
+    parts = True  # the analysis reads ctx.unit_ranges(): a parallel run splits it
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         yield from self.own_findings(ctx.memo(self.analysis, lambda: _analysis(ctx)))
@@ -608,6 +627,7 @@ class NameMissing(_TermsCheck):
     default_severity = Severity.MINOR
     analysis = "names"
     weight = 3
+    parts = False
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         yield from self.own_findings(ctx.memo(self.analysis, lambda: _names_analysis(ctx)))
