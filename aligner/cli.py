@@ -386,13 +386,15 @@ def audit(
 ) -> None:
     """The main job: detect, group, align, check and score; write the report, JSON, TMX and SARIF to a directory."""
     from .checks.policy import exit_code
+    from .heap import long_lived, settle
     from .pipeline import audit_paths, write_audit
     from .report.terminal import audit_summary, progress_bar
 
     cfg = _check_config(config, fail_on, baseline, glossary)
-    with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
+    with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress, long_lived():
         result = audit_paths(paths, config=cfg, presegmented=presegmented, encoding=encoding,
                              candidates=_languages(languages), jobs=jobs, progress=progress)
+        settle()  # (the report is written beside the whole run, which stays)
         written = write_audit(result, output, fail_on=cfg.fail_on)
     _emit(audit_summary(result, written, cfg.fail_on), None)
     raise typer.Exit(exit_code(result.findings, cfg.fail_on))

@@ -22,6 +22,7 @@ from .checks.policy import filter_baseline, load_baseline, select_checks, sort_f
 from .checks.registry import run_all
 from .detect import DocumentDetection, detect_document, detection_signature
 from .documents import read_documents
+from .heap import long_lived, settle
 from .model import AuditResult, Document, Finding
 
 #: ``progress(stage, done, total)``; stages: read, detect, align, check, score.
@@ -129,10 +130,19 @@ def check_documents(
         from .facts.glossary import load_glossary
 
         glossary = load_glossary(str(config.glossary))
-    detections = detect_all(docs, candidates, progress)
-    progress("align", 0, 1)
-    aligned = align_documents(docs, settings=settings)
-    progress("align", 1, 1)
+    with long_lived():  # (the documents, then each stage's results, left out of the collector's walks)
+        detections = detect_all(docs, candidates, progress)
+        settle()
+        progress("align", 0, 1)
+        aligned = align_documents(docs, settings=settings)
+        settle()
+        progress("align", 1, 1)
+        return _check_aligned(docs, detections, aligned, opts, glossary, progress)
+
+
+def _check_aligned(docs: Sequence[Document], detections: Sequence[DocumentDetection], aligned: AlignResult,
+                   opts: RunOptions, glossary: Any, progress: Progress) -> CheckRun:
+    config, candidates = opts.config, opts.candidates
     ctx = CheckContext(
         groups=aligned.groups,
         unmatched=aligned.unmatched,
@@ -167,9 +177,12 @@ def check_paths(
     ``encoding=``, ``candidates=``, ``glossary=``), applied over ``options``.
     """
     opts = _options(options, changes)
-    docs = read_documents(paths, presegmented=opts.presegmented, encoding=opts.encoding, candidates=opts.candidates)
-    progress("read", len(docs), len(docs))
-    return check_documents(docs, opts, progress=progress)
+    with long_lived():
+        docs = read_documents(paths, presegmented=opts.presegmented, encoding=opts.encoding,
+                              candidates=opts.candidates)
+        progress("read", len(docs), len(docs))
+        settle()
+        return check_documents(docs, opts, progress=progress)
 
 
 def audit_paths(
@@ -182,8 +195,10 @@ def audit_paths(
     from .score.quality import quality_signature
 
     opts = _options(options, changes)
-    run = check_paths(paths, opts, progress=progress)
-    scores = score_run(run, per_segment=True)
+    with long_lived():
+        run = check_paths(paths, opts, progress=progress)
+        settle()
+        scores = score_run(run, per_segment=True)
     progress("score", 1, 1)
     return AuditResult(
         documents=run.documents,

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from ..errors import AlignerError
+from ..heap import long_lived
 from ..model import CATEGORIES, Finding, Severity
 from .context import CheckContext
 
@@ -290,12 +291,9 @@ def run_all(checks: Sequence[Check], ctx: Any, *, jobs: int = 1) -> list[Finding
         # The checks make many short-lived objects, and each full collection of the garbage collector
         # would walk every object already there: in an audit, the whole aligned corpus, none of it
         # garbage (0.15 s a collection on a 1.3 GB heap). Frozen, they are left out of its walks.
-        gc.freeze()
-        try:
+        with long_lived():
             for check in checks:
                 out.extend(check.run(ctx))
-        finally:
-            gc.unfreeze()
         return out
     plan = _plan(checks, tasks, ctx, jobs)
     results = _run_shared(checks, ctx, plan, min(jobs, len(plan)))
@@ -357,51 +355,50 @@ def _run_shared(checks: Sequence[Check], ctx: Any, tasks: list[_Task],
     _JOB = (checks, ctx, tasks)
     # Frozen objects are left alone by the workers' garbage collector: it would otherwise walk the
     # whole inherited heap, writing to (and so copying) every page of it.
-    gc.freeze()
-    try:
-        for _ in range(jobs - 1):
-            worker = mp.Process(target=_work, args=(counter, results), daemon=True)
-            try:
-                worker.start()
-            except OSError:  # no memory or process left to fork: this process does the rest
-                break
-            workers.append(worker)
-        per_task: dict[int, dict[int, list[Finding]]] = {}
-        for task in _claim(counter, len(tasks)):
-            per_task[task] = _run_task(task)
-        running = len(workers)
-        while running:
-            try:
-                item = results.get(timeout=1.0)
-            except queue.Empty:
-                dead = [w.exitcode for w in workers if w.exitcode not in (None, 0)]
-                if dead:
-                    raise AlignerError(f"a check worker process died (exit code {dead[0]}; out of memory?): "
-                                       "run again with --jobs 1 to check in one process") from None
-                if all(w.exitcode is not None for w in workers):
-                    # every worker has ended, so all they sent is in the pipe: once more, then give up
-                    try:
-                        item = results.get(timeout=1.0)
-                    except queue.Empty:
-                        raise AlignerError("a check worker process ended without sending its findings: "
+    with long_lived():
+        try:
+            for _ in range(jobs - 1):
+                worker = mp.Process(target=_work, args=(counter, results), daemon=True)
+                try:
+                    worker.start()
+                except OSError:  # no memory or process left to fork: this process does the rest
+                    break
+                workers.append(worker)
+            per_task: dict[int, dict[int, list[Finding]]] = {}
+            for task in _claim(counter, len(tasks)):
+                per_task[task] = _run_task(task)
+            running = len(workers)
+            while running:
+                try:
+                    item = results.get(timeout=1.0)
+                except queue.Empty:
+                    dead = [w.exitcode for w in workers if w.exitcode not in (None, 0)]
+                    if dead:
+                        raise AlignerError(f"a check worker process died (exit code {dead[0]}; out of memory?): "
                                            "run again with --jobs 1 to check in one process") from None
+                    if all(w.exitcode is not None for w in workers):
+                        # every worker has ended, so all they sent is in the pipe: once more, then give up
+                        try:
+                            item = results.get(timeout=1.0)
+                        except queue.Empty:
+                            raise AlignerError("a check worker process ended without sending its findings: "
+                                               "run again with --jobs 1 to check in one process") from None
+                    else:
+                        continue
+                if item is None:
+                    running -= 1
+                elif isinstance(item, BaseException):
+                    raise item
                 else:
-                    continue
-            if item is None:
-                running -= 1
-            elif isinstance(item, BaseException):
-                raise item
-            else:
-                task, found = _received(item)
-                per_task[task] = found
-        for w in workers:
-            w.join()
-    finally:
-        _JOB = None
-        gc.unfreeze()
-        for w in workers:
-            if w.is_alive():
-                w.terminate()
+                    task, found = _received(item)
+                    per_task[task] = found
+            for w in workers:
+                w.join()
+        finally:
+            _JOB = None
+            for w in workers:
+                if w.is_alive():
+                    w.terminate()
     return per_task
 
 
