@@ -284,9 +284,8 @@ def run_all(checks: Sequence[Check], ctx: Any, *, jobs: int = 1) -> list[Finding
     shared analysis (:attr:`Check.analysis`), heaviest first; the result is the same list, finding
     for finding.
     """
-    tasks = _tasks(checks)
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods() or (
-            len(tasks) < 2 and not _splittable(checks, tasks[0] if tasks else [])):
+    plan = _plan(checks, _tasks(checks), ctx, jobs) if jobs > 1 and _can_fork() else []
+    if len(plan) < 2:
         out: list[Finding] = []
         # The checks make many short-lived objects, and each full collection of the garbage collector
         # would walk every object already there: in an audit, the whole aligned corpus, none of it
@@ -295,7 +294,6 @@ def run_all(checks: Sequence[Check], ctx: Any, *, jobs: int = 1) -> list[Finding
             for check in checks:
                 out.extend(check.run(ctx))
         return out
-    plan = _plan(checks, tasks, ctx, jobs)
     results = _run_shared(checks, ctx, plan, min(jobs, len(plan)))
     per_check: dict[int, list[Finding]] = {i: [] for i in range(len(checks))}
     for t, task in enumerate(plan):  # (the plan lists a task's parts in part order)
@@ -317,8 +315,8 @@ class _Task(NamedTuple):
 PARTS_PER_JOB = 2
 
 
-def _splittable(checks: Sequence[Check], task: Sequence[int]) -> bool:
-    return bool(task) and all(checks[i].parts for i in task)
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _plan(checks: Sequence[Check], tasks: list[list[int]], ctx: Any, jobs: int) -> list[_Task]:
@@ -327,7 +325,7 @@ def _plan(checks: Sequence[Check], tasks: list[list[int]], ctx: Any, jobs: int) 
     out: list[_Task] = []
     for task in tasks:
         weight = max(checks[i].weight for i in task)
-        if count > 1 and _splittable(checks, task):
+        if count > 1 and all(checks[i].parts for i in task):
             out.extend(_Task(tuple(task), (p, count), weight / count) for p in range(count))
         else:
             out.append(_Task(tuple(task), (0, 1), weight))

@@ -627,7 +627,7 @@ class NameMissing(_TermsCheck):
     default_severity = Severity.MINOR
     analysis = "names"
     weight = 3
-    parts = False
+    parts = False  # names prepares per document (its name keys, its lower-case words): not cut
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         yield from self.own_findings(ctx.memo(self.analysis, lambda: _names_analysis(ctx)))
