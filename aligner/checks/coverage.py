@@ -1,0 +1,154 @@
+"""Coverage: is a passage that the alignment left without a partner really absent from a version?
+
+The aligner places a null bead where one version has a segment and another has none. Real translators
+split and join sentences, leave out a full stop or run a sub-heading into the next sentence, so a null
+bead is often the shadow of a different segmentation, not missing content: the words are all in the
+neighbouring segment. An omission is content absent from a version *in that region*; this module
+decides that from the neighbourhood, not from the shape of one unit.
+
+For a unit ``u`` that version ``k`` lacks (or that only ``k`` has), take the nearest units on each side
+that ``k`` and a present version ``j`` both have: the neighbourhood ``N``. Two hypotheses explain the
+length of ``k``'s text in ``N``:
+
+- *absent*: ``len_k(N) ≈ c · len_j(N)``, the passage is not in ``k`` (an omission; for an addition,
+  ``k``'s extra passage is its own);
+- *covered*: ``len_k(N) ≈ c · len_j(N ∪ u)``, the passage's content sits in ``k``'s neighbours (for an
+  addition: ``k``'s extra segment is a piece of what its neighbours' partners say).
+
+``c`` is the ratio of the two versions' whole lengths (translations into another language are
+systematically longer or shorter), taken under each hypothesis: without the passage's length where it
+is absent, with it where it is covered. Each present version votes for the hypothesis whose
+log length ratio is nearer 0; lexical evidence that the passage's numbers or long tokens (names, codes)
+appear in ``k``'s neighbours votes *covered* too. The passage is reported only when the *absent*
+hypothesis wins the vote: where the evidence says the text is there, the reader is not told it is missing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Alignment
+
+#: Tokens that survive translation unchanged and so witness where a passage's content went: numbers,
+#: and words with a capital or a digit inside (names, codes) of three characters or more.
+_WITNESS = regex.compile(r"\p{N}+(?:[.,]\p{N}+)*|\b\p{Lu}[\p{L}\p{M}\p{N}]{2,}")
+
+
+#: The lowest :attr:`Coverage.score` that says "absent": the lacking version's neighbourhood is nearer its
+#: length without the passage than with it, by at least this share of the distance between the two.
+MIN_SCORE = 0.15
+#: The lowest :attr:`Coverage.weight` at which lengths can tell: a passage under about a sixth of its
+#: neighbourhood's length (log 1.16 = 0.15) is within the noise of translation lengths.
+MIN_WEIGHT = 0.15
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The decision for one version and one unit, with the measures behind it (for evidence).
+
+    ``covered`` is False only when the evidence says the passage is absent from the version's region:
+    the lengths say so (:data:`MIN_SCORE`), the passage weighs enough to tell (:data:`MIN_WEIGHT`), and
+    none of its numbers or names turns up in the version's neighbours while missing from the partner's.
+    """
+
+    covered: bool
+    votes_covered: int
+    votes_absent: int
+    witnesses: tuple[str, ...] = ()
+    #: mean over the present versions of (e_covered - e_absent) / D, in [-1, 1]: 1 when the lacking
+    #: version's neighbourhood is exactly as long as without the passage, -1 when exactly as long as with it
+    score: float = 0.0
+    #: mean log of (neighbourhood with the passage / without): how much the passage weighs where it is
+    weight: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {"covered": self.covered, "votes_covered": self.votes_covered, "votes_absent": self.votes_absent,
+                "witnesses": list(self.witnesses)}
+
+
+class CoverageModel:
+    """Length and witness measures of one alignment, computed once and asked per (unit, version)."""
+
+    def __init__(self, alignment: Alignment) -> None:
+        self.alignment = alignment
+        docs = alignment.documents
+        n = len(docs)
+        units = alignment.units
+        #: per version, per unit: characters of its text in the unit (0 when absent)
+        self.lengths: list[list[int]] = [
+            [sum(len(docs[k].segments[i].text) for i in u.segments[k]) for u in units] for k in range(n)
+        ]
+
+    def _neighbours(self, u: int, k: int, j: int, reach: int = 1) -> list[int]:
+        """Up to ``reach`` units on each side of ``u`` that both ``k`` and ``j`` have."""
+        lk, lj = self.lengths[k], self.lengths[j]
+        out: list[int] = []
+        for step in (-1, 1):
+            found = 0
+            v = u + step
+            while 0 <= v < len(lk) and found < reach:
+                if lk[v] and lj[v]:
+                    out.append(v)
+                    found += 1
+                elif lk[v] or lj[v]:
+                    break  # another null unit in between: the neighbourhood ends here
+                v += step
+        return out
+
+    def _texts(self, version: int, units: Sequence[int]) -> str:
+        al = self.alignment
+        return " ".join(al.texts(al.units[v], version) for v in units)
+
+    def decide(self, u: int, k: int, present: Sequence[int], *, addition: bool = False) -> Coverage:
+        """Whether unit ``u``'s content is covered by version ``k``'s neighbours.
+
+        ``present``: the versions that have ``u`` (omission: ``k`` is not among them), or, with
+        ``addition``, the versions that lack it (``k`` alone has it).
+        """
+        votes_covered = votes_absent = 0
+        witnesses: set[str] = set()
+        scores: list[float] = []
+        weights: list[float] = []
+        for j in present:
+            nb = self._neighbours(u, k, j)
+            if not nb:
+                votes_absent += 1
+                continue
+            len_k = sum(self.lengths[k][v] for v in nb)
+            len_j = sum(self.lengths[j][v] for v in nb)
+            total_k, total_j = sum(self.lengths[k]), sum(self.lengths[j])
+            if addition:
+                extra = self.lengths[k][u]
+                # absent: k's piece is its own, so k's other text answers j's; covered: the piece is part of
+                # what k's neighbours' partners say
+                c_absent = (total_k - extra + 1) / (total_j + 1)
+                c_covered = (total_k + 1) / (total_j + 1)
+                absent = abs(math.log((len_k + 1) / (c_absent * len_j + 1)))
+                covered = abs(math.log((len_k + extra + 1) / (c_covered * len_j + 1)))
+            else:
+                extra = self.lengths[j][u]
+                c_absent = (total_k + 1) / (total_j - extra + 1)
+                c_covered = (total_k + 1) / (total_j + 1)
+                absent = abs(math.log((len_k + 1) / (c_absent * len_j + 1)))
+                covered = abs(math.log((len_k + 1) / (c_covered * (len_j + extra) + 1)))
+            d = abs(math.log((len_j + extra + 1) / (len_j + 1))) if not addition else abs(
+                math.log((len_k + extra + 1) / (len_k + 1)))
+            weights.append(d)
+            scores.append((covered - absent) / d if d else 0.0)
+            if covered < absent:
+                votes_covered += 1
+            else:
+                votes_absent += 1
+            if not addition:
+                passage = set(_WITNESS.findall(self.alignment.texts(self.alignment.units[u], j)))
+                if passage:
+                    around = self._texts(k, nb)
+                    witnesses.update(w for w in passage if w in around and w not in self._texts(j, nb))
+        score = sum(scores) / len(scores) if scores else 1.0
+        weight = sum(weights) / len(weights) if weights else 1.0
+        absent = score >= MIN_SCORE and weight >= MIN_WEIGHT and not witnesses
+        return Coverage(not absent, votes_covered, votes_absent, tuple(sorted(witnesses)), score, weight)
