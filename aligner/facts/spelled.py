@@ -79,6 +79,7 @@ class _Entry:
     weak: bool = False  # a form of one that is also an article: read only inside a longer number
     alone: bool = False  # HUND/SCALE that may stand alone ("šimtas" = one hundred)
     ambiguous: bool = False
+    dot: bool = False  # an abbreviation: a word only with its dot ("mio." yes, the name "Mia" no)
 
 
 #: aligner language code -> RBNF locale
@@ -196,6 +197,16 @@ _LT_MULT = {"dvi": 2, "tri": 3, "keturi": 4, "penki": 5, "šeši": 6, "septyni":
             "dešimt": 10}
 
 
+def _lt_as_stem(word: str) -> str | None:
+    """Stem of an -as noun from any of the forms CLDR prints (šimtas, šimtai, milijonų)."""
+    for end in ("as", "ai", "ų"):
+        if word.endswith(end) and not word[: -len(end)].endswith(("č", "t")):
+            return word[: -len(end)]
+    if word.endswith("tas"):
+        return word[:-2]
+    return None
+
+
 def _lt_forms(lex: dict) -> None:
     base = {w: e for w, e in lex.items() if e.cls in (NUM, HUND, SCALE)}
     for n, forms in _LT_IRREGULAR.items():
@@ -220,12 +231,12 @@ def _lt_forms(lex: dict) -> None:
             for end in ("ties", "čiai", "tį", "čia", "tyje", "čių"):
                 _add(lex, w[:-1] + end, e)
             ord_stems[v] = w
-        elif e.cls in (HUND, SCALE) and w.endswith("as"):  # šimtas, milijonas, milijardas
+        elif e.cls in (HUND, SCALE) and (stem := _lt_as_stem(w)):  # šimtas, milijonas, milijardas
             for end in _LT_AS_SG:  # singular forms mean exactly one hundred/million: may stand alone
-                lex[w[:-2] + end] = _Entry(e.cls, e.value, alone=True)
+                lex[stem + end] = _Entry(e.cls, e.value, alone=True)
             for end in _LT_AS_PL:
-                _add(lex, w[:-2] + end, e)
-            ord_stems[v] = w[:-2]
+                lex[stem + end] = _Entry(e.cls, e.value)
+            ord_stems[v] = stem
         elif e.cls == SCALE and w.endswith("tis"):  # tūkstantis
             stem = w[:-3]
             for end in ("tis", "čio", "čiui", "tį", "čiu", "tyje"):
@@ -267,7 +278,7 @@ def _da_forms(lex: dict) -> None:
                 _add(lex, w + end, _Entry(FRAC if end in ("del", "delen") else DENOM,
                                           Decimal(1) / v if end in ("del", "delen") else Decimal(v)))
         if e.cls == NUM and 3 <= v <= 10:
-            for end in ("dobbelt", "dobbelte"):
+            for end in ("dobbelt", "dobbelte", "doblet", "doble", "dobling"):
                 _add(lex, w + end, _Entry(MULT, Decimal(v)))
     for w in ("halvdelen", "halvdel", "halv", "halvt", "halve"):
         _add(lex, w, _Entry(FRAC, Decimal("0.5")))
@@ -295,6 +306,17 @@ def _tl_link(word: str) -> list[str]:
 
 
 def _tl_forms(lex: dict) -> None:
+    for w in [w for w, e in lex.items() if e.value == 0 and e.cls == NUM]:
+        del lex[w]  # "wala", "walang" = none / there is no: not read as zero
+    # Teens: labing- + unit, also written apart ("labing apat") or with the linker assimilated before
+    # d, t, l, s ("labindalawa", "labintatlo", "labinlima").
+    _add(lex, "labing", _Entry(NUM, Decimal(10)))
+    for v in range(1, 10):
+        unit = next((w for w, e in lex.items() if e.cls == NUM and e.value == v and "-" not in w
+                     and not w.endswith("ng")), None)
+        if unit:
+            for f in ("labing" + unit, "labin" + unit, "labing-" + unit):
+                _add(lex, f, _Entry(NUM, Decimal(10 + v)))
     # Tens by sandhi: unit + linker + "pu" (ten): dalawa-ng-pu -> dalawampu, tatlo -> tatlumpu, apat -> apatnapu.
     for v, unit in _TL_TENS.items():
         tens = (unit[:-1] + "u" if unit.endswith("o") else unit) + "mpu" if unit[-1] in "aeiou" else unit + "napu"
@@ -396,6 +418,8 @@ def _te_lexicon(lex: dict) -> None:
                     _add(lex, stem + end, _Entry(ORD, Decimal(v)))
             if v >= 5:
                 _add(lex, w + "గురు", _Entry(NUM, Decimal(v)))
+            if stem != w and v >= 2:
+                _add(lex, stem + "ింతలు", _Entry(MULT, Decimal(v)))  # రెండింతలు = twofold
     for w, v in _TE_HUMAN.items():
         _add(lex, w, _Entry(NUM, Decimal(v)))
     for w in ("మొదటి", "మొదటిది", "తొలి"):
@@ -419,6 +443,8 @@ class _Lang:
     scaled: regex.Pattern
     decimal: str
     strip: bool
+    suffixes: tuple[str, ...] = ()
+    scale_of: dict | None = None  # scale word or abbreviation (folded) after digits -> factor
 
 
 @cache
@@ -464,8 +490,9 @@ def _language(lang: str) -> _Lang | None:
     abbrev = {k.lower(): v for k, v in _ABBREV.get(lang, {}).items()}
     scale_words = {w: int(e.value) for w, e in lex.items() if e.cls in (HUND, SCALE)}
     scale_words.update(abbrev)
-    for w in abbrev:
-        lex.setdefault(w, _Entry(SCALE, Decimal(abbrev[w])))
+    for w, v in abbrev.items():
+        if w.endswith("."):
+            lex.setdefault(w[:-1], _Entry(SCALE, Decimal(v), dot=True))
     from aligner.facts.numbers import number_conventions
 
     decimal = number_conventions(lang).decimal
@@ -476,7 +503,7 @@ def _language(lang: str) -> _Lang | None:
         r"(?![\p{L}\p{M}])",
         regex.IGNORECASE,
     )
-    return _Lang(lex, compound, scaled, decimal, strip)
+    return _Lang(lex, compound, scaled, decimal, strip, _TE_SUFFIXES if lang == "te" else (), scale_words)
 
 
 # --------------------------------------------------------------------------------------------
@@ -534,7 +561,17 @@ def _tokens(text: str, lang: _Lang, lo: int, hi: int) -> list[_Tok | None]:
         raw = m.group()
         word = _fold(raw, lang.strip)
         entry = lex.get(word)
+        if entry is None and lang.suffixes:  # Telugu case suffixes glued to the numeral: నాలుగులో
+            for suf in lang.suffixes:
+                if word.endswith(suf) and (entry := lex.get(word[: -len(suf)])) is not None:
+                    break
         if entry is not None:
+            if entry.dot:
+                if text[e : e + 1] != ".":
+                    out.append(None)
+                    continue
+                e += 1
+                prev_end = e
             out.append(_Tok(s, e, entry, gid))
             continue
         if word.isascii() and not any(c.isalpha() for c in word):
@@ -642,6 +679,9 @@ def _read(toks: list[_Tok | None], i: int):
     return end_j, Decimal(total + current), kind, ambiguous
 
 
+_IKA = regex.compile(r"(?<![\p{L}\p{N}])[Ii]ka-?(\d+)(?![\p{N}])")
+
+
 def find_spelled_numbers(text: str, language: str) -> list[SpelledNumber]:
     """Numbers written in words (and digits with a scale word) in ``text`` of ``language`` (ISO 639-1).
 
@@ -659,12 +699,18 @@ def find_spelled_numbers(text: str, language: str) -> list[SpelledNumber]:
         for m in lang.scaled.finditer(text):
             v = _digits_value(m.group("num"), lang.decimal)
             sw = m.group("scale")
-            factor = lang.lex.get(_fold(sw, lang.strip))
+            factor = lang.scale_of.get(_fold(sw, lang.strip))
             if v is None or factor is None:
                 continue
-            found.append(SpelledNumber(m.start(), m.end(), m.group(), _clean(v * factor.value),
+            found.append(SpelledNumber(m.start(), m.end(), m.group(), _clean(v * factor),
                                        "scaled", scale=sw))
             spans.append(m.span())
+    if lang.suffixes == () and lang.strip:  # Tagalog ordinals with digits: ika-5, ika-21
+        for m in _IKA.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in spans):
+                found.append(SpelledNumber(m.start(), m.end(), m.group(), Decimal(m.group(1)), "ordinal"))
+                spans.append(m.span())
+        spans.sort()
     pieces = []
     lo = 0
     for s, e in spans + [(len(text), len(text))]:
@@ -680,6 +726,8 @@ def find_spelled_numbers(text: str, language: str) -> list[SpelledNumber]:
                 continue
             j, value, kind, ambiguous = r
             a, b = toks[i], toks[j - 1]
+            if kind == "fraction" and i > 0 and toks[i - 1] is not None and toks[i - 1].entry.cls == ORD:
+                ambiguous = True  # "second half", "første halvdel": a part of a game or a list, not 1/2
             # A number must not start or end inside a word split into pieces.
             if (i > 0 and toks[i - 1] is not None and toks[i - 1].group == a.group) or (
                 j < len(toks) and toks[j] is not None and toks[j].group == b.group
