@@ -350,8 +350,13 @@ def _tl_forms(lex: dict) -> None:
     for w in ("doble", "dobleng", "makalawa"):
         _add(lex, w, _Entry(MULT, Decimal(2)))
     _add(lex, "beses", _Entry(TIMES, Decimal(0)))
-    for w in ("at", "t", "na"):
+    for w in ("at", "t"):
         _add(lex, w, _Entry(CONJ, Decimal(0)))
+    _add(lex, "na", _Entry(CONJ, Decimal(1)))  # value 1: the linker may also stand before a scale word
+    # d -> r after a vowel: "apat na raan", "siyam na raang".
+    for w, e in list(lex.items()):
+        if e.cls == HUND and w.startswith("d"):
+            _add(lex, "r" + w[1:], _Entry(HUND, e.value))
 
 
 def _en_forms(lex: dict) -> None:
@@ -618,7 +623,13 @@ def _read(toks: list[_Tok | None], i: int):
         e = t.entry
         v = e.value
         if e.cls == CONJ:
-            if j == i or j + 1 >= len(toks) or toks[j + 1] is None or toks[j + 1].entry.cls not in (NUM, ORD):
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if j == i or nxt is None:
+                break
+            if nxt.entry.cls in (HUND, SCALE) and v and 0 < current < 1000:  # "apat na daan"
+                j += 1
+                continue
+            if nxt.entry.cls not in (NUM, ORD):
                 break
             nv = int(toks[j + 1].entry.value)
             if toks[j + 1].entry.cls == NUM and nv >= (_place(current) if current else last_scale):
@@ -663,6 +674,12 @@ def _read(toks: list[_Tok | None], i: int):
                 break
         elif e.cls in (FRAC, MULT):
             if j == i:
+                if e.cls == FRAC:  # "pusantro milijono", "half a million": a fraction of a scale word
+                    k = j + 1
+                    if k < len(toks) and toks[k] is not None and toks[k].entry.weak:
+                        k += 1
+                    if k < len(toks) and toks[k] is not None and toks[k].entry.cls in (HUND, SCALE):
+                        return (k + 1, _clean(v * toks[k].entry.value), "cardinal", False)
                 return (j + 1, v, "fraction" if e.cls == FRAC else "multiplier", e.ambiguous)
             break
         elif e.cls == DENOM:
