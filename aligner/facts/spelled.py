@@ -44,6 +44,8 @@ from functools import cache
 
 import regex
 
+from aligner.langid.codes import canonical
+
 __all__ = ["SpelledNumber", "find_spelled_numbers", "supported_languages"]
 
 KINDS = ("cardinal", "ordinal", "fraction", "multiplier", "scaled")
@@ -127,8 +129,11 @@ def _rbnf_forms(locale: str):
 _WORD = regex.compile(r"[\p{L}\p{M}\u200c\u200d]+(?:['’-][\p{L}\p{M}\u200c\u200d]+)*")
 
 
+_SPLIT = regex.compile(r"[-\s]+|(?=')")
+
+
 def _split_word(word: str) -> list[str]:
-    return [p for p in regex.split(r"[-\s]+|(?=')", word) if p]
+    return [p for p in _SPLIT.split(word) if p]
 
 
 def _from_rbnf(lang: str, lex: dict, strip: bool) -> None:
@@ -162,7 +167,7 @@ def _from_rbnf(lang: str, lex: dict, strip: bool) -> None:
             if len(words) == 1:
                 w = words[0]
                 if is_ord:
-                    _add(lex, w, _Entry(ORD, Decimal(n), ambiguous=(n == 2 and lang in ("en", "da"))))
+                    _add(lex, w, _Entry(ORD, Decimal(n), ambiguous=(n == 2 and lang in ("en", "da", "fr"))))
                 elif n < 1000 and w not in scales:
                     _add(lex, w, _Entry(NUM, Decimal(n), weak=(n == 1)))
             elif not is_ord and n < 1000 and n % 100 == 0 and len(words) == 2:
@@ -450,6 +455,8 @@ class _Lang:
     strip: bool
     suffixes: tuple[str, ...] = ()
     scale_of: dict | None = None  # scale word or abbreviation (folded) after digits -> factor
+    heads: frozenset = frozenset()  # first two letters of the compound pieces (a cheap gate)
+    tails: frozenset = frozenset()  # last two letters
 
 
 @cache
@@ -508,7 +515,8 @@ def _language(lang: str) -> _Lang | None:
         r"(?![\p{L}\p{M}])",
         regex.IGNORECASE,
     )
-    return _Lang(lex, compound, scaled, decimal, strip, _TE_SUFFIXES if lang == "te" else (), scale_words)
+    return _Lang(lex, compound, scaled, decimal, strip, _TE_SUFFIXES if lang == "te" else (), scale_words,
+                 frozenset(w[:2] for w in pieces), frozenset(w[-2:] for w in pieces))
 
 
 # --------------------------------------------------------------------------------------------
@@ -582,7 +590,7 @@ def _tokens(text: str, lang: _Lang, lo: int, hi: int) -> list[_Tok | None]:
         if word.isascii() and not any(c.isalpha() for c in word):
             out.append(None)
             continue
-        parts = _split_word(word)
+        parts = _split_word(word) if ("-" in word or "'" in word) else ()
         if len(parts) > 1 and all(p.lstrip("'") in lex for p in parts):
             pos = s
             for p in parts:
@@ -601,6 +609,8 @@ def _tokens(text: str, lang: _Lang, lo: int, hi: int) -> list[_Tok | None]:
 
 def _compound(word: str, lang: _Lang) -> list[str] | None:
     if lang.compound is None or len(word) < 4 or len(word) > 40:
+        return None
+    if word[:2] not in lang.heads or word[-2:] not in lang.tails:
         return None
     m = lang.compound.fullmatch(word)
     if m is None:
@@ -705,8 +715,6 @@ def find_spelled_numbers(text: str, language: str) -> list[SpelledNumber]:
     >>> [(n.surface, n.value, n.kind) for n in find_spelled_numbers("tre hundrede og femogtyve år", "da")]
     [('tre hundrede og femogtyve', Decimal('325'), 'cardinal')]
     """
-    from aligner.langid.codes import canonical
-
     lang = _language(canonical(language)) if language else None
     if lang is None or not text:
         return []
