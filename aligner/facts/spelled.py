@@ -198,6 +198,11 @@ _LT_ADJ = ("as", "o", "am", "ą", "u", "ame", "i", "ų", "iems", "us", "ais", "u
 _LT_IRREGULAR = {2: ("du", "dvi", "dviejų", "dviem", "dviems", "dviejose", "dviejuose"),
                  3: ("trys", "trijų", "trims", "tris", "trimis", "trijuose", "trijose")}
 _LT_ORD_STEM = {1: "pirm", 2: "antr", 3: "treči", 4: "ketvirt"}
+#: Collective numerals (dveji, treji, ketveri, penkeri, ...: with plural-only nouns, "prieš trejus metus" =
+#: three years ago): stems of 2-4 are irregular, 5-9 add -er to the cardinal stem; plural adjective endings.
+_LT_COLLECTIVE_STEM = {2: "dvej", 3: "trej", 4: "ketver"}
+_LT_COLLECTIVE = ("i", "ų", "iems", "us", "ais", "uose", "os", "oms", "as", "omis", "ose")  # dveji, treji
+_LT_COLLECTIVE_SOFT = ("i", "ių", "iems", "ius", "iais", "iuose", "ios", "ioms", "ias", "iomis", "iose")
 _LT_MULT = {"dvi": 2, "tri": 3, "keturi": 4, "penki": 5, "šeši": 6, "septyni": 7, "aštuoni": 8, "devyni": 9,
             "dešimt": 10}
 
@@ -217,6 +222,9 @@ def _lt_forms(lex: dict) -> None:
     for n, forms in _LT_IRREGULAR.items():
         for f in forms:
             _add(lex, f, _Entry(NUM, Decimal(n)))
+    for n, stem in _LT_COLLECTIVE_STEM.items():
+        for end in _LT_COLLECTIVE if n < 4 else _LT_COLLECTIVE_SOFT:
+            _add(lex, stem + end, _Entry(NUM, Decimal(n)))
     ord_stems: dict[int, str] = dict(_LT_ORD_STEM)
     for w, e in base.items():
         v = int(e.value)
@@ -225,6 +233,9 @@ def _lt_forms(lex: dict) -> None:
             for end in _LT_PL:
                 _add(lex, stem + end, e)
             ord_stems[v] = stem.replace("yn", "in").replace("uon", "un") + "t"
+            if v >= 5:
+                for end in _LT_COLLECTIVE_SOFT:
+                    _add(lex, stem + "er" + end, e)
         elif e.cls == NUM and w.endswith("as") and v == 1:
             for end in _LT_ADJ[:20]:
                 _add(lex, w[:-2] + end, e)

@@ -40,6 +40,9 @@ CASES = [
     ("lt", "trims mėnesiams", [("trims", "3", "cardinal")]),
     ("lt", "dvylikos rungtynių", [("dvylikos", "12", "cardinal")]),
     ("lt", "šimtas žmonių", [("šimtas", "100", "cardinal")]),
+    ("lt", "prieš trejus metus", [("trejus", "3", "cardinal")]),  # collective numeral
+    ("lt", "pastarieji ketveri metai", [("ketveri", "4", "cardinal")]),
+    ("lt", "iš penkerių rungtynių", [("penkerių", "5", "cardinal")]),
     ("lt", "kainos išaugo dvigubai", [("dvigubai", "2", "multiplier")]),
     ("lt", "pelnė tris kartus daugiau", [("tris kartus", "3", "multiplier")]),
     ("lt", "paskutinį rungtynių trečdalį", [("trečdalį", "0.3333333333333333333333333333", "fraction")]),
