@@ -236,6 +236,9 @@ def _lt_forms(lex: dict) -> None:
             if v >= 5:
                 for end in _LT_COLLECTIVE_SOFT:
                     _add(lex, stem + "er" + end, e)
+        elif e.cls == NUM and w == "nulis":  # -is noun: nulis, nulio, nuliui, nulį, nuliu, nulyje
+            for end in ("is", "io", "iui", "į", "iu", "yje"):
+                _add(lex, "nul" + end, e)
         elif e.cls == NUM and w.endswith("as") and v == 1:
             for end in _LT_ADJ[:20]:
                 _add(lex, w[:-2] + end, e)
@@ -358,7 +361,7 @@ def _tl_forms(lex: dict) -> None:
                     _add(lex, f, _Entry(ORD, e.value))
                     for g in _tl_link(f):
                         _add(lex, g, _Entry(ORD, e.value))
-    for w in ("una", "unang", "pang-una", "ikaisa", "ika-isa"):
+    for w in ("una", "unang", "pang-una", "ikaisa", "ika-isa", "kauna-unahan", "kauna-unahang"):
         _add(lex, w, _Entry(ORD, Decimal(1)))
     for w in ("kalahati", "kalahating"):
         _add(lex, w, _Entry(FRAC, Decimal("0.5")))
@@ -412,7 +415,7 @@ _TE_VOWEL_SIGN_END = regex.compile(r"[\u0c41\u0c3f]$")  # final -u / -i vowel si
 #: Human-count forms 2-4 are suppletive (ఇద్దరు, ముగ్గురు, నలుగురు); 5 and up add -గురు to the cardinal.
 _TE_HUMAN = {"ఇద్దరు": 2, "ముగ్గురు": 3, "నలుగురు": 4}
 #: Case and other suffixes a Telugu numeral may carry glued to it (stripped before lookup).
-_TE_SUFFIXES = ("లో", "కి", "కు", "ను", "తో", "గా", "మంది", "వ")
+_TE_SUFFIXES = ("సారిగా", "సారి", "లో", "కి", "కు", "ను", "ని", "తో", "గా", "మంది", "వ")
 
 
 def _te_lexicon(lex: dict) -> None:
@@ -464,7 +467,7 @@ class _Lang:
     scaled: regex.Pattern
     decimal: str
     strip: bool
-    suffixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()  # glued suffixes stripped before lookup (Telugu), or prefixes (Tagalog)
     scale_of: dict | None = None  # scale word or abbreviation (folded) after digits -> factor
     heads: frozenset = frozenset()  # first two letters of the compound pieces (a cheap gate)
     tails: frozenset = frozenset()  # last two letters
@@ -482,6 +485,7 @@ def supported_languages() -> frozenset[str]:
     return frozenset(langs | {"te"})
 
 
+_ENGLISH_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9}
 #: Scale abbreviations (read after digits or number words, with their dot).
 _ABBREV = {"lt": {"tūkst.": 10**3, "mln.": 10**6, "mln": 10**6, "mlrd.": 10**9, "mlrd": 10**9},
            "da": {"mio.": 10**6, "mia.": 10**9, "mill.": 10**6, "mia": 10**9, "mio": 10**6, "tus.": 10**3},
@@ -513,6 +517,8 @@ def _language(lang: str) -> _Lang | None:
     abbrev = {k.lower(): v for k, v in _ABBREV.get(lang, {}).items()}
     scale_words = {w: int(e.value) for w, e in lex.items() if e.cls in (HUND, SCALE)}
     scale_words.update(abbrev)
+    for w, v in _ENGLISH_SCALES.items():  # copied through untranslated: "$11 billion", "£2.8bn"
+        scale_words.setdefault(w, v)
     for w, v in abbrev.items():
         if w.endswith("."):
             lex.setdefault(w[:-1], _Entry(SCALE, Decimal(v), dot=True))
@@ -522,11 +528,11 @@ def _language(lang: str) -> _Lang | None:
     digits = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
     alts = "|".join(regex.escape(w) for w in sorted(scale_words, key=len, reverse=True))
     scaled = regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}.,])(?P<num>{digits})[ \u00a0\u202f]?(?:na[ \u00a0])?(?P<scale>{alts})"
-        r"(?![\p{L}\p{M}])",
+        rf"(?<![\p{{L}}\p{{N}}.,])(?P<num>{digits})[ \u00a0\u202f]?(?:[£$€¥₱₹][ \u00a0]?)?(?:na[ \u00a0])?"
+        rf"(?P<scale>{alts})(?![\p{{L}}\p{{M}}])",
         regex.IGNORECASE,
     )
-    return _Lang(lex, compound, scaled, decimal, strip, _TE_SUFFIXES if lang == "te" else (), scale_words,
+    return _Lang(lex, compound, scaled, decimal, strip, _AFFIXES.get(lang, ()), scale_words,
                  frozenset(w[:2] for w in pieces), frozenset(w[-2:] for w in pieces))
 
 
@@ -585,9 +591,13 @@ def _tokens(text: str, lang: _Lang, lo: int, hi: int) -> list[_Tok | None]:
         raw = m.group()
         word = _fold(raw, lang.strip)
         entry = lex.get(word)
-        if entry is None and lang.suffixes:  # Telugu case suffixes glued to the numeral: నాలుగులో
-            for suf in lang.suffixes:
-                if word.endswith(suf) and (entry := lex.get(word[: -len(suf)])) is not None:
+        if entry is None and lang.suffixes:  # Telugu case suffixes glued to the numeral: నాలుగులో, ఏడుగురుని;
+            for aff in lang.suffixes:  # Tagalog verb prefixes before a numeral: naka-dalawang (scored two)
+                if aff.endswith("-"):
+                    if word.startswith(aff) and (entry := lex.get(word[len(aff) :])) is not None and entry.cls == NUM:
+                        break
+                    entry = None
+                elif word.endswith(aff) and (entry := lex.get(word[: -len(aff)])) is not None:
                     break
         if entry is not None:
             if entry.dot:
@@ -717,6 +727,7 @@ def _read(toks: list[_Tok | None], i: int):
     return end_j, Decimal(total + current), kind, ambiguous
 
 
+_AFFIXES = {"te": _TE_SUFFIXES, "tl": ("nakaka-", "naka-", "maka-", "pagka-")}
 _IKA = regex.compile(r"(?<![\p{L}\p{N}])[Ii]ka-?(\d+)(?![\p{N}])")
 
 
@@ -741,7 +752,7 @@ def find_spelled_numbers(text: str, language: str) -> list[SpelledNumber]:
             found.append(SpelledNumber(m.start(), m.end(), m.group(), _clean(v * factor),
                                        "scaled", scale=sw))
             spans.append(m.span())
-    if lang.suffixes == () and lang.strip:  # Tagalog ordinals with digits: ika-5, ika-21
+    if lang.strip:  # Tagalog ordinals with digits: ika-5, ika-21
         for m in _IKA.finditer(text):
             if not any(a < m.end() and m.start() < b for a, b in spans):
                 found.append(SpelledNumber(m.start(), m.end(), m.group(), Decimal(m.group(1)), "ordinal"))

@@ -40,6 +40,7 @@ CASES = [
     ("lt", "trims mėnesiams", [("trims", "3", "cardinal")]),
     ("lt", "dvylikos rungtynių", [("dvylikos", "12", "cardinal")]),
     ("lt", "šimtas žmonių", [("šimtas", "100", "cardinal")]),
+    ("lt", "sumažėjo beveik iki nulio", [("nulio", "0", "cardinal")]),
     ("lt", "prieš trejus metus", [("trejus", "3", "cardinal")]),  # collective numeral
     ("lt", "pastarieji ketveri metai", [("ketveri", "4", "cardinal")]),
     ("lt", "iš penkerių rungtynių", [("penkerių", "5", "cardinal")]),
@@ -71,6 +72,7 @@ CASES = [
     ("da", "tre gange i løbet af året", [("tre gange", "3", "multiplier")]),
     ("da", "en tredjedel af budgettet", [("tredjedel", "0.3333333333333333333333333333", "fraction")]),
     ("da", "et halvt år", [("halvt", "0.5", "fraction")]),
+    ("da", "skaffe 120 £ millioner om året", [("120 £ millioner", "120000000", "scaled")]),
     # --- Tagalog: linkers, 't, sandaan, ordinals ---
     ("tl", "isang libo't dalawang daang empleyado", [("isang libo't dalawang daang", "1200", "cardinal")]),
     ("tl", "limang libong piso", [("limang libong", "5000", "cardinal")]),
@@ -90,6 +92,9 @@ CASES = [
     ("tl", "Mahigit 20.4 milyong tao", [("20.4 milyong", "20400000", "scaled")]),
     ("tl", "tatlong beses ngayong taon", [("tatlong beses", "3", "multiplier")]),
     ("tl", "kalahati ng mga botante", [("kalahati", "0.5", "fraction")]),
+    ("tl", "Naka-dalawang goal si Patrick Dwyer", [("Naka-dalawang", "2", "cardinal")]),
+    ("tl", "ang kauna-unahang carillon", [("kauna-unahang", "1", "ordinal")]),
+    ("tl", "ang $11 billion Nord Stream 2 pipeline", [("11 billion", "11000000000", "scaled")]),
     ("tl", "sampung libong manonood", [("sampung libong", "10000", "cardinal")]),
     # --- Telugu ---
     ("te", "పన్నెండు వందల మంది ఉద్యోగులు", [("పన్నెండు వందల", "1200", "cardinal")]),
@@ -110,6 +115,8 @@ CASES = [
     ("te", "రెండో దఫా", [("రెండో", "2", "ordinal")]),
     ("te", "మొదటి సమావేశం", [("మొదటి", "1", "ordinal")]),
     ("te", "సగం సమయం", [("సగం", "0.5", "fraction")]),
+    ("te", "ఇది మొదటిసారి కాదు", [("మొదటిసారి", "1", "ordinal")]),
+    ("te", "ఏడుగురుని ఆసుపత్రికి", [("ఏడుగురుని", "7", "cardinal")]),
     ("te", "నిధులను రెండింతలు చేస్తే", [("రెండింతలు", "2", "multiplier")]),
     ("te", "రెండు రెట్లు", [("రెండు రెట్లు", "2", "multiplier")]),
     ("te", "నాలుగులో మూడు", [("నాలుగులో", "4", "cardinal"), ("మూడు", "3", "cardinal")]),
