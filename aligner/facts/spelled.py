@@ -167,7 +167,7 @@ def _from_rbnf(lang: str, lex: dict, strip: bool) -> None:
             if len(words) == 1:
                 w = words[0]
                 if is_ord:
-                    _add(lex, w, _Entry(ORD, Decimal(n), ambiguous=(n == 2 and lang in ("en", "da", "fr"))))
+                    _add(lex, w, _Entry(ORD, Decimal(n), ambiguous=(n == 2 and lang not in ("lt", "tl"))))
                 elif n < 1000 and w not in scales:
                     _add(lex, w, _Entry(NUM, Decimal(n), weak=(n == 1)))
             elif not is_ord and n < 1000 and n % 100 == 0 and len(words) == 2:

@@ -6,6 +6,8 @@ import time
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner.facts.spelled import SpelledNumber, find_spelled_numbers, supported_languages
 
@@ -244,3 +246,22 @@ def test_fast_enough():
     for _ in range(200):
         find_spelled_numbers(text, "en")
     assert time.perf_counter() - t < 2.0
+
+
+_PIECES = ["tre", "hundrede", "og", "femogtyve", "et", "tusind", "2,5", "mln.", "mio.", "isang", "daan", "libo't",
+           "dalawampu't", "lima", "na", "milyong", "ika-5", "twenty-five", "a", "thousand", "and", "pusė", "penkiems",
+           "tūkstančių", "పన్నెండు", "వందల", "3", "లక్షల", "second", "half", "times", "Mia", ".", ",", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.sampled_from(["lt", "da", "tl", "te", "en"]),
+       st.sampled_from([" ", "", "  ", "\u00a0"]))
+def test_spans_are_exact_and_disjoint(pieces, lang, sep):
+    text = sep.join(pieces)
+    found = find_spelled_numbers(text, lang)
+    last = 0
+    for n in found:
+        assert text[n.start : n.end] == n.surface
+        assert n.start >= last
+        assert n.kind in ("cardinal", "ordinal", "fraction", "multiplier", "scaled")
+        last = n.end
