@@ -6,18 +6,23 @@ written in words, and digits followed by a scale word ("2,5 mln.", "12 thousand"
 can compare them with the digits of the other language version.
 
 Package choice: the word forms come from CLDR's rule-based number format (RBNF) data through
-``unicode-rbnf`` (MIT, pure Python, CLDR XML shipped in the wheel, maintained for Home Assistant's
-speech pipeline). It covers lt, da, fil (Tagalog) and en and ~80 other languages, with the gendered
+``unicode-rbnf`` (MIT, pure Python, CLDR XML shipped in the wheel, no dependencies; maintained by
+Rhasspy's author, github.com/rhasspy/unicode-rbnf, checked with 2.4.1). It covers lt, da, fil (Tagalog) and en and ~80 other languages, with the gendered
 rulesets CLDR has (Lithuanian masculine/feminine, Danish common/neuter). ``num2words`` (LGPL) was looked
 at: it has no Tagalog, raises ``NotImplementedError`` for Lithuanian ordinals and its Telugu is not usable
 ("ఒకటి వంద" for 100, "ఒకటివ" for first). Neither has Telugu in CLDR quality, so Telugu's 1-19, tens and
 scale words are written here (a base lexicon, ~40 words) and everything else is derived by rule.
 
 What CLDR lacks is added by documented rules, not per-number lists: Lithuanian case endings of the
-cardinal, noun and adjective paradigms (:func:`_lt_forms`), Lithuanian ordinals from the cardinal stem,
-Danish "-sindstyve" long tens and "-del" fractions, Tagalog linkers (-ng/-g, "na", "'t"), the "-mpu/-napu"
-tens, "ika-"/"pang-" ordinals and "san-" contractions, Telugu "-ల/-లు" plurals, "-ొందలు" hundreds and
-"-వ/-ో" ordinals.
+cardinal (i-stem plural adjective endings for 4-9; the two irregular paradigms du/dvi and trys), noun
+(šimtas, tūkstantis, milijonas) and adjective paradigms (ordinals, plain and pronominal, from the cardinal
+stem: penk-i -> penk-t-as, septyn-i -> septin-t-as), collective numerals (treji, ketveri, penkeri: "prieš
+trejus metus") and -dalis fractions (trečdalis, ketvirtadalis); Danish "-sindstyve" long tens, "-del"
+fractions and "-dobbelt" multipliers; Tagalog linkers (-ng/-g, "na", "'t"), the "-mpu/-napu" tens (CLDR
+prints the archaic "dalawáng pû"), labing-/labin- teens, "ika-"/"pang-" ordinals, "san-" contractions
+(sandaan) and d > r after a vowel (apat na raan); Telugu "-ల/-లు" plurals, "-ొందలు" hundreds, "-వ/-ో"
+ordinals, "-గురు" human counts and glued case suffixes. English scale words after digits are read in
+every language (translations copy "$11 billion" through).
 
 Precision rules (what is *not* read):
 
@@ -26,13 +31,20 @@ Precision rules (what is *not* read):
 * a scale word alone ("thousands", "milijonai", "daan" = road/hundred, "tusind" in "tusind tak") is read
   only after a multiplier, except the singular forms that always mean exactly one of them (Lithuanian
   "šimtas", "tūkstantis", Tagalog "sandaan", Telugu "వెయ్యి", "లక్ష");
+* Tagalog zero "wala"/"walang" (= none, there is no) is not read;
 * a word that has a common non-numeric sense ("second" the time unit, Danish "anden" = other, Lithuanian
   "pusė" = side, "quarter") is returned with ``ambiguous=True``; callers that need certainty drop those.
 
 Parsing is greedy over word tokens: a number grows while the next word fits the place value structure
 ("twenty five" joins, "five twenty" does not) and stops before a linker that is not followed by a number.
 Compounds that languages write as one word ("zweitausend", "tretusind") are split into lexicon pieces; a
-word is read only if all its pieces form one number.
+word is read only if all its pieces form one number. A fraction before a scale word multiplies it
+("pusantro milijono" = 1500000, "half a million").
+
+Known gaps: ordinals glued to a noun (Danish "tredjeplads", Telugu "రెండవస్థానంలో"), age and decade
+compounds ("dvidešimtmetis"), Telugu oblique forms before nouns ("పద సంవత్సరాల") and ordinals of tens
+(ఇరవయ్యవ), Spanish-derived Tagalog numbers (bente, singkwenta), ordinals above 99 outside Lithuanian,
+and languages written without spaces (ja, zh, th, ...), which are not read at all.
 """
 
 from __future__ import annotations
