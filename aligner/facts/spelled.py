@@ -7,11 +7,12 @@ can compare them with the digits of the other language version.
 
 Package choice: the word forms come from CLDR's rule-based number format (RBNF) data through
 ``unicode-rbnf`` (MIT, pure Python, CLDR XML shipped in the wheel, no dependencies; maintained by
-Rhasspy's author, github.com/rhasspy/unicode-rbnf, checked with 2.4.1). It covers lt, da, fil (Tagalog) and en and ~80 other languages, with the gendered
-rulesets CLDR has (Lithuanian masculine/feminine, Danish common/neuter). ``num2words`` (LGPL) was looked
-at: it has no Tagalog, raises ``NotImplementedError`` for Lithuanian ordinals and its Telugu is not usable
-("ఒకటి వంద" for 100, "ఒకటివ" for first). Neither has Telugu in CLDR quality, so Telugu's 1-19, tens and
-scale words are written here (a base lexicon, ~40 words) and everything else is derived by rule.
+Rhasspy's author, github.com/rhasspy/unicode-rbnf, checked with 2.4.1). It covers lt, da, fil (Tagalog),
+en and ~80 other languages, with the gendered rulesets CLDR has (Lithuanian masculine/feminine, Danish
+common/neuter). ``num2words`` (LGPL) was looked at: it has no Tagalog, raises ``NotImplementedError`` for
+Lithuanian ordinals and its Telugu is not usable ("ఒకటి వంద" for 100, "ఒకటివ" for first). Neither has
+Telugu in CLDR quality, so Telugu's 1-19, tens and scale words are written here (a base lexicon, ~40
+words) and everything else is derived by rule.
 
 What CLDR lacks is added by documented rules, not per-number lists: Lithuanian case endings of the
 cardinal (i-stem plural adjective endings for 4-9; the two irregular paradigms du/dvi and trys), noun
