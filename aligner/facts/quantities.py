@@ -22,7 +22,7 @@ word right after each number. The unit vocabulary of a language is
   (Lithuanian genitive/accusative/instrumental ``metrų``, ``kilometrus``, ``mylių``, ``colių``,
   ``laipsnių``; Danish ``tommer``, ``grader``; Tagalog ``inch``, ``degrees``; Telugu oblique forms
   ``మైళ్ల``, ``అంగుళాల``, ``కిలోమీటర్ల`` ...). An entry ending in ``*`` is a stem (any letters
-  may follow). Telugu entries are always stems: the language glues case suffixes to the noun
+  may follow). Telugu full words (not abbreviations) are stems: the language glues case suffixes to the noun
   (``మైళ్ళలో``, ``అంగుళాలకు``).
 
 Between the number and the unit there may be a space, a hyphen (``30-foot``, ``200-meter``) and in
@@ -194,13 +194,19 @@ EXTRA_UNIT_WORDS: dict[str, dict[str, str]] = {
         "degrees F": "degree_Fahrenheit", "degrees C": "degree_Celsius", "tonnes": "metric_ton",
         "tonne": "metric_ton", "lbs": "pound", "square feet": "square_foot", "sq ft": "square_foot",
         "square metres": "square_meter", "square kilometres": "square_kilometer", "litres": "liter",
+        "pound": "pound", "pounds": "pound", "mile": "mile", "miles": "mile", "inch": "inch", "inches": "inch",
+        "yard": "yard", "yards": "yard", "meters": "meter", "kilometers": "kilometer", "mph": "mile/hour",
+        "km": "kilometer", "cm": "centimeter", "mm": "millimeter", "kg": "kilogram", "km/h": "kilometer/hour",
         "litre": "liter", "cubic metres": "cubic_meter", "barrels": "oil_barrel",
     },
     "lt": {
         "metr*": "meter", "kilometr*": "kilometer", "centimetr*": "centimeter", "milimetr*": "millimeter",
-        "myli*": "mile", "mylių": "mile", "pėd*": "foot", "coli*": "inch", "jard*": "yard",
-        "laipsn*": "degree", "svar*": "pound", "kilogram*": "kilogram", "gram*": "gram", "ton*": "metric_ton",
-        "akr*": "acre", "hektar*": "hectare", "litr*": "liter", "galon*": "gallon", "uncij*": "ounce",
+        "myli*": "mile", "mylių": "mile", "coli*": "inch", "jard*": "yard",
+        **{f"pėd{e}": "foot" for e in ("a", "os", "ų", "as", "oms", "omis", "ai", "ą", "a")},
+        "laipsn*": "degree", "kilogram*": "kilogram", "gram*": "gram", "tona": "metric_ton", "tonos": "metric_ton",
+        "tonų": "metric_ton", "tonas": "metric_ton", "tonomis": "metric_ton", "akr*": "acre", "hektar*": "hectare",
+        "litr*": "liter", "galon*": "gallon", "uncij*": "ounce",
+        **{f"svar{e}": "pound" for e in ("as", "ai", "ų", "us", "o", "ais", "ams", "ui")},
         "km/val": "kilometer/hour", "km/h": "kilometer/hour",
         "kilometrų per valandą": "kilometer/hour", "kilometrus per valandą": "kilometer/hour",
         "kilometro per valandą": "kilometer/hour", "mylių per valandą": "mile/hour",
@@ -268,10 +274,10 @@ _PER_HOUR_PREFIX = {"te": ("గంటకు",)}
 _PER_HOUR = {"mile": "mile/hour", "kilometer": "kilometer/hour", "meter": "meter/second"}
 #: Words joining the two ends of a word range, per language (a dash always joins).
 _RANGE_WORDS = {
-    "en": ("to", "and"),
+    "en": ("to",),
     "lt": ("iki",),
-    "da": ("til", "og"),
-    "tl": ("hanggang", "hanggang sa", "at"),
+    "da": ("til",),
+    "tl": ("hanggang", "hanggang sa"),
     "te": ("నుండి", "నుంచి", "నుడి", "నుండీ"),
     "de": ("bis",),
     "fr": ("à",),
@@ -280,6 +286,25 @@ _RANGE_WORDS = {
     "nl": ("tot",),
 }
 _LINKERS = {"tl": ("na", "ng")}
+#: Conjunctions: in "200 ir 400 metrų" the first number shares the unit of the second (two quantities).
+_AND_WORDS = {
+    "en": ("and", "or"),
+    "lt": ("ir", "ar", "arba"),
+    "da": ("og", "eller"),
+    "tl": ("at", "o"),
+    "te": ("మరియు", "లేదా"),
+    "de": ("und", "oder"),
+    "fr": ("et", "ou"),
+    "es": ("y", "o"),
+    "it": ("e", "o"),
+    "nl": ("en", "of"),
+}
+#: A currency mention "550 pound" is a weight when the singular is used attributively (en, tl) or a
+#: weight word follows ("650 పౌండ్ల బరువు", "250 svarų sverianti").
+#: "between 2 and 4 inches" is a range, not two quantities.
+_BETWEEN = regex.compile(r"(?i:between|mellem|tarp|pagitan ng|zwischen|entre|tra|tussen)[ \u00a0]+$")
+_POUND_SINGULAR = regex.compile(r"(?i:pound)$")
+_WEIGHT_CUE = regex.compile(r"(?i:weigh|sver|vej|bigat|బరువు)")
 
 
 @dataclass(frozen=True)
@@ -346,7 +371,14 @@ def _base_language(language: str) -> str:
 @lru_cache(maxsize=64)
 def unit_words(language: str) -> dict[str, str]:
     """Every unit surface known for ``language`` (CLDR forms plus :data:`EXTRA_UNIT_WORDS`) -> unit."""
+    return _unit_words(language)[0]
+
+
+@lru_cache(maxsize=64)
+def _unit_words(language: str) -> tuple[dict[str, str], frozenset[str]]:
+    """Unit surfaces -> unit, and the surfaces that are full words (CLDR long forms, the hand table)."""
     out: dict[str, str] = {}
+    words: set[str] = set()
     loc = cldr_locale(language)
     if loc is not None:
         samples = [(n, format_decimal(n, locale=loc)) for n in _PLURAL_SAMPLES]
@@ -366,13 +398,16 @@ def unit_words(language: str) -> dict[str, str]:
                     if after in _DROP or (len(after) == 1 and after not in _KEEP_SHORT):
                         continue
                     out.setdefault(after, unit)
+                    if length == "long":
+                        words.add(after)
     base = _base_language(language)
     for surface, unit in EXTRA_UNIT_WORDS.get(base, {}).items():
         out[surface] = unit
+        words.add(surface)
     for surface, unit in EXTRA_UNIT_WORDS["en"].items():  # English units appear in every language
         if len(surface) > 1:
             out.setdefault(surface, unit)
-    return out
+    return out, frozenset(words)
 
 
 def _entry_regex(entry: str, stem: bool) -> str:
@@ -387,7 +422,7 @@ def _entry_regex(entry: str, stem: bool) -> str:
             parts.append(regex.escape(token))
     pattern = "".join(parts)
     if entry.endswith("*") or stem:
-        pattern += f"[{_LETTER}]*"
+        pattern += f"[{_LETTER}\u200c\u200d]*"
     # symbols ending in a letter must end a word ("m" is not the start of "mln")
     if regex.match(rf"[{_LETTER}\d]", body[-1]):
         pattern += rf"(?![{_LETTER}\d])"
@@ -402,13 +437,14 @@ class _Vocab:
 
 @lru_cache(maxsize=64)
 def _vocab(language: str) -> _Vocab:
-    words = unit_words(language)
+    words, full_words = _unit_words(language)
     stem_all = _base_language(language) == "te"
     entries = sorted(words, key=lambda e: (-len(e.rstrip("*")), e))
     alts = []
     lookup = []
     for entry in entries:
-        stem = stem_all and len(entry) >= 2 and regex.match(rf"[{_LETTER}]", entry[-1]) is not None
+        # Telugu glues case endings to full unit words (not to abbreviations: "స్టో" is no stem of "స్టోర్")
+        stem = stem_all and entry in full_words and regex.match(rf"[{_LETTER}]", entry[-1]) is not None
         rx = _entry_regex(entry, stem)
         ci = len(entry.rstrip("*")) >= 3 and entry not in ("°F", "°C")
         rx = f"(?i:{rx})" if ci else rx
@@ -453,16 +489,22 @@ def _value_of(mention: NumberMention) -> Value | None:
         if isinstance(lo, Decimal) and isinstance(hi, Decimal):
             return (lo, hi)
         return None
-    if mention.kind in ("number", "year", "ordinal") and mention.readings:
+    if mention.kind in ("number", "year", "ordinal", "currency") and mention.readings:
         return mention.readings[0].value
     return None
 
 
 @lru_cache(maxsize=64)
 def _range_gap(language: str) -> regex.Pattern:
-    words = _RANGE_WORDS.get(_base_language(language), ())
-    alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"{_SP}*(?:[-\u2012\u2013\u2014]|(?:{alts})(?![{_LETTER}])){_SP}*" if alts else r"(?!)")
+    """A dash or range word between two numbers (group ``and``: a conjunction, two quantities)."""
+    base = _base_language(language)
+    words = _RANGE_WORDS.get(base, ())
+    ands = _AND_WORDS.get(base, ())
+    alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    and_alts = "|".join(regex.escape(w) for w in sorted(ands, key=len, reverse=True)) or "(?!)"
+    return regex.compile(
+        rf"-?{_SP}*(?:(?P<and>(?:{and_alts})(?![{_LETTER}]))|[-\u2012\u2013\u2014]|(?:{alts})(?![{_LETTER}])){_SP}*"
+    )
 
 
 _FEET_INCHES = regex.compile(
@@ -475,7 +517,8 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
     """The quantities (number + unit of measurement) of ``text`` written in ``language``, in text order."""
     vocab = _vocab(language)
     base = _base_language(language)
-    mentions = [m for m in extract_numbers(text, language) if m.kind in ("number", "range", "year", "ordinal")]
+    mentions = [m for m in extract_numbers(text, language) if m.kind in ("number", "range", "year", "ordinal")
+                or (m.kind == "currency" and m.currency == "GBP" and _pound_weight(text, m))]
     found: list[Quantity] = []
     taken_until = 0
     per_hour = _PER_HOUR_PREFIX.get(base, ())
@@ -515,7 +558,10 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
                     um2 = vocab.pattern.match(text, _digits_end(nxt)) if isinstance(hi, Decimal) else None
                     if um2 is not None:
                         unit = _unit_of(um2["unit"], vocab)
-                        if unit is not None:
+                        between = _BETWEEN.search(text, max(0, start - 20), start) is not None
+                        if unit is not None and gm["and"] and not between:
+                            found.append(_make(text, start, pos, value, unit))  # "200 [ir] 400 metrų"
+                        elif unit is not None:
                             i += 1
                             found.append(_make(text, start, um2.end(), (value, hi), unit))
                             taken_until = um2.end()
@@ -536,6 +582,15 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
         found.append(_make(text, start, um.end(), value, unit))
         taken_until = um.end()
     return _mark_parentheticals(text, found)
+
+
+def _pound_weight(text: str, mention: NumberMention) -> bool:
+    """A "pound" currency mention that is a weight (see :data:`_POUND_SINGULAR`)."""
+    if mention.text[:1] in "£₤":
+        return False
+    if _POUND_SINGULAR.search(mention.text) and mention.readings and mention.readings[0].value != 1:
+        return True
+    return _WEIGHT_CUE.search(text, mention.end, mention.end + 16) is not None
 
 
 def _make(text: str, start: int, end: int, value: Value, unit: str) -> Quantity:
