@@ -642,7 +642,7 @@ def convert(value: Decimal, unit_from: str, unit_to: str) -> Decimal:
     """``value`` in ``unit_from`` expressed in ``unit_to`` (pint; temperatures as offset units)."""
     if unit_from == unit_to:
         return value
-    return Decimal(repr(_convert_float(float(value), unit_from, unit_to)))
+    return Decimal(f"{_convert_float(float(value), unit_from, unit_to):.12g}")  # no float noise
 
 
 def _sig_digits(d: Decimal) -> int:

@@ -176,7 +176,9 @@ _BY_LANGUAGE = {
         regex.compile(
             rf"(?:(?P<part>{_alts(_TE_PARTS)}){_SP}+)?{_NB}{_HOUR}(?:[:.]{_MIN})?{_SP}?"
             rf"(?P<mark>గంటలకు|గంటకు|గంటల{_SP}సమయంలో|గంటల|గం\.)"
-        )
+        ),
+        # a day part alone marks a time: సాయంత్రం 5.30
+        regex.compile(rf"(?P<part>{_alts(_TE_PARTS)}){_SP}+{_NB}{_HOUR}(?:[:.]{_MIN})?(?![\d.,:]\d)"),
     ],
 }
 
