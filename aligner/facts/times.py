@@ -264,7 +264,7 @@ _CENTURY_PATTERNS = {
     ],
     "da": [
         regex.compile(rf"{_NB}(?P<n>\d{{1,2}})\.{_SP}?(?i:århundrede){_NA}"),
-        regex.compile(rf"{_NB}(?P<hundreds>\d{{1,2}})00-(?i:tallet|tals){_NA}"),
+        regex.compile(rf"{_NB}(?P<hundreds>\d{{1,2}})00-(?i:tallets?|tals){_NA}"),
     ],
     "de": [regex.compile(rf"{_NB}(?P<n>\d{{1,2}})\.{_SP}?Jahrhundert\w*")],
     "fr": [regex.compile(rf"(?<![\p{{L}}]){_R}(?:e|ème){_SP}siècle{_NA}")],
