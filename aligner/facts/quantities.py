@@ -33,6 +33,9 @@ Tagalog the linker ``na``/``ng`` (``4 na pulgada``). Further forms:
   ``(low, high)`` pair;
 * decades of a scale: ``the 90s °F`` is the range 90-99 °F;
 * feet and inches: ``6-foot-6``, ``6 ft 6 in`` (one value in feet);
+* small numbers written as words: ``a mile``, ``two-foot``, ``dviejų pėdų``, ``isang milya``, ``ఒక మైలు``
+  (an indefinite article counts as 1 only before units such as mile, metre, inch, acre: not in "a foot
+  on the ladder" or "a degree in law");
 * Telugu speeds written with a "per hour" word before the number: ``గంటకు 85 మైళ్ల`` (mile/hour);
 * a bare ``degrees``/``laipsniai``/``grader``/``°`` is a temperature whose scale is not said: its
   unit is ``degree`` and :func:`compare` tries Celsius and Fahrenheit.
@@ -301,6 +304,38 @@ _AND_WORDS = {
 }
 #: A currency mention "550 pound" is a weight when the singular is used attributively (en, tl) or a
 #: weight word follows ("650 పౌండ్ల బరువు", "250 svarų sverianti").
+#: Small numbers written as words before a unit ("a mile", "two-foot", "dviejų pėdų", "isang milya",
+#: "ఒక మైలు"). Value 0 marks an indefinite article: it counts as 1 but only before the units of
+#: :data:`_ARTICLE_UNITS` ("a foot on the ladder", "a degree in law", "a yard" are no measurements).
+_NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "en": {"a": 0, "an": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100},
+    "lt": {"vienas": 1, "vieno": 1, "vienos": 1, "viena": 1, "vieną": 1, "du": 2, "dvi": 2, "dviejų": 2,
+           "dvejų": 2, "trys": 3, "trijų": 3, "keturi": 4, "keturių": 4, "keturias": 4, "penki": 5, "penkių": 5,
+           "penkis": 5, "šeši": 6, "šešių": 6, "septyni": 7, "septynių": 7, "aštuoni": 8, "aštuonių": 8,
+           "devyni": 9, "devynių": 9, "dešimt": 10, "dešimties": 10},
+    "da": {"en": 0, "et": 0, "én": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8,
+           "ni": 9, "ti": 10, "tolv": 12},
+    "tl": {"isang": 0, "dalawang": 2, "tatlong": 3, "apat": 4, "limang": 5, "anim": 6, "pitong": 7,
+           "walong": 8, "siyam": 9, "sampung": 10},
+    "te": {"ఒక": 0, "ఒకటి": 1, "రెండు": 2, "మూడు": 3, "నాలుగు": 4, "ఐదు": 5, "ఆరు": 6, "ఏడు": 7,
+           "ఎనిమిది": 8, "తొమ్మిది": 9, "పది": 10},
+}  # fmt: skip
+_ARTICLE_UNITS = frozenset(
+    {"mile", "kilometer", "meter", "inch", "centimeter", "millimeter", "acre", "hectare", "gallon", "liter",
+     "kilogram", "gram", "ounce", "mile/hour", "kilometer/hour"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=64)
+def _number_word_regex(language: str) -> regex.Pattern | None:
+    words = _NUMBER_WORDS.get(_base_language(language))
+    if not words:
+        return None
+    alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![{_LETTER}\d])(?i:{alts})(?![{_LETTER}\d])")
+
+
 #: "between 2 and 4 inches" is a range, not two quantities.
 _BETWEEN = regex.compile(r"(?i:between|mellem|tarp|pagitan ng|zwischen|entre|tra|tussen)[ \u00a0]+$")
 _POUND_SINGULAR = regex.compile(r"(?i:pound)$")
@@ -581,7 +616,28 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
                 unit = _PER_HOUR[unit]
         found.append(_make(text, start, um.end(), value, unit))
         taken_until = um.end()
+    found.extend(_word_quantities(text, language, vocab, found))
+    found.sort(key=lambda q: q.start)
     return _mark_parentheticals(text, found)
+
+
+def _word_quantities(text: str, language: str, vocab: _Vocab, found: list[Quantity]) -> list[Quantity]:
+    """Quantities whose number is a word (see :data:`_NUMBER_WORDS`)."""
+    pattern = _number_word_regex(language)
+    if pattern is None:
+        return []
+    words = _NUMBER_WORDS[_base_language(language)]
+    out: list[Quantity] = []
+    for wm in pattern.finditer(text):
+        um = vocab.pattern.match(text, wm.end())
+        if um is None or not um["gap"] or any(q.start < um.end() and wm.start() < q.end for q in found):
+            continue
+        unit = _unit_of(um["unit"], vocab)
+        n = words.get(wm.group().lower(), words.get(wm.group()))
+        if unit is None or n is None or (n == 0 and unit not in _ARTICLE_UNITS):
+            continue
+        out.append(_make(text, wm.start(), um.end(), Decimal(max(n, 1)), unit))
+    return out
 
 
 def _pound_weight(text: str, mention: NumberMention) -> bool:

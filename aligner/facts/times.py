@@ -37,8 +37,9 @@ Roman numerals with a century word (lt ``XIX a.``, ``XIX amžiuje``; fr ``XIXe s
 
 Ages (:func:`find_ages`)
 ------------------------
-en ``20-year-old(s)``, ``20 years old``; da ``20-årig(e)``; lt ``20-mečio``/``20-metis``/``35-erių``,
-``20 metų amžiaus`` and the tens compounds ``dvidešimtmetis``...``devyniasdešimtmetė``; tl ``35-taong-gulang``,
+en ``20-year-old(s)``, ``20 years old``, ``aged 20``; da ``20-årig(e)``; lt ``20-mečio``/``20-metis``/``35-erių``,
+``20 metų amžiaus`` and the tens compounds ``dvidešimtmetis``...``devyniasdešimtmetė`` (not ``dešimtmetis``:
+that is mostly "a decade"); tl ``35-taong-gulang``,
 ``35 na taong gulang``; te ``20 ఏళ్ల``, ``20 సంవత్సరాల వయస్సు``. ``value`` is the age in years.
 """
 
@@ -304,13 +305,17 @@ def find_centuries(text: str, language: str) -> list[Century]:
 # Ages
 # --------------------------------------------------------------------------------------------
 
+# "dešimtmetis" is first of all a decade, so 10 is not in the table.
 _LT_TENS = {
-    "dešimt": 10, "dvidešimt": 20, "trisdešimt": 30, "keturiasdešimt": 40, "penkiasdešimt": 50,
+    "dvidešimt": 20, "trisdešimt": 30, "keturiasdešimt": 40, "penkiasdešimt": 50,
     "šešiasdešimt": 60, "septyniasdešimt": 70, "aštuoniasdešimt": 80, "devyniasdešimt": 90,
 }  # fmt: skip
 _LT_AGE_END = r"(?:metis|mečio|mečiui|metį|mečiu|metyje|metė|metės|metei|metę|mete|mečiai|mečių|mečiams|mečius|mečiais)"
 _AGE_PATTERNS = {
-    "en": [regex.compile(rf"{_NB}(?P<n>\d{{1,3}})[- ](?i:years?)[- ](?i:olds?){_NA}")],
+    "en": [
+        regex.compile(rf"{_NB}(?P<n>\d{{1,3}})[- ](?i:years?)[- ](?i:olds?){_NA}"),
+        regex.compile(rf"(?<![\p{{L}}])(?i:aged){_SP}(?P<n>\d{{1,3}}){_NA}"),
+    ],
     "da": [
         regex.compile(rf"{_NB}(?P<n>\d{{1,3}})-(?i:årig[et]?){_NA}"),
         regex.compile(rf"{_NB}(?P<n>\d{{1,3}}){_SP}(?i:år{_SP}gammel){_NA}"),

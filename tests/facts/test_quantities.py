@@ -88,6 +88,15 @@ FIND = [
     ("te", "10 మైళ్ళలో ప్యాచెస్", [("10 మైళ్ళలో", 10, "mile")]),
     ("te", "650 పౌండ్ల బరువు", [("650 పౌండ్ల", 650, "pound")]),
     ("te", "200 మీటర్లు మరియు 400 మీటర్లు", [("200 మీటర్లు", 200, "meter"), ("400 మీటర్లు", 400, "meter")]),
+    # numbers written as words
+    ("en", "about a mile away from", [("a mile", 1, "mile")]),
+    ("en", "a two-foot wide brim", [("two-foot", 2, "foot")]),
+    ("lt", "su dviejų pėdų kraštais", [("dviejų pėdų", 2, "foot")]),
+    ("tl", "halos isang milya ang layo", [("isang milya", 1, "mile")]),
+    ("tl", "brim na dalawang talampakan", [("dalawang talampakan", 2, "foot")]),
+    ("te", "ఒక మైలు దూరంలో", [("ఒక మైలు", 1, "mile")]),
+    ("te", "రెండు అడుగుల వెడల్పు", [("రెండు అడుగుల", 2, "foot")]),
+    ("da", "to meter væk", [("to meter", 2, "meter")]),
     # German / French (cheap extras)
     ("de", "30 Meter tief", [("30 Meter", 30, "meter")]),
     ("fr", "à 200 kilomètres", [("200 kilomètres", 200, "kilometer")]),
@@ -123,6 +132,9 @@ NEGATIVE = [
     ("te", "11 స్టోర్‌లలో"),
     ("te", "24 గంటల్లో"),
     ("te", "13 శాతం"),
+    ("en", "to get a foot on the housing ladder"),  # an article before foot/degree/yard is no measurement
+    ("en", "she has a degree in law"),
+    ("da", "at få en fod indenfor"),
 ]
 
 

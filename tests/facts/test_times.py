@@ -163,6 +163,7 @@ AGES = [
     ("en", "18- to 29-year-olds", "29-year-olds", 29),
     ("en", "Sims was 20 years old.", "20 years old", 20),
     ("en", "A 45-year-old man", "45-year-old", 45),
+    ("en", "who died in 2011 aged 40 after", "aged 40", 40),
     ("lt", "20-mečio LSU krepšinio žaidėjo", "20-mečio", 20),
     ("lt", "35-erių Risa Kusuma", "35-erių", 35),
     ("lt", "42 metų amžiaus mechanikas", "42 metų amžiaus", 42),
@@ -191,6 +192,11 @@ AGES = [
 def test_find_ages(language, text, surface, value):
     (a,) = find_ages(text, language)
     assert (a.surface, a.value) == (surface, value)
+
+
+def test_decade_is_no_age():
+    assert find_ages("per pastarąjį dešimtmetį", "lt") == []
+    assert [a.value for a in find_ages("keturiasdešimtmetį nukentėjusįjį", "lt")] == [40]
 
 
 def test_find_dated_merges_in_text_order():
