@@ -414,7 +414,7 @@ def _unit_words(language: str) -> tuple[dict[str, str], frozenset[str]]:
     """Unit surfaces -> unit, and the surfaces that are full words (CLDR long forms, the hand table)."""
     out: dict[str, str] = {}
     words: set[str] = set()
-    loc = cldr_locale(language)
+    loc = cldr_locale(language) or cldr_locale("en")  # an unknown language reads the English symbols
     if loc is not None:
         samples = [(n, format_decimal(n, locale=loc)) for n in _PLURAL_SAMPLES]
         for key, (unit, _) in UNITS.items():

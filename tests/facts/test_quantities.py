@@ -240,3 +240,9 @@ def test_registry_is_built_once_and_timed():
     reg = quantities.registry()
     assert quantities.registry() is reg
     assert quantities.REGISTRY_BUILD_SECONDS is not None and quantities.REGISTRY_BUILD_SECONDS > 0
+
+
+def test_unknown_language_reads_english_units_and_symbols():
+    found = find_quantities("30 feet and 9 m, 2-3 km", "xx")
+    assert [(q.surface, q.unit) for q in found] == [("30 feet", "foot"), ("9 m", "meter"), ("2-3 km", "kilometer")]
+    assert find_quantities("", "en") == []
