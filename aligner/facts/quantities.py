@@ -31,14 +31,15 @@ Tagalog the linker ``na``/``ng`` (``4 na pulgada``). Further forms:
 * ranges: ``3-5 inches``, ``5–10 centimetrų``, ``2 to 4 inches``, ``nuo 2,5 iki 5 centimetrų``,
   ``51 til 102 mm``, ``2 hanggang 4 na pulgada``, ``2 నుండి 4 అంగుళాల`` -- the value is a
   ``(low, high)`` pair;
-* decades of a scale: ``the 90s °F`` is the range 90-99 °F;
+* decades of a scale: ``the 90s °F`` is the range 90-99 °F, ``the mid-90s`` 93-96, ``the upper 80s`` 86-89;
 * feet and inches: ``6-foot-6``, ``6 ft 6 in`` (one value in feet);
 * small numbers written as words: ``a mile``, ``two-foot``, ``dviejų pėdų``, ``isang milya``, ``ఒక మైలు``
   (an indefinite article counts as 1 only before units such as mile, metre, inch, acre: not in "a foot
   on the ladder" or "a degree in law");
 * Telugu speeds written with a "per hour" word before the number: ``గంటకు 85 మైళ్ల`` (mile/hour);
 * a bare ``degrees``/``laipsniai``/``grader``/``°`` is a temperature whose scale is not said: its
-  unit is ``degree`` and :func:`compare` tries Celsius and Fahrenheit.
+  unit is ``degree`` and :func:`compare` tries Celsius and Fahrenheit. A hyphen-joined ``180-degree``
+  and ``180°``/``270°``/``360°`` are angles and are skipped.
 
 What is NOT a quantity: scale words (``3 milijonai``, ``4,2 mlrd.`` are plain numbers), money and
 percentages (the number module handles them), and durations (``5 minutes``, ``20 metų``): translators
@@ -191,7 +192,8 @@ EXTRA_UNIT_WORDS: dict[str, dict[str, str]] = {
         "kilometres": "kilometer", "kilometre": "kilometer", "centimetres": "centimeter",
         "millimetres": "millimeter", "kms": "kilometer", "miles an hour": "mile/hour",
         "kilometres per hour": "kilometer/hour", "kilometres an hour": "kilometer/hour", "kph": "kilometer/hour",
-        "kmh": "kilometer/hour", "degrees": "degree", "degree": "degree", "°F": "degree_Fahrenheit",
+        "kmh": "kilometer/hour", "km per hour": "kilometer/hour", "km an hour": "kilometer/hour",
+        "degrees": "degree", "degree": "degree", "°F": "degree_Fahrenheit",
         "°C": "degree_Celsius", "ºF": "degree_Fahrenheit", "ºC": "degree_Celsius", "F": "degree_Fahrenheit",
         "C": "degree_Celsius", "degrees Fahrenheit": "degree_Fahrenheit", "degrees Celsius": "degree_Celsius",
         "degrees F": "degree_Fahrenheit", "degrees C": "degree_Celsius", "tonnes": "metric_ton",
@@ -210,7 +212,7 @@ EXTRA_UNIT_WORDS: dict[str, dict[str, str]] = {
         "tonų": "metric_ton", "tonas": "metric_ton", "tonomis": "metric_ton", "akr*": "acre", "hektar*": "hectare",
         "litr*": "liter", "galon*": "gallon", "uncij*": "ounce",
         **{f"svar{e}": "pound" for e in ("as", "ai", "ų", "us", "o", "ais", "ams", "ui")},
-        "km/val": "kilometer/hour", "km/h": "kilometer/hour",
+        "km/val": "kilometer/hour", "km/h": "kilometer/hour", "km per valandą": "kilometer/hour",
         "kilometrų per valandą": "kilometer/hour", "kilometrus per valandą": "kilometer/hour",
         "kilometro per valandą": "kilometer/hour", "mylių per valandą": "mile/hour",
         "mylias per valandą": "mile/hour", "m/s": "meter/second", "°C": "degree_Celsius",
@@ -224,6 +226,7 @@ EXTRA_UNIT_WORDS: dict[str, dict[str, str]] = {
     "da": {
         "fod": "foot", "tomme": "inch", "tommer": "inch", "grader": "degree", "grad": "degree",
         "km/t": "kilometer/hour", "km/h": "kilometer/hour", "kilometer i timen": "kilometer/hour",
+        "km i timen": "kilometer/hour",
         "miles i timen": "mile/hour", "mil i timen": "mile/hour", "engelske mil": "mile", "miles": "mile",
         "mile": "mile", "meter": "meter", "meters": "meter", "meteren": "meter", "kilometer": "kilometer",
         "centimeter": "centimeter", "millimeter": "millimeter", "kilo": "kilogram", "ton": "metric_ton",
@@ -336,6 +339,12 @@ def _number_word_regex(language: str) -> regex.Pattern | None:
     return regex.compile(rf"(?<![{_LETTER}\d])(?i:{alts})(?![{_LETTER}\d])")
 
 
+#: Bare degrees that are angles, not temperatures ("360°"); a hyphen-joined "180-degree" is one too.
+_ANGLES = frozenset(Decimal(v) for v in (180, 270, 360))
+#: "the mid-90s": the part of the decade each word means.
+_DECADE_PARTS = {"low": (0, 3), "lower": (0, 3), "mid": (3, 6), "middle": (3, 6), "upper": (6, 9), "high": (6, 9)}
+_DECADE_WORD = regex.compile(r"(?i:(low|lower|mid|middle|upper|high))[- ]$")
+
 #: "between 2 and 4 inches" is a range, not two quantities.
 _BETWEEN = regex.compile(r"(?i:between|mellem|tarp|pagitan ng|zwischen|entre|tra|tussen)[ \u00a0]+$")
 _POUND_SINGULAR = regex.compile(r"(?i:pound)$")
@@ -442,6 +451,8 @@ def _unit_words(language: str) -> tuple[dict[str, str], frozenset[str]]:
     for surface, unit in EXTRA_UNIT_WORDS["en"].items():  # English units appear in every language
         if len(surface) > 1:
             out.setdefault(surface, unit)
+    if "°" in out:
+        out["°"] = "degree"  # CLDR's narrow Fahrenheit (en) is a bare degree sign: the scale is not said
     return out, frozenset(words)
 
 
@@ -581,7 +592,7 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
             decade = _DECADE.match(text, pos)
             if decade:
                 pos = decade.end()
-                value = (value, value + 9)
+                value = _decade(value, _DECADE_WORD.search(text, max(0, start - 7), start))
         um = vocab.pattern.match(text, pos)
         if um is None:
             # a word range: "2 to 4 inches", "nuo 2,5 iki 5 centimetrų"
@@ -607,6 +618,8 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
         unit = _unit_of(surface_unit, vocab)
         if unit is None:
             continue
+        if unit == "degree" and ("-" in um["gap"] or (surface_unit == "°" and value in _ANGLES)):
+            continue  # an angle: "a 180-degree turn", "360° view"
         if per_hour and unit in _PER_HOUR:
             before = text[max(0, start - 12) : start].rstrip()
             if before.endswith(per_hour):
@@ -617,8 +630,32 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
         found.append(_make(text, start, um.end(), value, unit))
         taken_until = um.end()
     found.extend(_word_quantities(text, language, vocab, found))
+    if "0s" in text or "0's" in text:
+        found.extend(_decade_quantities(text, vocab, found))
     found.sort(key=lambda q: q.start)
     return _mark_parentheticals(text, found)
+
+
+def _decade(value: Decimal, part: regex.Match | None) -> tuple[Decimal, Decimal]:
+    low, high = _DECADE_PARTS[part.group(1).lower()] if part else (0, 9)
+    return (value + low, value + high)
+
+
+_HYPHEN_DECADE = regex.compile(r"(?<![\p{L}])(?i:(low|lower|mid|middle|upper|high))-(?P<n>[1-9]?\d0)['’]?s")
+
+
+def _decade_quantities(text: str, vocab: _Vocab, found: list[Quantity]) -> list[Quantity]:
+    """``the mid-90s °F``: the number module does not read digits hyphen-joined to a word."""
+    out: list[Quantity] = []
+    for m in _HYPHEN_DECADE.finditer(text):
+        um = vocab.pattern.match(text, m.end())
+        unit = _unit_of(um["unit"], vocab) if um else None
+        if unit is None or DIMENSION[unit] != "temperature":
+            continue
+        if any(q.start < um.end() and m.start() < q.end for q in found):
+            continue
+        out.append(_make(text, m.start(), um.end(), _decade(Decimal(m["n"]), m), unit))
+    return out
 
 
 def _word_quantities(text: str, language: str, vocab: _Vocab, found: list[Quantity]) -> list[Quantity]:

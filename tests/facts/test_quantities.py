@@ -88,6 +88,10 @@ FIND = [
     ("te", "10 మైళ్ళలో ప్యాచెస్", [("10 మైళ్ళలో", 10, "mile")]),
     ("te", "650 పౌండ్ల బరువు", [("650 పౌండ్ల", 650, "pound")]),
     ("te", "200 మీటర్లు మరియు 400 మీటర్లు", [("200 మీటర్లు", 200, "meter"), ("400 మీటర్లు", 400, "meter")]),
+    ("en", "highs in the mid-90s °F", [("mid-90s °F", (93, 96), "degree_Fahrenheit")]),
+    ("en", "the upper 80s F", [("80s F", (86, 89), "degree_Fahrenheit")]),
+    ("en", "it was 32° outside", [("32°", 32, "degree")]),
+    ("lt", "50 km per valandą", [("50 km per valandą", 50, "kilometer/hour")]),
     # numbers written as words
     ("en", "about a mile away from", [("a mile", 1, "mile")]),
     ("en", "a two-foot wide brim", [("two-foot", 2, "foot")]),
@@ -135,6 +139,8 @@ NEGATIVE = [
     ("en", "to get a foot on the housing ladder"),  # an article before foot/degree/yard is no measurement
     ("en", "she has a degree in law"),
     ("da", "at få en fod indenfor"),
+    ("en", "a 180-degree turn"),  # angles
+    ("en", "a 360° view"),
 ]
 
 
@@ -163,6 +169,8 @@ COMPARE = [
     ("200 miles", "en", "320 km", "da", "converted"),
     ("130 miles", "en", "210 km", "da", "converted"),
     ("the 90s °F", "en", "32 °C", "da", "converted"),
+    ("the mid-90s °F", "en", "35 °C", "lt", "converted"),
+    ("the mid-90s °F", "en", "25 °C", "lt", "wrong_conversion"),
     ("80 degrees", "en", "27 laipsniai šilumos", "lt", "converted"),
     ("80 degrees", "en", "26 grader", "da", "converted"),
     ("80 degrees", "en", "80 degrees", "tl", "same"),
