@@ -79,6 +79,7 @@ from babel.numbers import format_decimal
 from babel.units import format_unit
 
 from aligner.facts.numbers import NumberMention, cldr_locale, extract_numbers
+from aligner.facts.times import Age, Century, TimeOfDay, find_dated, same_time
 
 __all__ = [
     "Comparison",
@@ -89,8 +90,10 @@ __all__ = [
     "align_quantities",
     "compare",
     "convert",
+    "find_localised",
     "find_quantities",
     "registry",
+    "relate",
     "unit_words",
 ]
 
@@ -874,3 +877,37 @@ def align_quantities(
     lone_b = [q for q in lone_b if not (q.parenthetical and (k := b.index(q)) > 0 and (k - 1) in used)]
     out.sort(key=lambda c: c.a.start)
     return out, lone_a, lone_b
+
+
+# --------------------------------------------------------------------------------------------
+# Everything a translator may legitimately rewrite, for the number check
+# --------------------------------------------------------------------------------------------
+
+Localised = Quantity | TimeOfDay | Century | Age
+
+
+def find_localised(text: str, language: str) -> list[Localised]:
+    """Quantities, times of day, centuries and ages of ``text``, non-overlapping, in text order.
+
+    How a number check uses them: a number mention whose span lies inside one of these items stands
+    for the item's value (``13`` in ``13 val.`` is 13:00, ``9`` in ``9 metrai`` is 9 m), and two items
+    of two language versions are related with :func:`relate` instead of comparing their digits.
+    Quantities win over the others where spans overlap (``20 metų amžiaus`` is an age, not a length).
+    """
+    items: list[Localised] = list(find_quantities(text, language))
+    for item in find_dated(text, language):
+        if not any(o.start < item.end and item.start < o.end for o in items):
+            items.append(item)
+    items.sort(key=lambda o: o.start)
+    return items
+
+
+def relate(a: Localised, b: Localised) -> str:
+    """``same``, ``converted``, ``wrong_conversion``, ``different`` or ``unrelated`` for any two items."""
+    if isinstance(a, Quantity) and isinstance(b, Quantity):
+        return compare(a, b).kind
+    if isinstance(a, TimeOfDay) and isinstance(b, TimeOfDay):
+        return "same" if same_time(a, b) else "different"
+    if type(a) is type(b):
+        return "same" if a.value == b.value else "different"
+    return "unrelated"

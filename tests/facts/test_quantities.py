@@ -7,7 +7,15 @@ from decimal import Decimal
 import pytest
 
 from aligner.facts import quantities
-from aligner.facts.quantities import Quantity, align_quantities, compare, convert, find_quantities
+from aligner.facts.quantities import (
+    Quantity,
+    align_quantities,
+    compare,
+    convert,
+    find_localised,
+    find_quantities,
+    relate,
+)
 
 
 def D(x) -> Decimal:
@@ -254,3 +262,15 @@ def test_unknown_language_reads_english_units_and_symbols():
     found = find_quantities("30 feet and 9 m, 2-3 km", "xx")
     assert [(q.surface, q.unit) for q in found] == [("30 feet", "foot"), ("9 m", "meter"), ("2-3 km", "kilometer")]
     assert find_quantities("", "en") == []
+
+
+def test_find_localised_and_relate_across_versions():
+    en = find_localised("The 6-foot-6 forward, 20, plays at 3 p.m. in a 19th-century hall.", "en")
+    lt = find_localised("1,98 metro ūgio dvidešimtmetis žais 15 val. XIX a. salėje.", "lt")
+    assert [type(i).__name__ for i in en] == ["Quantity", "TimeOfDay", "Century"]
+    assert [type(i).__name__ for i in lt] == ["Quantity", "Age", "TimeOfDay", "Century"]
+    assert relate(en[0], lt[0]) == "converted"
+    assert relate(en[1], lt[2]) == "same"
+    assert relate(en[2], lt[3]) == "same"
+    assert relate(en[1], lt[3]) == "unrelated"
+    assert relate(en[1], find_localised("kl. 16", "da")[0]) == "different"
