@@ -95,6 +95,7 @@ __all__ = [
     "registry",
     "relate",
     "unit_words",
+    "wrong_versions",
 ]
 
 Value = Decimal | tuple[Decimal, Decimal]
@@ -877,6 +878,22 @@ def align_quantities(
     lone_b = [q for q in lone_b if not (q.parenthetical and (k := b.index(q)) > 0 and (k - 1) in used)]
     out.sort(key=lambda c: c.a.start)
     return out, lone_a, lone_b
+
+
+def wrong_versions(versions: dict[str, Quantity], reference: str | None = None) -> list[str]:
+    """The versions of one quantity (language -> quantity) that disagree with the others.
+
+    The version consistent (same or converted) with the most others anchors the judgement, the
+    ``reference`` (e.g. the source language) winning ties; every version inconsistent with the anchor
+    is wrong. "6 inches" / "152 mm" / "5 centimetrus" / "6 na pulgada" blames only the Lithuanian.
+    With two disagreeing versions and a reference, the other one is blamed.
+    """
+    langs = list(versions)
+    agree = {
+        x: {y for y in langs if y != x and compare(versions[x], versions[y]).consistent} for x in langs
+    }
+    anchor = max(langs, key=lambda x: (len(agree[x]), x == reference))
+    return [x for x in langs if x != anchor and x not in agree[anchor]]
 
 
 # --------------------------------------------------------------------------------------------

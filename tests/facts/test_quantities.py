@@ -15,6 +15,7 @@ from aligner.facts.quantities import (
     find_localised,
     find_quantities,
     relate,
+    wrong_versions,
 )
 
 
@@ -274,3 +275,16 @@ def test_find_localised_and_relate_across_versions():
     assert relate(en[2], lt[3]) == "same"
     assert relate(en[1], lt[3]) == "unrelated"
     assert relate(en[1], find_localised("kl. 16", "da")[0]) == "different"
+
+
+def test_wrong_versions_blames_the_odd_one_out():
+    versions = {
+        "en": q1("up to 6 inches", "en"),
+        "lt": q1("iki 5 centimetrų", "lt"),
+        "da": q1("op til 152 mm", "da"),
+        "tl": q1("hanggang 6 na pulgada", "tl"),
+        "te": q1("6 అంగుళాల వరకు", "te"),
+    }
+    assert wrong_versions(versions, reference="en") == ["lt"]
+    assert wrong_versions({"en": q1("3-5 inches", "en"), "lt": q1("5-9 cm", "lt")}, reference="en") == ["lt"]
+    assert wrong_versions({"en": q1("30 feet", "en"), "lt": q1("9 metrai", "lt")}, reference="en") == []
