@@ -309,8 +309,6 @@ _AND_WORDS = {
     "it": ("e", "o"),
     "nl": ("en", "of"),
 }
-#: A currency mention "550 pound" is a weight when the singular is used attributively (en, tl) or a
-#: weight word follows ("650 పౌండ్ల బరువు", "250 svarų sverianti").
 #: Small numbers written as words before a unit ("a mile", "two-foot", "dviejų pėdų", "isang milya",
 #: "ఒక మైలు"). Value 0 marks an indefinite article: it counts as 1 but only before the units of
 #: :data:`_ARTICLE_UNITS` ("a foot on the ladder", "a degree in law", "a yard" are no measurements).
@@ -351,6 +349,8 @@ _DECADE_WORD = regex.compile(r"(?i:(low|lower|mid|middle|upper|high))[- ]$")
 
 #: "between 2 and 4 inches" is a range, not two quantities.
 _BETWEEN = regex.compile(r"(?i:between|mellem|tarp|pagitan ng|zwischen|entre|tra|tussen)[ \u00a0]+$")
+#: A currency mention "550 pound" is a weight when the singular is used attributively (en, tl) or a
+#: weight word follows ("650 పౌండ్ల బరువు", "250 svarų sverianti").
 _POUND_SINGULAR = regex.compile(r"(?i:pound)$")
 _WEIGHT_CUE = regex.compile(r"(?i:weigh|sver|vej|bigat|బరువు)")
 
@@ -560,7 +560,7 @@ def _range_gap(language: str) -> regex.Pattern:
 _FEET_INCHES = regex.compile(
     r"(?P<ft>\d{1,2})(?:-foot-|['′]|\s?(?:ft\.?|feet|foot)\s?)(?P<in>\d{1,2})(?:\s?(?:in\.?|inches|\"|″)|(?!\d))"
 )
-_DECADE = regex.compile(r"['’]?s")
+_DECADE = regex.compile(r"['’]?s(?![\p{L}])")
 
 
 def find_quantities(text: str, language: str) -> list[Quantity]:
@@ -584,7 +584,7 @@ def find_quantities(text: str, language: str) -> list[Quantity]:
             continue
         start = mention.start
         pos = _digits_end(mention)
-        if base == "en" or base not in ("lt", "da", "te"):
+        if base not in ("lt", "da", "te"):  # feet and inches in one figure: English usage
             fi = _FEET_INCHES.match(text, mention.start)
             if fi and mention.kind in ("number", "range"):
                 feet = Decimal(fi["ft"]) + Decimal(fi["in"]) / 12
