@@ -822,6 +822,9 @@ def compare(a: Quantity, b: Quantity) -> Comparison:
                 msg = f"converted: {_fmt_value(a.value)} {sym_a} ≈ {_fmt_value(expected)} {sym_b}"
             return Comparison(kind, a, b, expected, msg)
     assert first is not None
+    if any(ua == ub for ua, ub in candidates):
+        # an unsaid temperature scale read as the other side's: two values on one scale that differ
+        return Comparison("different", a, b, a.value, f"different: {a.describe()} / {b.describe()}")
     expected, ub = first
     sym_b = _SYMBOL.get(ub, ub)
     msg = (

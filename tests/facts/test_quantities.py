@@ -198,6 +198,8 @@ COMPARE = [
     ("60 mph", "en", "60 km/t", "da", "wrong_conversion"),
     ("80 degrees", "en", "80 grader", "da", "same"),  # bare degrees on both sides: same scale
     ("90 °F", "en", "90 °C", "da", "wrong_conversion"),
+    ("27 laipsniai", "lt", "24 °C", "da", "different"),  # the unsaid scale read as Celsius: 27 / 24
+    ("27 laipsniai", "lt", "27 °C", "da", "same"),
     ("100 kg", "en", "100 lb", "en", "wrong_conversion"),
     # same unit, other value; different dimension
     ("6-foot-6", "en", "6.6 అడుగులు", "te", "different"),
