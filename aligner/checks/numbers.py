@@ -32,6 +32,7 @@ import regex
 
 from ..facts.numbers import NumberMention, NumberReading, extract_numbers
 from ..model import Alignment, Document, Finding, Segment
+from .reconcile import UnitView, reconcile
 from .registry import default_severity
 
 #: Any decimal digit, of any script: segments without one hold no number mention.
@@ -330,6 +331,12 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
         per = occurrences.get(value, {})
         return [j for j in present if j in per]
 
+    messages: dict[tuple[int, Decimal], str] = {}
+    if any(missing[k] or extra[k] for k in present):
+        view = _unit_view(alignment, u_idx, present, occurrences, segs, ments)
+        outcome = reconcile(view, present, missing, extra, holders_of)
+        missing, extra, messages = outcome.missing, outcome.extra, outcome.messages
+
     for k in present:
         if not missing[k] and not extra[k]:
             continue
@@ -354,6 +361,7 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
             holders = holders_of(mv)
             findings.append(_finding(
                 "NUM002", "number", doc, segs[i], ments[i],
+                messages.get((k, ev)) or
                 f"{ments[i].text!r} reads {_fmt(ev)} where {len(holders)} of {n} versions have {_fmt(mv)}"
                 + (" (a tie: both sides are blamed)" if tie else ""),
                 {"expected": evidence_for(mv), "found": evidence_for(ev), "tie": tie},
@@ -379,6 +387,36 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
                 evidence_for(ev), conf, u_idx,
             ))
     return findings
+
+
+def _unit_view(alignment: Alignment, u_idx: int, present: Sequence[int],
+               occurrences: dict[Decimal, dict[int, list[int]]], segs: Sequence[Segment],
+               ments: Sequence[NumberMention]) -> UnitView:
+    """The unit's text per version, with the spans of each value's digit mentions in it."""
+    unit = alignment.units[u_idx]
+    docs = alignment.documents
+    texts: dict[int, str] = {}
+    offsets: dict[int, dict[int, int]] = {}
+    for k in present:
+        at = 0
+        parts = []
+        offsets[k] = {}
+        for i in unit.segments[k]:
+            offsets[k][i] = at
+            text = docs[k].segments[i].text
+            parts.append(text)
+            at += len(text) + 1
+        texts[k] = " ".join(parts)
+
+    def spans(k: int, value: Decimal) -> list[tuple[int, int]]:
+        out = []
+        for i in occurrences.get(value, {}).get(k, ()):
+            base = offsets[k].get(segs[i].id)
+            if base is not None:
+                out.append((base + ments[i].start, base + ments[i].end))
+        return out
+
+    return UnitView(texts, {k: docs[k].language for k in present}, spans)
 
 
 def _repeats(holders, v, count, per, segs, ments, docs, u_idx, evidence_for, mode=None  # noqa: ANN001

@@ -197,8 +197,9 @@ def _from_rbnf(lang: str, lex: dict, strip: bool) -> None:
 #: Plural adjective-like endings of 4-9 (keturi, penki, ... devyni): masc. nom/gen/dat/acc/instr/loc,
 #: then the feminine ones.
 _LT_PL = ("i", "ių", "iems", "is", "iais", "iuose", "ios", "ių", "ioms", "ias", "iomis", "iose")
-#: -a nouns (teens: dvylika, dvylikos, dvylikai, dvyliką, dvylika, dvylikoje).
-_LT_A = ("a", "os", "ai", "ą", "oje")
+#: -a nouns (teens: dvylika, dvylikos, dvylikai, dvyliką, dvylika, dvylikoje), and the short locative and
+#: instrumental "-e" of speech and sports writing ("su ta pačia vienuolike", with the same eleven).
+_LT_A = ("a", "os", "ai", "ą", "oje", "e")
 #: -as nouns (šimtas, milijonas, milijardas), singular then plural.
 _LT_AS_SG = ("as", "o", "ui", "ą", "u", "e")
 _LT_AS_PL = ("ai", "ų", "ams", "us", "ais", "uose")
@@ -653,8 +654,11 @@ def _compound(word: str, lang: _Lang) -> list[str] | None:
     return pieces if len(pieces) > 1 else None
 
 
-def _read(toks: list[_Tok | None], i: int):
-    """Longest number starting at toks[i]: (end index exclusive, value, kind, ambiguous) or None."""
+def _read(toks: list[_Tok | None], i: int, weak: bool = False):
+    """Longest number starting at toks[i]: (end index exclusive, value, kind, ambiguous) or None.
+
+    ``weak``: also read a lone form of "one" that doubles as the article, marked ambiguous.
+    """
     first = toks[i]
     if first is None:
         return None
@@ -735,8 +739,12 @@ def _read(toks: list[_Tok | None], i: int):
                 return (j + 1, Decimal(total + current), "multiplier", ambiguous)
             break
         j += 1
-    if end_j is None or (weak_only and kind == "cardinal"):
+    if end_j is None:
         return None
+    if weak_only and kind == "cardinal":
+        if not weak:
+            return None
+        ambiguous = True
     return end_j, Decimal(total + current), kind, ambiguous
 
 
@@ -744,8 +752,11 @@ _AFFIXES = {"te": _TE_SUFFIXES, "tl": ("nakaka-", "naka-", "maka-", "pagka-")}
 _IKA = regex.compile(r"(?<![\p{L}\p{N}])[Ii]ka-?(\d+)(?![\p{N}])")
 
 
-def find_spelled_numbers(text: str, language: str) -> list[SpelledNumber]:
+def find_spelled_numbers(text: str, language: str, *, weak: bool = False) -> list[SpelledNumber]:
     """Numbers written in words (and digits with a scale word) in ``text`` of ``language`` (ISO 639-1).
+
+    ``weak``: also return a lone "one" that doubles as the indefinite article ("more than one", "viena"),
+    marked ``ambiguous``: a caller that only asks whether a value *could* be written here wants them.
 
     >>> [(n.surface, n.value, n.kind) for n in find_spelled_numbers("tre hundrede og femogtyve år", "da")]
     [('tre hundrede og femogtyve', Decimal('325'), 'cardinal')]
@@ -780,7 +791,7 @@ def find_spelled_numbers(text: str, language: str) -> list[SpelledNumber]:
         toks = _tokens(text, lang, lo, hi)
         i = 0
         while i < len(toks):
-            r = _read(toks, i) if toks[i] is not None else None
+            r = _read(toks, i, weak) if toks[i] is not None else None
             if r is None:
                 i += 1
                 continue
