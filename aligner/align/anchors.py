@@ -23,18 +23,18 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
-from ..facts.numbers import DIGIT_RUN, digit_key
-from ..text.fold import fold_accents as fold
+from ..facts.numbers import DIGIT_RUN
+from ..facts.numbers import digit_key as number_key
+from ..text.fold import fold_accents as fold  # noqa: F401  (the name callers import from here)
 from ..text.scripts import dominant_script_name
 from ..text.tokens import LETTERS
 from ..text.translit import cognate_skeleton as skeleton
 from ..text.translit import to_latin
 
-#: Re-exported: ``lexicon`` and ``pairwise`` import these from here; ``number_key`` is
-#: :func:`aligner.facts.numbers.digit_key`, ``fold`` :func:`aligner.text.fold.fold_accents`,
-#: ``skeleton`` :func:`aligner.text.translit.cognate_skeleton`.
-__all__ = ["dominant_script", "fold", "number_key", "skeleton", "to_latin"]
-number_key = digit_key
+# The rules live below this module and keep their old names here: ``number_key`` is
+# :func:`aligner.facts.numbers.digit_key`, ``fold`` :func:`aligner.text.fold.fold_accents`,
+# ``skeleton`` :func:`aligner.text.translit.cognate_skeleton`, ``to_latin`` is
+# :func:`aligner.text.translit.to_latin`.
 
 #: Digit groups joined by locale separators (``2 784 500``, ``32.300``, ``1,000.00``) or a plain number.
 _NUMBER = DIGIT_RUN

@@ -48,10 +48,7 @@ from ..signature import make_signature
 from ..text.acronyms import is_capitals
 from ..text.scripts import CASED_SCRIPTS, char_script, dominant_script
 from ..text.tokens import NAME_WORD
-from ..text.translit import romanisable, skeleton, transliterate
-
-__all__ = ["romanisable", "skeleton", "transliterate"]  # re-exported: tests and older callers import them here
-
+from ..text.translit import romanisable, skeleton, transliterate  # also imported from here by older callers
 
 #: ``alignability(doc_a, doc_b) -> float`` in [0, 1]: how well two documents' sentences align.
 Alignability = Callable[[Document, Document], float]
