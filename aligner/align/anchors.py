@@ -17,20 +17,27 @@ translation lexicon learned from the document pair itself (:mod:`aligner.align.l
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import regex
 
-try:  # anyascii transliterates every script; without it only same-script cognates are found.
-    from anyascii import anyascii as _anyascii
-except ImportError:  # pragma: no cover - exercised only where anyascii is missing
-    _anyascii = None
+from ..facts.numbers import DIGIT_RUN
+from ..facts.numbers import digit_key as number_key
+from ..text.fold import fold_accents as fold  # noqa: F401  (the name callers import from here)
+from ..text.scripts import dominant_script_name
+from ..text.tokens import LETTERS
+from ..text.translit import cognate_skeleton as skeleton
+from ..text.translit import to_latin
+
+# The rules live below this module and keep their old names here: ``number_key`` is
+# :func:`aligner.facts.numbers.digit_key`, ``fold`` :func:`aligner.text.fold.fold_accents`,
+# ``skeleton`` :func:`aligner.text.translit.cognate_skeleton`, ``to_latin`` is
+# :func:`aligner.text.translit.to_latin`.
 
 #: Digit groups joined by locale separators (``2 784 500``, ``32.300``, ``1,000.00``) or a plain number.
-_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,'’]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+_NUMBER = DIGIT_RUN
 #: Symbols kept as anchors, mapped to a class (all quote marks are one class, all brackets another).
 _SYMBOLS = {
     "%": "%", "‰": "%", "$": "$", "€": "€", "£": "£", "¥": "¥", "₹": "₹",
@@ -40,45 +47,11 @@ _SYMBOLS = {
 }  # fmt: skip
 _SYMBOL_CLASS = "[" + regex.escape("".join(_SYMBOLS)) + "]"
 #: Passes over a whole document, one segment a line: words, then numbers and symbols.
-_WORDS = regex.compile(r"\n|[\p{L}\p{M}]+")
+_WORDS = regex.compile(rf"\n|{LETTERS}")
 _OTHERS = regex.compile(rf"\n|{_NUMBER}|{_SYMBOL_CLASS}")
-_LATIN = regex.compile(r"^[\p{Latin}\p{M}]+$")
-_SKELETON_MAP = str.maketrans({"c": "k", "q": "k", "z": "s", "v": "w", "x": "k"})
-_NOT_CONSONANT = regex.compile(r"[^a-z]|[aeiouyh]")
 
 STEM_CHARS = 5
 COGNATE_CHARS = 4
-
-
-def number_key(surface: str) -> str:
-    """The locale-independent key of a number: its digits without leading zeros (``'32.300'`` → ``'32300'``)."""
-    digits = "".join(str(unicodedata.digit(ch)) for ch in surface if ch.isdigit())
-    return digits.lstrip("0") or "0"
-
-
-def fold(word: str) -> str:
-    """Lower-case ``word`` and strip accents (``'Kangchendzönga'`` → ``'kangchendzonga'``)."""
-    if word.isascii():
-        return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def to_latin(word: str) -> str:
-    """``word`` in lower-case Latin letters: folded if Latin, else transliterated (anyascii) when available."""
-    if _LATIN.match(word) or _anyascii is None:
-        return fold(word)
-    return _anyascii(word).lower()
-
-
-def skeleton(latin: str) -> str:
-    """A consonant skeleton for cross-script matching (``'customer'`` → ``'kstmr'``, ``'kstmr'`` → ``'kstmr'``)."""
-    s = _NOT_CONSONANT.sub("", latin.replace("ph", "f").translate(_SKELETON_MAP))
-    out: list[str] = []
-    for ch in s:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
 
 
 def word_key(word: str, same_script: bool) -> str | None:
@@ -201,22 +174,9 @@ def analyse(text: str, same_script: bool = True) -> SegmentAnchors:
 
 
 def dominant_script(texts: Sequence[str], sample: int = 64, letters: int = 64) -> str:
-    """The most frequent script among the letters of (a sample of) ``texts`` (``LATIN``, ``TELUGU``, ...)."""
-    counts: dict[str, int] = {}
-    names: dict[str, str] = {}
-    step = max(1, len(texts) // sample)
-    for text in texts[::step]:
-        seen = 0
-        for ch in text:
-            if not ch.isalpha():
-                continue
-            name = names.get(ch)
-            if name is None:
-                name = names[ch] = unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
-            counts[name] = counts.get(name, 0) + 1
-            seen += 1
-            if seen >= letters:
-                break
-    if not counts:
-        return "NONE"
-    return min(counts, key=lambda k: (-counts[k], k))
+    """The most frequent script among the letters of (a sample of) ``texts`` (``LATIN``, ``TELUGU``, ...).
+
+    Unicode script names, not the ISO 15924 codes of :func:`aligner.text.scripts.dominant_script`:
+    see :func:`aligner.text.scripts.dominant_script_name`.
+    """
+    return dominant_script_name(texts, sample, letters)

@@ -36,24 +36,19 @@ from __future__ import annotations
 import hashlib
 import math
 import statistics
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 
-import regex
-from indic_transliteration import sanscript
 from rapidfuzz import fuzz, process
 
-from ..langid.script import char_script, dominant_script
+from ..facts.numbers import extract_numbers
 from ..model import Document, SegmentKind
 from ..signature import make_signature
-
-try:
-    from ..facts.numbers import extract_numbers
-except ImportError:  # the locale-aware reader is optional here: simple_number_values stands in
-    extract_numbers = None  # type: ignore[assignment]
+from ..text.acronyms import is_capitals
+from ..text.scripts import CASED_SCRIPTS, char_script, dominant_script
+from ..text.tokens import NAME_WORD
+from ..text.translit import romanisable, skeleton, transliterate  # also imported from here by older callers
 
 #: ``alignability(doc_a, doc_b) -> float`` in [0, 1]: how well two documents' sentences align.
 Alignability = Callable[[Document, Document], float]
@@ -88,55 +83,18 @@ SCRIPT_LENGTH_FACTOR: dict[str, float] = {
     "Hang": 0.45, "Thai": 0.95,
 }
 
-# Scripts with upper and lower case: a capital inside a sentence marks a name there.
-_CASED_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn", "Geor"})
-_INDIC_SCHEMES = {
-    "Deva": sanscript.DEVANAGARI, "Beng": sanscript.BENGALI, "Guru": sanscript.GURMUKHI,
-    "Gujr": sanscript.GUJARATI, "Orya": sanscript.ORIYA, "Taml": sanscript.TAMIL,
-    "Telu": sanscript.TELUGU, "Knda": sanscript.KANNADA, "Mlym": sanscript.MALAYALAM,
-}
-
-_NUMBER = regex.compile(
-    r"""
-    (?<![\d.,])
-    (?:
-        (?P<date>\d{1,4}(?P<dsep>[./-])\d{1,2}(?P=dsep)\d{1,4})
-      | (?P<grouped>\d{1,3}(?P<sep>[ \u00a0\u202f\u2009.,'’])\d{3}(?:(?P=sep)\d{3})*)
-        (?:(?!(?P=sep))[.,](?P<gfrac>\d+))?
-      | (?P<plain>\d+)(?:[.,](?P<frac>\d+))?
-    )
-    (?![\d])
-    """,
-    regex.VERBOSE,
-)
-_WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
-_VOWELS = frozenset("aeiouy")
-# Enough of a romanisation to compare names (ISO 9 / ELOT in spirit, ASCII only).
-_ROMAN = {
-    **dict(zip("абвгдезийклмнопрстуфыэіґўјђћ", "abvgdeziiklmnoprstufyeigujdc", strict=True)),
-    "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ї": "yi",
-    "є": "ye", "љ": "lj", "њ": "nj", "џ": "dz", "ъ": "", "ь": "",
-    **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstyfo", strict=True)),
-    "θ": "th", "χ": "ch", "ψ": "ps",
-}
-_ROMANISABLE = frozenset({"Latn", "Cyrl", "Grek", *_INDIC_SCHEMES})
-
-
 # --------------------------------------------------------------------------- numbers
 
 
 def number_values(text: str, language: str | None = None) -> list[str]:
     """The numbers in ``text`` as canonical value strings (``"32300"``, ``"2.5"``), in order.
 
-    Read by the locale-aware :func:`aligner.facts.numbers.extract_numbers` when it is there
-    (else by :func:`simple_number_values`). Of an ambiguous mention (``32.300``: 32300 or 32.3)
-    the integer reading is kept, as the simple reader does, so that ``32 300``, ``32.300`` and
+    Read by the locale-aware :func:`aligner.facts.numbers.extract_numbers`. Of an ambiguous
+    mention (``32.300``: 32300 or 32.3) the integer reading is kept, so that ``32 300``, ``32.300`` and
     ``32,300`` are one value in every language; scale words are undone (``12,5 mln.`` -> 12.5)
     since not every language's scale word is recognised. Dates, ranges and times give their
     parts; phone numbers and codes their digits.
     """
-    if extract_numbers is None:
-        return simple_number_values(text, language)
     values: list[str] = []
     for mention in extract_numbers(text, language):
         for part in mention.parts or (mention,):
@@ -152,35 +110,6 @@ def number_values(text: str, language: str | None = None) -> list[str]:
 def _canonical_decimal(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return _canonical(*text.split(".")) if "." in text else _canonical(text, "")
-
-
-def simple_number_values(text: str, language: str | None = None) -> list[str]:
-    """A simple locale-tolerant number reader (the stand-in for the facts extractor).
-
-    A run of 3-digit groups behind one consistent separator (space, no-break space, ``.``,
-    ``,``, apostrophe) is an integer; otherwise one ``.`` or ``,`` marks decimals; dates give
-    their parts. Digits of any script count. ``language`` is not used.
-    """
-    del language  # the simple reading is the same in every locale
-    values: list[str] = []
-    for m in _NUMBER.finditer(text):
-        if m.group("date"):
-            # 12.05.2016, 2016-05-12, 5/12/2016: the parts, since locales order them differently.
-            values.extend(_canonical(_digits(part), "") for part in m.group("date").split(m.group("dsep")))
-        elif m.group("grouped"):
-            head = m.group("grouped")
-            if _digits(head.split(m.group("sep"), 1)[0]) == "0":
-                # "0.125": a leading zero is never a group, so the separator is a decimal mark.
-                values.append(_canonical("0", _digits(head[2:])))
-                continue
-            values.append(_canonical(_digits(head), _digits(m.group("gfrac") or "")))
-        else:
-            values.append(_canonical(_digits(m.group("plain")), _digits(m.group("frac") or "")))
-    return values
-
-
-def _digits(text: str) -> str:
-    return "".join(str(unicodedata.digit(ch)) for ch in text if ch.isdigit())
 
 
 def _canonical(integer: str, fraction: str) -> str:
@@ -204,46 +133,6 @@ def _number_weight(value: str) -> float:
 # --------------------------------------------------------------------------- names
 
 
-@lru_cache(maxsize=1 << 16)
-def transliterate(word: str) -> str:
-    """``word`` in lower-case ASCII: Indic scripts via IAST, Cyrillic and Greek by table, diacritics dropped.
-
-    Letters of other scripts (Arabic, Han, ...) are dropped: see :func:`romanisable`.
-    """
-    script = char_script(next((ch for ch in word if ch.isalpha()), " "))
-    if script in _INDIC_SCHEMES:
-        word = sanscript.transliterate(word, _INDIC_SCHEMES[script], sanscript.IAST)
-    out: list[str] = []
-    for ch in unicodedata.normalize("NFKD", word.casefold()):
-        if ch.isascii():
-            if ch.isalnum():
-                out.append(ch)
-        else:
-            out.append(_ROMAN.get(ch, ""))
-    return "".join(out)
-
-
-def romanisable(script: str) -> bool:
-    """True when :func:`transliterate` reads words of ``script`` (ISO 15924) into Latin letters."""
-    return script in _ROMANISABLE
-
-
-def skeleton(key: str) -> str:
-    """The consonant skeleton of an ASCII key, spelling variants merged (``customer`` -> ``kstmr``)."""
-    key = (
-        key.replace("ph", "f").replace("th", "t").replace("sh", "s").replace("ch", "c").replace("kh", "k")
-        .replace("gh", "g").replace("bh", "b").replace("dh", "d").replace("x", "ks")
-    )
-    table = str.maketrans({"c": "k", "q": "k", "z": "s", "w": "v", "j": "y"})
-    out: list[str] = []
-    for ch in key.translate(table):
-        if ch in _VOWELS or ch.isdigit():
-            continue
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
-
-
 @dataclass(frozen=True)
 class _Vocabulary:
     keys: tuple[str, ...]
@@ -253,8 +142,8 @@ class _Vocabulary:
 
 
 def _is_acronym(name: str) -> bool:
-    letters = name.replace(".", "")
-    return letters.isupper() and len(letters) <= 6
+    """Grouping's acronym test: upper case without dots, at most 6 characters (:func:`is_capitals`)."""
+    return is_capitals(name, max_len=6)
 
 
 def _lookup(names: Sequence[str], vocab: _Vocabulary) -> tuple[int, int]:
@@ -367,16 +256,16 @@ def _coarsen(blocks: list[tuple[bool, int]], limit: int = 64) -> list[tuple[bool
 
 def _names(sentences: Sequence, script: str) -> tuple[str, ...]:
     """Names and acronyms: capitalised words inside sentences, or Latin words in an uncased script."""
-    words_per_sentence = [_WORD.findall(s.text) for s in sentences]
+    words_per_sentence = [NAME_WORD.findall(s.text) for s in sentences]
     names: set[str] = set()
-    if script in _CASED_SCRIPTS:
+    if script in CASED_SCRIPTS:
         lower = {w.casefold() for words in words_per_sentence for w in words if w[:1].islower()}
         for words in words_per_sentence:
             for word in words[1:]:
                 if not word[:1].isupper():
                     continue
                 letters = word.replace(".", "")
-                if letters.isupper() and len(letters) >= 2:
+                if is_capitals(word, min_len=2):
                     names.add(word)
                 elif len(letters) >= 3 and word.casefold() not in lower:
                     names.add(word)
@@ -389,13 +278,15 @@ def _names(sentences: Sequence, script: str) -> tuple[str, ...]:
 
 
 def _vocabulary(body: Sequence, script: str) -> _Vocabulary:
-    words = {w for s in body for w in _WORD.findall(s.text)}
+    words = {w for s in body for w in NAME_WORD.findall(s.text)}
     keys = {transliterate(w) for w in words}
     keys.discard("")
     return _Vocabulary(
         keys=tuple(sorted(keys)),
         skeletons=frozenset(sk for sk in map(skeleton, keys) if len(sk) >= 3),
-        acronyms=frozenset(w.replace(".", "") for w in words if w.replace(".", "").isupper() and len(w) >= 2),
+        # (was: ``len(w) >= 2`` with the dots; NAME_WORD writes dots only in two or more "X." pairs,
+        # so a dotted word is 4 characters or more and the two tests agree)
+        acronyms=frozenset(w.replace(".", "") for w in words if is_capitals(w, min_len=2)),
         romanisable=romanisable(script),
     )
 

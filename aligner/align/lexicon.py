@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .anchors import COGNATE_CHARS, fold
+from ..text.fold import fold_accents as fold
+from .anchors import COGNATE_CHARS
 from .cost import Occurrences, aggregate, bead_index
 
 

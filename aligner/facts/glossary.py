@@ -71,7 +71,7 @@ Matching (never a substring inside another word)
         (``l n k g t p c d v m r y``): ``సేవా`` matches ``సేవకు``, ``విభాగం`` matches
         ``విభాగాన్ని``, but ``శాతం`` ("percent") does not match ``శాతాంశం`` ("percentile");
       - a Latin term word in a text of another romanisable script is compared on the
-        transliteration (:func:`aligner.align.grouping.transliterate`): equal, a prefix with at
+        transliteration (:func:`aligner.text.translit.transliterate`): equal, a prefix with at
         most four more letters, or a rapidfuzz ratio of 90 or more;
       - any other language: the text word must start with the term word less its last 0-3
         letters (none for words of five letters or fewer, one up to eight, two up to eleven,
@@ -93,13 +93,19 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import accumulate
-from typing import NamedTuple
 
 import regex
 from rapidfuzz import fuzz
 
 from ..errors import InputError
 from ..langid.codes import canonical
+from ..text.acronyms import is_acronym
+from ..text.tokens import TOKEN as _TOKEN
+from ..text.tokens import TOKEN_ACRONYM_LETTERS, Token, fold, tokenize, word_set
+from ..text.tokens import fold_cached as _fold
+from ..text.tokens import shape as _shape
+from ..text.tokens import token_at as _token
+from ..text.translit import transliterate
 
 __all__ = [
     "Concept",
@@ -215,7 +221,6 @@ class Glossary:
 # --------------------------------------------------------------------------- kinds and languages
 
 _LANG_CODE = regex.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
-_TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}\u200c\u200d]+(?:['’][\p{L}\p{M}]+)*")
 _GAP = regex.compile(r"^[\s\u00a0\u202f]*[-‐‑]?[\s\u00a0\u202f]*$")
 #: Distinct words a matcher remembers before starting over (memory stays bounded on any corpus).
 _MEMO_LIMIT = 200_000
@@ -227,8 +232,8 @@ def _language(code: str) -> str:
 
 
 def _is_acronym(word: str) -> bool:
-    letters = [ch for ch in word if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters) and len(letters) <= 8
+    """An acronym of at most 8 letters (:func:`aligner.text.acronyms.is_acronym`)."""
+    return is_acronym(word, TOKEN_ACRONYM_LETTERS)
 
 
 def _cased(word: str) -> bool:
@@ -557,78 +562,16 @@ def _stems(folded: str, language: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _romanised_initial(ch: str) -> str:
-    from ..align.grouping import transliterate
-
     return transliterate(ch)[:1]
 
 
 @lru_cache(maxsize=65536)
 def _translit(surface: str) -> str:
-    from ..align.grouping import transliterate
-
     return transliterate(surface)
 
 
-def _script(word: str) -> str:
-    from ..langid.script import char_script
-
-    return char_script(next((ch for ch in word if ch.isalpha()), " ")) or "Zyyy"
-
-
-class Token(NamedTuple):
-    """A word of a text: its surface, its span, and its case-folded form (dots and joiners removed).
-
-    A named tuple, not a dataclass: texts are cut into many of them, and a tuple is made several
-    times faster.
-    """
-
-    text: str
-    start: int
-    end: int
-    folded: str
-    acronym: bool
-    script: str
-    letters: int
-
-
-def fold(text: str) -> str:
-    """The case-folded form a :class:`Token` carries (NFC, dots and zero-width joiners removed)."""
-    return unicodedata.normalize("NFC", text).casefold().replace(".", "").replace("\u200c", "").replace("\u200d", "")
-
-
-#: :func:`fold`, memoised (the same words recur).
-_fold = lru_cache(maxsize=1 << 16)(fold)
-
-
-def tokenize(text: str) -> list[Token]:
-    """The words of ``text`` with their character spans (``U.S.`` is one word; hyphens and punctuation split)."""
-    return list(_tokens(text))
-
-
-@lru_cache(maxsize=8192)
-def _tokens(text: str) -> tuple[Token, ...]:
-    # tuple.__new__ on the field values directly: a quarter faster than Token(...) per word
-    return tuple([_new_tuple(Token, (m.group(), *m.span(), *_shape(m.group()))) for m in _TOKEN.finditer(text)])
-
-
-_new_tuple = tuple.__new__
-
-
-def _token(word: str, start: int) -> Token:
-    """The token of ``word`` found at ``start``."""
-    return _new_tuple(Token, (word, start, start + len(word), *_shape(word)))
-
-
-@lru_cache(maxsize=1 << 16)
-def _shape(word: str) -> tuple[str, bool, str, int]:
-    """A word's folded form, acronym flag, script and letter count (memoised: words recur)."""
-    folded = fold(word)
-    return folded, _is_acronym(word), _script(word), sum(ch.isalpha() for ch in folded)
-
-
-def word_set(text: str) -> frozenset[str]:
-    """The distinct words of ``text``, as :func:`tokenize` cuts them (read in C: no Token objects)."""
-    return frozenset(_TOKEN.findall(text))
+# Token, fold, tokenize and word_set live in :mod:`aligner.text.tokens` (imported above, and
+# re-exported here: ``checks`` and the names analysis import them from this module).
 
 
 @lru_cache(maxsize=4096)

@@ -11,10 +11,10 @@ that keep it also write in lower case (``Customer Retention`` beside ``customer`
 title case, not a name.
 
 Whether another version **has** a name is decided on a transliteration to Latin
-(:func:`aligner.align.grouping.transliterate`, which reads Telugu and the other Indic scripts,
+(:func:`aligner.text.translit.transliterate`, which reads Telugu and the other Indic scripts,
 Cyrillic and Greek): the name's content words must follow one another there, each equal, an
 inflected form (a prefix with at most four more letters), close by rapidfuzz ratio, or with the
-same consonant skeleton (:func:`aligner.align.grouping.skeleton`: ``Statistics`` ~
+same consonant skeleton (:func:`aligner.text.translit.skeleton`: ``Statistics`` ~
 ``స్టాటిస్టిక్స్`` = ``statistiks``). Acronyms are compared without dots, case-sensitively, and
 through the small table of common countries and organisations in ``data/entities.csv``
 (``U.S.`` = ``USA`` = ``JAV`` = ``యుఎస్``), so a translated acronym is not a missing one.
@@ -37,8 +37,11 @@ from typing import Any
 import regex
 from rapidfuzz import fuzz
 
-from ..align.grouping import skeleton, transliterate
-from .glossary import NAME, TERM, Glossary, Term, TermMatcher, Token, fold, parse_csv_glossary, tokenize
+from ..text.acronyms import acronym_key, is_acronym
+from ..text.scripts import CASED_SCRIPTS as _CASED_SCRIPTS
+from ..text.tokens import Token, fold, tokenize
+from ..text.translit import skeleton, transliterate
+from .glossary import NAME, TERM, Glossary, Term, TermMatcher, parse_csv_glossary
 from .numbers import cldr_locale
 
 __all__ = [
@@ -58,7 +61,6 @@ CONNECTORS = frozenset({
     "of", "the", "and", "for", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
     "el", "los", "van", "von", "der", "den", "het", "og", "und", "et", "af", "ng", "al", "bin", "ibn",
 })
-_CASED_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn", "Geor"})
 _NOUN_CAPITALISING = frozenset({"de", "lb"})
 _SENTENCE_BREAK = regex.compile(r"[.!?:;…•·]")
 _PLAIN_GAP = regex.compile(r"^[\s\u00a0\u202f]+$|^[\s\u00a0\u202f]*[-‐‑][\s\u00a0\u202f]*$")
@@ -78,11 +80,6 @@ class NameMention:
     def key(self) -> str:
         """The content words transliterated to lower-case ASCII, joined by spaces."""
         return " ".join(transliterate(w) for w in self.words)
-
-
-def acronym_key(text: str) -> str:
-    """``U.S.`` -> ``US`` (dots and spaces dropped, case kept)."""
-    return text if text.isalnum() else "".join(ch for ch in text if ch.isalnum())
 
 
 def _capitalised(tok: Token) -> bool:
@@ -336,7 +333,7 @@ def _entity_ids(text: str, acronym: bool) -> frozenset[str]:
     return frozenset(m.concept for m in _entity_matcher(None).find(text) if m.start == 0 and m.end == len(text))
 
 
-#: :func:`~aligner.align.grouping.skeleton`, memoised (a text's words recur, and it is read in Python).
+#: :func:`~aligner.text.translit.skeleton`, memoised (a text's words recur, and it is read in Python).
 _skeleton = lru_cache(maxsize=1 << 16)(skeleton)
 
 
@@ -540,10 +537,9 @@ class VersionNames:
                    for t in self._tokens)
 
 
-@lru_cache(maxsize=1 << 14)
-def _is_acronym_word(word: str) -> bool:
-    letters = [ch for ch in word if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+#: An acronym of any length (:func:`aligner.text.acronyms.is_acronym` without a limit; the glossary's
+#: ``Token.acronym`` allows 8 letters, document grouping 6), memoised: words recur.
+_is_acronym_word = lru_cache(maxsize=1 << 14)(is_acronym)
 
 
 def unexplained(version: VersionNames, others: Iterable[VersionNames]) -> list[NameMention]:

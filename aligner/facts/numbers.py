@@ -1123,6 +1123,24 @@ def placeholders(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PLACEHOLDER.finditer(text)]
 
 
+# --------------------------------------------------------------------------- digit keys
+
+#: A number as the sentence aligner's anchors see it, by its shape only: digit groups joined by
+#: locale separators (``2 784 500``, ``32.300``, ``1,000.00``) or a plain number (a pattern string).
+DIGIT_RUN = r"\d{1,3}(?:[ \u00a0\u202f.,'’]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+
+
+def digit_key(surface: str) -> str:
+    """The locale-independent key of a number: its digits without leading zeros (``'32.300'`` -> ``'32300'``).
+
+    The coarse reading of the sentence aligner's anchors (``aligner.align.anchors``), where two
+    segments only need to share a key: ``8839,8`` and ``8839.8`` both give ``88398``, and so does
+    ``88 398``; no locale is consulted. :func:`extract_numbers` is the reading of values.
+    """
+    digits = "".join(str(unicodedata.digit(ch)) for ch in surface if ch.isdigit())
+    return digits.lstrip("0") or "0"
+
+
 def extract_numbers(text: str, language: str | None = None) -> list[NumberMention]:
     """Find the numeric expressions of ``text`` written in ``language``.
 

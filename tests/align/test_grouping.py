@@ -14,7 +14,6 @@ from aligner.align.grouping import (
     document_similarity,
     group_documents,
     number_values,
-    simple_number_values,
     skeleton,
     transliterate,
 )
@@ -388,9 +387,8 @@ def test_bridge_document_from_two_articles(seeds: list[Document]) -> None:
         ("12.05.2016", ["12", "5", "2016"]),
     ],
 )
-@pytest.mark.parametrize("reader", [number_values, simple_number_values])
-def test_number_values(reader, text: str, values: list[str]) -> None:
-    assert reader(text, None) == values
+def test_number_values(text: str, values: list[str]) -> None:
+    assert number_values(text, None) == values
 
 
 @pytest.mark.parametrize("language", ["lt", "da", "en", "de", "te"])

@@ -1,0 +1,66 @@
+"""Scripts and case (:mod:`aligner.text.scripts`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.langid import script as langid_script
+from aligner.text.scripts import (
+    CASED_SCRIPTS,
+    char_script,
+    dominant_script,
+    dominant_script_name,
+    first_letter_script,
+    is_cased,
+    script_counts,
+)
+
+
+@pytest.mark.parametrize(
+    ("ch", "script"),
+    [("a", "Latn"), ("é", "Latn"), ("ж", "Cyrl"), ("θ", "Grek"), ("క", "Telu"), ("न", "Deva"), ("ب", "Arab"),
+     ("北", "Hani"), ("か", "Hira"), ("カ", "Kana"), ("한", "Hang"), ("5", None), (".", None), ("😀", None)],
+)
+def test_char_script(ch: str, script: str | None) -> None:
+    assert char_script(ch) == script
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [("Hello world", "Latn"), ("Привет, world", "Cyrl"), ("東京は晴れ", "Jpan"), ("北京", "Hani"), ("123 !", "Zyyy"),
+     ("", "Zyyy")],
+)
+def test_dominant_script(text: str, script: str) -> None:
+    assert dominant_script(text) == script
+
+
+def test_script_counts_count_letters_only() -> None:
+    assert script_counts("ab1 жж!") == {"Latn": 2, "Cyrl": 2}
+    assert script_counts("abc 123") == {"Latn": 3}
+
+
+@pytest.mark.parametrize(
+    ("word", "script"), [("12abc", "Latn"), ("«Жук»", "Cyrl"), ("123", None), ("", None), ("కస్టమర్", "Telu")]
+)
+def test_first_letter_script(word: str, script: str | None) -> None:
+    assert first_letter_script(word) == script
+
+
+@pytest.mark.parametrize(("script", "cased"), [("Latn", True), ("Cyrl", True), ("Grek", True), ("Armn", True),
+                                               ("Geor", True), ("Telu", False), ("Hani", False), ("Zyyy", False)])
+def test_cased_scripts(script: str, cased: bool) -> None:
+    assert is_cased(script) is cased
+    assert (script in CASED_SCRIPTS) is cased
+
+
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [(["Hello мир мир"], "CYRILLIC"), (["కస్టమర్ కస్టమర్ ok"], "TELUGU"), (["東京"], "CJK"), ([""], "NONE"), ([], "NONE"),
+     (["ab", "ба"], "CYRILLIC")],  # ties go to the smaller name
+)
+def test_dominant_script_name_uses_unicode_names(texts: list[str], name: str) -> None:
+    assert dominant_script_name(texts) == name
+
+
+def test_langid_reexports_the_rule() -> None:
+    assert langid_script.char_script is char_script and langid_script.dominant_script is dominant_script
