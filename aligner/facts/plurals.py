@@ -63,9 +63,10 @@ class PluralIssue:
 
     ``kind``: ``form_count`` (msgstr forms != header nplurals), ``header_vs_cldr`` (info),
     ``expression_out_of_range`` (``plural=`` yields an index >= nplurals), ``expression_unused_form``
-    (a form no n in 0..999 selects; info), ``missing_placeholder`` (a form lacks a placeholder of the
-    source), ``placeholder`` (any other placeholder issue of a form, see
-    :class:`~aligner.facts.placeholders.PlaceholderIssue`). ``form`` is the msgstr index or ``None``.
+    (a form no n in 0..999 selects, beyond the fraction-only CLDR categories; info),
+    ``missing_placeholder`` (a form lacks a placeholder of the source), ``placeholder`` (any other
+    placeholder issue of a form, see :class:`~aligner.facts.placeholders.PlaceholderIssue`).
+    ``form`` is the msgstr index or ``None``.
     """
 
     kind: str
@@ -148,7 +149,7 @@ def _single_value_forms(language: str, n_forms: int, plural: str | None) -> set[
             values = _form_values(plural, n_forms)
         except ValueError:
             values = ()
-        return {i for i, v in enumerate(values) if len(v) <= 1}
+        return {i for i, v in enumerate(values) if len(v) == 1}
     rule = _rule(language)
     if rule is None or n_forms < 2:
         return set()
@@ -185,8 +186,15 @@ def check_plural_forms(language: str, nplurals_header: int | None, forms: Sequen
             values, bad = (), []
         if bad:
             issues.append(PluralIssue("expression_out_of_range", f"plural= yields form {bad} >= nplurals"))
-        for i, v in enumerate(values):
-            if not v:
+        unused = [i for i, v in enumerate(values) if not v]
+        # A CLDR-following header keeps forms only fractions reach (Lithuanian ``n % 1 != 0 ? 2``): as many
+        # unused forms as CLDR has fraction-only categories are expected.
+        rule = _rule(language)
+        expected_unused = 0
+        if rule is not None:
+            expected_unused = len(set(rule.tags) | {"other"}) - len({rule(n) for n in _SAMPLE})
+        if len(unused) > expected_unused:
+            for i in unused:
                 issues.append(PluralIssue("expression_unused_form", f"no n in 0..999 selects form {i}", "info", i))
     if msgid is None and msgid_plural is None:
         return issues
