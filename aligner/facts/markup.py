@@ -8,7 +8,10 @@ What is read
   the XLIFF inline elements (``<x/>``, ``<g>``, ``<ph>``, ``<bpt>``/``<ept>``, ``<it>``, ``<bx/>``/``<ex/>``,
   ``<mrk>``; XLIFF 2 ``<pc>``, ``<sc/>``/``<ec/>``, ``<sm/>``/``<em/>``). A ``<`` must be followed
   directly by a letter (or ``/`` and a letter) so ``a < b`` and ``x<5`` are text. HTML void elements
-  (``br``, ``img``, ``hr``...) need no end tag.
+  (``br``, ``img``, ``hr``...) need no end tag. A name that is no HTML or XLIFF element is a tag only if
+  it has a ``:`` or ``-`` (namespaced, custom elements), closes itself (``<foo/>``), or the string also
+  holds its end tag: ``<filename>`` and ``<original entry>`` in prose are text. Nor is anything inside
+  doubled angle brackets (Sphinx's ``<<original entry>>``).
 * Entities: named (``&amp;``, ``&nbsp;`` -- the HTML5 list plus XML ``&apos;``), decimal ``&#123;`` and
   hexadecimal ``&#x1F600;`` references. A named reference the HTML5 list does not know (``&foo;``) is a
   custom (DTD) entity: it is a placeholder when the source has it, a bad entity when only the
@@ -44,6 +47,16 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 _XLIFF = frozenset({"x", "g", "ph", "bpt", "ept", "it", "bx", "ex", "mrk", "sub", "pc", "sc", "ec", "sm", "em"})
 #: XLIFF elements that are empty by definition (their end tag is never expected).
 _XLIFF_EMPTY = frozenset({"x", "bx", "ex", "sc", "ec", "sm", "em"})
+#: HTML elements (and the SVG/MathML ones that show up inline); any other plain name is a tag only when the
+#: string also closes it or it closes itself, so ``<original entry>`` or ``<filename>`` in prose stay text.
+_HTML = frozenset("""
+a abbr acronym address area article aside audio b base bdi bdo big blockquote body br button canvas caption center
+cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font
+footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map
+mark math menu meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s
+samp script section select slot small source span strike strong style sub summary sup svg table tbody td template
+textarea tfoot th thead time title tr track tt u ul var video wbr
+""".split())
 _TRANSLATABLE_ATTRS = frozenset({"title", "alt", "aria-label", "label", "placeholder", "summary", "abbr"})
 _TAG = re.compile(
     r"<(?P<close>/)?(?P<name>[A-Za-z][\w:.-]*)"
@@ -105,6 +118,12 @@ def find_tags(text: str) -> list[Tag]:
     out = []
     for m in _TAG.finditer(text):
         name = m.group("name")
+        if (m.start() > 0 and text[m.start() - 1] == "<") or text.startswith(">", m.end()):
+            continue  # <<original entry>>: double angle quotes, not a tag
+        low = name.lower()
+        if not (low in _HTML or low in _XLIFF or ":" in name or "-" in name or m.group("self")
+                or f"</{name}>" in text or (m.group("close") and f"<{name}" in text)):
+            continue
         attrs = tuple((a.group(1).lower(), next((g for g in a.groups()[1:] if g is not None), ""))
                       for a in _ATTR.finditer(m.group("attrs") or ""))
         if m.group("close"):

@@ -16,7 +16,11 @@ from aligner.facts.markup import compare_markup, find_entities, find_tags, is_ba
     ('<ph id="1">{0}</ph> and <x id="2">', [("ph", "start"), ("ph", "end"), ("x", "empty")]),
     ("a < b and c > d", []),
     ("x<5 and y>3", []),
-    ("<<not a tag>>", [("not", "start")]),
+    ("<<not a tag>>", []),
+    ("<<original entry>>", []),                       # Sphinx todo extension
+    ("Usage: cmd <filename> [<path>]", []),            # prose placeholders, not elements
+    ("<foo>x</foo> and <bar/>", [("foo", "start"), ("foo", "end"), ("bar", "empty")]),
+    ("<my-widget> <svg:rect>", [("my-widget", "start"), ("svg:rect", "start")]),
     ("no tags", []),
     ("<h1>Source code for %s</h1>", [("h1", "start"), ("h1", "end")]),
 ])
@@ -57,6 +61,10 @@ def test_balanced(text, balanced) -> None:
     ('<g id="1">x</g>', '<g id="1">y</g>', []),
     ("<b>", "<b>", []),                                                           # a fragment: counts only
     ("Line<br>break", "Linje<br/>skift", []),
+    ("<<original entry>>", "<<oprindeligt punkt>>", []),                       # real Sphinx da entry
+    ("(The <<original entry>> is located in %s, line %d.)",
+     "(Det <<oprindelige punkt>> befinder sig i %s, linje %d.)", []),
+    ("Usage: <filename>", "Naudojimas: <failas>", []),
     # problems
     ('Click <a href="http://x">here</a>', 'Spauskite <a href="http://y">čia</a>', ["attribute_changed"]),
     ('<img src="a.png">', '<img src="b.png">', ["attribute_changed"]),
