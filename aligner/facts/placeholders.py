@@ -63,6 +63,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 __all__ = [
     "Placeholder",
     "PlaceholderIssue",
@@ -185,10 +187,11 @@ _JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 _JINJA_EXPR = re.compile(r"[A-Za-z_][\w.]*(?:\[[^\]]*\])*(?:\s*\|\s*\w+(?:\([^()]*\))?)*(?:\(\s*\))?$")
 _COLON = re.compile(r":([A-Za-z_]\w*)(?![:`\w])")
 _COLON_BEFORE = frozenset(" \t\n([{\"'«“‘,")
-_BRACE_FIELD = re.compile(
-    r"(?P<field>[A-Za-z_]\w*|\d+)?(?P<attrs>(?:\.[A-Za-z_]\w*|\[[^\[\]]*\])*)"
+#: Field names are identifiers of any script (Python accepts ``{वा}``; combining marks included).
+_BRACE_FIELD = regex.compile(
+    r"(?P<field>[\p{L}_][\p{L}\p{M}\p{N}_]*|\d+)?(?P<attrs>(?:\.[\p{L}_][\p{L}\p{M}\p{N}_]*|\[[^\[\]]*\])*)"
     r"(?:!(?P<conv>[rsa]))?(?::(?P<spec>[^{}]*(?:\{[^{}]*\}[^{}]*)*))?",
-    re.S,
+    regex.S,
 )
 _ICU_COMPLEX = re.compile(r"\s*([^\s,{}]+)\s*,\s*(plural|select|selectordinal)\s*,", re.S)
 _ICU_SIMPLE = re.compile(r"\s*([^\s,{}]+)\s*,\s*(number|date|time|spellout|ordinal|duration)\s*(?:,[^{}]*)?", re.S)

@@ -18,12 +18,18 @@ differs from CLDR may still be a deliberate older convention, e.g. Hebrew 2 vs C
 
 What each form holds
 --------------------
-Every msgstr form must account for the placeholders of ``msgid_plural`` (and ``msgid``): a form that
-drops an unnamed ``%d``/``%s`` makes ``ngettext(...) % n`` fail (unnamed printf arguments must all
-be used) or prints the wrong thing. The exception is a form that only ever serves one value of ``n``
-(``n == 1`` in most languages, evaluated from the header's ``plural=`` expression when there is one):
-"one file" there is a correct translation of "%d file", so dropping the count is only ``info``.
-Lithuanian form 0 serves 1, 21, 31, ... and must keep its ``%d``.
+Every msgstr form must keep the placeholders of ``msgid_plural`` (an error otherwise), with two
+exceptions, decided from the integers each form serves (the header's ``plural=`` expression, else
+CLDR ``one`` for form 0):
+
+* the singular form (it serves 1, and at most 0 besides, e.g. French ``n > 1``) may do without what
+  ``msgid`` itself does without: ``an hour ago`` / ``%(count)s hours ago`` -> ``il y a une heure``;
+* a form that serves a single n (Danish form 0: 1; Hebrew form 1: 2; Arabic form 0: 0) may drop a
+  *named* placeholder, ``info`` only: ``שנתיים`` ("two years") is a right translation of
+  ``%(num)d years``. Unnamed printf placeholders may never go: ``"Én fil" % 1`` raises in Python.
+
+Lithuanian or Serbian form 0 serves 1, 21, 31, ... and must keep the count: ``pre sat`` ("an hour
+ago") for ``n = 21`` is wrong.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from aligner.facts.placeholders import compare_placeholders, find_placeholders
+from aligner.facts.placeholders import compare_placeholders
 
 __all__ = [
     "PluralFormsHeader",
@@ -142,20 +148,19 @@ def _form_values(plural: str, nplurals: int) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(v) for v in out)
 
 
-def _single_value_forms(language: str, n_forms: int, plural: str | None) -> set[int]:
-    """Forms that serve one n only (may drop the count)."""
+def _form_sets(language: str, n_forms: int, plural: str | None) -> list[frozenset[int] | None]:
+    """The n in 0..999 each form serves (``None`` where unknown): from the header expression, else CLDR's
+    ``one`` for form 0 (the gettext convention that form 0 is the singular)."""
     if plural:
         try:
             values = _form_values(plural, n_forms)
         except ValueError:
             values = ()
-        return {i for i, v in enumerate(values) if len(v) == 1}
+        return [frozenset(values[i]) if i < len(values) else None for i in range(n_forms)]
     rule = _rule(language)
     if rule is None or n_forms < 2:
-        return set()
-    # Without an expression: CLDR 'one' that only n=1 reaches is form 0 (the gettext convention).
-    ones = [n for n in _SAMPLE if rule(n) == "one"]
-    return {0} if ones == [1] else set()
+        return [None] * n_forms
+    return [frozenset(n for n in _SAMPLE if rule(n) == "one")] + [None] * (n_forms - 1)
 
 
 def check_plural_forms(language: str, nplurals_header: int | None, forms: Sequence[str], *,
@@ -200,33 +205,31 @@ def check_plural_forms(language: str, nplurals_header: int | None, forms: Sequen
         return issues
     src_plural = msgid_plural if msgid_plural is not None else msgid
     src_single = msgid if msgid is not None else msgid_plural
-    single = _single_value_forms(language, len(forms), plural)
+    sets = _form_sets(language, len(forms), plural) if len(forms) > 1 else [None]
     flags = None if flags is None else tuple(flags)
-    if len(forms) == 1:
-        single = set()
     for i, form in enumerate(forms):
         if not form:
             continue
-        # Compare with the plural source; a form serving n == 1 alone is compared with msgid too,
-        # and only the issues both comparisons share count.
+        values = sets[i] if i < len(sets) else None
         found = compare_placeholders(src_plural, form, language, flags)
-        if i in single and src_single != src_plural:
+        if values is not None and 1 in values and values <= {0, 1} and src_single != src_plural:
+            # The singular form: what msgid itself does without (``an hour ago`` / ``%(count)s hours
+            # ago``) the form may do without too; only issues against msgid as well count.
             keep = {(x.kind, x.detail) for x in compare_placeholders(src_single, form, language, flags)}
             found = [x for x in found if (x.kind, x.detail) in keep]
         for x in found:
             if x.kind == "missing":
-                severity = "info" if i in single and _is_count(x.source, src_plural, flags) else x.severity
-                why = " (a form for one n only may name the count in words)" if severity == "info" else ""
+                one_n = values is not None and len(values) == 1
+                severity = "info" if one_n and _droppable(x.source) else x.severity
+                why = f" (form {i} only serves n={min(values)}: it may name the count in words)" \
+                    if severity == "info" else ""
                 issues.append(PluralIssue("missing_placeholder", f"form {i}: {x.detail}{why}", severity, i))
             else:
                 issues.append(PluralIssue("placeholder", f"form {i}: {x.kind}: {x.detail}", x.severity, i))
     return issues
 
 
-def _is_count(p, source: str, flags) -> bool:
-    """Whether a placeholder may be the count (any numeric one; or the only one)."""
-    if p is None:
-        return False
-    if p.type in ("d", "i", "u", "number") or p.type is None:
-        return True
-    return len(find_placeholders(source, flags)) == 1
+def _droppable(p) -> bool:
+    """Whether a form may leave the placeholder out: named ones may (``"%(n)d" % {"n": 1}`` ignores unused
+    names); unnamed printf ones may not (``"one file" % 1`` raises "not all arguments converted")."""
+    return p is not None and p.key is not None and not p.key.isdigit()

@@ -205,6 +205,8 @@ def test_flags_drive_comparison() -> None:
     ("%s() (%s method)", "%s() (%d metodas)", ["type_changed"]),
     ("%(filename)s - %(docstitle)s", "%(fil)s - %(docstitle)s", ["renamed"]),
     ("%r is not a valid %s", "%s er ikke en gyldig %r", ["reordered_unpositioned"]),
+    # Real errors in Django 5.2's catalogs (ga, mr, sq).
+    ("Delete selected %(verbose_name_plural)s", "Scrios %(verbose_name_plural) roghnaithe", ["type_changed"]),
     ("Search finished, found ${resultCount} pages matching the search query.",
      "Paieška baigta, rasta ${resultCount} puslapių.", []),
     ("Search finished, found ${resultCount} pages matching the search query.",
@@ -213,3 +215,12 @@ def test_flags_drive_comparison() -> None:
 def test_sphinx_strings(source, target, kinds) -> None:
     flags = ["python-brace-format"] if "{" in source else ["python-format"]
     assert _kinds(source, target, "lt", flags) == kinds
+
+
+@pytest.mark.parametrize(("source", "target", "kinds"), [
+    ("{}th", "{वा}", ["missing", "added"]),       # mr: a field name where the number went (KeyError)
+    ("{}th", "-të", ["missing"]),                # sq: the ordinal lost its number
+    ("{}th", "{}-të", []),
+])
+def test_django_ordinals(source, target, kinds) -> None:
+    assert _kinds(source, target, None) == kinds

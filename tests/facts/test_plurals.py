@@ -79,14 +79,24 @@ def test_header_checks(language, header, forms, expected) -> None:
     assert _kinds(language, header, forms) == expected
 
 
+FR = "nplurals=2; plural=(n > 1);"
+HE = ("nplurals=4; plural=(n == 1 && n % 1 == 0) ? 0 : (n == 2 && n % 1 == 0) ? 1: (n % 10 == 0 && n % 1 == 0 "
+      "&& n > 10) ? 2 : 3;")  # Django he
+AR = ("nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 && n%100<=99 ? 4 "
+      ": 5;")
+SR = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+
+
 @pytest.mark.parametrize(("language", "header", "msgid", "msgid_plural", "forms", "expected"), [
     ("da", DA, "%d file", "%d files", ["%d fil", "%d filer"], []),
-    ("da", DA, "One file", "%d files", ["Én fil", "%d filer"], []),
-    # Danish form 0 only serves n == 1: naming the count in words is fine (info).
-    ("da", DA, "%d file", "%d files", ["Én fil", "%d filer"], [("missing_placeholder", "info")]),
+    ("da", DA, "One file", "%d files", ["Én fil", "%d filer"], []),          # mirrors msgid
+    # An unnamed %d may not go even from a one-n form: "Én fil" % 1 raises in Python.
+    ("da", DA, "%d file", "%d files", ["Én fil", "%d filer"], [("missing_placeholder", "error")]),
+    # A named one may (info): the form serves n == 1 only.
+    ("da", DA, "%(n)d file", "%(n)d files", ["Én fil", "%(n)d filer"], [("missing_placeholder", "info")]),
     ("da", DA, "%d file", "%d files", ["%d fil", "filer"], [("missing_placeholder", "error")]),
     # Lithuanian form 0 serves 1, 21, 31...: the count must stay.
-    ("lt", LT_HEADER, "%d file", "%d files", ["Vienas failas", "%d failai", "%d failo", "%d failų"],
+    ("lt", LT_HEADER, "%(n)d file", "%(n)d files", ["Vienas failas", "%(n)d failai", "%(n)d failo", "%(n)d failų"],
      [("missing_placeholder", "error")]),
     ("lt", LT_HEADER, "%d file", "%d files", ["%d failas", "%d failai", "%d failo", "%d failų"], []),
     ("lt", LT_HEADER, "%(n)d file in %(dir)s", "%(n)d files in %(dir)s",
@@ -96,7 +106,20 @@ def test_header_checks(language, header, forms, expected) -> None:
      [("placeholder", "error")]),
     ("da", DA, "{n} file", "{n} files", ["{n} fil", "{antal} filer"], [("placeholder", "error")]),
     # no header expression: CLDR says Danish 'one' is n == 1 only
-    ("da", None, "%d file", "%d files", ["Én fil", "%d filer"], [("missing_placeholder", "info")]),
+    ("da", None, "%(n)d file", "%(n)d files", ["Én fil", "%(n)d filer"], [("missing_placeholder", "info")]),
+    # Real entries of Django 5.2's catalogs.
+    ("fr", FR, "an hour ago", "%(count)s\xa0hours ago", ["il y a une heure", "il y a %(count)s\xa0heures"], []),
+    ("sr", SR, "an hour ago", "%(count)s\xa0hours ago",                      # sr_Latn: "pre sat" for 21 hours
+     ["pre sat", "pre %(count)s\xa0sata", "pre %(count)s\xa0sati"], [("missing_placeholder", "error")]),
+    ("he", HE, "%(num)d year", "%(num)d years", ["שנה", "שנתיים", "%(num)d שנים", "%(num)d שנים"],
+     [("header_vs_cldr", "info"),                                # older CLDR had a 'many'; Babel 2.19 has 3
+      ("missing_placeholder", "info"), ("missing_placeholder", "info")]),
+    ("ar", AR, "%(count)s %(name)s was changed successfully.", "%(count)s %(name)s were changed successfully.",
+     ["لم يتم تغيير أي شيء"] + ["تم تغيير %(count)s %(name)s بنجاح."] * 5,
+     [("missing_placeholder", "info"), ("missing_placeholder", "info")]),
+    ("be", None, "%(value)s billion", "%(value)s billion",                     # %(value).s prints nothing
+     ["%(value).s мільярд", "%(value)s мільярды", "%(value)s мільярдаў", "%(value)s мільярдаў"],
+     [("missing_placeholder", "error")]),
 ])
 def test_form_placeholders(language, header, msgid, msgid_plural, forms, expected) -> None:
     assert _kinds(language, header, forms, msgid=msgid, msgid_plural=msgid_plural,
