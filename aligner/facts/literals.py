@@ -15,7 +15,9 @@ Literals (:func:`find_literals`)
 * ``path``  -- absolute Unix paths with 2+ segments (``/usr/local/bin``), ``~/x``, ``./x``, ``../x``,
   Windows ``C:\\dir\\file`` and UNC ``\\\\host\\share``, relative paths with a ``/`` whose last segment has a
   file extension (``docs/conf.py``), and bare file names with a common extension (``conf.py``,
-  ``README.md``, ``index.html``).
+  ``README.md``, ``index.html``) whose name and extension have two characters or more (so ``a.m.``,
+  ``p.m.`` and ``e.g.`` are text). Every path segment needs a letter or digit (``/./+/-/_`` is text).
+  URLs need a host character after ``://`` and end before typographic quotes (``“https://”`` is text).
 
 Literals do not overlap; an outer code span wins over what it contains, then URL, e-mail, path.
 
@@ -55,8 +57,9 @@ _EXT = (r"(?:py|pyc|pyi|txt|rst|md|json|ya?ml|toml|ini|cfg|conf|xml|html?|css|js
         r"tex|bib|epub|css|scss|less|vue|kt|swift|m|mm|pl|lua|r|jar|war|dmg|iso|img|apk|ipa|ttf|otf|woff2?)")
 _CODE = re.compile(r"(``+|`)(?!\s)(.+?)(?<!\s)\1(?!_)", re.S)
 _URL = re.compile(
-    r"(?<![\w@.])(?:(?:[A-Za-z][A-Za-z0-9+.-]{1,15})://[^\s<>\"'`]+|mailto:[^\s<>\"'`]+"
-    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`]*)?)"
+    r"(?<![\w@.])(?:(?:[A-Za-z][A-Za-z0-9+.-]{1,15})://[\w\[%~.-][^\s<>\"'`“”‘’«»‹›„]*"
+    r"|mailto:[^\s<>\"'`“”‘’«»‹›„]+"
+    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`“”‘’«»‹›„]*)?)"
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _PATH = re.compile(
@@ -66,7 +69,7 @@ _PATH = re.compile(
     r"|[A-Za-z]:\\(?:[\w .@+-]+\\)*[\w.@+-]*"  # C:\dir\file
     r"|\\\\[\w.-]+(?:\\[\w.@$+-]+)+"  # \\host\share
     r"|(?:[\w.@+-]+/)+[\w@+-]+\." + _EXT + r"(?![\w/])"  # docs/conf.py
-    r"|[\w@+-][\w.@+-]*\." + _EXT + r"(?![\w/])"  # conf.py
+    r"|[\w@+-][\w.@+-]*\." + _EXT + r"(?![\w/])"  # conf.py (see _bare_name_ok)
     r")"
 )
 _TRAILING = ".,;:!?'\""
@@ -92,13 +95,21 @@ class Literal:
 
 @dataclass(frozen=True)
 class LiteralIssue:
-    """``kind``: ``missing`` (no counterpart of that kind in the target) or ``changed`` (a different one)."""
+    """``kind``: ``missing`` (no counterpart of that kind in the target) or ``changed`` (a different one).
+
+    ``severity`` is ``warning`` for a change that keeps the literal's shape -- a URL on the same host
+    (``docs.djangoproject.com/en/`` -> ``/fr/``), a path with the same number of segments, the same
+    leading/trailing separators and extension (``/about/contact/`` -> ``/om/kontakt/``): translators
+    localise examples and documentation links on purpose (a typo such as ``defulat.html`` looks the same).
+    Everything else is an ``error``.
+    """
 
     kind: str
     literal_kind: str
     source: Literal
     target: Literal | None
     detail: str
+    severity: str = "error"
 
 
 def _trim_url(s: str) -> str:
@@ -139,11 +150,21 @@ def find_literals(text: str) -> list[Literal]:
             s = m.group()
             if s.endswith(".") and not s.endswith(".."):
                 s = s.rstrip(".")
-            if len(s) > 2 and free(m.start(), m.start() + len(s)):
+            if len(s) > 2 and _path_ok(s) and free(m.start(), m.start() + len(s)):
                 found.append(Literal(m.start(), m.start() + len(s), s, "path"))
                 taken.append((m.start(), m.start() + len(s)))
     found.sort(key=lambda x: x.start)
     return found
+
+
+def _path_ok(s: str) -> bool:
+    """Reject path look-alikes: ``a.m``/``p.m`` (a one-letter name or extension without a slash) and
+    punctuation lists like ``/./+/-/_`` (a segment without a letter or digit)."""
+    if "/" not in s and "\\" not in s:
+        name, _, ext = s.rpartition(".")
+        return len(ext) >= 2 and len(name.lstrip("._-")) >= 2
+    segments = [x for x in re.split(r"[/\\]", s) if x not in ("", ".", "..", "~")]
+    return bool(segments) and all(any(c.isalnum() for c in x) for x in segments)
 
 
 def literal_spans(text: str) -> list[tuple[int, int]]:
@@ -174,13 +195,32 @@ def compare_literals(source: str, target: str) -> list[LiteralIssue]:
             lost[lit.kind].append(lit)
     issues = []
     for kind, lits in lost.items():
-        spare = [t for i, t in enumerate(t_lits) if i not in used and t.kind == kind and t.value not in source]
+        kept = {x.value for x in s_lits}
+        spare = [t for i, t in enumerate(t_lits) if i not in used and t.kind == kind and t.value not in kept]
         for lit, t in zip(lits, spare):
-            issues.append(LiteralIssue("changed", kind, lit, t, f"{lit.surface} became {t.surface}"))
+            severity = "warning" if _same_shape(lit, t) else "error"
+            issues.append(LiteralIssue("changed", kind, lit, t, f"{lit.surface} became {t.surface}", severity))
         for lit in lits[len(spare):]:
             issues.append(LiteralIssue("missing", kind, lit, None, lit.surface))
     issues.sort(key=lambda i: i.source.start)
     return issues
+
+
+_URL_HOST = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*://)?([^/?#]*)")
+
+
+def _same_shape(a: Literal, b: Literal) -> bool:
+    """Whether ``b`` looks like a deliberate localisation of ``a`` (see :class:`LiteralIssue`)."""
+    if a.kind == "url":
+        return _URL_HOST.match(a.value).group(1).lower() == _URL_HOST.match(b.value).group(1).lower()
+    if a.kind == "path":
+        x, y = a.value, b.value
+        seg = re.compile(r"[/\\]")
+        ext = re.compile(r"\.([A-Za-z0-9]+)$")
+        ex, ey = ext.search(x), ext.search(y)
+        return (len(seg.split(x)) == len(seg.split(y)) and x[:1] == y[:1] and x[-1:] == y[-1:]
+                and (ex.group(1) if ex else None) == (ey.group(1) if ey else None))
+    return False
 
 
 def _is_grouped(groups: list[str]) -> bool:

@@ -11,7 +11,8 @@ What is read
   (``br``, ``img``, ``hr``...) need no end tag. A name that is no HTML or XLIFF element is a tag only if
   it has a ``:`` or ``-`` (namespaced, custom elements), closes itself (``<foo/>``), or the string also
   holds its end tag: ``<filename>`` and ``<original entry>`` in prose are text. Nor is anything inside
-  doubled angle brackets (Sphinx's ``<<original entry>>``).
+  doubled angle brackets (Sphinx's ``<<original entry>>``), nor a tag whose "attributes" are no names
+  (``<a rel="noreferrer" …>`` in prose about HTML).
 * Entities: named (``&amp;``, ``&nbsp;`` -- the HTML5 list plus XML ``&apos;``), decimal ``&#123;`` and
   hexadecimal ``&#x1F600;`` references. A named reference the HTML5 list does not know (``&foo;``) is a
   custom (DTD) entity: it is a placeholder when the source has it, a bad entity when only the
@@ -60,10 +61,10 @@ textarea tfoot th thead time title tr track tt u ul var video wbr
 _TRANSLATABLE_ATTRS = frozenset({"title", "alt", "aria-label", "label", "placeholder", "summary", "abbr"})
 _TAG = re.compile(
     r"<(?P<close>/)?(?P<name>[A-Za-z][\w:.-]*)"
-    r"(?P<attrs>(?:\s+[^\s=>/\"'<]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"'<]+))?)*)"
+    r"(?P<attrs>(?:\s+[A-Za-z_:@][-\w:.@]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"'<]+))?)*)"
     r"\s*(?P<self>/)?>"
 )
-_ATTR = re.compile(r"([^\s=>/\"'<]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"'<]+)))?")
+_ATTR = re.compile(r"([A-Za-z_:@][-\w:.@]*)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"'<]+)))?")
 _ENTITY = re.compile(r"&(?:#(?P<dec>[0-9]+)|#[xX](?P<hex>[0-9A-Fa-f]+)|(?P<name>[A-Za-z][A-Za-z0-9._-]*));")
 _KNOWN = frozenset(k[:-1] for k in html.entities.html5 if k.endswith(";")) | {"apos"}
 

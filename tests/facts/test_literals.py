@@ -30,6 +30,12 @@ from aligner.facts.literals import compare_literals, find_literals, literal_span
     ("ratio 3/4 and 24/7", []),
     ("The end.", []),
     ("", []),
+    # false alarms met in Django 5.2's catalogs
+    ("Time: 5 p.m. or a.m.", []),
+    ("Enter a valid URL, like “https://”.", []),
+    ("Letters, numbers and ./+/-/_ only.", []),
+    ("edit main.m", []),                                  # one-letter extensions need a slash
+    ("edit src/main.m", [("path", "src/main.m")]),
 ])
 def test_find_literals(text, expected) -> None:
     assert [(lit.kind, lit.surface) for lit in find_literals(text)] == expected
@@ -56,6 +62,33 @@ def test_literal_spans() -> None:
 ])
 def test_compare_literals(source, target, expected) -> None:
     assert [(i.kind, i.literal_kind) for i in compare_literals(source, target)] == expected
+
+
+# Real entries of Django 5.2's catalogs (flatpages, admin).
+@pytest.mark.parametrize(("source", "target", "expected"), [
+    # localised examples and documentation links keep their shape: warnings
+    ("Example: “/about/contact/”. Make sure to have leading and trailing slashes.",
+     "Eksempel: “/om/kontakt/”. Vær opmærksom på, at der skal være skråstreg både først og sidst.",
+     [("changed", "warning")]),
+    ('View <a href="https://docs.djangoproject.com/en/%(version)s/releases/">release notes</a>',
+     'Afficher les <a href="https://docs.djangoproject.com/fr/%(version)s/releases/">notes</a>',
+     [("changed", "warning")]),
+    ("the system will use “flatpages/default.html”.", "sistem akan menggunakan \"flatpages/defulat.html\".",
+     [("changed", "warning")]),                            # ms: a typo has the same shape
+    # errors
+    ("Example: “/about/contact/”. Make sure to have leading and trailing slashes.",
+     "Exemplo: “/about/contact”. Lembre incluír as barras inicial e final.", [("changed", "error")]),   # gl
+    ("Example: “/about/contact/”. Make sure to have leading and trailing slashes.",
+     'Meselem: "about/contact/". Dogry we yzygiderli çyzgylaryň bardygyna göz ýetiriň.', [("missing", "error")]),
+    ("Example: “flatpages/contact_page.html”. If this isn’t provided, the system will use “flatpages/default.html”.",
+     "Наприклад, “/about/contact/”. Якщо не вказано, система використовуватиме “flatpages/default.html”.",
+     [("changed", "error")]),                              # uk: the wrong example
+    ("the related `%(app_label)s.%(data_type)s` object", "پەیوەستکراو `%(app_label)s. ئۆبجێکتی%(data_type)s`",
+     [("changed", "error")]),                              # ckb: a word inside the code span
+    ("Example: “/about/contact/”.", "Ejemplo: “/acerca/contacto/”.", [("changed", "warning")]),
+])
+def test_django_literals(source, target, expected) -> None:
+    assert [(i.kind, i.severity) for i in compare_literals(source, target)] == expected
 
 
 @pytest.mark.parametrize(("text", "tokens"), [

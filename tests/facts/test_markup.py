@@ -65,6 +65,8 @@ def test_balanced(text, balanced) -> None:
     ("(The <<original entry>> is located in %s, line %d.)",
      "(Det <<oprindelige punkt>> befinder sig i %s, linje %d.)", []),
     ("Usage: <filename>", "Naudojimas: <failas>", []),
+    # Django 5.2: prose about a tag, with the ellipsis retyped (az, ca, cs...)
+    ('remove <a rel="noreferrer" …> from links', 'odstraňte <a rel="noreferrer" ...> z odkazů', []),
     # problems
     ('Click <a href="http://x">here</a>', 'Spauskite <a href="http://y">čia</a>', ["attribute_changed"]),
     ('<img src="a.png">', '<img src="b.png">', ["attribute_changed"]),
@@ -80,6 +82,15 @@ def test_balanced(text, balanced) -> None:
     ("x", "x &#0;", ["bad_entity"]),
     ("&brandName; is", "&brandname; er", ["bad_entity", "missing_entity"]),
     ("&brandName; is", "Firefox er", ["missing_entity"]),
+    # Real errors of Django 5.2's catalogs
+    ('install <a href="%(link)s">docutils</a>.', 'لتنصيب <a href=\\"%(link)s\\">docutils</a>.',     # ar_DZ: \"
+     ["missing_tag", "unbalanced"]),                     # the broken start tag is no tag
+    ("Ensure this value is a multiple of step size %(limit_value)s.",                                  # mn
+     "<text_to_translate>Утга нь алхамын хэмжээнд %(limit_value)s-ээс олон байхыг баталгаажуулна уу."
+     "</text_to_translate>",
+     ["added_tag", "added_tag"]),
+    ("This action will <strong>enable</strong> password-based authentication for this user.",          # ja
+     "このアクションは、このユーザーに対するパスワードによる認証を有効にします。", ["missing_tag", "missing_tag"]),
 ])
 def test_compare(source, target, kinds) -> None:
     assert [i.kind for i in compare_markup(source, target)] == kinds
