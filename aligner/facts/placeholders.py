@@ -29,6 +29,10 @@ Precedence and escapes
   without ``jinja``; then ``{{`` / ``}}`` are escapes.
 * ``${var}`` is one dollar placeholder, not a ``$`` followed by a brace placeholder.
 * Braces whose content is no field name (``{ not a field }``, JSON ``{"a": 1}``) are text.
+* In strings declared ICU/Java MessageFormat (``icu-format``, ``java-format``) an apostrophe quotes
+  literal text when a ``{``, ``}``, ``#`` or ``|`` follows it (``'{name}'`` is text, ``''`` one
+  apostrophe); elsewhere apostrophes are text, because ``'{0}'`` in a Python or .NET string is a
+  quoted placeholder.
 * ``%name%`` (percent) is tried before printf when enabled; its name must have two characters or
   more so ``%s%d`` stays two printf directives.
 
@@ -157,6 +161,8 @@ def enabled_syntaxes(flags: Iterable[str] | None) -> frozenset[str]:
     if ({"python-brace-format", "csharp-format", "java-format", "icu-format"} & set(flags)
             and not ({"sh-format", "dollar"} & set(flags))):
         enabled.discard("dollar")  # ``${x}`` is ``$`` and the brace field ``{x}`` there
+    if {"icu-format", "java-format"} & set(flags):
+        enabled.add("icu-quoting")  # MessageFormat apostrophes: '{' is a literal brace
     for f in flags:
         if f.startswith("no-") and f[3:] in _FLAG_SYNTAXES:
             removed = _FLAG_SYNTAXES[f[3:]]
@@ -199,21 +205,44 @@ _ICU_KEYWORD = re.compile(r"\s*(offset:\s*\d+\s*)?(=-?\d+(?:\.\d+)?|[A-Za-z_][\w
 _SPEC_TYPE = re.compile(r"([bcdeEfFgGnosxX%])$")
 
 
-def _matching_brace(text: str, i: int) -> int:
-    """Index of the ``}`` closing the ``{`` at ``i``, or -1."""
+def _quoted_end(text: str, j: int) -> int:
+    """ICU apostrophe quoting: where the literal that the ``'`` at ``j`` opens ends (exclusive), or ``j + 1``
+    when the apostrophe quotes nothing (``''`` is one apostrophe; ``'`` before a letter is just text)."""
+    if text.startswith("''", j):
+        return j + 2
+    if j + 1 < len(text) and text[j + 1] in "{}#|":
+        k = j + 1
+        while k < len(text):
+            if text.startswith("''", k):
+                k += 2
+            elif text[k] == "'":
+                return k + 1
+            else:
+                k += 1
+        return len(text)
+    return j + 1
+
+
+def _matching_brace(text: str, i: int, quoting: bool = False) -> int:
+    """Index of the ``}`` closing the ``{`` at ``i``, or -1 (``quoting``: skip ICU-quoted literals)."""
     depth = 0
-    for j in range(i, len(text)):
+    j = i
+    while j < len(text):
         c = text[j]
+        if quoting and c == "'":
+            j = _quoted_end(text, j)
+            continue
+        j += 1
         if c == "{":
             depth += 1
         elif c == "}":
             depth -= 1
             if depth == 0:
-                return j
+                return j - 1
     return -1
 
 
-def _icu_branches(text: str, start: int, end: int) -> list[tuple[str, int, int]] | None:
+def _icu_branches(text: str, start: int, end: int, quoting: bool = False) -> list[tuple[str, int, int]] | None:
     """Branches ``keyword {body}`` between ``start`` and ``end``: (keyword, body start, body end)."""
     out = []
     i = start
@@ -226,7 +255,7 @@ def _icu_branches(text: str, start: int, end: int) -> list[tuple[str, int, int]]
         if not m:
             return None
         open_at = m.end() - 1
-        close = _matching_brace(text, open_at)
+        close = _matching_brace(text, open_at, quoting)
         if close < 0 or close >= end:
             return None
         out.append((m.group(2), open_at + 1, close))
@@ -239,9 +268,13 @@ def _scan(text: str, syntaxes: frozenset[str], declared: bool, brace_escapes: bo
     printf_re = _PRINTF_DECLARED if declared else _PRINTF_LOOSE
     braces = "brace" in syntaxes or "icu" in syntaxes
     jinja = "jinja" in syntaxes
+    quoting = "icu-quoting" in syntaxes
     i = lo
     while i < hi:
         c = text[i]
+        if quoting and c == "'":
+            i = _quoted_end(text, i)
+            continue
         if c == "%":
             if i + 1 < hi and text[i + 1] == "%":
                 i += 2
@@ -312,7 +345,7 @@ def _scan(text: str, syntaxes: frozenset[str], declared: bool, brace_escapes: bo
                     i = m.end()
                     continue
             if braces:
-                close = _matching_brace(text, i)
+                close = _matching_brace(text, i, quoting)
                 if 0 <= close < hi:
                     ph = _brace(text, i, close, syntaxes, declared, brace_escapes, depth, out)
                     if ph:
@@ -329,7 +362,7 @@ def _brace(text: str, i: int, close: int, syntaxes: frozenset[str], declared: bo
     if "icu" in syntaxes:
         m = _ICU_COMPLEX.match(text, i + 1, close)
         if m:
-            branches = _icu_branches(text, m.end(), close)
+            branches = _icu_branches(text, m.end(), close, "icu-quoting" in syntaxes)
             if branches:
                 keywords = tuple(k for k, _, _ in branches)
                 out.append(Placeholder(i, close + 1, text[i:close + 1], "icu", m.group(1), m.group(2),

@@ -224,3 +224,15 @@ def test_sphinx_strings(source, target, kinds) -> None:
 ])
 def test_django_ordinals(source, target, kinds) -> None:
     assert _kinds(source, target, None) == kinds
+
+
+@pytest.mark.parametrize(("text", "flags", "surfaces"), [
+    ("Value '{0}' is {n}", ["icu-format"], ["{n}"]),              # MessageFormat: quoted literal
+    ("Value '{0}' is {n}", None, ["{0}", "{n}"]),                 # Python/.NET: a quoted placeholder
+    ("It''s {n}", ["java-format"], ["{n}"]),
+    ("I'm {name}", ["icu-format"], ["{name}"]),                   # an apostrophe before a letter is text
+    ("{n, plural, one {'{'# file} other {# files '}'}}", ["icu-format"],
+     ["{n, plural, one {'{'# file} other {# files '}'}}"]),
+])
+def test_icu_apostrophe_quoting(text, flags, surfaces) -> None:
+    assert [p.surface for p in find_placeholders(text, flags)] == surfaces
