@@ -206,6 +206,8 @@ def compare_literals(source: str, target: str) -> list[LiteralIssue]:
     return issues
 
 
+_SEPARATOR = re.compile(r"[/\\]")
+_EXTENSION = re.compile(r"\.([A-Za-z0-9]+)$")
 _URL_HOST = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*://)?([^/?#]*)")
 
 
@@ -215,10 +217,10 @@ def _same_shape(a: Literal, b: Literal) -> bool:
         return _URL_HOST.match(a.value).group(1).lower() == _URL_HOST.match(b.value).group(1).lower()
     if a.kind == "path":
         x, y = a.value, b.value
-        seg = re.compile(r"[/\\]")
-        ext = re.compile(r"\.([A-Za-z0-9]+)$")
-        ex, ey = ext.search(x), ext.search(y)
-        return (len(seg.split(x)) == len(seg.split(y)) and x[:1] == y[:1] and x[-1:] == y[-1:]
+        seps = "/\\"
+        ex, ey = _EXTENSION.search(x), _EXTENSION.search(y)
+        return (len(_SEPARATOR.split(x)) == len(_SEPARATOR.split(y))
+                and (x[:1] in seps) == (y[:1] in seps) and (x[-1:] in seps) == (y[-1:] in seps)
                 and (ex.group(1) if ex else None) == (ey.group(1) if ey else None))
     return False
 

@@ -58,6 +58,10 @@ mark math menu meta meter nav noscript object ol optgroup option output p param 
 samp script section select slot small source span strike strong style sub summary sup svg table tbody td template
 textarea tfoot th thead time title tr track tt u ul var video wbr
 """.split())
+#: Presentational elements a translation may add for its own typography.
+_PRESENTATIONAL = frozenset({"b", "i", "em", "strong", "sup", "sub", "small", "u", "s", "mark", "q", "span", "abbr",
+                             "br", "wbr", "nobr", "bdi", "bdo", "ruby", "rt", "rp"})
+_URL_HOST = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?//([^/?#]*)")
 _TRANSLATABLE_ATTRS = frozenset({"title", "alt", "aria-label", "label", "placeholder", "summary", "abbr"})
 _TAG = re.compile(
     r"<(?P<close>/)?(?P<name>[A-Za-z][\w:.-]*)"
@@ -104,12 +108,18 @@ class Entity:
 
 @dataclass(frozen=True)
 class MarkupIssue:
-    """``kind``: missing_tag, added_tag, unbalanced, attribute_changed, bad_entity, missing_entity."""
+    """``kind``: missing_tag, added_tag, unbalanced, attribute_changed, bad_entity, missing_entity.
+
+    ``severity`` is ``warning`` for what translators do on purpose: adding a presentational tag
+    (French ``1<sup>er</sup>``, ``<i>`` for a foreign word, ``<br>``) and pointing ``href``/``src`` at
+    the same host in another language (``docs.djangoproject.com/en/`` -> ``/fr/``); ``error`` otherwise.
+    """
 
     kind: str
     detail: str
     source: Tag | Entity | None = None
     target: Tag | Entity | None = None
+    severity: str = "error"
 
 
 def find_tags(text: str) -> list[Tag]:
@@ -181,6 +191,12 @@ def _balance_errors(tags: list[Tag]) -> list[str]:
     return errors
 
 
+def _same_host(a: str | None, b: str | None) -> bool:
+    """Whether two absolute URLs name the same host (a localised link); False for anything else."""
+    ma, mb = _URL_HOST.match(a or ""), _URL_HOST.match(b or "")
+    return bool(ma and mb and ma.group(1) and ma.group(1).lower() == mb.group(1).lower())
+
+
 def is_balanced(text: str) -> bool:
     """Whether the tags of ``text`` nest properly (and every ``<bpt>`` has its ``<ept>``)."""
     return not _balance_errors(find_tags(text))
@@ -202,16 +218,19 @@ def compare_markup(source: str, target: str) -> list[MarkupIssue]:
             for x in a[len(b):]:
                 issues.append(MarkupIssue("missing_tag", f"{x.surface} ({len(a)} in source, {len(b)} in target)", x))
             for y in b[len(a):]:
+                severity = "warning" if y.name.lower() in _PRESENTATIONAL else "error"
                 issues.append(MarkupIssue("added_tag", f"{y.surface} ({len(a)} in source, {len(b)} in target)",
-                                          None, y))
+                                          None, y, severity))
             for x, y in zip(a, b):
                 xa = {k: v for k, v in x.attrs if k not in _TRANSLATABLE_ATTRS}
                 ya = {k: v for k, v in y.attrs if k not in _TRANSLATABLE_ATTRS}
                 if xa != ya:
                     changed = sorted(k for k in set(xa) | set(ya) if xa.get(k) != ya.get(k))
+                    localised = all(k in ("href", "src") and _same_host(xa.get(k), ya.get(k)) for k in changed)
                     issues.append(MarkupIssue(
                         "attribute_changed",
-                        "; ".join(f"{x.name} {k}: {xa.get(k)!r} -> {ya.get(k)!r}" for k in changed), x, y))
+                        "; ".join(f"{x.name} {k}: {xa.get(k)!r} -> {ya.get(k)!r}" for k in changed), x, y,
+                        "warning" if localised else "error"))
         if not _balance_errors(s_tags):
             for why in _balance_errors(t_tags):
                 issues.append(MarkupIssue("unbalanced", why))

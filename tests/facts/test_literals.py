@@ -86,6 +86,9 @@ def test_compare_literals(source, target, expected) -> None:
     ("the related `%(app_label)s.%(data_type)s` object", "پەیوەستکراو `%(app_label)s. ئۆبجێکتی%(data_type)s`",
      [("changed", "error")]),                              # ckb: a word inside the code span
     ("Example: “/about/contact/”.", "Ejemplo: “/acerca/contacto/”.", [("changed", "warning")]),
+    ("Example: '/about/contact'. Make sure to have a leading slash.",                                   # lt
+     "Pavizdys: '/apie/kontaktai'. Įsitikinkite kad pradžioje būtų pasvirasis brūkšnys.", [("changed", "warning")]),
+    ("Example: “/about/contact”.", "Eksempel: “/om/kontakt/”.", [("changed", "error")]),  # da: a slash added
 ])
 def test_django_literals(source, target, expected) -> None:
     assert [(i.kind, i.severity) for i in compare_literals(source, target)] == expected

@@ -96,6 +96,18 @@ def test_compare(source, target, kinds) -> None:
     assert [i.kind for i in compare_markup(source, target)] == kinds
 
 
+@pytest.mark.parametrize(("source", "target", "expected"), [
+    ("{}st", "{}<sup>er</sup>", [("added_tag", "warning"), ("added_tag", "warning")]),          # Django fr
+    ("x", "<text_to_translate>x</text_to_translate>", [("added_tag", "error"), ("added_tag", "error")]),
+    ('<a href="https://docs.djangoproject.com/en/5.2/releases/">notes</a>',                     # Django fr
+     '<a href="https://docs.djangoproject.com/fr/5.2/releases/">notes</a>', [("attribute_changed", "warning")]),
+    ('<a href="https://a.org/x">x</a>', '<a href="https://b.org/x">x</a>', [("attribute_changed", "error")]),
+    ('<a href="%(link)s">x</a>', '<a href="%(url)s">x</a>', [("attribute_changed", "error")]),
+])
+def test_severity(source, target, expected) -> None:
+    assert [(i.kind, i.severity) for i in compare_markup(source, target)] == expected
+
+
 def test_attribute_detail() -> None:
     [issue] = compare_markup('<a href="http://x">a</a>', '<a href="http://y">a</a>')
     assert "href" in issue.detail and "http://y" in issue.detail
