@@ -192,6 +192,10 @@ _JINJA_STMT = re.compile(r"\{%-?\s*(.*?)\s*-?%\}", re.S)
 _JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 _JINJA_EXPR = re.compile(r"[A-Za-z_][\w.]*(?:\[[^\]]*\])*(?:\s*\|\s*\w+(?:\([^()]*\))?)*(?:\(\s*\))?$")
 _COLON = re.compile(r":([A-Za-z_]\w*)(?![:`\w])")
+_NEXT = re.compile(r"[%${}:']")
+#: Cheap pre-tests of the opt-in syntaxes, before a full scan probes them.
+_COLON_QUICK = re.compile(r"(?<![^\s(\[{\"'«“‘,]):[A-Za-z_]")
+_PERCENT_QUICK = re.compile(r"%[A-Za-z_][A-Za-z0-9_]+%")
 _COLON_BEFORE = frozenset(" \t\n([{\"'«“‘,")
 #: Field names are identifiers of any script (Python accepts ``{वा}``; combining marks included).
 _BRACE_FIELD = regex.compile(
@@ -272,6 +276,10 @@ def _scan(text: str, syntaxes: frozenset[str], declared: bool, brace_escapes: bo
     i = lo
     while i < hi:
         c = text[i]
+        if c not in "%${}:'":
+            m = _NEXT.search(text, i + 1, hi)
+            i = m.start() if m else hi
+            continue
         if quoting and c == "'":
             i = _quoted_end(text, i)
             continue
@@ -437,8 +445,9 @@ def _auto_syntaxes(source: str, target: str, flags: Iterable[str] | None) -> tup
     """Flags for the pair: the given ones plus colon/percent when both sides show the same candidate."""
     extra = []
     base = enabled_syntaxes(flags)
-    for syntax in ("colon", "percent"):
-        if syntax in base:
+    for syntax, mark, quick in (("colon", ":", _COLON_QUICK), ("percent", "%", _PERCENT_QUICK)):
+        if (syntax in base or mark not in source or mark not in target
+                or not quick.search(source) or not quick.search(target)):
             continue
         probe = [syntax]
         src = {p.surface for p in find_placeholders(source, probe) if p.syntax == syntax}
