@@ -228,7 +228,7 @@ def load_judgements(path: Path) -> dict[tuple[str, str, str, str], tuple[str, st
     if not path.exists():
         return out
     with path.open(encoding="utf-8", newline="") as fh:
-        for rec in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"):
+        for rec in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE):
             verdict = rec["verdict"].strip().lower()
             if verdict not in ("true", "false"):
                 raise SystemExit(f"bench_real: {path.name}: verdict must be true or false: {rec}")
@@ -360,6 +360,26 @@ def render(docs: Sequence[Doc], rows: Sequence[Row], peers: dict[str, dict[str, 
     for name in ("text-4", "pre-4"):
         cells = [f"{_rate(sum(r.version == lang for r in rows if r.config == name), n_sent)}" for lang in TARGETS]
         lines.append(f"| aligner {name} | " + " | ".join(cells) + " |")
+
+    # true findings and whether the peers flag the same pair
+    trues: dict[tuple[str, str, str, str], list[Row]] = defaultdict(list)
+    for r in rows:
+        if r.verdict == "true":
+            trues[(r.doc, r.code, r.version, r.key)].append(r)
+    flagged = {(peer, lang, d, k) for peer, per in peers.items() for lang, hits in per.items() for d, k in hits}
+    lines += ["", "## Findings judged true (translator errors)", "",
+              "Peers: whether pofilter / OpusFilter fail the en -> version pair of the same sentence.", "",
+              "| doc | code | version | key | configurations | pofilter | OpusFilter | reason |",
+              "|---|---|---|---|---|---|---|---|"]
+    for (docname, code, version, key), rs in sorted(trues.items()):
+        cells = []
+        for peer in peers:
+            hit = version != "en" and any((peer, version, docname, i) in flagged for i in rs[0].ids)
+            cells.append("flags" if hit else "no")
+        lines.append(f"| {docname} | {code} | {version} | `{key}` | {', '.join(r.config for r in rs)} | "
+                     + " | ".join(cells) + f" | {_md(rs[0].reason)} |")
+    if not trues:
+        lines.append("| – | | | | | | | none |")
 
     # every finding
     lines += ["", "## Every major+ finding", "",
