@@ -47,7 +47,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from aligner.model import Finding, Severity
+from aligner.model import Finding
 from aligner.pipeline import check_paths
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -271,7 +271,7 @@ def _rate(n: int, d: int) -> str:
 
 
 def render(docs: Sequence[Doc], rows: Sequence[Row], peers: dict[str, dict[str, list[tuple[str, int]]]], *,
-           signature: str) -> str:
+           signature: str, gone: dict[tuple[str, str, str, str], tuple[str, str, str]] | None = None) -> str:
     n_sent = sum(d.size for d in docs)
     by_doc = {d.name: d for d in docs}
     codes = sorted({r.code for r in rows})
@@ -381,6 +381,22 @@ def render(docs: Sequence[Doc], rows: Sequence[Row], peers: dict[str, dict[str, 
     if not trues:
         lines.append("| – | | | | | | | none |")
 
+    # judgements no run produced any more
+    gone = gone or {}
+    lost = sorted(k for k, v in gone.items() if v[0] == "true")
+    lines += ["", "## Judged findings this run no longer gives", "",
+              f"{len(gone)} judged findings of `scripts/real_judgements.tsv` were not produced by this run "
+              f"({len(gone) - len(lost)} judged false: fixed false alarms, or moved to another key; "
+              f"**{len(lost)} judged true: lost catches**)."]
+    if lost:
+        lines.append("")
+        for k in lost:
+            lines.append(f"- lost true catch: {k[0]} {k[1]} {k[2]} `{k[3]}`: {_md(gone[k][2])}")
+    if gone and len(gone) > len(lost):
+        by_cause = Counter(v[1] for v in gone.values() if v[0] == "false")
+        lines.append("")
+        lines.append("False ones gone, by cause: " + ", ".join(f"{c} {n}" for c, n in sorted(by_cause.items())) + ".")
+
     # every finding
     lines += ["", "## Every major+ finding", "",
               "Grouped by (doc, code, blamed version, key); the configurations that gave it are listed. Key: "
@@ -459,9 +475,11 @@ def run(corpus: Path, judgements: Path, log=lambda s: print(s, file=sys.stderr))
         v = verdicts.get((r.doc, r.code, r.version, r.key))
         if v:
             r.verdict, r.cause, r.reason = v
+    seen = {(r.doc, r.code, r.version, r.key) for r in rows}
+    gone = {k: v for k, v in verdicts.items() if k not in seen}
     peers = run_peers(docs)
     log(f"whole run {time.perf_counter() - start:.0f} s")
-    return render(docs, rows, peers, signature=signature)
+    return render(docs, rows, peers, signature=signature, gone=gone)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
