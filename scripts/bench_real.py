@@ -397,14 +397,23 @@ def render(docs: Sequence[Doc], rows: Sequence[Row], peers: dict[str, dict[str, 
         lines.append("")
         lines.append("False ones gone, by cause: " + ", ".join(f"{c} {n}" for c, n in sorted(by_cause.items())) + ".")
 
-    # every finding
+    # every finding: index with the judgement column, then the details
+    groups: dict[tuple[str, str, str, str], list[Row]] = defaultdict(list)
+    for r in rows:
+        groups[(r.doc, r.code, r.version, r.key)].append(r)
+    lines += ["", "## Judgement of every major+ finding", "",
+              f"{len(groups)} distinct findings (doc, code, blamed version, key) over the four configurations; "
+              "details and sentences in the next section.", "",
+              "| doc | code | version | key | configurations | judgement | cause | reason |",
+              "|---|---|---|---|---|---|---|---|"]
+    for (docname, code, version, key), rs in sorted(groups.items()):
+        r0 = rs[0]
+        lines.append(f"| {docname} | {code} | {version} | `{key}` | {', '.join(r.config for r in rs)} | "
+                     f"{r0.verdict} | {r0.cause} | {_md(r0.reason)} |")
     lines += ["", "## Every major+ finding", "",
               "Grouped by (doc, code, blamed version, key); the configurations that gave it are listed. Key: "
               "`s<sentence ids>` (lines of the `.pre.txt` files) and the number value(s). Sentences: the "
               "involved `.pre.txt` lines of every language.", ""]
-    groups: dict[tuple[str, str, str, str], list[Row]] = defaultdict(list)
-    for r in rows:
-        groups[(r.doc, r.code, r.version, r.key)].append(r)
     for (docname, code, version, key), rs in sorted(groups.items()):
         r0 = rs[0]
         configs = ", ".join(r.config for r in rs)
