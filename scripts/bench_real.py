@@ -413,7 +413,8 @@ def render(docs: Sequence[Doc], rows: Sequence[Row], peers: dict[str, dict[str, 
     lines += ["", "## Every major+ finding", "",
               "Grouped by (doc, code, blamed version, key); the configurations that gave it are listed. Key: "
               "`s<sentence ids>` (lines of the `.pre.txt` files) and the number value(s). Sentences: the "
-              "involved `.pre.txt` lines of every language.", ""]
+              "involved `.pre.txt` lines of every language (for omissions and additions with the sentence "
+              "before and after); the blamed version in bold.", ""]
     for (docname, code, version, key), rs in sorted(groups.items()):
         r0 = rs[0]
         configs = ", ".join(r.config for r in rs)
@@ -430,6 +431,8 @@ def render(docs: Sequence[Doc], rows: Sequence[Row], peers: dict[str, dict[str, 
             lines.append(f"- evidence: {_md(summary)}")
         doc = by_doc[docname]
         ids = sorted({i for r in rs for i in r.ids})
+        if code.startswith(("OMI", "ADD")):  # a split or join shows in the neighbouring sentences
+            ids = list(range(max(1, ids[0] - 1), min(doc.size, ids[-1] + 1) + 1))
         lines.append("")
         lines.append("| s | lang | sentence |")
         lines.append("|---:|---|---|")
