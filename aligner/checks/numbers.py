@@ -194,6 +194,7 @@ def check_numbers(alignment: Alignment) -> list[Finding]:
         counts.setdefault(doc.language, Counter()).update(seg.text for seg in compress(doc.segments, flags))
     recurring = {language: {text for text, n in texts.items() if n > 1} for language, texts in counts.items()}
     memo: dict = {}
+    unit_values: dict[int, dict[int, set[Decimal]]] = {}  # unit -> version -> values read there (units with mentions)
     for u_idx, unit in enumerate(alignment.units):
         # the unit's mentions as parallel lists (what unit_mentions gives)
         versions: list[int] = []
@@ -215,7 +216,8 @@ def check_numbers(alignment: Alignment) -> list[Finding]:
                     segs.extend([seg] * len(found))
                     ments.extend(found)
         if ments:
-            findings.extend(_unit_findings(alignment, u_idx, versions, segs, ments, settled, styles))
+            findings.extend(_unit_findings(alignment, u_idx, versions, segs, ments, settled, styles, unit_values))
+    findings = _moved_across_boundaries(alignment, findings, unit_values)
     for k, doc in enumerate(alignment.documents):
         if len(styles[k]) >= 2:
             # check_mixed_conventions skips readings without a group style, so leaving them out
@@ -226,11 +228,16 @@ def check_numbers(alignment: Alignment) -> list[Finding]:
 
 def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: list[Segment],
                    ments: list[NumberMention], settled: list[_Settled],
-                   styles: list[set[str]]) -> list[Finding]:
+                   styles: list[set[str]], unit_values: dict[int, dict[int, set[Decimal]]] | None = None
+                   ) -> list[Finding]:
     """Findings of one unit whose mentions (``versions``, ``segs``, ``ments``, parallel) are not empty."""
     docs = alignment.documents
     present = alignment.units[u_idx].present()
     chosen, readings = _choose(versions, ments)
+    if unit_values is not None:
+        here = unit_values[u_idx] = {}
+        for k, v in zip(versions, chosen):
+            here.setdefault(k, set()).add(v)
     against = False  # some reading is against its locale
     # the mentions (indices, in order) of each value in each version that has it
     occurrences: dict[Decimal, dict[int, list[int]]] = {}
@@ -387,6 +394,46 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
                 evidence_for(ev), conf, u_idx,
             ))
     return findings
+
+
+def _moved_across_boundaries(alignment: Alignment, findings: list[Finding],
+                             unit_values: dict[int, dict[int, set[Decimal]]]) -> list[Finding]:
+    """Drop NUM001/NUM004 whose value crossed a sentence boundary: the translator moved it into the next or
+    the previous sentence ("... on Oct." / "31 ..." in the source, "spalio 31 dieną ..." in one sentence).
+
+    A value extra in version ``k`` at unit ``u`` is not extra when most other versions present there have it
+    in a neighbouring unit that ``k`` lacks it in; a value ``k`` lacks at ``u`` is not missing when ``k`` has
+    it in a neighbouring unit where most versions do not.
+    """
+    if not findings:
+        return findings
+    docs = alignment.documents
+    paths = {doc.path: k for k, doc in enumerate(docs)}
+
+    def has(u: int, k: int, v: Decimal) -> bool:
+        return v in unit_values.get(u, {}).get(k, ())
+
+    out = []
+    for f in findings:
+        if f.code not in ("NUM001", "NUM004") or f.unit is None:
+            out.append(f)
+            continue
+        k = paths.get(f.path)
+        v = Decimal(f.evidence.get("value", "nan"))
+        u = f.unit
+        others = [j for j in alignment.units[u].present() if j != k]
+        moved = False
+        for nb in (u - 1, u + 1):
+            if not 0 <= nb < len(alignment.units) or k is None or not others:
+                continue
+            with_it = [j for j in others if has(nb, j, v)]
+            if f.code == "NUM004" and not has(nb, k, v) and len(with_it) * 2 > len(others):
+                moved = True
+            if f.code == "NUM001" and has(nb, k, v) and len(with_it) * 2 < len(others):
+                moved = True
+        if not moved:
+            out.append(f)
+    return out
 
 
 def _unit_view(alignment: Alignment, u_idx: int, present: Sequence[int],

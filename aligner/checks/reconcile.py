@@ -84,6 +84,7 @@ class UnitView:
         self.languages = languages
         self.spans = spans
         self._spelled: dict[int, frozenset[Decimal]] = {}
+        self._ordinals: dict[int, frozenset[Decimal]] = {}
         self._localised: dict[int, list[Localised]] = {}
 
     def spelled(self, k: int) -> frozenset[Decimal]:
@@ -97,6 +98,16 @@ class UnitView:
             dated = frozenset(Decimal(item.value) for item in self.localised(k)
                               if type(item).__name__ in ("Age", "Century") and isinstance(item.value, int))
             found = self._spelled[k] = found | _period_words(self.texts[k], language) | dated
+        return found
+
+    def ordinals(self, k: int) -> frozenset[Decimal]:
+        """The ordinals written in words in version ``k``'s text (``devintajame`` = ninth)."""
+        found = self._ordinals.get(k)
+        if found is None:
+            language = self.languages.get(k)
+            found = self._ordinals[k] = frozenset(
+                s.value for s in find_spelled_numbers(self.texts[k], language) if s.kind == "ordinal"
+            ) if language else frozenset()
         return found
 
     def glued(self, k: int) -> str:
@@ -190,7 +201,7 @@ def _explain_missing(view: UnitView, k: int, mv: Decimal, ext: list[tuple[Decima
     spelled = view.spelled(k)
     if mv in spelled:
         return "spelled", f"{mv.normalize():f} is written in words here"
-    for n in spelled:  # "in the 1980s" / "devintajame dešimtmetyje" (in the ninth decade)
+    for n in view.ordinals(k):  # "in the 1980s" / "devintajame dešimtmetyje" (in the ninth decade)
         reason = _pair(mv, n)
         if reason is not None and reason[0] == "decade":
             return reason
