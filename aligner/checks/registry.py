@@ -42,6 +42,7 @@ __all__ = [
     "default_severity",
     "describe_checks",
     "get_check",
+    "regrade",
     "register",
     "run_all",
 ]
@@ -111,7 +112,7 @@ class Check:
         """
         for f in findings:
             if f.code == self.code:
-                yield f if f.severity == self.severity else dataclasses.replace(f, severity=self.severity)
+                yield regrade(f, self.severity)
 
     @classmethod
     def make_finding(
@@ -173,6 +174,17 @@ class Check:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.code} severity={self.severity.value}>"
+
+
+def regrade(finding: Finding, severity: Severity | None) -> Finding:
+    """``finding`` with the severity in force (``None``: keep its own); unchanged findings are not copied.
+
+    The one place a configured severity replaces a finding's: in a run (:meth:`Check.own_findings`)
+    and on stored findings (:func:`aligner.checks.policy.apply_config`).
+    """
+    if severity is None or finding.severity == severity:
+        return finding
+    return dataclasses.replace(finding, severity=severity)
 
 
 class SharedAnalysisCheck(Check):
