@@ -9,13 +9,19 @@ their evidence; what fails a build is decided later by :mod:`aligner.checks.poli
 
 Severity has one source: the registered class's ``default_severity``, replaced per run by the
 configuration (:func:`aligner.checks.policy.select_checks` gives each instance its severity in
-force). Shared analyses that build findings for several codes stamp :func:`default_severity`
-and the check instance re-grades its own findings with :meth:`Check.own_findings`.
+force). A finding is built through its class, so code, category and severity are written once:
+``self.finding(...)`` in a check's ``run``; :meth:`Check.make_finding` (the default severity) in an
+analysis that several codes share (:class:`SharedAnalysisCheck`: memoised once per run), whose
+check instances then re-grade their own findings with :meth:`Check.own_findings`.
 
-Registration happens in one place (``aligner/checks/__init__.py`` imports the check modules,
-each of which decorates its classes with :func:`register`); a duplicate code or name, an unknown
-category, a missing example or a malformed code is refused at import time with
-:class:`RegistrationError`, a programming error rather than a user error.
+Registration happens in one place (``aligner/checks/__init__.py`` imports the family modules,
+each of which holds its analysis and decorates its check classes with :func:`register`); a
+duplicate code or name, an unknown category, a missing example or a malformed code is refused at
+import time with :class:`RegistrationError`, a programming error rather than a user error. Every
+registered code has its bad and good cases in ``tests/checks/cases/<CODE>.yml``.
+
+:func:`run_all` plans the tasks of a run (one per shared analysis, or part of one); running them,
+here or in worker processes, is :mod:`aligner.executor`'s business.
 """
 
 from __future__ import annotations
