@@ -13,6 +13,7 @@ import typer
 
 from ._version import __version__
 from .errors import AlignerError, ConfigError, InputError
+from .model import NEVER, Severity
 
 app = typer.Typer(
     name="aligner",
@@ -223,12 +224,8 @@ class CheckFormat(str, Enum):
     github = "github"
 
 
-class FailOn(str, Enum):
-    critical = "critical"
-    major = "major"
-    minor = "minor"
-    info = "info"
-    never = "never"
+#: --fail-on's choices, from the one Severity enum: critical ... info, then never.
+FailOn = Enum("FailOn", {v: v for v in (*Severity.fail_on_choices()[1:], NEVER)}, type=str)
 
 
 FailOnOption = Annotated[

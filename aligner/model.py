@@ -179,7 +179,11 @@ class Alignment:
 
 
 class Severity(str, Enum):
-    """How bad a finding is; ordered, ``critical`` highest."""
+    """How bad a finding is; ordered by definition, ``critical`` highest.
+
+    The one source of every severity ordering and list: ranks, the order reports count in
+    (:meth:`descending`) and the choices of ``fail-on`` / ``--fail-on`` (:meth:`fail_on_choices`).
+    """
 
     INFO = "info"
     MINOR = "minor"
@@ -188,7 +192,18 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
+        """0 for ``info`` up to 3 for ``critical``: the order of definition."""
         return _SEVERITY_RANK[self]
+
+    @classmethod
+    def descending(cls) -> tuple[Severity, ...]:
+        """Every severity, ``critical`` first: the order reports list and count them in."""
+        return _DESCENDING
+
+    @classmethod
+    def fail_on_choices(cls) -> tuple[str, ...]:
+        """The values ``fail-on`` accepts, ``never`` first then severities from ``critical`` (strictest last)."""
+        return (NEVER, *(s.value for s in _DESCENDING))
 
     def __ge__(self, other: object) -> bool:  # type: ignore[override]
         if not isinstance(other, Severity):
@@ -211,7 +226,10 @@ class Severity(str, Enum):
         return self.rank < other.rank
 
 
-_SEVERITY_RANK = {Severity.INFO: 0, Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
+_SEVERITY_RANK = {s: rank for rank, s in enumerate(Severity)}
+_DESCENDING = tuple(reversed(Severity))
+#: The ``fail-on`` value that fails on nothing.
+NEVER = "never"
 
 #: Finding categories (fixed vocabulary; scripts filter on them).
 CATEGORIES = ("number", "format", "duplication", "omission", "addition", "language", "entity", "document")

@@ -30,8 +30,9 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"pipeline"}),
     frozenset({"cli"}),
 )
-#: Top-level modules of the base layer (the package's ``__init__`` is ``aligner`` itself).
-BASE = frozenset({PACKAGE, "_version", "errors", "model", "signature", "heap"})
+#: Top-level modules of the base layer (the package's ``__init__`` is ``aligner`` itself); ``executor`` runs
+#: tasks in processes and knows nothing of what they compute.
+BASE = frozenset({PACKAGE, "_version", "errors", "model", "signature", "heap", "executor"})
 
 
 def unit_of(module: str) -> str:

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..model import Severity
+from ..model import NEVER, Severity
 from ..signature import make_signature
 
 try:  # Python >= 3.11
@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 #: Values of ``fail-on`` / ``--fail-on``, strictest last.
-FAIL_ON_CHOICES = ("never", "critical", "major", "minor", "info")
+FAIL_ON_CHOICES = Severity.fail_on_choices()
 
 #: The keys a configuration may have.
 KEYS = ("fail-on", "severity", "disable", "glossary", "baseline")
@@ -104,7 +104,7 @@ def parse_fail_on(value: object, where: str = "--fail-on", key: str = "") -> Sev
     if isinstance(value, Severity):
         return value
     if isinstance(value, str) and value in FAIL_ON_CHOICES:
-        return None if value == "never" else Severity(value)
+        return None if value == NEVER else Severity(value)
     label = f"{key} " if key else ""
     raise ConfigError(where, f"{label}must be one of {', '.join(FAIL_ON_CHOICES)}, not {value!r}")
 

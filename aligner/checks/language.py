@@ -1,7 +1,7 @@
 """Language of segments: stray-language sentences and passages left untranslated.
 
-Findings carry their code's registered default severity (:func:`~aligner.checks.registry.default_severity`);
-the registered check applies the severity configuration puts in force.
+One analysis per context yields both codes' findings, each built by its check class
+(:meth:`~aligner.checks.registry.Check.make_finding`); each check applies the severity in force.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
-from ..model import Alignment, Document, Finding, LanguageGuess
-from .registry import default_severity
+from ..model import Alignment, Document, Finding, LanguageGuess, Severity
+from .context import CheckContext
+from .registry import SharedAnalysisCheck, register
 from .structure import columns, doc_norms, unit_texts
 
 #: A segment needs this many letters before its language is judged.
@@ -38,8 +39,8 @@ def check_segment_languages(doc: Document, guesses: Sequence[LanguageGuess]) -> 
     for seg, g in zip(doc.segments, guesses):
         if g.language in own or g.confidence < MIN_CONFIDENCE or not _judgeable(seg.text):
             continue
-        out.append(Finding(
-            "LNG001", "language", default_severity("LNG001"), doc.path, doc.language, seg.line, seg.column,
+        out.append(WrongLanguage.make_finding(
+            doc.path, doc.language, seg.line, seg.column,
             f"segment is in {g.language} (confidence {g.confidence:.2f}), not {doc.language}",
             {"text": seg.text, "detected": g.language, "expected": doc.language,
              "confidence": round(g.confidence, 3)},
@@ -77,11 +78,62 @@ def check_untranslated(alignment: Alignment, segment_languages: Mapping[str, Seq
                     continue
                 seg = doc.segments[ids[0]]
                 twins = [docs[j].path for j in same if j != k]
-                out.append(Finding(
-                    "LNG002", "language", default_severity("LNG002"), doc.path, doc.language, seg.line, seg.column,
+                out.append(Untranslated.make_finding(
+                    doc.path, doc.language, seg.line, seg.column,
                     f"left untranslated: the same text as in {', '.join(twins)}"
                     + (f" (it reads as {seg_lang})" if seg_lang and seg_lang != "und" else ""),
                     {"text": seg.text, "same_as": twins, "detected": seg_lang}, 0.9,
                     seg.start, doc.segments[ids[-1]].end, u_idx,
                 ))
     return out
+
+
+# --------------------------------------------------------------------------- checks
+
+
+class _LanguageCheck(SharedAnalysisCheck):
+    """The language family: every document's segments, then every group's shared texts."""
+
+    analysis = "language"
+    weight = 1
+
+    @classmethod
+    def analyse(cls, ctx: CheckContext) -> list[Finding]:
+        out: list[Finding] = []
+        for doc in ctx.documents:
+            guesses = ctx.segment_languages.get(doc.path)
+            if guesses:
+                out.extend(check_segment_languages(doc, guesses))
+        for group in ctx.groups:
+            out.extend(check_untranslated(group, ctx.segment_languages))
+        return out
+
+
+@register
+class WrongLanguage(_LanguageCheck):
+    """A segment confidently in another language than its document.
+
+    Bad:  tl text containing "The customer service department plays a vital role in any company."
+    Good: "Ang kagawaran ng serbisyo sa customer ay may mahalagang papel."
+    """
+
+    code = "LNG001"
+    name = "wrong-language"
+    category = "language"
+    default_severity = Severity.MAJOR
+    family = "language"
+
+
+@register
+class Untranslated(_LanguageCheck):
+    """A passage identical to another version's, though the languages differ: left untranslated.
+
+    Bad:  da "Customer retention is directly related to public relations." = en source
+    Good: da "Kundens tilbageholdelse er direkte relateret til PR-funktionen."
+    """
+
+    code = "LNG002"
+    name = "untranslated"
+    category = "language"
+    default_severity = Severity.MAJOR
+    family = "language"

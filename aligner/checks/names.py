@@ -1,7 +1,9 @@
 """ENT001: a name or acronym most versions keep is missing, with no trace of it, in one version.
 
-Part of the terms family (run by :mod:`aligner.checks.terms`); the rule is described there. The
-facts themselves (what a name is, how it is looked up in a version) are :mod:`aligner.facts.names`.
+Reported with the terms family (``family = "terms"``: one JUnit case with the glossary and
+statistics words) but analysed on its own (its own memo key and parallel job); the rule is
+described in :mod:`aligner.checks.terms`. The facts themselves (what a name is, how it is looked up
+in a version) are :mod:`aligner.facts.names`.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from ..facts.glossary import JoinedTexts, _fold, word_set
 from ..facts.names import NameMention, VersionNames, extract_names, name_key_spans, unexplained
 from ..langid.codes import canonical
 from ..langid.script import dominant_script
-from ..model import Alignment, Document, Finding, Segment, SegmentKind
-from .registry import default_severity
+from ..model import Alignment, Document, Finding, Segment, SegmentKind, Severity
+from .context import CheckContext
+from .registry import SharedAnalysisCheck, register
 
-__all__ = ["check_names"]
+__all__ = ["NameMissing", "check_names"]
 
 #: Units aligned with less confidence than this are not checked: a missing name there may be a misalignment.
 MIN_UNIT_SCORE = 0.25
@@ -219,8 +222,34 @@ def _name_findings(alignment: Alignment, u_idx: int, present: Sequence[int], vie
         ev = {"value": m.text, "name": m.text, "versions": kept}
         names = ", ".join(_label(docs[j]) for j in holders)
         line, column, start, end = _locate(seg0)
-        out.append(Finding("ENT001", "entity", default_severity("ENT001"), doc.path, doc.language, line, column,
-                           f"the name {m.text!r} is missing here; {len(holders)} of {len(comparable)} versions have "
-                           f"it ({names})",
-                           {"text": seg0.text, **ev, "found": None}, 0.7, start, end, u_idx))
+        out.append(NameMissing.make_finding(
+            doc.path, doc.language, line, column,
+            f"the name {m.text!r} is missing here; {len(holders)} of {len(comparable)} versions have it ({names})",
+            {"text": seg0.text, **ev, "found": None}, 0.7, start, end, u_idx))
     return out
+
+
+# --------------------------------------------------------------------------- check
+
+
+@register
+class NameMissing(SharedAnalysisCheck):
+    """A name most versions keep is missing in this one, with no trace of a translation.
+
+    Bad:  da "ifølge U.S. Bureau of Labor Statistics" / tl "ayon sa U.S. Bureau of Labor Statistics" /
+          a Latin-script version with no trace of the bureau
+    Good: lt "Pasak JAV darbo statistikos biuro" (translated: JAV = U.S.) or te "US బ్యూరో ఆఫ్ లేబర్ స్టాటిస్టిక్స్"
+    """
+
+    code = "ENT001"
+    name = "name-missing"
+    category = "entity"
+    default_severity = Severity.MINOR
+    family = "terms"
+    analysis = "names"  # independent of the words: a memo and a parallel job of its own
+    weight = 3
+    parts = False  # names prepares per document (its name keys, its lower-case words): not cut
+
+    @classmethod
+    def analyse(cls, ctx: CheckContext) -> list[Finding]:
+        return [f for group in ctx.groups for f in check_names(group)]

@@ -10,8 +10,10 @@ for a value present in half the versions, omission is more likely than invention
 translation drops numbers, it rarely makes them up), so the lacking side is blamed at a
 lower confidence; for a value conflict (two versions read X, two read Y) both sides are.
 
-Findings carry their code's registered default severity (:func:`~aligner.checks.registry.default_severity`);
-the registered check applies the severity configuration puts in force.
+The analysis runs once per context (:meth:`~aligner.checks.registry.SharedAnalysisCheck.run`) and
+yields the findings of six codes, each built by its check class (:meth:`~aligner.checks.registry.Check.make_finding`,
+so code, category and default severity are written once, on the class below); each check then
+applies the severity configuration puts in force.
 
 Work is skipped only where it cannot change a finding: segments without a digit are not read,
 units without a mention are not compared, the readings of a unit are ranked only when one of its
@@ -31,9 +33,10 @@ from itertools import compress
 import regex
 
 from ..facts.numbers import NumberMention, NumberReading, extract_numbers
-from ..model import Alignment, Document, Finding, Segment
+from ..model import Alignment, Document, Finding, Segment, Severity
+from .context import CheckContext
 from .reconcile import UnitView, reconcile
-from .registry import default_severity
+from .registry import Check, SharedAnalysisCheck, register
 
 #: Any decimal digit, of any script: segments without one hold no number mention.
 _DIGIT = regex.compile(r"\d")
@@ -57,13 +60,12 @@ def _locate(doc: Document, seg: Segment, m: NumberMention | None) -> tuple[int, 
 
 
 def _finding(
-    code: str, category: str, doc: Document, seg: Segment, m: NumberMention | None,
+    check: type[Check], doc: Document, seg: Segment, m: NumberMention | None,
     message: str, evidence: dict, confidence: float, unit: int | None,
 ) -> Finding:
     line, column, start, end = _locate(doc, seg, m)
     evidence = {"text": seg.text, **evidence}
-    return Finding(code, category, default_severity(code), doc.path, doc.language, line, column, message, evidence,
-                   confidence, start, end, unit)
+    return check.make_finding(doc.path, doc.language, line, column, message, evidence, confidence, start, end, unit)
 
 
 def _choose(versions: Sequence[int], ments: Sequence[NumberMention]) -> tuple[list[Decimal], list[NumberReading]]:
@@ -286,7 +288,7 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
             conform = [x for x in m.readings if x.locale_conform]
             alt = f"; in {doc.language} it would read {_fmt(conform[0].value)}" if conform else ""
             findings.append(_finding(
-                "FMT001", "format", doc, seg, m,
+                NumberAgainstLocale, doc, seg, m,
                 f"{m.text!r} is written against the {doc.language} number format: read as "
                 f"{_fmt(value)} because the other versions have {', '.join(others)}{alt}",
                 {"value": _fmt(value), "surface": m.text, "convention": r.convention, "others": others},
@@ -367,7 +369,7 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
             i = occurrences[ev][k][0]
             holders = holders_of(mv)
             findings.append(_finding(
-                "NUM002", "number", doc, segs[i], ments[i],
+                ChangedNumber, doc, segs[i], ments[i],
                 messages.get((k, ev)) or
                 f"{ments[i].text!r} reads {_fmt(ev)} where {len(holders)} of {n} versions have {_fmt(mv)}"
                 + (" (a tie: both sides are blamed)" if tie else ""),
@@ -379,7 +381,7 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
             seg = doc.segments[alignment.units[u_idx].segments[k][0]]
             names = ", ".join(docs[j].language or docs[j].name for j in holders)
             findings.append(_finding(
-                "NUM001", "number", doc, seg, None,
+                MissingNumber, doc, seg, None,
                 f"the value {_fmt(mv)} is missing here; {len(holders)} of {n} versions have it ({names})"
                 + (" (a tie: omission is likelier than invention)" if conf <= 0.5 else ""),
                 {**evidence_for(mv), "missing": times, "tie": conf <= 0.5}, conf, u_idx,
@@ -389,7 +391,7 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
                 continue
             i = occurrences[ev][k][0]
             findings.append(_finding(
-                "NUM004", "number", doc, segs[i], ments[i],
+                AddedNumber, doc, segs[i], ments[i],
                 f"{ments[i].text!r} ({_fmt(ev)}) is not in the other versions of this passage",
                 evidence_for(ev), conf, u_idx,
             ))
@@ -481,7 +483,7 @@ def _repeats(holders, v, count, per, segs, ments, docs, u_idx, evidence_for, mod
             items = per[k]
             dup = items[mode] if len(items) > mode else items[-1]
             out.append(_finding(
-                "NUM003", "duplication", docs[k], segs[dup], ments[dup],
+                DuplicatedNumber, docs[k], segs[dup], ments[dup],
                 f"{ments[dup].text!r} ({_fmt(v)}) appears {count[k]} times here but "
                 f"{mode} time(s) in the other versions that have it",
                 evidence_for(v), 0.9, u_idx,
@@ -513,9 +515,120 @@ def check_mixed_conventions(doc: Document, settled: Sequence[tuple[Segment, Numb
     for style in ranked[1:]:
         seg, m, _conform = styles[style][0]
         out.append(_finding(
-            "FMT002", "format", doc, seg, m,
+            MixedNumberFormats, doc, seg, m,
             f"mixed number formats in one document: {m.text!r} groups digits with a {style} while "
             f"{len(styles[ref])} number(s) use a {ref} (e.g. {styles[ref][0][1].text!r})",
             {"styles": {st: [x[1].text for x in styles[st]] for st in ranked}}, 0.8, None,
         ))
     return out
+
+
+# --------------------------------------------------------------------------- checks
+
+
+class _NumbersCheck(SharedAnalysisCheck):
+    """The numbers family: one analysis of every group's numbers (and the unmatched documents' conventions)."""
+
+    analysis = "numbers"
+    #: Relative cost (scheduling hint for parallel runs; terms is 6, names 3), as measured on the
+    #: generated corpora of scripts/bench_audit.py.
+    weight = 3
+
+    @classmethod
+    def analyse(cls, ctx: CheckContext) -> list[Finding]:
+        out: list[Finding] = []
+        for group in ctx.groups:
+            out.extend(check_numbers(group))
+        for doc, _reason in ctx.unmatched:
+            out.extend(check_mixed_conventions(doc))
+        return out
+
+
+@register
+class MissingNumber(_NumbersCheck):
+    """A number most versions have is missing in this one.
+
+    Bad:  da "en 25 percentile løn på 25.520 dollars" / lt "uždirbo 25,520 dolerių" (25 lost)
+    Good: da "en 25 percentile løn på 25.520 dollars" / tl "25 porsyento na suweldo na $ 25,520"
+    """
+
+    code = "NUM001"
+    name = "missing-number"
+    category = "number"
+    default_severity = Severity.MAJOR
+    family = "numbers"
+
+
+@register
+class ChangedNumber(_NumbersCheck):
+    """A number reads another value than the other versions have at the same place.
+
+    Bad:  da "$ 41.430" / lt "41 340 JAV dolerių"
+    Good: da "$ 41.430" / lt "41 430 JAV dolerių" (format differs, value is the same)
+    """
+
+    code = "NUM002"
+    name = "changed-number"
+    category = "number"
+    default_severity = Severity.CRITICAL
+    family = "numbers"
+
+
+@register
+class DuplicatedNumber(_NumbersCheck):
+    """A value repeated in one version only.
+
+    Bad:  lt "uždirbo 25,520 dolerių atlyginimą 25,520 dolerių"
+    Good: lt "uždirbo 25 520 dolerių atlyginimą"
+    """
+
+    code = "NUM003"
+    name = "duplicated-number"
+    category = "duplication"
+    default_severity = Severity.MAJOR
+    family = "numbers"
+
+
+@register
+class AddedNumber(_NumbersCheck):
+    """A number only this version has, where the others have none in its place.
+
+    Bad:  da "I 2016 var 2.784.500 personer ansat" / lt "2016 m. dirbo 2 784 500 ir 12 žmonių"
+    Good: da "I 2016 var 2.784.500 personer ansat" / lt "2016 m. dirbo 2 784 500 žmonių"
+    """
+
+    code = "NUM004"
+    name = "added-number"
+    category = "number"
+    default_severity = Severity.MAJOR
+    family = "numbers"
+
+
+@register
+class NumberAgainstLocale(_NumbersCheck):
+    """A number written against its language's convention (read by what the other versions say).
+
+    Bad:  lt "25,520 dolerių" (Lithuanian writes decimals with a comma; the others mean 25 520)
+    Good: lt "25 520 dolerių"
+    """
+
+    code = "FMT001"
+    name = "number-against-locale"
+    category = "format"
+    default_severity = Severity.MINOR
+    family = "format"
+
+
+@register
+class MixedNumberFormats(_NumbersCheck):
+    """One document groups digits in more than one convention.
+
+    Bad:  lt "32 300 JAV dolerių" ... "41,430 JAV dolerių"
+    Good: lt "32 300 JAV dolerių" ... "41 430 JAV dolerių"
+    """
+
+    code = "FMT002"
+    name = "mixed-number-formats"
+    category = "format"
+    default_severity = Severity.MINOR
+    family = "format"

@@ -26,7 +26,6 @@ is new.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -42,7 +41,7 @@ from ..errors import InputError
 from ..io.writer import atomic_write
 from ..model import Finding, Severity
 from .config import CheckConfig, parse_fail_on
-from .registry import Check, Registry, all_checks
+from .registry import Check, Registry, all_checks, regrade
 
 __all__ = [
     "BASELINE_VERSION",
@@ -92,8 +91,7 @@ def apply_config(findings: Iterable[Finding], config: CheckConfig) -> list[Findi
     for f in findings:
         if f.code in config.disable:
             continue
-        severity = config.severity.get(f.code)
-        out.append(f if severity is None or severity == f.severity else dataclasses.replace(f, severity=severity))
+        out.append(regrade(f, config.severity.get(f.code)))
     return out
 
 

@@ -9,28 +9,30 @@ their evidence; what fails a build is decided later by :mod:`aligner.checks.poli
 
 Severity has one source: the registered class's ``default_severity``, replaced per run by the
 configuration (:func:`aligner.checks.policy.select_checks` gives each instance its severity in
-force). Shared analyses that build findings for several codes stamp :func:`default_severity`
-and the check instance re-grades its own findings with :meth:`Check.own_findings`.
+force). A finding is built through its class, so code, category and severity are written once:
+``self.finding(...)`` in a check's ``run``; :meth:`Check.make_finding` (the default severity) in an
+analysis that several codes share (:class:`SharedAnalysisCheck`: memoised once per run), whose
+check instances then re-grade their own findings with :meth:`Check.own_findings`.
 
-Registration happens in one place (``aligner/checks/__init__.py`` imports the check modules,
-each of which decorates its classes with :func:`register`); a duplicate code or name, an unknown
-category, a missing example or a malformed code is refused at import time with
-:class:`RegistrationError`, a programming error rather than a user error.
+Registration happens in one place (``aligner/checks/__init__.py`` imports the family modules,
+each of which holds its analysis and decorates its check classes with :func:`register`); a
+duplicate code or name, an unknown category, a missing example or a malformed code is refused at
+import time with :class:`RegistrationError`, a programming error rather than a user error. Every
+registered code has its bad and good cases in ``tests/checks/cases/<CODE>.yml``.
+
+:func:`run_all` plans the tasks of a run (one per shared analysis, or part of one); running them,
+here or in worker processes, is :mod:`aligner.executor`'s business.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import gc
 import inspect
-import multiprocessing
-import pickle
-import queue
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
-from ..errors import AlignerError
+from ..executor import InProcess, can_fork, executor_for
 from ..heap import long_lived
 from ..model import CATEGORIES, Finding, Severity
 from .context import CheckContext
@@ -41,10 +43,12 @@ __all__ = [
     "Registry",
     "RegistrationError",
     "REGISTRY",
+    "SharedAnalysisCheck",
     "all_checks",
     "default_severity",
     "describe_checks",
     "get_check",
+    "regrade",
     "register",
     "run_all",
 ]
@@ -114,7 +118,30 @@ class Check:
         """
         for f in findings:
             if f.code == self.code:
-                yield f if f.severity == self.severity else dataclasses.replace(f, severity=self.severity)
+                yield regrade(f, self.severity)
+
+    @classmethod
+    def make_finding(
+        cls,
+        path: str,
+        language: str | None,
+        line: int,
+        column: int,
+        message: str,
+        evidence: dict,
+        confidence: float = 1.0,
+        start: int | None = None,
+        end: int | None = None,
+        unit: int | None = None,
+    ) -> Finding:
+        """A :class:`Finding` of this check's code and category with its *default* severity.
+
+        What a shared analysis (one run, findings for several codes) builds: it runs once per
+        context whatever severities are in force, and each check instance then re-grades its
+        own findings (:meth:`own_findings`). Code, category and severity are so written once, here.
+        """
+        return Finding(cls.code, cls.category, cls.default_severity, path, language, line, column, message,
+                       evidence, confidence, start, end, unit)
 
     def finding(
         self,
@@ -153,6 +180,35 @@ class Check:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.code} severity={self.severity.value}>"
+
+
+def regrade(finding: Finding, severity: Severity | None) -> Finding:
+    """``finding`` with the severity in force (``None``: keep its own); unchanged findings are not copied.
+
+    The one place a configured severity replaces a finding's: in a run (:meth:`Check.own_findings`)
+    and on stored findings (:func:`aligner.checks.policy.apply_config`).
+    """
+    if severity is None or finding.severity == severity:
+        return finding
+    return dataclasses.replace(finding, severity=severity)
+
+
+class SharedAnalysisCheck(Check):
+    """A check whose findings come from an analysis shared with other codes of its family.
+
+    The family's base class names the memo key (:attr:`Check.analysis`) and implements
+    :meth:`analyse`; the analysis runs once per context and every code picks its own findings,
+    with the severity in force.
+    """
+
+    @classmethod
+    def analyse(cls, ctx: CheckContext) -> list[Finding]:
+        """Every finding of the shared analysis on ``ctx`` (any of the family's codes)."""
+        raise NotImplementedError
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        assert self.analysis is not None, f"{type(self).__name__} names no shared analysis"
+        yield from self.own_findings(ctx.memo(self.analysis, lambda: self.analyse(ctx)))
 
 
 C = TypeVar("C", bound=type[Check])
@@ -231,6 +287,10 @@ def _validate(cls: type) -> None:
         raise RegistrationError(f"{where}: family {cls.family!r} must be a lower-case word (e.g. numbers)")
     if cls.run is Check.run:
         raise RegistrationError(f"{where}: does not implement run(ctx)")
+    if issubclass(cls, SharedAnalysisCheck) and (
+        cls.analysis is None or cls.analyse.__func__ is SharedAnalysisCheck.analyse.__func__
+    ):
+        raise RegistrationError(f"{where}: a shared-analysis check needs an 'analysis' key and analyse(ctx)")
     doc = inspect.cleandoc(cls.__doc__ or "")
     if not doc or not cls.title():
         raise RegistrationError(f"{where}: needs a docstring whose first line is its title")
@@ -279,13 +339,14 @@ def describe_checks(registry: Registry | None = None) -> list[CheckRow]:
 def run_all(checks: Sequence[Check], ctx: Any, *, jobs: int = 1) -> list[Finding]:
     """Run each check instance on ``ctx`` and collect the findings, in check order then emission order.
 
-    ``jobs`` > 1 runs the checks in this process and up to ``jobs - 1`` worker processes (forked, so
-    they see ``ctx`` without copying it; where the platform cannot fork, all run here), one job per
-    shared analysis (:attr:`Check.analysis`), heaviest first; the result is the same list, finding
-    for finding.
+    ``jobs`` > 1 runs the checks through an :mod:`~aligner.executor` (this process and up to
+    ``jobs - 1`` forked workers, which see ``ctx`` without copying it; where the platform cannot
+    fork, all run here), one task per shared analysis (:attr:`Check.analysis`) or part of one,
+    heaviest first; the result is the same list, finding for finding.
     """
-    plan = _plan(checks, _tasks(checks), ctx, jobs) if jobs > 1 and _can_fork() else []
-    if len(plan) < 2:
+    plan = _plan(checks, _tasks(checks), ctx, jobs) if jobs > 1 and can_fork() else []
+    executor = executor_for(jobs, len(plan))
+    if isinstance(executor, InProcess):
         out: list[Finding] = []
         # The checks make many short-lived objects, and each full collection of the garbage collector
         # would walk every object already there: in an audit, the whole aligned corpus, none of it
@@ -294,11 +355,22 @@ def run_all(checks: Sequence[Check], ctx: Any, *, jobs: int = 1) -> list[Finding
             for check in checks:
                 out.extend(check.run(ctx))
         return out
-    results = _run_shared(checks, ctx, plan, min(jobs, len(plan)))
+
+    def run_task(task: _Task) -> dict[int, list[Finding]]:
+        """The findings of one task's checks, by check index (on the task's part of the units)."""
+        part_ctx = ctx
+        if task.part != (0, 1):  # a context of its own: the part, and a memo for the part's analysis
+            part_ctx = dataclasses.replace(ctx, part=task.part, cache={})
+        return {i: list(checks[i].run(part_ctx)) for i in task.checks}
+
+    def label(task: _Task) -> str:
+        return ", ".join(checks[i].code for i in task.checks)
+
+    results = executor.map_tasks(run_task, plan, label=label)
     per_check: dict[int, list[Finding]] = {i: [] for i in range(len(checks))}
-    for t, task in enumerate(plan):  # (the plan lists a task's parts in part order)
-        for i in task.checks:
-            per_check[i].extend(results[t][i])
+    for found in results:  # (the plan lists a task's parts in part order)
+        for i, findings in found.items():
+            per_check[i].extend(findings)
     return [f for i in range(len(checks)) for f in per_check[i]]
 
 
@@ -315,10 +387,6 @@ class _Task(NamedTuple):
 PARTS_PER_JOB = 2
 
 
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
 def _plan(checks: Sequence[Check], tasks: list[list[int]], ctx: Any, jobs: int) -> list[_Task]:
     """The tasks of a parallel run, heaviest first: analyses that can be split, in ``PARTS_PER_JOB * jobs`` parts."""
     count = PARTS_PER_JOB * jobs if isinstance(ctx, CheckContext) and ctx.part == (0, 1) else 1
@@ -333,127 +401,6 @@ def _plan(checks: Sequence[Check], tasks: list[list[int]], ctx: Any, jobs: int) 
     return out
 
 
-#: What the forked workers of :func:`run_all` read: (checks, context, plan); set only while they run.
-_JOB: tuple[Sequence[Check], Any, list[_Task]] | None = None
-
-
-def _run_shared(checks: Sequence[Check], ctx: Any, tasks: list[_Task],
-                jobs: int) -> dict[int, dict[int, list[Finding]]]:
-    """This process and ``jobs - 1`` forked workers take tasks from one counter, in order, until none is left.
-
-    This process works too (rather than waiting): a forked worker pays to copy every inherited
-    memory page it writes to (reference counts are writes); this process does not. Returned: per
-    task, the findings of each of its checks.
-    """
-    global _JOB
-    mp = multiprocessing.get_context("fork")
-    counter = mp.Value("i", 0)
-    results = mp.Queue()
-    workers: list[Any] = []
-    _JOB = (checks, ctx, tasks)
-    # Frozen objects are left alone by the workers' garbage collector: it would otherwise walk the
-    # whole inherited heap, writing to (and so copying) every page of it.
-    with long_lived():
-        try:
-            for _ in range(jobs - 1):
-                worker = mp.Process(target=_work, args=(counter, results), daemon=True)
-                try:
-                    worker.start()
-                except OSError:  # no memory or process left to fork: this process does the rest
-                    break
-                workers.append(worker)
-            per_task: dict[int, dict[int, list[Finding]]] = {}
-            for task in _claim(counter, len(tasks)):
-                per_task[task] = _run_task(task)
-            running = len(workers)
-            while running:
-                try:
-                    item = results.get(timeout=1.0)
-                except queue.Empty:
-                    dead = [w.exitcode for w in workers if w.exitcode not in (None, 0)]
-                    if dead:
-                        raise AlignerError(f"a check worker process died (exit code {dead[0]}; out of memory?): "
-                                           "run again with --jobs 1 to check in one process") from None
-                    if all(w.exitcode is not None for w in workers):
-                        # every worker has ended, so all they sent is in the pipe: once more, then give up
-                        try:
-                            item = results.get(timeout=1.0)
-                        except queue.Empty:
-                            raise AlignerError("a check worker process ended without sending its findings: "
-                                               "run again with --jobs 1 to check in one process") from None
-                    else:
-                        continue
-                if item is None:
-                    running -= 1
-                elif isinstance(item, BaseException):
-                    raise item
-                else:
-                    task, found = _received(item)
-                    per_task[task] = found
-            for w in workers:
-                w.join()
-        finally:
-            _JOB = None
-            for w in workers:
-                if w.is_alive():
-                    w.terminate()
-    return per_task
-
-
-def _claim(counter: Any, n: int) -> Iterator[int]:
-    """The next task index from the shared ``counter``, until all ``n`` are taken."""
-    while True:
-        with counter.get_lock():
-            task = counter.value
-            counter.value = task + 1
-        if task >= n:
-            return
-        yield task
-
-
-def _work(counter: Any, results: Any) -> None:
-    """A worker's life: run the tasks it claims, send their findings (or the error), then ``None``.
-
-    Findings are pickled here, not in the queue's feeder thread: there a finding that cannot be
-    pickled was dropped with a traceback on stderr (and the caller waited for ever), and the thread
-    took turns with the next task for the interpreter lock.
-    """
-    assert _JOB is not None, "run_all's worker started without a job"
-    try:
-        for task in _claim(counter, len(_JOB[2])):
-            found = _run_task(task)
-            try:
-                data = pickle.dumps((task, found), pickle.HIGHEST_PROTOCOL)
-            except Exception as exc:  # noqa: BLE001 - whatever pickle raises, the check is named
-                codes = ", ".join(_JOB[0][i].code for i in found)
-                raise AlignerError(f"the findings of {codes} cannot be sent from a check worker process "
-                                   f"({type(exc).__name__}: {exc}): run again with --jobs 1 to check in one "
-                                   "process") from None
-            results.put(data)
-    except BaseException as exc:  # noqa: BLE001 - every error goes to the caller, which re-raises it
-        try:
-            pickle.dumps(exc)
-        except Exception:  # noqa: BLE001 - an error that cannot travel is sent as its text
-            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
-        results.put(exc)
-    results.put(None)
-
-
-def _received(data: bytes) -> tuple[int, dict[int, list[Finding]]]:
-    """A task's index and its findings from a worker, unpickled with the garbage collector paused.
-
-    Tens of thousands of findings are hundreds of thousands of new dicts and lists, none of them
-    garbage: collections of the young generation during the load only walk them.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.loads(data)
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _tasks(checks: Sequence[Check]) -> list[list[int]]:
     """Indices of ``checks`` grouped by shared analysis (a check without one is its own), heaviest first."""
     groups: dict[str, list[int]] = {}
@@ -463,13 +410,3 @@ def _tasks(checks: Sequence[Check]) -> list[list[int]]:
     # stable: equal weights keep check order
     tasks.sort(key=lambda idx: -max(checks[i].weight for i in idx))
     return tasks
-
-
-def _run_task(task: int) -> dict[int, list[Finding]]:
-    """The findings of one task's checks, by check index (on the task's part of the units)."""
-    assert _JOB is not None, "run_all's worker started without a job"
-    checks, ctx, tasks = _JOB
-    indices, part, _ = tasks[task]
-    if part != (0, 1):  # a context of its own: the part, and a memo for the part's analysis
-        ctx = dataclasses.replace(ctx, part=part, cache={})
-    return {i: list(checks[i].run(ctx)) for i in indices}

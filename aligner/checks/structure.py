@@ -6,8 +6,8 @@ addition in it (ADD002 when it is page furniture: a title, a label, a byline). W
 versions, or a tie, omission is blamed at a lower confidence: translations drop far more
 often than they invent.
 
-Findings carry their code's registered default severity (:func:`~aligner.checks.registry.default_severity`);
-the registered check applies the severity configuration puts in force.
+One analysis per context yields the findings of six codes, each built by its check class
+(:meth:`~aligner.checks.registry.Check.make_finding`); each check applies the severity in force.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter, is_, itemgetter, lt, ne, not_
 
-from ..model import Alignment, Document, Finding, SegmentKind
-from .registry import default_severity
+from ..model import Alignment, Document, Finding, SegmentKind, Severity
+from .context import CheckContext
+from .registry import SharedAnalysisCheck, register
 
 _MIN_DUP_WORDS = 4
 
@@ -180,10 +181,10 @@ def check_structure(alignment: Alignment) -> list[Finding]:
                 texts[k] = _counts(doc)
             if not furniture and _repeats_elsewhere(doc, unit.segments[k], texts[k]):
                 continue  # a repeated sentence: DUP001 reports it once, not also as an addition
-            code = "ADD002" if furniture else "ADD001"
+            check = AddedFurniture if furniture else AddedPassage
             what = "page furniture" if furniture else "a passage"
-            out.append(Finding(
-                code, "addition", default_severity(code), doc.path, doc.language, first.line, first.column,
+            out.append(check.make_finding(
+                doc.path, doc.language, first.line, first.column,
                 f"{what} only this version has: {_snippet(text)!r}",
                 {"text": text, "versions_with": 1, "versions": n}, 0.8, first.start,
                 doc.segments[unit.segments[k][-1]].end, u_idx,
@@ -199,8 +200,8 @@ def check_structure(alignment: Alignment) -> list[Finding]:
                 following[k] = _following(alignment, k)
             line, column, start, end = _anchor(doc, alignment, k, u_idx, following[k])
             tie = "" if majority else " (no majority: omission is likelier than addition)"
-            out.append(Finding(
-                "OMI001", "omission", default_severity("OMI001"), doc.path, doc.language, line, column,
+            out.append(OmittedPassage.make_finding(
+                doc.path, doc.language, line, column,
                 f"a passage {len(present)} of {n} versions have ({holders}) is missing here: "
                 f"{_snippet(sample)!r}{tie}",
                 {"text": sample, "versions_with": len(present), "versions": n,
@@ -259,8 +260,8 @@ def check_duplicates(alignment: Alignment) -> list[Finding]:
             votes = sum(table[u1] == table[u2_vote] for j, table in enumerate(tables) if j != k)
             if votes > half:
                 continue  # most other versions repeat it too: a repeat in the source
-            out.append(Finding(
-                "DUP001", "duplication", default_severity("DUP001"), doc.path, doc.language, seg.line, seg.column,
+            out.append(DuplicatedSentence.make_finding(
+                doc.path, doc.language, seg.line, seg.column,
                 f"sentence repeated from line {first.line}: {_snippet(seg.text)!r}",
                 {"text": seg.text, "first_line": first.line}, 0.9, seg.start, seg.end,
                 None if u2 == n_units + 1 else u2,
@@ -317,9 +318,118 @@ def _comparable_unit_texts(alignment: Alignment, version: int, seg_norms: Sequen
 def check_document(doc: Document, reason: str) -> list[Finding]:
     """DOC001 a document that is not a version of the others; DOC002 an empty document."""
     if not doc.segments:
-        return [Finding("DOC002", "document", default_severity("DOC002"), doc.path, doc.language, 1, 1,
-                        "empty document: it has no text to compare", {"text": ""}, 1.0, 0, 0, None)]
-    return [Finding("DOC001", "document", default_severity("DOC001"), doc.path, doc.language, 1, 1,
-                    f"not a version of the other documents: {reason}", {"text": doc.segments[0].text,
-                                                                          "reason": reason},
-                    0.8, 0, 0, None)]
+        return [EmptyDocument.make_finding(doc.path, doc.language, 1, 1,
+                                           "empty document: it has no text to compare", {"text": ""}, 1.0, 0, 0, None)]
+    return [NotAVersion.make_finding(doc.path, doc.language, 1, 1,
+                                     f"not a version of the other documents: {reason}",
+                                     {"text": doc.segments[0].text, "reason": reason}, 0.8, 0, 0, None)]
+
+
+# --------------------------------------------------------------------------- checks
+
+
+class _StructureCheck(SharedAnalysisCheck):
+    """The structure family: omissions, additions and repeats per group, and the documents set apart."""
+
+    analysis = "structure"
+    weight = 1
+
+    @classmethod
+    def analyse(cls, ctx: CheckContext) -> list[Finding]:
+        out: list[Finding] = []
+        for group in ctx.groups:
+            out.extend(check_structure(group))
+            out.extend(check_duplicates(group))
+        for doc, reason in ctx.unmatched:
+            out.extend(check_document(doc, reason))
+        return out
+
+
+@register
+class OmittedPassage(_StructureCheck):
+    """A passage (sentence, heading) most versions have is missing in this one.
+
+    Bad:  da has "Kundens opbevaring er ikke altid afhængig af prisen." and the lt version has nothing there
+    Good: every version has its rendering of the sentence
+    """
+
+    code = "OMI001"
+    name = "omitted-passage"
+    category = "omission"
+    default_severity = Severity.MAJOR
+    family = "structure"
+
+
+@register
+class AddedPassage(_StructureCheck):
+    """A passage only this version has (of three or more).
+
+    Bad:  one version inserts a sentence the others do not have
+    Good: all versions carry the same sentences
+    """
+
+    code = "ADD001"
+    name = "added-passage"
+    category = "addition"
+    default_severity = Severity.MAJOR
+    family = "structure"
+
+
+@register
+class AddedFurniture(_StructureCheck):
+    """Page furniture (title, table-of-contents label, byline) only this version has.
+
+    Bad:  tl starts with "Talaan ng mga Nilalaman:" and "Anonim", which no other version has
+    Good: versions share their front matter, or none has it
+    """
+
+    code = "ADD002"
+    name = "added-furniture"
+    category = "addition"
+    default_severity = Severity.MINOR
+    family = "structure"
+
+
+@register
+class DuplicatedSentence(_StructureCheck):
+    """A sentence repeated in this version where the other versions do not repeat it.
+
+    Bad:  "Kunderne kan mærke det." appears twice in the Danish text
+    Good: the sentence appears once, as in the other versions
+    """
+
+    code = "DUP001"
+    name = "duplicated-sentence"
+    category = "duplication"
+    default_severity = Severity.MAJOR
+    family = "duplication"
+
+
+@register
+class NotAVersion(_StructureCheck):
+    """A document that is not a version of the other documents given with it.
+
+    Bad:  003 (another Lithuanian article) checked with four versions of one article
+    Good: only the versions of one text, or several complete groups
+    """
+
+    code = "DOC001"
+    name = "not-a-version"
+    category = "document"
+    default_severity = Severity.MAJOR
+    family = "document"
+
+
+@register
+class EmptyDocument(_StructureCheck):
+    """A document with no text.
+
+    Bad:  an empty lt.txt beside da.txt and tl.txt
+    Good: every version has its text
+    """
+
+    code = "DOC002"
+    name = "empty-document"
+    category = "document"
+    default_severity = Severity.MAJOR
+    family = "document"

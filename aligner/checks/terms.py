@@ -62,27 +62,18 @@ from ..facts.glossary import (
 )
 from ..model import Alignment, Document, Finding, Segment, Severity
 from .context import CheckContext
-from .names import MIN_UNIT_SCORE, _label, _language, check_names
-from .registry import Check, default_severity, register
+from .names import MIN_UNIT_SCORE, NameMissing, _label, _language, check_names
+from .registry import Check, SharedAnalysisCheck, register
 
 __all__ = [
+    "NameMissing",
     "check_glossary_terms",
     "check_names",
     "check_statistics",
     "check_terms",
 ]
 
-#: (specific, generic, code, what it means) for the statistics words: generic replaces specific.
-DIRECTED_PAIRS = (
-    ("median", "average", "STA001", "the statistic changed (median turned into average)"),
-    ("percentile", "percent", "STA002", "a percentile rendered as a percentage"),
-)
-#: Magnitude words compared both ways (strict majority only).
-MAGNITUDE_PAIRS = (("thousand", "million"), ("million", "billion"), ("thousand", "billion"))
 _SCALE = frozenset({"thousand", "million", "billion"})
-#: (specific, generic, code, what, symmetric): the directed pairs, then each magnitude pair both ways.
-_PAIRS = (*((spec, gen, code, what, False) for spec, gen, code, what in DIRECTED_PAIRS),
-          *((x, y, "STA001", "the magnitude changed", True) for a, b in MAGNITUDE_PAIRS for x, y in ((a, b), (b, a))))
 _DIGIT_BEFORE = regex.compile(r"\p{Nd}[\p{Nd}.,\s\u00a0\u202f]*$")
 
 
@@ -266,13 +257,13 @@ def _locate(seg: Segment, start: int | None, end: int | None) -> tuple[int, int,
     return seg.line, seg.column + start, seg.start + start, seg.start + end
 
 
-def _make(code: str, doc: Document, seg: Segment, hit: _Hit | None, message: str, evidence: dict,
+def _make(check: type[Check], doc: Document, seg: Segment, hit: _Hit | None, message: str, evidence: dict,
           confidence: float, unit: int) -> Finding:
     # evidence["value"] (the concept, the pair of statistics or the name) enters the baseline fingerprint
     # beside the segment text, so that two findings of one code in one segment stay apart
     line, column, start, end = _locate(seg, hit.match.start if hit else None, hit.match.end if hit else None)
-    return Finding(code, "entity", default_severity(code), doc.path, doc.language, line, column, message,
-                   {"text": seg.text, **evidence}, round(confidence, 3), start, end, unit)
+    return check.make_finding(doc.path, doc.language, line, column, message,
+                              {"text": seg.text, **evidence}, round(confidence, 3), start, end, unit)
 
 
 def _quote(hits: Sequence[_Hit]) -> str:
@@ -349,7 +340,7 @@ def _glossary_candidates(alignment: Alignment, u_idx: int, present: Sequence[int
                 msg = (f"{hit.match.text!r} is the English term for {cid!r}; the glossary has {lang}: "
                        f"{_terms_of(concept.allowed(lang))} ({len(others)} of {n} versions use their own term: {said})")
                 out.append(_Candidate(
-                    _make("TRM001", doc, hit.segment, hit, msg, {**base_ev, "found": hit.match.text, "loan": True},
+                    _make(TermMissing, doc, hit.segment, hit, msg, {**base_ev, "found": hit.match.text, "loan": True},
                           0.6, u_idx), k, u_idx, cid, {hit.span}, witness_spans))
                 continue
             forbidden = [h for h in (u.forbidden if u else [])
@@ -357,13 +348,13 @@ def _glossary_candidates(alignment: Alignment, u_idx: int, present: Sequence[int
             if forbidden:
                 hit = forbidden[0]
                 conf = 0.9 if len(others) * 2 > n else 0.7 if len(others) * 2 == n else 0.6
-                code = "STA001" if source.statistics else "TRM002"
+                check = StatisticChanged if source.statistics else ForbiddenTerm
                 note = f" ({concept.note})" if concept.note else ""
                 msg = (f"{hit.match.text!r} is a forbidden variant for {cid!r}{note}; use {lang}: "
                        f"{_terms_of(concept.allowed(lang))}. {len(others)} of {n} versions use the concept here: "
                        f"{said}")
                 out.append(_Candidate(
-                    _make(code, doc, hit.segment, hit, msg,
+                    _make(check, doc, hit.segment, hit, msg,
                           {**base_ev, "found": hit.match.text, "forbidden": True, "note": concept.note}, conf, u_idx),
                     k, u_idx, cid, {h.span for h in forbidden}, witness_spans))
                 continue
@@ -376,7 +367,7 @@ def _glossary_candidates(alignment: Alignment, u_idx: int, present: Sequence[int
                        f"({said}); expected {lang}: {_terms_of(concept.allowed(lang))}")
                 seg0 = doc.segments[alignment.units[u_idx].segments[k][0]]
                 out.append(_Candidate(
-                    _make("TRM001", doc, seg0, None, msg, {**base_ev, "found": None, "tie": tie}, conf, u_idx),
+                    _make(TermMissing, doc, seg0, None, msg, {**base_ev, "found": None, "tie": tie}, conf, u_idx),
                     k, u_idx, cid, set(), witness_spans))
     return _drop_nested(out)
 
@@ -423,7 +414,7 @@ def _pair_candidates(alignment: Alignment, u_idx: int, present: Sequence[int], s
     known = {c.id for c in g.concepts}
     out: list[_Candidate] = []
     blamed: set[tuple[int, int, int, int]] = set()  # (version, segment, start, end): one finding per word
-    for spec, gen, code, what, symmetric in _PAIRS:
+    for spec, gen, check, what, symmetric in _PAIRS:
         if spec not in known or gen not in known or not any(spec in uses[k] for k in present):
             continue  # (no version uses the specific word: nothing to compare)
         cs, cg = g.concept(spec), g.concept(gen)
@@ -460,7 +451,7 @@ def _pair_candidates(alignment: Alignment, u_idx: int, present: Sequence[int], s
                   "versions": {docs[j].path: {c: _surfaces(uses, c, [j], docs)[docs[j].path] for c in (spec, gen)}
                                for j in eligible},
                   "counts": {docs[j].path: {spec: s[j], gen: gcount[j]} for j in eligible}}
-            out.append(_Candidate(_make(code, doc, hit.segment, hit, msg, ev, conf, u_idx), k, u_idx, spec,
+            out.append(_Candidate(_make(check, doc, hit.segment, hit, msg, ev, conf, u_idx), k, u_idx, spec,
                                   {hit.span}, {j: {h.span for h in uses[j][spec].words} for j in witnesses}))
     return out
 
@@ -567,13 +558,8 @@ def _analysis(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-def _names_analysis(ctx: CheckContext) -> list[Finding]:
-    """Names (ENT001) over every group: independent of the words, so a job of its own."""
-    return [f for group in ctx.groups for f in check_names(group)]
-
-
-class _TermsCheck(Check):
-    """Shared run(): this code's findings from the one terms analysis of the run."""
+class _TermsCheck(SharedAnalysisCheck):
+    """The terms family: glossary and statistics words of every group, in one analysis of the run."""
 
     family = "terms"
     category = "entity"
@@ -581,8 +567,9 @@ class _TermsCheck(Check):
     weight = 6  # glossary and statistics words: the costliest analysis (twice the names or the numbers)
     parts = True  # the analysis reads ctx.unit_ranges(): a parallel run splits it
 
-    def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        yield from self.own_findings(ctx.memo(self.analysis, lambda: _analysis(ctx)))
+    @classmethod
+    def analyse(cls, ctx: CheckContext) -> list[Finding]:
+        return _analysis(ctx)
 
 
 @register
@@ -614,26 +601,6 @@ class ForbiddenTerm(_TermsCheck):
 
 
 @register
-class NameMissing(_TermsCheck):
-    """A name most versions keep is missing in this one, with no trace of a translation.
-
-    Bad:  da "ifølge U.S. Bureau of Labor Statistics" / tl "ayon sa U.S. Bureau of Labor Statistics" /
-          a Latin-script version with no trace of the bureau
-    Good: lt "Pasak JAV darbo statistikos biuro" (translated: JAV = U.S.) or te "US బ్యూరో ఆఫ్ లేబర్ స్టాటిస్టిక్స్"
-    """
-
-    code = "ENT001"
-    name = "name-missing"
-    default_severity = Severity.MINOR
-    analysis = "names"
-    weight = 3
-    parts = False  # names prepares per document (its name keys, its lower-case words): not cut
-
-    def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        yield from self.own_findings(ctx.memo(self.analysis, lambda: _names_analysis(ctx)))
-
-
-@register
 class StatisticChanged(_TermsCheck):
     """A statistic or magnitude word says something else than the other versions (median turned into average).
 
@@ -658,3 +625,18 @@ class PercentileAsPercent(_TermsCheck):
     code = "STA002"
     name = "percentile-as-percent"
     default_severity = Severity.MINOR
+
+
+# The statistics pairs name the check that reports them, so they follow the check classes.
+
+#: (specific, generic, check, what it means) for the statistics words: generic replaces specific.
+DIRECTED_PAIRS = (
+    ("median", "average", StatisticChanged, "the statistic changed (median turned into average)"),
+    ("percentile", "percent", PercentileAsPercent, "a percentile rendered as a percentage"),
+)
+#: Magnitude words compared both ways (strict majority only).
+MAGNITUDE_PAIRS = (("thousand", "million"), ("million", "billion"), ("thousand", "billion"))
+#: (specific, generic, check, what, symmetric): the directed pairs, then each magnitude pair both ways.
+_PAIRS = (*((spec, gen, check, what, False) for spec, gen, check, what in DIRECTED_PAIRS),
+          *((x, y, StatisticChanged, "the magnitude changed", True)
+            for a, b in MAGNITUDE_PAIRS for x, y in ((a, b), (b, a))))

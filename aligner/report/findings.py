@@ -46,7 +46,7 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 #: registry page until the project has a home page of its own; pass ``information_uri`` to change it).
 INFORMATION_URI = "https://pypi.org/project/aligner/"
 
-_SEVERITY_ORDER = tuple(sorted(Severity, key=lambda s: -s.rank))  # critical first
+_SEVERITY_ORDER = Severity.descending()
 
 # Characters that must not reach a terminal raw: C0/C1 controls, DEL, and the bidirectional
 # overrides/isolates of "Trojan Source" (they reorder what a reviewer sees).

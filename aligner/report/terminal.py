@@ -95,9 +95,11 @@ def audit_summary(result, written: Sequence[str], fail_on: object) -> str:  # no
     """The table printed after an audit: one row per version with score and findings by severity."""
     from collections import Counter
 
+    from ..model import Severity
+
     table = Table(title="Audit")
     table.add_column("file", no_wrap=True)  # a path is shown whole, never cut to an ellipsis
-    for col in ("language", "group", "score", "critical", "major", "minor", "info"):
+    for col in ("language", "group", "score", *(s.value for s in Severity.descending())):
         table.add_column(col)
     group_of = {d.path: str(g + 1) for g, al in enumerate(result.groups) for d in al.documents}
     score_of = {s.path: s.score for s in result.scores}
@@ -106,7 +108,7 @@ def audit_summary(result, written: Sequence[str], fail_on: object) -> str:  # no
         c = counts[d.path]
         score = f"{score_of[d.path]:.1f}" if d.path in score_of else "-"
         table.add_row(d.path, d.language or "", group_of.get(d.path, "none"), score,
-                      *(str(c.get(s, 0)) for s in ("critical", "major", "minor", "info")))
+                      *(str(c.get(s.value, 0)) for s in Severity.descending()))
     # the other columns take about 60 characters: widen the table rather than cut a long path
     out = render(table, width=max(120, 60 + max((len(d.path) for d in result.documents), default=0)))
     out += "".join(f"wrote {p}\n" for p in written)

@@ -13,6 +13,7 @@ from aligner.checks.config import CheckConfig
 from aligner.checks.context import CheckContext
 from aligner.checks.policy import select_checks
 from aligner.checks.registry import Check, _tasks, run_all
+from aligner.executor import Executor, ForkPool, InProcess, can_fork, executor_for
 from aligner.model import Severity
 from aligner.pipeline import AUTO_JOBS_MIN_CHARS, auto_jobs, check_paths
 from tests.conftest import SEEDS
@@ -212,3 +213,34 @@ def test_a_worker_that_ends_without_sending_is_an_error_not_a_hang() -> None:
 
     with pytest.raises(AlignerError, match="ended without sending its findings.*--jobs 1"):
         run_all(_pair("QUI", _quit), CheckContext(groups=()), jobs=2)
+
+
+# --------------------------------------------------------------------------- the executors
+
+
+def _square_or_fail(n: int) -> int:
+    if n < 0:
+        raise ValueError("broken task")
+    return n * n
+
+
+@pytest.mark.parametrize("executor", [InProcess(), ForkPool(1), ForkPool(3)], ids=["in-process", "fork-1", "fork-3"])
+def test_an_executor_gives_results_in_task_order(executor: Executor) -> None:
+    tasks = [5, 1, 4, 2, 3, 0, 7]
+    assert executor.map_tasks(_square_or_fail, tasks) == [25, 1, 16, 4, 9, 0, 49]
+    assert executor.map_tasks(_square_or_fail, []) == []
+
+
+@pytest.mark.parametrize("executor", [InProcess(), ForkPool(2)], ids=["in-process", "fork-2"])
+def test_an_executor_passes_a_tasks_error_on(executor: Executor) -> None:
+    with pytest.raises(ValueError, match="broken task"):
+        executor.map_tasks(_square_or_fail, [1, 2, -1, 3])
+
+
+def test_the_executor_is_chosen_by_jobs_and_tasks() -> None:
+    assert isinstance(executor_for(1, 10), InProcess)
+    assert isinstance(executor_for(4, 1), InProcess)
+    pool = executor_for(4, 3)
+    assert isinstance(pool, ForkPool if can_fork() else InProcess)
+    if isinstance(pool, ForkPool):
+        assert pool.workers == 3

@@ -132,3 +132,21 @@ def test_own_findings_picks_the_code_and_stamps_the_severity_in_force() -> None:
     graded = list(_Example(Severity.MINOR).run(shared))
     assert [(f.code, f.severity) for f in graded] == [("NUM902", Severity.MINOR)] * 2
     assert shared[0].severity is Severity.MAJOR  # the shared analysis result is not mutated
+
+
+def test_every_severity_list_comes_from_the_enum() -> None:
+    from aligner.checks.config import FAIL_ON_CHOICES
+    from aligner.cli import FailOn
+    from aligner.report.findings import summarize
+
+    assert [s.rank for s in Severity] == [0, 1, 2, 3]
+    assert Severity.descending() == (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO)
+    assert FAIL_ON_CHOICES == Severity.fail_on_choices() == ("never", "critical", "major", "minor", "info")
+    assert [c.value for c in FailOn] == ["critical", "major", "minor", "info", "never"]
+    assert list(summarize([])["by_severity"]) == ["critical", "major", "minor", "info"]
+
+
+def test_a_finding_is_built_with_its_class_code_category_and_default_severity() -> None:
+    for cls in REGISTRY:
+        f = cls.make_finding("x.txt", "lt", 1, 1, "message", {"text": "t"})
+        assert (f.code, f.category, f.severity) == (cls.code, cls.category, cls.default_severity)
