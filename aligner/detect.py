@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .langid import detect_language, detect_segments
 from .model import Document, LanguageGuess
-from .signature import make_signature
+from .signature import Signature
 
 
 @dataclass(frozen=True)
@@ -36,15 +36,24 @@ class SegmentDetection:
 
 @dataclass(frozen=True)
 class DocumentDetection:
-    """The language of one document, with its segments' when asked for."""
+    """The language of one document, with its segments' when asked for.
+
+    ``id`` is the document's :attr:`~aligner.model.Document.id` (default: ``path``).
+    """
 
     path: str
     guess: LanguageGuess
     segments: tuple[SegmentDetection, ...] | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", self.path)
 
     def to_dict(self) -> dict:
         out = {
             "path": self.path,
+            **({"id": self.id} if self.id != self.path else {}),
             "language": self.guess.language,
             "confidence": round(self.guess.confidence, 4),
             "script": self.guess.script,
@@ -60,7 +69,7 @@ def detect_document(
     """Detect ``doc``'s language and, with ``segments``, each segment's (the document's language as context)."""
     guess = detect_language(doc.text, candidates)
     if not segments:
-        return DocumentDetection(doc.path, guess)
+        return DocumentDetection(doc.path, guess, id=doc.id)
     texts = [s.text for s in doc.segments]
     context = guess.language if guess.language != "und" else None
     seg_guesses = detect_segments(texts, candidates, context=context)
@@ -71,9 +80,14 @@ def detect_document(
         )
         for s, g in zip(doc.segments, seg_guesses)
     )
-    return DocumentDetection(doc.path, guess, segs)
+    return DocumentDetection(doc.path, guess, segs, id=doc.id)
+
+
+def detection_settings(candidates: Sequence[str] | None, segments: bool) -> Signature:
+    """The settings of a detection run (a check run nests them)."""
+    return Signature.of("detect", {"candidates": sorted(candidates or []) or "all", "segments": segments})
 
 
 def detection_signature(candidates: Sequence[str] | None, segments: bool) -> str:
-    """The signature of a detection run's settings."""
-    return make_signature("detect", {"candidates": sorted(candidates or []) or "all", "segments": segments})
+    """The signature string of a detection run's settings."""
+    return detection_settings(candidates, segments).render()
