@@ -12,7 +12,8 @@ from ..model import Alignment, Document, LanguageGuess
 class CheckContext:
     """Input to every check. ``unmatched`` pairs a document with the reason it has no group.
 
-    ``segment_languages[path]`` holds one guess per segment of that document (same order).
+    ``document_languages`` and ``segment_languages`` are keyed by :attr:`Document.id` (the path of a
+    plain text file); ``segment_languages[id]`` holds one guess per segment of that document (same order).
     ``glossary`` is an optional termbase (see :mod:`aligner.facts.glossary`).
     """
 

@@ -57,6 +57,22 @@ def scores_table(scores: Sequence) -> str:
     return render(table)
 
 
+def reference_table(run) -> str:  # noqa: ANN001 - a pipeline.ReferenceRun
+    """Scores against a reference: one row per hypothesis and metric with its signature, then the paired test (JSON)."""
+    from ..io.render import to_json
+
+    table = Table(title=f"Against {run.reference} ({run.lines} lines{', aligned' if run.aligned else ''})")
+    for col in ("hypothesis", "metric", "score", "signature"):
+        table.add_column(col)
+    for path, sc in zip(run.hypotheses, run.scores):
+        for m in sc.metrics:
+            table.add_row(path, m.name, f"{m.score:.2f}", m.signature)
+    text = render(table)
+    if run.comparison is not None:
+        text += to_json(run.comparison.to_dict())
+    return text
+
+
 class _Progress:
     """A rich progress bar driven by ``progress(stage, done, total)`` callbacks; silent when disabled."""
 
@@ -95,19 +111,22 @@ def audit_summary(result, written: Sequence[str], fail_on: object) -> str:  # no
     """The table printed after an audit: one row per version with score and findings by severity."""
     from collections import Counter
 
+    from ..score.quality import finding_of
+
     table = Table(title="Audit")
     table.add_column("file", no_wrap=True)  # a path is shown whole, never cut to an ellipsis
     for col in ("language", "group", "score", "critical", "major", "minor", "info"):
         table.add_column(col)
-    group_of = {d.path: str(g + 1) for g, al in enumerate(result.groups) for d in al.documents}
-    score_of = {s.path: s.score for s in result.scores}
-    counts = {d.path: Counter(f.severity.value for f in result.findings if f.path == d.path) for d in result.documents}
+    group_of = {d.id: str(g + 1) for g, al in enumerate(result.groups) for d in al.documents}
+    score_of = {(s.path, s.language): s.score for s in result.scores}
+    counts = {d.id: Counter(f.severity.value for f in result.findings if finding_of(f, d)) for d in result.documents}
     for d in result.documents:
-        c = counts[d.path]
-        score = f"{score_of[d.path]:.1f}" if d.path in score_of else "-"
-        table.add_row(d.path, d.language or "", group_of.get(d.path, "none"), score,
+        c = counts[d.id]
+        key = (d.path, d.language)
+        score = f"{score_of[key]:.1f}" if key in score_of else "-"
+        table.add_row(d.id, d.language or "", group_of.get(d.id, "none"), score,
                       *(str(c.get(s, 0)) for s in ("critical", "major", "minor", "info")))
     # the other columns take about 60 characters: widen the table rather than cut a long path
-    out = render(table, width=max(120, 60 + max((len(d.path) for d in result.documents), default=0)))
+    out = render(table, width=max(120, 60 + max((len(d.id) for d in result.documents), default=0)))
     out += "".join(f"wrote {p}\n" for p in written)
     return out
