@@ -126,32 +126,19 @@ def detect(
     output: Annotated[str | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
 ) -> None:
     """Detect the language and script of each document (and segment)."""
-    from .detect import detect_document, detection_signature
-    from .io.formats import read_paths
-    from .io.render import to_csv, to_json
+    from .detect import detect_paths, detection_csv, detection_signature
+    from .io.render import to_json
 
-    opts = _run_options(presegmented=presegmented, languages=languages, encoding=encoding)
-    candidates = opts.candidates
-    results = [detect_document(d, segments=segments, candidates=candidates)
-               for d in read_paths(files, opts.reader_options())]
+    opts = _read_options(presegmented=presegmented, languages=languages, encoding=encoding)
+    results = detect_paths(files, opts, segments=segments)
     if fmt is DetectFormat.json:
         payload = {
             "documents": [r.to_dict() for r in results],
-            "signature": detection_signature(candidates, segments),
+            "signature": detection_signature(opts.candidates, segments),
         }
         _emit(to_json(payload), output)
     elif fmt is DetectFormat.csv:
-        if segments:
-            rows = [
-                (r.path, s.id, s.line, s.column, s.guess.language, f"{s.guess.confidence:.4f}",
-                 s.guess.script, "yes" if s.differs else "no", s.text)
-                for r in results for s in (r.segments or ())
-            ]
-            header = ["path", "segment", "line", "column", "language", "confidence", "script", "differs", "text"]
-        else:
-            rows = [(r.path, r.guess.language, f"{r.guess.confidence:.4f}", r.guess.script) for r in results]
-            header = ["path", "language", "confidence", "script"]
-        _emit(to_csv(header, rows), output)
+        _emit(detection_csv(results, segments), output)
     else:
         from .report.terminal import detection_table
 
@@ -187,7 +174,7 @@ def align(
     from .pipeline import align_paths
 
     exporter = get_exporter(fmt.value)
-    result = align_paths(files, _run_options(presegmented=presegmented, languages=languages, encoding=encoding),
+    result = align_paths(files, _read_options(presegmented=presegmented, languages=languages, encoding=encoding),
                          group=not no_group, exporter=exporter, output=output)
     data = exporter.export(result.groups, output, unmatched=result.grouping.unmatched if result.grouping else ())
     if data is not None:
@@ -215,6 +202,13 @@ FailOnOption = Annotated[
 ]
 
 
+def _read_options(*, presegmented: bool = False, languages: str | None = None, encoding: str | None = None):  # noqa: ANN202
+    """The :class:`~aligner.options.RunOptions` of a command that only reads (no check settings)."""
+    from .options import RunOptions
+
+    return RunOptions(presegmented=presegmented, encoding=encoding, candidates=_languages(languages))
+
+
 def _run_options(
     *,
     config: str | None = None,
@@ -230,10 +224,8 @@ def _run_options(
     from pathlib import Path
 
     from .checks.config import load_config, parse_fail_on
-    from .options import RunOptions
     from .pipeline import replace_config
 
-    candidates = _languages(languages)
     cfg = load_config(config)
     if fail_on is not None:
         cfg = replace_config(cfg, fail_on=parse_fail_on(fail_on.value))
@@ -245,7 +237,8 @@ def _run_options(
         if not Path(glossary).is_file():
             raise InputError(glossary, "glossary file not found; give a .tbx or .csv termbase")
         cfg = replace_config(cfg, glossary=Path(glossary))
-    return RunOptions(config=cfg, presegmented=presegmented, encoding=encoding, candidates=candidates, jobs=jobs)
+    return _read_options(presegmented=presegmented, languages=languages, encoding=encoding).replace(
+        config=cfg, jobs=jobs)
 
 
 @app.command()
@@ -325,7 +318,7 @@ def score(
     if ref is not None:
         from .pipeline import score_with_reference
 
-        run = score_with_reference(ref, files, _run_options(presegmented=presegmented, encoding=encoding),
+        run = score_with_reference(ref, files, _read_options(presegmented=presegmented, encoding=encoding),
                                    segments=segments, tokenize=tokenize, seed=seed, method=paired)
         _emit(to_json(run.to_dict()) if fmt is ScoreFormat.json else reference_table(run), output)
         return

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .langid import detect_language, detect_segments
 from .model import Document, LanguageGuess
 from .signature import Signature
+
+if TYPE_CHECKING:
+    from .options import RunOptions
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,34 @@ def detect_document(
         for s, g in zip(doc.segments, seg_guesses)
     )
     return DocumentDetection(doc.path, guess, segs, id=doc.id)
+
+
+def detect_paths(paths: Sequence[str], options: RunOptions | None = None, *,
+                 segments: bool = False) -> list[DocumentDetection]:
+    """Read files/directories (under ``options``' reading settings) and detect each document's language."""
+    from .io.formats import read_paths
+    from .options import RunOptions
+
+    opts = options or RunOptions()
+    return [detect_document(d, segments=segments, candidates=opts.candidates)
+            for d in read_paths(paths, opts.reader_options())]
+
+
+def detection_csv(results: Sequence[DocumentDetection], segments: bool) -> str:
+    """Detections as CSV: one row per document, or with ``segments`` one row per segment."""
+    from .io.render import to_csv
+
+    if segments:
+        rows = [
+            (r.id, s.id, s.line, s.column, s.guess.language, f"{s.guess.confidence:.4f}",
+             s.guess.script, "yes" if s.differs else "no", s.text)
+            for r in results for s in (r.segments or ())
+        ]
+        header = ["path", "segment", "line", "column", "language", "confidence", "script", "differs", "text"]
+    else:
+        rows = [(r.id, r.guess.language, f"{r.guess.confidence:.4f}", r.guess.script) for r in results]
+        header = ["path", "language", "confidence", "script"]
+    return to_csv(header, rows)
 
 
 def detection_settings(candidates: Sequence[str] | None, segments: bool) -> Signature:

@@ -26,7 +26,7 @@ def detection_table(results: Sequence, segments: bool) -> str:
     for col in ("file", "language", "confidence", "script"):
         table.add_column(col)
     for r in results:
-        table.add_row(r.path, r.guess.language, f"{r.guess.confidence:.3f}", r.guess.script)
+        table.add_row(r.id, r.guess.language, f"{r.guess.confidence:.3f}", r.guess.script)
     out = render(table)
     if segments:
         seg = Table(title="Segments in another language than their document")
@@ -38,7 +38,7 @@ def detection_table(results: Sequence, segments: bool) -> str:
                 if s.differs:
                     n += 1
                     text = s.text if len(s.text) <= 60 else s.text[:57] + "..."
-                    seg.add_row(r.path, str(s.line), s.guess.language, f"{s.guess.confidence:.3f}", text)
+                    seg.add_row(r.id, str(s.line), s.guess.language, f"{s.guess.confidence:.3f}", text)
         out += render(seg) if n else "No segment differs from its document's language.\n"
     return out
 
