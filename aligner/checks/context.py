@@ -60,6 +60,10 @@ class CheckContext:
             self.cache[key] = compute()
         return self.cache[key]
 
+    def segment_languages_of(self, doc: Document) -> tuple[LanguageGuess, ...] | None:
+        """The per-segment language guesses of ``doc`` (by its id), or ``None`` when there are none."""
+        return self.segment_languages.get(doc.id)
+
     @property
     def documents(self) -> tuple[Document, ...]:
         """Every document, grouped ones first (in group order), then the unmatched."""
