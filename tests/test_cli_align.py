@@ -44,3 +44,12 @@ def test_moses_writes_one_file_per_version(tmp_path: Path) -> None:
                                  "--format", "moses", "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["corpus.da", "corpus.lt"]
+
+
+def test_the_format_choices_are_the_registries() -> None:
+    from aligner.cli import AlignFormat, CheckFormat
+    from aligner.export import EXPORTERS
+    from aligner.report.findings import FINDINGS_FORMATS
+
+    assert sorted(f.value for f in AlignFormat) == sorted(EXPORTERS)
+    assert sorted(f.value for f in CheckFormat) == sorted(FINDINGS_FORMATS)
