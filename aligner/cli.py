@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, TypeVar
 
@@ -103,6 +102,13 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
+def _emit_bytes(data: bytes) -> None:
+    if hasattr(sys.stdout, "buffer"):
+        sys.stdout.buffer.write(data)
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+
+
 class DetectFormat(str, Enum):
     table = "table"
     json = "json"
@@ -121,31 +127,19 @@ def detect(
     output: Annotated[str | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
 ) -> None:
     """Detect the language and script of each document (and segment)."""
-    from .detect import detect_document, detection_signature
-    from .documents import read_documents
-    from .io.render import to_csv, to_json
+    from .detect import detect_paths, detection_csv, detection_signature
+    from .io.render import to_json
 
-    candidates = _languages(languages)
-    docs = read_documents(files, presegmented=presegmented, encoding=encoding, candidates=candidates)
-    results = [detect_document(d, segments=segments, candidates=candidates) for d in docs]
+    opts = _read_options(presegmented=presegmented, languages=languages, encoding=encoding)
+    results = detect_paths(files, opts, segments=segments)
     if fmt is DetectFormat.json:
         payload = {
             "documents": [r.to_dict() for r in results],
-            "signature": detection_signature(candidates, segments),
+            "signature": detection_signature(opts.candidates, segments),
         }
         _emit(to_json(payload), output)
     elif fmt is DetectFormat.csv:
-        if segments:
-            rows = [
-                (r.path, s.id, s.line, s.column, s.guess.language, f"{s.guess.confidence:.4f}",
-                 s.guess.script, "yes" if s.differs else "no", s.text)
-                for r in results for s in (r.segments or ())
-            ]
-            header = ["path", "segment", "line", "column", "language", "confidence", "script", "differs", "text"]
-        else:
-            rows = [(r.path, r.guess.language, f"{r.guess.confidence:.4f}", r.guess.script) for r in results]
-            header = ["path", "language", "confidence", "script"]
-        _emit(to_csv(header, rows), output)
+        _emit(detection_csv(results, segments), output)
     else:
         from .report.terminal import detection_table
 
@@ -159,13 +153,6 @@ class AlignFormat(str, Enum):
     moses = "moses"
     jsonl = "jsonl"
     vecalign = "vecalign"
-
-
-@dataclass(frozen=True)
-class _Unmatched:
-    path: str
-    language: str | None
-    reason: str
 
 
 @app.command()
@@ -184,36 +171,15 @@ def align(
     encoding: EncodingOption = None,
 ) -> None:
     """Group the versions of one text and align them all at once; export the aligned corpus."""
-    from .align import align_documents
-    from .documents import read_documents
     from .export import get_exporter
+    from .pipeline import align_paths
 
-    candidates = _languages(languages)
-    docs = read_documents(files, presegmented=presegmented, encoding=encoding, candidates=candidates)
-    if len(docs) < 2:
-        raise InputError(files[0] if files else "FILES", "alignment needs at least two documents; give more files")
-    if fmt is AlignFormat.vecalign and len(docs) != 2:
-        raise InputError("--format vecalign", f"takes exactly two documents, got {len(docs)}; use json or tmx")
-    if fmt is AlignFormat.moses and not output:
-        raise InputError("--format moses", "writes one file per version; give a directory with -o DIR")
-    result = align_documents(docs, group=not no_group)
-    unmatched = [_Unmatched(d.path, d.language, r) for d, r in result.unmatched]
     exporter = get_exporter(fmt.value)
-    groups = list(result.groups)
-    if not groups:
-        raise InputError(files[0], "no two documents are versions of one text; use --no-group to align them anyway")
-    if fmt.value in ("tsv", "moses", "vecalign") and len(groups) > 1:
-        raise InputError(
-            f"--format {fmt.value}", f"found {len(groups)} groups of versions; use json, jsonl or tmx, or --no-group"
-        )
-    target = groups if getattr(exporter, "multi_group", False) else groups[0]
-    if output:
-        exporter.write(target, output, unmatched=unmatched)
-    else:
-        rendered = exporter.render(groups if getattr(exporter, "multi_group", False) else [groups[0]], unmatched)
-        sys.stdout.buffer.write(rendered[""]) if hasattr(sys.stdout, "buffer") else sys.stdout.write(
-            rendered[""].decode("utf-8")
-        )
+    result = align_paths(files, _read_options(presegmented=presegmented, languages=languages, encoding=encoding),
+                         group=not no_group, exporter=exporter, output=output)
+    data = exporter.export(result.groups, output, unmatched=result.grouping.unmatched if result.grouping else ())
+    if data is not None:
+        _emit_bytes(data)
 
 
 class CheckFormat(str, Enum):
@@ -233,7 +199,25 @@ FailOnOption = Annotated[
 ]
 
 
-def _check_config(config: str | None, fail_on: FailOn | None, baseline: str | None, glossary: str | None = None):
+def _read_options(*, presegmented: bool = False, languages: str | None = None, encoding: str | None = None):  # noqa: ANN202
+    """The :class:`~aligner.options.RunOptions` of a command that only reads (no check settings)."""
+    from .options import RunOptions
+
+    return RunOptions(presegmented=presegmented, encoding=encoding, candidates=_languages(languages))
+
+
+def _run_options(
+    *,
+    config: str | None = None,
+    fail_on: FailOn | None = None,
+    baseline: str | None = None,
+    glossary: str | None = None,
+    presegmented: bool = False,
+    languages: str | None = None,
+    encoding: str | None = None,
+    jobs: int | None = None,
+):  # noqa: ANN202 - a RunOptions (imported lazily to keep --help fast)
+    """The one :class:`~aligner.options.RunOptions` of a command, from its options (they override the settings file)."""
     from pathlib import Path
 
     from .checks.config import load_config, parse_fail_on
@@ -250,7 +234,8 @@ def _check_config(config: str | None, fail_on: FailOn | None, baseline: str | No
         if not Path(glossary).is_file():
             raise InputError(glossary, "glossary file not found; give a .tbx or .csv termbase")
         cfg = replace_config(cfg, glossary=Path(glossary))
-    return cfg
+    return _read_options(presegmented=presegmented, languages=languages, encoding=encoding).replace(
+        config=cfg, jobs=jobs)
 
 
 @app.command()
@@ -279,19 +264,19 @@ def check(
     from .pipeline import check_paths
     from .report.findings import render_findings
 
-    cfg = _check_config(config, fail_on, baseline, glossary)
-    run = check_paths(files, config=cfg, presegmented=presegmented, encoding=encoding,
-                      candidates=_languages(languages), jobs=jobs)
+    opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
+                        presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs)
+    run = check_paths(files, opts)
     if write_baseline:
         save_baseline(run.all_findings, write_baseline)
     color = fmt is CheckFormat.text and not output and sys.stdout.isatty()
     text = render_findings(
-        fmt.value, run.findings, fail_on=cfg.fail_on, color=color, signature=run.signature,
+        fmt.value, run.findings, fail_on=opts.config.fail_on, color=color, signature=run.signature,
         documents=[d.path for d in run.documents], suppressed=len(run.suppressed), root=os.getcwd(),
         families=run.families,
     )
     _emit(text, output)
-    raise typer.Exit(exit_code(run.findings, cfg.fail_on))
+    raise typer.Exit(exit_code(run.findings, opts.config.fail_on))
 
 
 class ScoreFormat(str, Enum):
@@ -325,45 +310,24 @@ def score(
     ``check`` and ``audit`` (``aligner.toml``, ``[tool.aligner]``, ``--config``, ``--glossary``).
     """
     from .io.render import to_json
+    from .report.terminal import reference_table, scores_table
 
     if ref is not None:
         from .pipeline import score_with_reference
 
-        if len(files) > 2:
-            raise InputError(files[2], "score against a reference takes one or two hypotheses")
-        if paired not in ("bs", "ar"):
-            raise InputError("--paired", f"{paired!r} is not bs or ar")
-        run = score_with_reference(ref, files, presegmented=presegmented, encoding=encoding, segments=segments,
-                                   tokenize=tokenize, seed=seed, method=paired)
-        if fmt is ScoreFormat.json:
-            _emit(to_json(run.to_dict()), output)
-            return
-        from rich.table import Table
-
-        from .report.terminal import render
-
-        table = Table(title=f"Against {ref} ({run.lines} lines{', aligned' if run.aligned else ''})")
-        for col in ("hypothesis", "metric", "score", "signature"):
-            table.add_column(col)
-        for path, sc in zip(run.hypotheses, run.scores):
-            for m in sc.metrics:
-                table.add_row(path, m.name, f"{m.score:.2f}", m.signature)
-        text = render(table)
-        if run.comparison is not None:
-            text += to_json(run.comparison.to_dict())
-        _emit(text, output)
+        run = score_with_reference(ref, files, _read_options(presegmented=presegmented, encoding=encoding),
+                                   segments=segments, tokenize=tokenize, seed=seed, method=paired)
+        _emit(to_json(run.to_dict()) if fmt is ScoreFormat.json else reference_table(run), output)
         return
     from .pipeline import score_paths
 
-    cfg = _check_config(config, None, None, glossary)
-    scores, signature = score_paths(files, config=cfg, presegmented=presegmented, encoding=encoding,
-                                    candidates=_languages(languages), per_segment=segments, jobs=jobs)
+    opts = _run_options(config=config, glossary=glossary, presegmented=presegmented, languages=languages,
+                        encoding=encoding, jobs=jobs)
+    scores, signature = score_paths(files, opts, per_segment=segments)
     if fmt is ScoreFormat.json:
         _emit(to_json({"documents": [s.to_dict() for s in scores], "signature": signature}), output)
-        return
-    from .report.terminal import scores_table
-
-    _emit(scores_table(scores) + signature + "\n", output)
+    else:
+        _emit(scores_table(scores) + signature + "\n", output)
 
 
 @app.command()
@@ -383,18 +347,15 @@ def audit(
 ) -> None:
     """The main job: detect, group, align, check and score; write the report, JSON, TMX and SARIF to a directory."""
     from .checks.policy import exit_code
-    from .heap import long_lived, settle
-    from .pipeline import audit_paths, write_audit
+    from .pipeline import run_audit
     from .report.terminal import audit_summary, progress_bar
 
-    cfg = _check_config(config, fail_on, baseline, glossary)
-    with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress, long_lived():
-        result = audit_paths(paths, config=cfg, presegmented=presegmented, encoding=encoding,
-                             candidates=_languages(languages), jobs=jobs, progress=progress)
-        settle()  # (the report is written beside the whole run, which stays)
-        written = write_audit(result, output, fail_on=cfg.fail_on)
-    _emit(audit_summary(result, written, cfg.fail_on), None)
-    raise typer.Exit(exit_code(result.findings, cfg.fail_on))
+    opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
+                        presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs)
+    with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
+        result, written = run_audit(paths, output, opts, progress=progress)
+    _emit(audit_summary(result, written, opts.config.fail_on), None)
+    raise typer.Exit(exit_code(result.findings, opts.config.fail_on))
 
 
 @app.command("checks")

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .langid import detect_language, detect_segments
 from .model import Document, LanguageGuess
-from .signature import make_signature
+from .signature import Signature
+
+if TYPE_CHECKING:
+    from .options import RunOptions
 
 
 @dataclass(frozen=True)
@@ -36,15 +40,24 @@ class SegmentDetection:
 
 @dataclass(frozen=True)
 class DocumentDetection:
-    """The language of one document, with its segments' when asked for."""
+    """The language of one document, with its segments' when asked for.
+
+    ``id`` is the document's :attr:`~aligner.model.Document.id` (default: ``path``).
+    """
 
     path: str
     guess: LanguageGuess
     segments: tuple[SegmentDetection, ...] | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", self.path)
 
     def to_dict(self) -> dict:
         out = {
             "path": self.path,
+            **({"id": self.id} if self.id != self.path else {}),
             "language": self.guess.language,
             "confidence": round(self.guess.confidence, 4),
             "script": self.guess.script,
@@ -60,7 +73,7 @@ def detect_document(
     """Detect ``doc``'s language and, with ``segments``, each segment's (the document's language as context)."""
     guess = detect_language(doc.text, candidates)
     if not segments:
-        return DocumentDetection(doc.path, guess)
+        return DocumentDetection(doc.path, guess, id=doc.id)
     texts = [s.text for s in doc.segments]
     context = guess.language if guess.language != "und" else None
     seg_guesses = detect_segments(texts, candidates, context=context)
@@ -71,9 +84,42 @@ def detect_document(
         )
         for s, g in zip(doc.segments, seg_guesses)
     )
-    return DocumentDetection(doc.path, guess, segs)
+    return DocumentDetection(doc.path, guess, segs, id=doc.id)
+
+
+def detect_paths(paths: Sequence[str], options: RunOptions | None = None, *,
+                 segments: bool = False) -> list[DocumentDetection]:
+    """Read files/directories (under ``options``' reading settings) and detect each document's language."""
+    from .io.formats import read_paths
+    from .options import RunOptions
+
+    opts = options or RunOptions()
+    return [detect_document(d, segments=segments, candidates=opts.candidates)
+            for d in read_paths(paths, opts.reader_options())]
+
+
+def detection_csv(results: Sequence[DocumentDetection], segments: bool) -> str:
+    """Detections as CSV: one row per document, or with ``segments`` one row per segment."""
+    from .io.render import to_csv
+
+    if segments:
+        rows = [
+            (r.id, s.id, s.line, s.column, s.guess.language, f"{s.guess.confidence:.4f}",
+             s.guess.script, "yes" if s.differs else "no", s.text)
+            for r in results for s in (r.segments or ())
+        ]
+        header = ["path", "segment", "line", "column", "language", "confidence", "script", "differs", "text"]
+    else:
+        rows = [(r.id, r.guess.language, f"{r.guess.confidence:.4f}", r.guess.script) for r in results]
+        header = ["path", "language", "confidence", "script"]
+    return to_csv(header, rows)
+
+
+def detection_settings(candidates: Sequence[str] | None, segments: bool) -> Signature:
+    """The settings of a detection run (a check run nests them)."""
+    return Signature.of("detect", {"candidates": sorted(candidates or []) or "all", "segments": segments})
 
 
 def detection_signature(candidates: Sequence[str] | None, segments: bool) -> str:
-    """The signature of a detection run's settings."""
-    return make_signature("detect", {"candidates": sorted(candidates or []) or "all", "segments": segments})
+    """The signature string of a detection run's settings."""
+    return detection_settings(candidates, segments).render()

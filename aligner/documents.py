@@ -1,13 +1,16 @@
-"""Reading documents: file -> decoded, normalised text -> language -> segments and sections."""
+"""Reading documents: file -> decoded, normalised text -> language -> segments and sections.
+
+Files go through the reader registry (:mod:`aligner.io.formats`), which picks a reader by extension.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .io.reader import expand_paths, read_text
-from .langid import detect_language
+from .io.formats import read_paths
+from .io.formats.build import document_from_text
+from .io.reader import read_text
 from .model import Document
-from .segment.layout import build_document
 
 
 def read_document(
@@ -18,7 +21,7 @@ def read_document(
     encoding: str | None = None,
     candidates: Sequence[str] | None = None,
 ) -> Document:
-    """Read one file into a :class:`Document`.
+    """Read one plain text file into a :class:`Document`.
 
     The language, when not given, is detected on the whole text (restricted to
     ``candidates`` if given) and chooses the sentence splitter's data.
@@ -29,21 +32,6 @@ def read_document(
     )
 
 
-def document_from_text(
-    text: str,
-    path: str = "<text>",
-    *,
-    language: str | None = None,
-    presegmented: bool = False,
-    candidates: Sequence[str] | None = None,
-) -> Document:
-    """Build a :class:`Document` from already-decoded text (normalise it with :func:`aligner.io.reader.normalise`)."""
-    if language is None:
-        guess = detect_language(text[:20000], candidates)
-        language = guess.language if guess.language != "und" else None
-    return build_document(text, path, language=language, presegmented=presegmented)
-
-
 def read_documents(
     paths: Sequence[str],
     *,
@@ -51,8 +39,14 @@ def read_documents(
     encoding: str | None = None,
     candidates: Sequence[str] | None = None,
 ) -> list[Document]:
-    """Read files and directories (a directory means its ``*.txt`` files, sorted)."""
-    return [
-        read_document(p, presegmented=presegmented, encoding=encoding, candidates=candidates)
-        for p in expand_paths(list(paths))
-    ]
+    """Read files and directories (a directory means the files some reader claims, sorted).
+
+    ``presegmented`` and ``encoding`` are options of the plain text reader; they are passed on
+    only when set, so a reader that does not take them is not bothered with their defaults.
+    """
+    options: dict[str, object] = {"candidates": candidates}
+    if presegmented:
+        options["presegmented"] = True
+    if encoding is not None:
+        options["encoding"] = encoding
+    return read_paths(paths, options)

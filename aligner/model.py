@@ -62,8 +62,12 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
-    """A decoded, normalised text file cut into segments and sections.
+    """A decoded, normalised text cut into segments and sections.
 
+    ``path`` is the file the text was read from (findings point into it); ``id`` names the
+    document among all others of a run: the path for a plain text file, ``path#part`` for a file
+    that holds several documents (``messages.po#source`` and ``messages.po#target``).
+    Everything that maps documents to results (check contexts, scores, report links) keys on ``id``.
     ``language`` is the ISO 639-1 code used to segment it (``None`` when unknown).
     """
 
@@ -73,14 +77,24 @@ class Document:
     sections: tuple[Section, ...]
     language: str | None = None
     presegmented: bool = False
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", self.path)
 
     @property
     def name(self) -> str:
-        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        """The file name of :attr:`path`, with the part of :attr:`id` when the file holds several documents."""
+        name = self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        if self.id != self.path and self.id.startswith(self.path):
+            name += self.id[len(self.path):]
+        return name
 
     def to_dict(self) -> dict:
         return {
             "path": self.path,
+            **({"id": self.id} if self.id != self.path else {}),
             "language": self.language,
             "segments": [s.to_dict() for s in self.segments],
             "sections": [s.to_dict() for s in self.sections],
@@ -154,11 +168,12 @@ class Alignment:
     def to_dict(self) -> dict:
         docs = self.documents
         return {
-            "documents": [{"path": d.path, "language": d.language} for d in docs],
+            "documents": [{"path": d.path, **({"id": d.id} if d.id != d.path else {}), "language": d.language}
+                          for d in docs],
             "units": [
                 {
                     "segments": {
-                        docs[k].path: [
+                        docs[k].id: [
                             {
                                 "id": i,
                                 "line": docs[k].segments[i].line,
@@ -323,10 +338,11 @@ class AuditResult:
     def to_dict(self) -> dict:
         return {
             "documents": [
-                {"path": d.path, "language": d.language, "segments": len(d.segments),
-                 **({"confidence": round(self.document_languages[d.path].confidence, 4),
-                     "script": self.document_languages[d.path].script}
-                    if d.path in self.document_languages else {})}
+                {"path": d.path, **({"id": d.id} if d.id != d.path else {}), "language": d.language,
+                 "segments": len(d.segments),
+                 **({"confidence": round(self.document_languages[d.id].confidence, 4),
+                     "script": self.document_languages[d.id].script}
+                    if d.id in self.document_languages else {})}
                 for d in self.documents
             ],
             "groups": [g.to_dict() for g in self.groups],

@@ -15,15 +15,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .align import AlignResult, AlignSettings, align_documents
+from .align import AlignResult, AlignSettings, align_documents, alignment_settings
 from .checks.config import CheckConfig, check_signature
 from .checks.context import CheckContext
 from .checks.policy import filter_baseline, load_baseline, select_checks, sort_findings
 from .checks.registry import run_all
-from .detect import DocumentDetection, detect_document, detection_signature
-from .documents import read_documents
+from .detect import DocumentDetection, detect_document, detection_settings, detection_signature
 from .heap import long_lived, settle
+from .io.formats import read_paths
 from .model import AuditResult, Document, Finding
+from .options import RunOptions
 
 #: ``progress(stage, done, total)``; stages: read, detect, align, check, score.
 Progress = Callable[[str, int, int], None]
@@ -31,36 +32,6 @@ Progress = Callable[[str, int, int], None]
 
 def _noop(stage: str, done: int, total: int) -> None:
     return None
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """The settings :func:`check_paths`, :func:`audit_paths` and :func:`score_paths` share.
-
-    ``config``: the check configuration (severity overrides, disabled codes, ``fail-on``,
-    baseline, glossary path); ``presegmented``: one segment per non-empty line, untouched;
-    ``encoding``: of the input files (``None``: UTF-8); ``candidates``: ISO 639 codes the
-    language detection may choose from (``None``: all); ``glossary``: a termbase already loaded
-    with :func:`aligner.facts.glossary.load_glossary` (``None``: the one ``config`` names, if any);
-    ``jobs``: worker processes for the checks (``None``: :func:`auto_jobs`); the findings do not
-    depend on it.
-    """
-
-    config: CheckConfig = CheckConfig()
-    presegmented: bool = False
-    encoding: str | None = None
-    candidates: tuple[str, ...] | None = None
-    glossary: object | None = None
-    jobs: int | None = None
-
-    def __post_init__(self) -> None:
-        # Callers pass lists (the CLI's --languages); keep the options immutable.
-        if self.candidates is not None and not isinstance(self.candidates, tuple):
-            object.__setattr__(self, "candidates", tuple(self.candidates))
-
-    def replace(self, **changes: Any) -> RunOptions:
-        """A copy with ``changes`` (field names as keywords); ``self`` when there are none."""
-        return dataclasses.replace(self, **changes) if changes else self
 
 
 def _options(options: RunOptions | None, changes: dict[str, Any]) -> RunOptions:
@@ -137,17 +108,17 @@ def check_documents(
         aligned = align_documents(docs, settings=settings)
         settle()
         progress("align", 1, 1)
-        return _check_aligned(docs, detections, aligned, opts, glossary, progress)
+        return _check_aligned(docs, detections, aligned, settings, opts, glossary, progress)
 
 
 def _check_aligned(docs: Sequence[Document], detections: Sequence[DocumentDetection], aligned: AlignResult,
-                   opts: RunOptions, glossary: Any, progress: Progress) -> CheckRun:
+                   settings: AlignSettings, opts: RunOptions, glossary: Any, progress: Progress) -> CheckRun:
     config, candidates = opts.config, opts.candidates
     ctx = CheckContext(
         groups=aligned.groups,
         unmatched=aligned.unmatched,
-        document_languages={d.path: d.guess for d in detections},
-        segment_languages={d.path: tuple(s.guess for s in d.segments or ()) for d in detections},
+        document_languages={d.id: d.guess for d in detections},
+        segment_languages={d.id: tuple(s.guess for s in d.segments or ()) for d in detections},
         glossary=glossary,
     )
     # The checks carry the configuration: disabled ones are left out, each stamps its severity in force.
@@ -160,8 +131,8 @@ def _check_aligned(docs: Sequence[Document], detections: Sequence[DocumentDetect
     kept = findings
     if config.baseline is not None:
         kept, suppressed = filter_baseline(findings, load_baseline(config.baseline))
-    signature = check_signature(config, align=aligned.signature.split("|")[0], lid=detection_signature(candidates, True)
-                                .split("|")[0])
+    signature = check_signature(config, align=alignment_settings(settings, grouping=aligned.grouping is not None),
+                                lid=detection_settings(candidates, True))
     return CheckRun(
         tuple(docs), tuple(detections), aligned, tuple(kept), tuple(suppressed), tuple(findings), config, signature,
         tuple(sorted({c.family for c in checks})),
@@ -178,8 +149,7 @@ def check_paths(
     """
     opts = _options(options, changes)
     with long_lived():
-        docs = read_documents(paths, presegmented=opts.presegmented, encoding=opts.encoding,
-                              candidates=opts.candidates)
+        docs = read_paths(paths, opts.reader_options())
         progress("read", len(docs), len(docs))
         settle()
         return check_documents(docs, opts, progress=progress)
@@ -202,7 +172,7 @@ def audit_paths(
     progress("score", 1, 1)
     return AuditResult(
         documents=run.documents,
-        document_languages={d.path: d.guess for d in run.detections},
+        document_languages={d.id: d.guess for d in run.detections},
         groups=run.alignment.groups,
         unmatched=run.alignment.unmatched,
         findings=run.findings,
@@ -214,6 +184,38 @@ def audit_paths(
             "score": quality_signature(),
         },
     )
+
+
+def align_paths(
+    paths: Sequence[str],
+    options: RunOptions | None = None,
+    *,
+    group: bool = True,
+    exporter: Any = None,
+    output: str | None = None,
+    **changes: Any,
+) -> AlignResult:
+    """Read files/directories, group the versions of one text (unless ``group`` is False) and align them.
+
+    With an ``exporter`` (:func:`aligner.export.get_exporter`), what it cannot hold (the document
+    count, a missing ``output`` directory, several groups) is refused before the work is done.
+    ``options`` and ``changes`` as for :func:`check_paths` (the check settings do not apply).
+    """
+    from .errors import InputError
+
+    opts = _options(options, changes)
+    first = paths[0] if paths else "FILES"
+    docs = read_paths(paths, opts.reader_options())
+    if len(docs) < 2:
+        raise InputError(first, "alignment needs at least two documents; give more files")
+    if exporter is not None:
+        exporter.check_input(len(docs), output)
+    result = align_documents(docs, group=group)
+    if not result.groups:
+        raise InputError(first, "no two documents are versions of one text; use --no-group to align them anyway")
+    if exporter is not None:
+        exporter.check_groups(len(result.groups))
+    return result
 
 
 def replace_config(config: CheckConfig, **changes: object) -> CheckConfig:
@@ -256,6 +258,7 @@ def reference_lines(
     where a version has nothing), so every hypothesis is scored on the same reference lines.
     """
     from .align import align_group
+    from .documents import read_documents
     from .errors import InputError
     from .io.reader import read_text
 
@@ -279,21 +282,33 @@ def reference_lines(
 def score_with_reference(
     reference: str,
     hypotheses: Sequence[str],
+    options: RunOptions | None = None,
     *,
-    presegmented: bool = False,
-    encoding: str | None = None,
     segments: bool = False,
     tokenize: str | None = None,
     seed: int = 12345,
     method: str = "bs",
+    **changes: Any,
 ) -> ReferenceRun:
-    """BLEU, chrF, chrF++ and TER of each hypothesis against ``reference`` (sacrebleu); with two, a paired test."""
+    """BLEU, chrF, chrF++ and TER of each hypothesis against ``reference`` (sacrebleu); with two, a paired test.
+
+    One or two hypotheses; ``method`` is the paired test, ``bs`` (bootstrap) or ``ar``
+    (approximate randomization). The reading settings come from ``options`` (``presegmented``,
+    ``encoding``) and ``changes``, as for :func:`check_paths`.
+    """
+    from .errors import InputError
     from .io.reader import read_text
     from .langid import detect_language
     from .score.reference import compare_systems, reference_scores
 
-    ref, hyps, aligned = reference_lines(reference, hypotheses, presegmented=presegmented, encoding=encoding)
-    language = detect_language(read_text(hypotheses[0], encoding)[:20000]).language
+    opts = _options(options, changes)
+    if len(hypotheses) > 2:
+        raise InputError(hypotheses[2], "score against a reference takes one or two hypotheses")
+    if method not in ("bs", "ar"):
+        raise InputError("--paired", f"{method!r} is not bs or ar")
+    ref, hyps, aligned = reference_lines(reference, hypotheses, presegmented=opts.presegmented,
+                                         encoding=opts.encoding)
+    language = detect_language(read_text(hypotheses[0], opts.encoding)[:20000]).language
     lang = None if language == "und" else language
     scores = tuple(reference_scores(h, ref, tokenize=tokenize, language=lang, segments=segments) for h in hyps)
     comparison = None
@@ -318,15 +333,30 @@ def score_paths(
 
 def score_run(run: CheckRun, *, per_segment: bool = False) -> list:
     """Reference-free quality scores of every grouped version of a check run (findings in force)."""
-    from .score.quality import quality_scores
+    from .score.quality import finding_of, quality_scores
 
-    seg_langs = {d.path: tuple(s.guess.language for s in d.segments or ()) for d in run.detections}
+    seg_langs = {d.id: tuple(s.guess.language for s in d.segments or ()) for d in run.detections}
     scores = []
     for group in run.alignment.groups:
-        group_paths = {d.path for d in group.documents}
-        scores.extend(quality_scores(group, [f for f in run.findings if f.path in group_paths],
-                                     segment_languages=seg_langs, per_segment=per_segment))
+        own = [f for f in run.findings if any(finding_of(f, d) for d in group.documents)]
+        scores.extend(quality_scores(group, own, segment_languages=seg_langs, per_segment=per_segment))
     return scores
+
+
+def run_audit(
+    paths: Sequence[str], directory: str, options: RunOptions | None = None, *, progress: Progress = _noop,
+    **changes: Any,
+) -> tuple[AuditResult, list[str]]:
+    """:func:`audit_paths`, then :func:`write_audit` into ``directory``: the result and the files written.
+
+    The whole run, report included, stays out of the garbage collector's full walks (see :mod:`aligner.heap`).
+    """
+    opts = _options(options, changes)
+    with long_lived():
+        result = audit_paths(paths, opts, progress=progress)
+        settle()  # (the report is written beside the whole run, which stays)
+        written = write_audit(result, directory, fail_on=opts.config.fail_on)
+    return result, written
 
 
 def write_audit(result: AuditResult, directory: str, *, fail_on: object = "major") -> list[str]:
@@ -352,8 +382,7 @@ def write_audit(result: AuditResult, directory: str, *, fail_on: object = "major
     out.append(json_path)
     if result.groups:
         tmx_path = os.path.join(directory, "alignment.tmx")
-        unmatched = [_UnmatchedDoc(d.path, d.language, r) for d, r in result.unmatched]
-        get_exporter("tmx").write(list(result.groups), tmx_path, unmatched=unmatched)
+        get_exporter("tmx").write(list(result.groups), tmx_path, unmatched=result.unmatched)
         out.append(tmx_path)
     sarif_path = os.path.join(directory, "findings.sarif")
     atomic_write(sarif_path, format_sarif(list(result.findings), signature=result.signatures.get("check", ""),
@@ -362,8 +391,21 @@ def write_audit(result: AuditResult, directory: str, *, fail_on: object = "major
     return out
 
 
-@dataclass(frozen=True)
-class _UnmatchedDoc:
-    path: str
-    language: str | None
-    reason: str
+__all__ = [
+    "CheckRun",
+    "ReferenceRun",
+    "RunOptions",
+    "align_paths",
+    "audit_paths",
+    "auto_jobs",
+    "check_documents",
+    "check_paths",
+    "detect_all",
+    "reference_lines",
+    "replace_config",
+    "run_audit",
+    "score_paths",
+    "score_run",
+    "score_with_reference",
+    "write_audit",
+]

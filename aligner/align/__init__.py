@@ -7,13 +7,13 @@ Public API: :func:`align_documents` (group + align), :func:`align_group` (one kn
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from ..model import Alignment, Bead, Document, Segment
-from ..signature import make_signature
+from ..signature import Signature
 from .grouping import Grouping, group_documents
 from .multiway import align_multiway
-from .pairwise import AlignSettings, SemanticScorer, align_pair, settings_signature
+from .pairwise import AlignSettings, SemanticScorer, align_pair
 
 __all__ = [
     "AlignResult",
@@ -22,6 +22,8 @@ __all__ = [
     "align_documents",
     "align_group",
     "align_pair",
+    "alignment_settings",
+    "alignment_signature",
     "group_documents",
 ]
 
@@ -54,11 +56,21 @@ def _pair_function(settings: AlignSettings, scorer: SemanticScorer | None):
     return pair
 
 
+def alignment_settings(settings: AlignSettings = AlignSettings(), scorer: SemanticScorer | None = None,
+                       grouping: bool = True) -> Signature:
+    """The settings of an alignment run: the pairwise settings (nested) plus the multi-way strategy.
+
+    A check run nests this whole signature, so it names the alignment it was made on.
+    """
+    # (the same fields as AlignSettings.signature, nested here so the version is written once)
+    pair = Signature.of("pair", {**asdict(settings), "scorer": type(scorer).__name__ if scorer is not None else None})
+    return Signature.of("align", {"pair": pair, "multiway": "star-median", "group": grouping})
+
+
 def alignment_signature(settings: AlignSettings = AlignSettings(), scorer: SemanticScorer | None = None,
                         grouping: bool = True) -> str:
-    """The signature of an alignment run: the pairwise settings plus the multi-way strategy."""
-    pair = settings_signature(settings, scorer)
-    return make_signature("align", {"pair": pair.replace("|", ";"), "multiway": "star-median", "group": grouping})
+    """The signature string of an alignment run (see :func:`alignment_settings`)."""
+    return alignment_settings(settings, scorer, grouping).render()
 
 
 def align_group(

@@ -12,7 +12,8 @@ from ..model import Alignment, Document, LanguageGuess
 class CheckContext:
     """Input to every check. ``unmatched`` pairs a document with the reason it has no group.
 
-    ``segment_languages[path]`` holds one guess per segment of that document (same order).
+    ``document_languages`` and ``segment_languages`` are keyed by :attr:`Document.id` (the path of a
+    plain text file); ``segment_languages[id]`` holds one guess per segment of that document (same order).
     ``glossary`` is an optional termbase (see :mod:`aligner.facts.glossary`).
     """
 
@@ -58,6 +59,10 @@ class CheckContext:
         if key not in self.cache:
             self.cache[key] = compute()
         return self.cache[key]
+
+    def segment_languages_of(self, doc: Document) -> tuple[LanguageGuess, ...] | None:
+        """The per-segment language guesses of ``doc`` (by its id), or ``None`` when there are none."""
+        return self.segment_languages.get(doc.id)
 
     @property
     def documents(self) -> tuple[Document, ...]:

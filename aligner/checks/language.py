@@ -24,6 +24,16 @@ MIN_CONFIDENCE = 0.8
 _LETTER = regex.compile(r"\p{L}")
 
 
+#: A word that starts with a lower-case letter: something a translator would translate.
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]{2,}")
+
+
+def _names_only(text: str) -> bool:
+    """True when ``text`` has no word of three letters or more that starts in lower case: a line of names,
+    titles and numbers (a headline of team names, a byline), which versions keep as they are."""
+    return _LOWER_WORD.search(text) is None
+
+
 def _judgeable(text: str) -> bool:
     if len(text) < MIN_LETTERS or len(text.split()) < MIN_WORDS:
         return False
@@ -68,11 +78,13 @@ def check_untranslated(alignment: Alignment, segment_languages: Mapping[str, Seq
         for t, same in texts.items():
             if len(same) < 2 or len({docs[k].language for k in same}) < 2 or not _judgeable(t):
                 continue
+            if _names_only(docs[same[0]].segments[unit.segments[same[0]][0]].text):
+                continue  # "Elite League: Dundee Stars 5-3 Belfast Giants": names and numbers, nothing to translate
             # Blame the versions whose own language the text is not in.
             for k in same:
                 doc = docs[k]
                 ids = unit.segments[k]
-                guesses = segment_languages.get(doc.path, ())
+                guesses = segment_languages.get(doc.id, ())
                 seg_lang = guesses[ids[0]].language if guesses and ids[0] < len(guesses) else None
                 if seg_lang == doc.language:
                     continue
@@ -101,7 +113,7 @@ class _LanguageCheck(SharedAnalysisCheck):
     def analyse(cls, ctx: CheckContext) -> list[Finding]:
         out: list[Finding] = []
         for doc in ctx.documents:
-            guesses = ctx.segment_languages.get(doc.path)
+            guesses = ctx.segment_languages_of(doc)
             if guesses:
                 out.extend(check_segment_languages(doc, guesses))
         for group in ctx.groups:

@@ -17,7 +17,7 @@ import regex
 
 from ..errors import InputError
 from ..io.writer import atomic_write
-from ..model import Alignment
+from ..model import Alignment, Document
 
 # Characters XML 1.0 does not allow (C0 controls but tab/LF/CR, surrogates, U+FFFE/U+FFFF).
 _NOT_XML = regex.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -32,6 +32,20 @@ class UnmatchedLike(Protocol):
     path: str
     language: str | None
     reason: str
+
+
+class _UnmatchedPair:
+    """A ``(Document, reason)`` pair (``AlignResult.unmatched``, ``AuditResult.unmatched``) as ``UnmatchedLike``."""
+
+    __slots__ = ("path", "language", "reason")
+
+    def __init__(self, doc: Document, reason: str) -> None:
+        self.path, self.language, self.reason = doc.path, doc.language, reason
+
+
+def as_unmatched(unmatched: Sequence[UnmatchedLike | tuple[Document, str]]) -> tuple[UnmatchedLike, ...]:
+    """Unmatched documents as :class:`UnmatchedLike`: the grouping's records as they are, pairs read."""
+    return tuple(_UnmatchedPair(*u) if isinstance(u, tuple) else u for u in unmatched)
 
 
 class AlignmentExporter(ABC):
@@ -50,6 +64,40 @@ class AlignmentExporter(ABC):
     directory: ClassVar[bool] = False
     #: True when several groups fit in one output; otherwise exactly one alignment is accepted.
     multi_group: ClassVar[bool] = True
+    #: The number of versions the format holds (``None``: any).
+    versions: ClassVar[int | None] = None
+
+    def check_input(self, documents: int, output: str | os.PathLike[str] | None) -> None:
+        """Refuse, before any alignment is made, ``documents`` this format cannot hold or a missing ``output``."""
+        if self.versions is not None and documents != self.versions:
+            raise InputError(f"--format {self.name}", f"takes exactly two documents, got {documents}; use json or tmx"
+                             if self.versions == 2 else
+                             f"takes exactly {self.versions} documents, got {documents}; use json or tmx")
+        if self.directory and not output:
+            raise InputError(f"--format {self.name}", "writes one file per version; give a directory with -o DIR")
+
+    def check_groups(self, groups: int) -> None:
+        """Refuse ``groups`` groups of versions when the format holds only one."""
+        if not self.multi_group and groups > 1:
+            raise InputError(f"--format {self.name}",
+                             f"found {groups} groups of versions; use json, jsonl or tmx, or --no-group")
+
+    def export(
+        self,
+        alignments: Sequence[Alignment],
+        output: str | os.PathLike[str] | None = None,
+        *,
+        unmatched: Sequence[UnmatchedLike | tuple[Document, str]] = (),
+    ) -> bytes | None:
+        """Write ``alignments`` to ``output``; without one, return the bytes of a single-file format.
+
+        A single-group format takes the first group (:meth:`check_groups` refuses more first).
+        """
+        chosen = list(alignments) if self.multi_group else list(alignments[:1])
+        if output:
+            self.write(chosen, output, unmatched=unmatched)
+            return None
+        return self.render(chosen, as_unmatched(unmatched))[""]
 
     @abstractmethod
     def render(
@@ -62,10 +110,10 @@ class AlignmentExporter(ABC):
         alignments: Alignment | Sequence[Alignment],
         path: str | os.PathLike[str],
         *,
-        unmatched: Sequence[UnmatchedLike] = (),
+        unmatched: Sequence[UnmatchedLike | tuple[Document, str]] = (),
     ) -> tuple[Path, ...]:
         """Render and write atomically to ``path`` (a file, or a directory for directory formats)."""
-        files = self.render(as_alignments(alignments), unmatched)
+        files = self.render(as_alignments(alignments), as_unmatched(unmatched))
         written: list[Path] = []
         for name, data in files.items():
             target = Path(path) / name if name else Path(path)

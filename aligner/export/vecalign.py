@@ -19,6 +19,7 @@ class VecalignExporter(AlignmentExporter):
     name = "vecalign"
     extensions = (".ladder",)
     multi_group = False
+    versions = 2
 
     def render(self, alignments: Sequence[Alignment], unmatched: Sequence[UnmatchedLike] = ()) -> dict[str, bytes]:
         alignment = self.single(alignments)

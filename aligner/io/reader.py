@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import os
 import unicodedata
-from pathlib import Path
 
 from ..errors import InputError
 
@@ -15,26 +14,6 @@ _SNIFF = 8192
 _TEXT_CONTROLS = {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
 #: Files larger than this are refused (the whole text is held in memory).
 MAX_BYTES = 256 * 1024 * 1024
-
-
-def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
-    """Turn the user's arguments into files: a directory means its ``*.txt`` files, sorted.
-
-    Raises :class:`InputError` for a missing path or a directory without text files.
-    """
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            files = sorted(str(f) for f in path.glob("*.txt") if f.is_file())
-            if not files:
-                raise InputError(p, "directory holds no *.txt files; give text files or another folder")
-            out.extend(files)
-        elif path.exists():
-            out.append(p)
-        else:
-            raise InputError(p, "no such file or directory; check the path")
-    return out
 
 
 def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:

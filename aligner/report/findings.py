@@ -6,15 +6,18 @@ timestamps) and safe for any document text: control characters and bidirectional
 never reach a terminal raw, XML-illegal characters never reach the XML, and GitHub's
 workflow-command escaping is applied to data and properties.
 
-Pick a format by name with :func:`render_findings` (``--format``); the names are :data:`FORMATS`.
+Pick a format by name with :func:`render_findings` (``--format``); the formats register in
+:data:`FINDINGS_FORMATS`, like the exporters in :data:`aligner.export.EXPORTERS`.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from lxml import etree
@@ -25,7 +28,9 @@ from ..checks.registry import Check, Registry, all_checks
 from ..model import Finding, Severity
 
 __all__ = [
+    "FINDINGS_FORMATS",
     "FORMATS",
+    "FindingsFormat",
     "INFORMATION_URI",
     "SARIF_SCHEMA",
     "format_github",
@@ -33,6 +38,8 @@ __all__ = [
     "format_junit",
     "format_sarif",
     "format_text",
+    "get_findings_format",
+    "register_format",
     "render_findings",
     "sarif_level",
     "sarif_uri",
@@ -391,44 +398,80 @@ def format_github(findings: Iterable[Finding]) -> str:
 
 # -------------------------------------------------------------------------------------- dispatch
 
-#: ``--format`` names and the function that renders each.
-FORMATS: dict[str, Callable[..., str]] = {
-    "text": format_text,
-    "json": format_json,
-    "sarif": format_sarif,
-    "junit": format_junit,
-    "github": format_github,
-}
+@dataclass(frozen=True)
+class FindingsFormat:
+    """One findings format: its ``name`` (``--format``), file ``extension`` and pure ``function``.
 
-
-def render_findings(
-    fmt: str,
-    findings: Iterable[Finding],
-    *,
-    fail_on: Severity | str | None = Severity.MAJOR,
-    color: bool = False,
-    signature: str = "",
-    documents: Sequence[str] = (),
-    suppressed: int = 0,
-    registry: Registry | None = None,
-    root: str | None = None,
-    families: Iterable[str] | None = None,
-) -> str:
-    """Render ``findings`` in format ``fmt`` (one of :data:`FORMATS`), passing each format the options it uses.
-
-    A bad ``fmt`` is a :class:`ValueError` (the CLI offers only :data:`FORMATS` as choices).
+    ``function(findings, **options) -> str`` declares the options it uses as keyword parameters;
+    :meth:`options` keeps those of a run's options and refuses names that no format knows.
     """
-    findings = list(findings)
-    if fmt == "text":
-        return format_text(findings, color=color)
-    if fmt == "json":
-        return format_json(findings, signature=signature, fail_on=fail_on, suppressed=suppressed)
-    if fmt == "sarif":
-        return format_sarif(findings, registry=registry, signature=signature, root=root)
-    if fmt == "junit":
-        return format_junit(findings, fail_on=fail_on, documents=documents, registry=registry, signature=signature,
-                            families=families)
-    if fmt == "github":
-        return format_github(findings)
-    raise ValueError(f"unknown findings format {fmt!r}; use one of {', '.join(FORMATS)}")
 
+    name: str
+    extension: str
+    function: Callable[..., str]
+
+    def option_names(self) -> tuple[str, ...]:
+        """The keyword options ``function`` takes."""
+        params = inspect.signature(self.function).parameters.values()
+        return tuple(p.name for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY)
+
+    def options(self, given: Mapping[str, object]) -> dict[str, object]:
+        """The options in ``given`` this format uses; a name no registered format takes is a :class:`ValueError`."""
+        unknown = sorted(set(given) - RUN_OPTIONS)
+        if unknown:
+            raise ValueError(f"findings formats take no option {', '.join(unknown)}; "
+                             f"they take {', '.join(sorted(RUN_OPTIONS))}")
+        mine = self.option_names()
+        return {k: v for k, v in given.items() if k in mine}
+
+    def render(self, findings: Iterable[Finding], **options: object) -> str:
+        """``findings`` in this format, given a run's options (those this format does not use are left out)."""
+        return self.function(list(findings), **self.options(options))
+
+
+#: ``--format`` name -> format; the single place findings formats are listed.
+FINDINGS_FORMATS: dict[str, FindingsFormat] = {}
+
+#: Every option some findings format takes (filled by :func:`register_format`).
+RUN_OPTIONS: set[str] = set()
+
+
+def register_format(fmt: FindingsFormat) -> FindingsFormat:
+    """Add ``fmt`` under its name; a second format with the same name is refused."""
+    if fmt.name in FINDINGS_FORMATS:
+        raise ValueError(f"findings format {fmt.name!r} is already registered")
+    FINDINGS_FORMATS[fmt.name] = fmt
+    RUN_OPTIONS.update(fmt.option_names())
+    return fmt
+
+
+for _fmt in (
+    FindingsFormat("text", ".txt", format_text),
+    FindingsFormat("json", ".json", format_json),
+    FindingsFormat("sarif", ".sarif", format_sarif),
+    FindingsFormat("junit", ".xml", format_junit),
+    FindingsFormat("github", ".txt", format_github),
+):
+    register_format(_fmt)
+del _fmt
+
+#: ``--format`` names and the function that renders each.
+FORMATS: dict[str, Callable[..., str]] = {name: fmt.function for name, fmt in FINDINGS_FORMATS.items()}
+
+
+def get_findings_format(name: str) -> FindingsFormat:
+    """The findings format called ``name``; a bad name is a :class:`ValueError`."""
+    fmt = FINDINGS_FORMATS.get(name)
+    if fmt is None:
+        raise ValueError(f"unknown findings format {name!r}; use one of {', '.join(FINDINGS_FORMATS)}")
+    return fmt
+
+
+def render_findings(fmt: str, findings: Iterable[Finding], **options: object) -> str:
+    """Render ``findings`` in format ``fmt`` (one of :data:`FINDINGS_FORMATS`), passing each format the options it uses.
+
+    ``options`` are a run's: ``fail_on``, ``color``, ``signature``, ``documents``, ``suppressed``,
+    ``registry``, ``root``, ``families``, ``summary``, ... (see each ``format_*``). A bad ``fmt``
+    or an option no format takes is a :class:`ValueError` (the CLI offers only the registered names).
+    """
+    return get_findings_format(fmt).render(findings, **options)

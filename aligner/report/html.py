@@ -36,6 +36,7 @@ from .._version import __version__
 from ..checks.config import parse_fail_on
 from ..checks.policy import exit_code
 from ..model import CATEGORIES, Alignment, AuditResult, Document, Finding, QualityScore, SegmentKind, Severity
+from ..score.quality import finding_of
 
 #: Display order of severities, worst first.
 SEVERITY_ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO)
@@ -117,17 +118,19 @@ def _segment_at(doc: Document, starts: Sequence[int], pos: int) -> int | None:
 
 def _place(result: AuditResult) -> _Placement:
     placed = _Placement()
-    where: dict[str, tuple[int, int]] = {}
+    # A finding names its file; a file that holds several documents tells them apart by language.
+    where: dict[str, list[tuple[Document, int, int]]] = {}
     for g, alignment in enumerate(result.groups):
         for k, doc in enumerate(alignment.documents):
-            where.setdefault(doc.path, (g, k))
+            where.setdefault(doc.path, []).append((doc, g, k))
     unit_of: dict[tuple[int, int], list[int]] = {}
     starts: dict[tuple[int, int], list[int]] = {}
 
     for i, f in enumerate(result.findings):
-        if f.path not in where:
+        at = next(((g, k) for doc, g, k in where.get(f.path, ()) if finding_of(f, doc)), None)
+        if at is None:
             continue
-        g, k = where[f.path]
+        g, k = at
         alignment = result.groups[g]
         doc = alignment.documents[k]
         u = f.unit if f.unit is not None and 0 <= f.unit < len(alignment.units) else None
@@ -281,19 +284,19 @@ def _documents_table(result: AuditResult) -> str:
     member: dict[str, str] = {}
     for g, alignment in enumerate(result.groups):
         for k, doc in enumerate(alignment.documents):
-            member.setdefault(doc.path, f'<a href="#group-{g}">group {g + 1}</a>, version {k + 1}')
+            member.setdefault(doc.id, f'<a href="#group-{g}">group {g + 1}</a>, version {k + 1}')
     for doc, _ in result.unmatched:
-        member.setdefault(doc.path, "unmatched")
+        member.setdefault(doc.id, "unmatched")
     rows = []
     for doc in result.documents:
-        guess = result.document_languages.get(doc.path)
+        guess = result.document_languages.get(doc.id)
         confidence = getattr(guess, "confidence", None)
         script = getattr(guess, "script", None)
         rows.append(
-            f"<tr><td>{_lang_badge(doc.language)}</td><td class=\"file\">{_esc(doc.path)}</td>"
+            f"<tr><td>{_lang_badge(doc.language)}</td><td class=\"file\">{_esc(doc.id)}</td>"
             f'<td class="num">{"" if confidence is None else f"{confidence:.3f}"}</td>'
             f"<td>{_esc(script or '')}</td><td class=\"num\">{len(doc.segments):,}</td>"
-            f"<td>{member.get(doc.path, '')}</td></tr>"
+            f"<td>{member.get(doc.id, '')}</td></tr>"
         )
     return (
         '<h3 id="documents">Documents</h3><div class="box"><table><thead><tr>'
@@ -307,7 +310,7 @@ def _unmatched(result: AuditResult) -> str:
     if not result.unmatched:
         return '<h3 id="unmatched">Unmatched documents</h3><p class="empty">Every document is in a group.</p>'
     rows = "".join(
-        f'<tr><td>{_lang_badge(doc.language)}</td><td class="file">{_esc(doc.path)}</td>'
+        f'<tr><td>{_lang_badge(doc.language)}</td><td class="file">{_esc(doc.id)}</td>'
         f'<td class="reason">{_esc(reason)}</td></tr>'
         for doc, reason in result.unmatched
     )
@@ -561,10 +564,10 @@ def _row(g: int, u: int, alignment: Alignment, placed: _Placement, findings: Seq
 
 
 def _group(g: int, alignment: Alignment, result: AuditResult, placed: _Placement) -> str:
-    score_of = {s.path: s for s in result.scores}
+    score_of = {(s.path, s.language): s for s in result.scores}
     heads = []
     for doc in alignment.documents:
-        score = score_of.get(doc.path)
+        score = score_of.get((doc.path, doc.language))
         vscore = f'<span class="vscore" title="quality score">{score.score:.1f}</span>' if score else ""
         heads.append(
             f'<th scope="col">{vscore}{_lang_badge(doc.language)}'

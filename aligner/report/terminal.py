@@ -26,7 +26,7 @@ def detection_table(results: Sequence, segments: bool) -> str:
     for col in ("file", "language", "confidence", "script"):
         table.add_column(col)
     for r in results:
-        table.add_row(r.path, r.guess.language, f"{r.guess.confidence:.3f}", r.guess.script)
+        table.add_row(r.id, r.guess.language, f"{r.guess.confidence:.3f}", r.guess.script)
     out = render(table)
     if segments:
         seg = Table(title="Segments in another language than their document")
@@ -38,7 +38,7 @@ def detection_table(results: Sequence, segments: bool) -> str:
                 if s.differs:
                     n += 1
                     text = s.text if len(s.text) <= 60 else s.text[:57] + "..."
-                    seg.add_row(r.path, str(s.line), s.guess.language, f"{s.guess.confidence:.3f}", text)
+                    seg.add_row(r.id, str(s.line), s.guess.language, f"{s.guess.confidence:.3f}", text)
         out += render(seg) if n else "No segment differs from its document's language.\n"
     return out
 
@@ -55,6 +55,22 @@ def scores_table(scores: Sequence) -> str:
         )
         table.add_row(str(s.rank), s.path, s.language or "", f"{s.score:.1f}", comps)
     return render(table)
+
+
+def reference_table(run) -> str:  # noqa: ANN001 - a pipeline.ReferenceRun
+    """Scores against a reference: one row per hypothesis and metric with its signature, then the paired test (JSON)."""
+    from ..io.render import to_json
+
+    table = Table(title=f"Against {run.reference} ({run.lines} lines{', aligned' if run.aligned else ''})")
+    for col in ("hypothesis", "metric", "score", "signature"):
+        table.add_column(col)
+    for path, sc in zip(run.hypotheses, run.scores):
+        for m in sc.metrics:
+            table.add_row(path, m.name, f"{m.score:.2f}", m.signature)
+    text = render(table)
+    if run.comparison is not None:
+        text += to_json(run.comparison.to_dict())
+    return text
 
 
 class _Progress:
@@ -96,20 +112,22 @@ def audit_summary(result, written: Sequence[str], fail_on: object) -> str:  # no
     from collections import Counter
 
     from ..model import Severity
+    from ..score.quality import finding_of
 
     table = Table(title="Audit")
     table.add_column("file", no_wrap=True)  # a path is shown whole, never cut to an ellipsis
     for col in ("language", "group", "score", *(s.value for s in Severity.descending())):
         table.add_column(col)
-    group_of = {d.path: str(g + 1) for g, al in enumerate(result.groups) for d in al.documents}
-    score_of = {s.path: s.score for s in result.scores}
-    counts = {d.path: Counter(f.severity.value for f in result.findings if f.path == d.path) for d in result.documents}
+    group_of = {d.id: str(g + 1) for g, al in enumerate(result.groups) for d in al.documents}
+    score_of = {(s.path, s.language): s.score for s in result.scores}
+    counts = {d.id: Counter(f.severity.value for f in result.findings if finding_of(f, d)) for d in result.documents}
     for d in result.documents:
-        c = counts[d.path]
-        score = f"{score_of[d.path]:.1f}" if d.path in score_of else "-"
-        table.add_row(d.path, d.language or "", group_of.get(d.path, "none"), score,
+        c = counts[d.id]
+        key = (d.path, d.language)
+        score = f"{score_of[key]:.1f}" if key in score_of else "-"
+        table.add_row(d.id, d.language or "", group_of.get(d.id, "none"), score,
                       *(str(c.get(s.value, 0)) for s in Severity.descending()))
     # the other columns take about 60 characters: widen the table rather than cut a long path
-    out = render(table, width=max(120, 60 + max((len(d.path) for d in result.documents), default=0)))
+    out = render(table, width=max(120, 60 + max((len(d.id) for d in result.documents), default=0)))
     out += "".join(f"wrote {p}\n" for p in written)
     return out

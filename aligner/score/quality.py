@@ -161,8 +161,8 @@ def quality_scores(
 ) -> list[QualityScore]:
     """Score every version of ``alignment`` from 0 to 100 and rank them (1 = best; ties by path).
 
-    ``findings`` are matched to versions by path (findings of other files are ignored).
-    ``segment_languages[path]`` holds one detected language code per segment of that document
+    ``findings`` are matched to versions by :func:`finding_of` (findings of other files are ignored).
+    ``segment_languages[id]`` holds one detected language code per segment of that document
     (:class:`InputError` when the count differs); without it, with none for a path, or when the
     document's language is unknown, purity is not measured and counts as full.
     With ``per_segment`` each score carries one figure per segment of its document, in
@@ -175,7 +175,7 @@ def quality_scores(
     for k, doc in enumerate(docs):
         words = [count_words(s.text) for s in doc.segments]
         matches = _language_matches(doc, segment_languages)
-        own = [f for f in findings if f.path == doc.path]
+        own = [f for f in findings if finding_of(f, doc)]
 
         total_words = sum(words[i] for u in alignment.units for i in _ids(u, k))
         penalty = sum((weights.penalty(f) for f in own), 0.0)
@@ -221,12 +221,20 @@ def quality_scores(
         segments = _segment_scores(doc, own, total_words, weights) if per_segment else None
         results.append((score, components, segments))
 
-    order = sorted(range(len(docs)), key=lambda k: (-round(results[k][0], 9), docs[k].path))
+    order = sorted(range(len(docs)), key=lambda k: (-round(results[k][0], 9), docs[k].id))
     rank = {k: r + 1 for r, k in enumerate(order)}
     return [
         QualityScore(doc.path, doc.language, score, components, rank[k], segments)
         for k, (doc, (score, components, segments)) in enumerate(zip(docs, results))
     ]
+
+
+def finding_of(finding: Finding, doc: Document) -> bool:
+    """Whether ``finding`` is about ``doc``: same file and, when the file holds several documents, same language.
+
+    (A finding carries the file, line and column of its text, not the document id.)
+    """
+    return finding.path == doc.path and (doc.id == doc.path or finding.language == doc.language)
 
 
 def _is_content(docs: Sequence[Document], unit: Unit) -> bool:
@@ -241,7 +249,7 @@ def _ids(unit: Unit, version: int) -> tuple[int, ...]:
 
 def _language_matches(doc: Document, segment_languages: Mapping[str, Sequence[str]] | None) -> list[bool] | None:
     """Per segment: is it in the document's language (undetermined counts as yes)? ``None`` when not measured."""
-    codes = list((segment_languages or {}).get(doc.path) or ())
+    codes = list((segment_languages or {}).get(doc.id) or ())
     if not codes or not doc.language:
         return None
     if len(codes) != len(doc.segments):

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from aligner.errors import InputError
-from aligner.io.reader import expand_paths, read_text
+from aligner.io.formats import expand_paths
+from aligner.io.reader import read_text
 
 
 def write(tmp_path: Path, data: bytes, name: str = "f.txt") -> str:

@@ -455,3 +455,24 @@ def test_render_findings_dispatches_and_rejects_unknown_formats() -> None:
     assert "<failure" not in render_findings("junit", FINDINGS, fail_on="never", registry=Registry())
     with pytest.raises(ValueError, match="unknown findings format 'xml'"):
         render_findings("xml", FINDINGS)
+
+
+def test_findings_formats_are_a_registry_that_refuses_duplicates() -> None:
+    from aligner.report.findings import FINDINGS_FORMATS, FindingsFormat, get_findings_format, register_format
+
+    assert list(FINDINGS_FORMATS) == ["text", "json", "sarif", "junit", "github"]
+    assert sorted(FORMATS) == sorted(FINDINGS_FORMATS)
+    with pytest.raises(ValueError, match="already registered"):
+        register_format(FindingsFormat("json", ".json", format_json))
+    assert get_findings_format("junit").option_names() == (
+        "fail_on", "documents", "registry", "signature", "families")
+    assert get_findings_format("github").option_names() == ()
+
+
+def test_each_format_takes_the_run_options_it_uses_and_typos_are_refused() -> None:
+    run = {"fail_on": "never", "color": False, "signature": "s", "documents": ["docs/lt.txt"], "suppressed": 0,
+           "registry": make_registry(), "root": "/", "families": None}
+    assert render_findings("github", FINDINGS, **run) == format_github(FINDINGS)
+    assert render_findings("text", FINDINGS, **run) == format_text(FINDINGS)
+    with pytest.raises(ValueError, match="take no option colour"):
+        render_findings("text", FINDINGS, colour=True)

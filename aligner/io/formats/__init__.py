@@ -1,0 +1,115 @@
+"""Document readers: one interface (:class:`DocumentReader`), every input format registered here.
+
+>>> sorted(READERS)
+['text']
+
+A file goes to the reader that claims its extension (:func:`reader_for_path`; a file no reader
+claims is read as plain text, as it always was); a directory means the files some reader claims,
+sorted (:func:`expand_paths`). Adding a format is a module with a :class:`DocumentReader` and one
+line in the ``register`` loop below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from ...errors import ConfigError, InputError
+from ...model import Document
+from .base import SHARED_OPTIONS, DocumentReader
+from .text import PlainTextReader
+
+#: Reader name -> reader; the single place input formats are listed.
+READERS: dict[str, DocumentReader] = {}
+
+#: The reader of files whose extension no reader claims.
+DEFAULT_READER = "text"
+
+
+def register(reader: DocumentReader) -> DocumentReader:
+    """Add ``reader`` under its ``name``; a second reader with the same name or extension is refused."""
+    if reader.name in READERS:
+        raise ValueError(f"reader {reader.name!r} is already registered by {type(READERS[reader.name]).__name__}")
+    for other in READERS.values():
+        shared = set(reader.extensions) & set(other.extensions)
+        if shared:
+            raise ValueError(f"reader {reader.name!r} claims {sorted(shared)}, already claimed by {other.name!r}")
+    READERS[reader.name] = reader
+    return reader
+
+
+for _reader in (PlainTextReader(),):
+    register(_reader)
+del _reader
+
+
+def get_reader(name: str) -> DocumentReader:
+    """The reader called ``name``."""
+    reader = READERS.get(name)
+    if reader is None:
+        raise ConfigError("reader", f"unknown input format {name!r}; choose one of {', '.join(sorted(READERS))}")
+    return reader
+
+
+def reader_for_path(path: str) -> DocumentReader:
+    """The reader that claims ``path``'s extension; plain text when none does."""
+    for name in sorted(READERS):
+        if READERS[name].accepts(path):
+            return READERS[name]
+    return READERS[DEFAULT_READER]
+
+
+def extensions() -> tuple[str, ...]:
+    """Every extension some reader claims, in registry order."""
+    return tuple(ext for reader in READERS.values() for ext in reader.extensions)
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Turn the user's arguments into files: a directory means the files some reader claims, sorted.
+
+    (In a directory the extension is matched as written, ``*.txt`` as a shell would; a file given
+    by name goes to :func:`reader_for_path` whatever its extension.)
+
+    Raises :class:`InputError` for a missing path or a directory without such files.
+    """
+    exts = extensions()
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(str(f) for f in path.iterdir() if f.is_file() and f.name.endswith(exts))
+            if not files:
+                globs = ", ".join(f"*{ext}" for ext in exts)
+                raise InputError(p, f"directory holds no {globs} files; give text files or another folder")
+            out.extend(files)
+        elif path.exists():
+            out.append(p)
+        else:
+            raise InputError(p, "no such file or directory; check the path")
+    return out
+
+
+def read_path(path: str, options: Mapping[str, object] | None = None) -> tuple[Document, ...]:
+    """The documents in file ``path``, read by the reader that claims it under ``options``."""
+    return reader_for_path(path).read(path, options)
+
+
+def read_paths(paths: Sequence[str], options: Mapping[str, object] | None = None) -> list[Document]:
+    """The documents of files and directories (see :func:`expand_paths`), in order."""
+    return [doc for p in expand_paths(paths) for doc in read_path(p, options)]
+
+
+__all__ = [
+    "DEFAULT_READER",
+    "READERS",
+    "SHARED_OPTIONS",
+    "DocumentReader",
+    "PlainTextReader",
+    "expand_paths",
+    "extensions",
+    "get_reader",
+    "read_path",
+    "read_paths",
+    "register",
+    "reader_for_path",
+]
