@@ -20,7 +20,8 @@ from operator import attrgetter, is_, itemgetter, lt, ne, not_
 
 from ..model import Alignment, Document, Finding, SegmentKind, Severity
 from .context import CheckContext
-from .registry import SharedAnalysisCheck, register
+from .coverage import CoverageModel
+from .registry import Check, SharedAnalysisCheck, register
 
 _MIN_DUP_WORDS = 4
 
@@ -158,6 +159,13 @@ def check_structure(alignment: Alignment) -> list[Finding]:
         return out
     following: dict[int, list[int | None]] = {}  # per version, built when first needed
     texts: dict[int, Counter[str]] = {}
+    coverage_model: list[CoverageModel] = []
+
+    def model() -> CoverageModel:  # built on the first null unit: most groups have none
+        if not coverage_model:
+            coverage_model.append(CoverageModel(alignment))
+        return coverage_model[0]
+
     units = alignment.units
     ids_of = list(map(_SEGMENTS, units))
     todo: Iterable[int] = range(len(units))
@@ -183,10 +191,16 @@ def check_structure(alignment: Alignment) -> list[Finding]:
                 continue  # a repeated sentence: DUP001 reports it once, not also as an addition
             check = AddedFurniture if furniture else AddedPassage
             what = "page furniture" if furniture else "a passage"
+            evidence = {"text": text, "versions_with": 1, "versions": n}
+            message = f"{what} only this version has: {_snippet(text)!r}"
+            if not furniture:
+                coverage = model().decide(u_idx, k, [j for j in range(n) if j != k], addition=True)
+                if coverage.covered:
+                    check = PossibleAddition
+                    message += " (perhaps a sentence split differently: its neighbours' partners may hold it)"
+                    evidence["coverage"] = coverage.to_dict()
             out.append(check.make_finding(
-                doc.path, doc.language, first.line, first.column,
-                f"{what} only this version has: {_snippet(text)!r}",
-                {"text": text, "versions_with": 1, "versions": n}, 0.8, first.start,
+                doc.path, doc.language, first.line, first.column, message, evidence, 0.8, first.start,
                 doc.segments[unit.segments[k][-1]].end, u_idx,
             ))
             continue
@@ -194,20 +208,27 @@ def check_structure(alignment: Alignment) -> list[Finding]:
         majority = len(present) > n / 2
         conf = 0.9 if majority and len(present) >= 2 else 0.5
         holders = ", ".join(docs[k].language or docs[k].name for k in present)
+        heading = kinds <= {SegmentKind.TITLE, SegmentKind.HEADING, SegmentKind.BOILERPLATE}
         for k in lacking:
             doc = docs[k]
             if k not in following:
                 following[k] = _following(alignment, k)
             line, column, start, end = _anchor(doc, alignment, k, u_idx, following[k])
             tie = "" if majority else " (no majority: omission is likelier than addition)"
-            out.append(OmittedPassage.make_finding(
-                doc.path, doc.language, line, column,
-                f"a passage {len(present)} of {n} versions have ({holders}) is missing here: "
-                f"{_snippet(sample)!r}{tie}",
-                {"text": sample, "versions_with": len(present), "versions": n,
-                 "present": [docs[j].path for j in present]},
-                conf, start, end, u_idx,
-            ))
+            check: type[Check] = OmittedPassage
+            evidence = {"text": sample, "versions_with": len(present), "versions": n,
+                        "present": [docs[j].path for j in present]}
+            message = f"a passage {len(present)} of {n} versions have ({holders}) is missing here: {_snippet(sample)!r}"
+            if not heading:  # a heading is a line of its own: no neighbouring sentence absorbs it
+                coverage = model().decide(u_idx, k, present)
+                if coverage.covered:
+                    check = PossibleOmission
+                    message += " (perhaps a sentence split differently: the neighbouring text may hold it)"
+                    evidence["coverage"] = coverage.to_dict()
+            if not majority and n >= 3:
+                check = PossibleOmission  # a minority's passage: the others may simply not have it
+            out.append(check.make_finding(doc.path, doc.language, line, column, message + tie, evidence,
+                                          conf, start, end, u_idx))
     return out
 
 
@@ -372,6 +393,45 @@ class AddedPassage(_StructureCheck):
     name = "added-passage"
     category = "addition"
     default_severity = Severity.MAJOR
+    family = "structure"
+
+
+@register
+class PossibleOmission(_StructureCheck):
+    """A passage other versions have has no partner here, but the neighbouring text may hold it.
+
+    Reported instead of OMI001 when the version's neighbouring sentences are about as long as the other
+    versions' with the passage (a sentence joined to its neighbour, a missing full stop), when the passage's
+    numbers or names turn up in the neighbours, when it is too short for lengths to tell, or when only a
+    minority of versions have it (see :mod:`aligner.checks.coverage`).
+
+    Bad:  en "He was arrested on Monday night" ends without a full stop and runs into the next sentence,
+          so lt's sentence for it has no partner unit
+    Good: every version has the sentence as a sentence of its own
+    """
+
+    code = "OMI002"
+    name = "possible-omission"
+    category = "omission"
+    default_severity = Severity.MINOR
+    family = "structure"
+
+
+@register
+class PossibleAddition(_StructureCheck):
+    """A passage only this version has, which its neighbours' partners in the other versions may hold.
+
+    Reported instead of ADD001 when the version's text around it, the passage included, is as long as the
+    other versions' text there: the translator split one sentence in two (see :mod:`aligner.checks.coverage`).
+
+    Bad:  te splits "..., recalled Ms. Schroeder." after the abbreviation, leaving 'ష్కోడర్ గుర్తు చేసారు.' alone
+    Good: the sentence is one sentence in every version
+    """
+
+    code = "ADD003"
+    name = "possible-addition"
+    category = "addition"
+    default_severity = Severity.MINOR
     family = "structure"
 
 
