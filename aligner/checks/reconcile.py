@@ -36,7 +36,7 @@ import regex
 
 from ..facts.numbers import cldr_locale
 from ..facts.quantities import Localised, find_localised, relate
-from ..facts.spelled import find_spelled_numbers
+from ..facts.spelled import SpelledNumber, find_spelled_numbers
 
 #: Value ratios that a scale word makes (thousand, million, billion, trillion) in either direction.
 _SCALES = tuple(Decimal(1000) ** i for i in range(1, 5))
@@ -69,6 +69,8 @@ class Outcome:
     notes: list[Note] = field(default_factory=list)
     #: (version, extra value) -> a message that replaces "reads X where others have Y" (wrong conversions)
     messages: dict[tuple[int, Decimal], str] = field(default_factory=dict)
+    #: (version, missing value) -> a number written in words there with another value: a changed number
+    changed: dict[tuple[int, Decimal], SpelledNumber] = field(default_factory=dict)
 
 
 class UnitView:
@@ -79,10 +81,14 @@ class UnitView:
     """
 
     def __init__(self, texts: dict[int, str], languages: dict[int, str | None],
-                 spans: Callable[[int, Decimal], Sequence[tuple[int, int]]]) -> None:
+                 spans: Callable[[int, Decimal], Sequence[tuple[int, int]]],
+                 values: frozenset[Decimal] = frozenset()) -> None:
         self.texts = texts
         self.languages = languages
         self.spans = spans
+        #: every value written in digits in the unit, in any version
+        self.values = values
+        self._words: dict[int, list[SpelledNumber]] = {}
         self._spelled: dict[int, frozenset[Decimal]] = {}
         self._ordinals: dict[int, frozenset[Decimal]] = {}
         self._localised: dict[int, list[Localised]] = {}
@@ -98,6 +104,14 @@ class UnitView:
             dated = frozenset(Decimal(item.value) for item in self.localised(k)
                               if type(item).__name__ in ("Age", "Century") and isinstance(item.value, int))
             found = self._spelled[k] = found | _period_words(self.texts[k], language) | dated
+        return found
+
+    def words(self, k: int) -> list[SpelledNumber]:
+        """The numbers written in words in version ``k``'s text, the article-like "one" left out."""
+        found = self._words.get(k)
+        if found is None:
+            language = self.languages.get(k)
+            found = self._words[k] = find_spelled_numbers(self.texts[k], language) if language else []
         return found
 
     def ordinals(self, k: int) -> frozenset[Decimal]:
@@ -192,6 +206,16 @@ def reconcile(view: UnitView, present: Sequence[int],
                 out.notes.append(Note(k, ev, *reason))
         out.missing[k] = kept_missing
         out.extra[k] = kept_extra
+        # A value k lacks, where k writes a number in words that no version has: the words changed it.
+        taken: set[int] = set()
+        for mv, _times, _conf in kept_missing:
+            options = [(abs(w.value - mv), i, w) for i, w in enumerate(view.words(k))
+                       if i not in taken and not w.ambiguous and w.kind in ("cardinal", "scaled")
+                       and w.value != mv and w.value not in view.values]
+            if options:
+                _d, i, w = min(options, key=lambda o: (o[0], o[1]))
+                taken.add(i)
+                out.changed[(k, mv)] = w
     return out
 
 
