@@ -462,7 +462,10 @@ def _unit_view(alignment: Alignment, u_idx: int, present: Sequence[int],
                 out.append((base + ments[i].start, base + ments[i].end))
         return out
 
-    view = UnitView(texts, {k: docs[k].language for k in present}, spans, frozenset(occurrences))
+    def kinds(k: int, value: Decimal) -> frozenset[str]:
+        return frozenset(ments[i].kind for i in occurrences.get(value, {}).get(k, ()))
+
+    view = UnitView(texts, {k: docs[k].language for k in present}, spans, frozenset(occurrences), kinds)
 
     def locate(k: int, start: int) -> tuple[Segment, int]:
         """The segment of version ``k`` that holds character ``start`` of its unit text, and the offset in it."""
