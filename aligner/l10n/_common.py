@@ -146,12 +146,9 @@ def language_from_path(path: str) -> str | None:
         if stem.endswith(suffix) and len(stem) > len(suffix):
             stem = stem[: -len(suffix)]
             break
-    candidates = [
-        stem,
-        stem.rsplit(".", 1)[-1],
-        stem.rsplit("_", 1)[-1] if "_" in stem else "",
-        stem.rsplit("-", 1)[-1],
-    ]
+    last = stem.rsplit(".", 1)[-1]
+    under = last.split("_")
+    candidates = [stem, last, "_".join(under[-2:]) if len(under) > 2 else "", under[-1] if len(under) > 1 else ""]
     for c in candidates:
         lang = looks_like_language(c) if c else None
         if lang:
