@@ -44,7 +44,7 @@ def line_of_byte(data: bytes, index: int) -> int:
 def check_codec(path: str, name: str, line: int, what: str) -> str:
     try:
         return codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
         raise InputError(
             path, f"line {line}: unknown encoding {name!r} in {what}; declare a real encoding such as UTF-8"
         ) from None
@@ -83,7 +83,10 @@ def decode(
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         if fallback:
-            return data.decode(fallback)
+            try:
+                return data.decode(fallback)
+            except UnicodeDecodeError:  # cp1252's five unmapped bytes: WHATWG maps them to C1 controls
+                return data.decode("latin-1")
         line = line_of_byte(data, e.start)
         raise InputError(
             path, f"line {line}: bytes that are not UTF-8 ({data[e.start : e.start + 4]!r}); save the file as UTF-8"

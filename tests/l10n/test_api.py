@@ -94,3 +94,17 @@ def test_damaged_files_raise_input_error_or_parse(fmt, data):
         assert str(e).startswith(f"{name}: ")
     else:
         assert catalog.format == fmt
+
+
+@pytest.mark.parametrize(
+    "data,name",
+    [
+        (b"<p>Gr\x81\x8d\x8f\x90\x9de</p>", "cp1252-unmapped.html"),  # found by random damage: cp1252 has holes
+        (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UT\x00F-8\\n"\n', "nul-charset.po"),
+    ],
+)
+def test_regressions_from_random_damage(data, name):
+    try:
+        parse_bytes(data, name)
+    except InputError as e:
+        assert str(e).startswith(f"{name}: line ")
