@@ -151,7 +151,8 @@ def parse_yaml(data: bytes | str, path: str = "<yaml>") -> Catalog:
 
     text = decode(data, path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        # libyaml's loader is ~10x faster and gives the same character-based marks (checked on non-ASCII text)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1

@@ -147,6 +147,10 @@ def test_latin1_catalog_with_declared_charset():
     assert c.units[0].target.text == "æø"
 
 
+def _po_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+
+
 SPHINX = SHARED / "real" / "catalogs-dev" / "sphinx"
 
 
@@ -173,11 +177,15 @@ def test_real_sphinx_catalogs_match_translate_toolkit(name):
             assert [f.text for f in mine.plural_forms] == list(theirs.target.strings)
         else:
             assert mine.target.text == theirs.target
-        # the target's position really is where its text starts in the file
-        line = lines[mine.target.line - 1]
-        assert line[mine.target.column - 2] == '"'
-        if mine.target.text:
-            assert line.lstrip().startswith(("msgstr", '"'))
+    # every span points at its text's first character inside its quotes (checked on the escaped text)
+    for mine in catalog.units:
+        for span in (mine.source, mine.target, mine.source_plural, *mine.plural_forms):
+            if span is None:
+                continue
+            rest = lines[span.line - 1][span.column - 1 :]
+            rest = rest[:-1] if rest.endswith('"') else rest
+            assert lines[span.line - 1][span.column - 2] == '"'
+            assert rest.startswith(_po_escape(span.text)[: len(rest)][:8])
     if shutil.which("msgfmt") and name != "sphinx.pot":
         out = subprocess.run(
             ["msgfmt", "--statistics", "-o", "/dev/null", str(path)], capture_output=True, text=True
