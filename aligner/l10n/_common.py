@@ -78,6 +78,8 @@ def decode(
                 )
             return _decode(body, enc, path, None, "")
     if declared:
+        if not declared.startswith(("utf", "ascii")) and not data.isascii():
+            _reject_utf8_labelled_legacy(data, path, declared, declared_by)
         return _decode(data, declared, path, declared, declared_by)
     try:
         return data.decode("utf-8")
@@ -91,6 +93,23 @@ def decode(
         raise InputError(
             path, f"line {line}: bytes that are not UTF-8 ({data[e.start : e.start + 4]!r}); save the file as UTF-8"
         ) from None
+
+
+def _reject_utf8_labelled_legacy(data: bytes, path: str, declared: str, declared_by: str) -> None:
+    """A legacy 8-bit declaration on bytes that are valid, non-ASCII UTF-8 is a mislabelled file: Latin-1 or
+    cp125x text is virtually never valid UTF-8 by chance, and decoding as declared would yield mojibake."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    if codecs.lookup(declared).name in ("shift_jis", "euc_jp", "gb2312", "gbk", "gb18030", "big5", "euc_kr"):
+        return  # multi-byte legacy encodings: leave them to the decoder
+    first = next(i for i, b in enumerate(data) if b >= 0x80)
+    line = line_of_byte(data, first)
+    raise InputError(
+        path,
+        f"line {line}: the bytes are UTF-8 but {declared_by} declares {declared}; change the declaration to UTF-8",
+    )
 
 
 def _decode(data: bytes, enc: str, path: str, declared: str | None, declared_by: str) -> str:

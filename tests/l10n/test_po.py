@@ -192,3 +192,24 @@ def test_real_sphinx_catalogs_match_translate_toolkit(name):
         ).stderr
         translated = int(out.split(" translated")[0].strip().split()[-1])
         assert translated == sum(u.state == "translated" for u in catalog.units)
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (
+            'msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgid "a"\nmsgstr "æø"\n'.encode(),
+            "line 5: the bytes are utf-8 but the header's content-type charset= declares iso8859-1",
+        ),
+        (
+            b'<?xml version="1.0" encoding="windows-1252"?>\n<xliff version="1.2">\n<file><body><trans-unit id="a">'
+            b"<source>\xe2\x80\x9cHi\xe2\x80\x9d</source></trans-unit></body></file></xliff>",
+            "line 3: the bytes are utf-8 but the xml declaration's encoding= declares cp1252",
+        ),
+    ],
+)
+def test_utf8_bytes_under_a_legacy_declaration(data, message):
+    name = "x.po" if data.startswith(b"msgid") else "x.xlf"
+    with pytest.raises(InputError) as e:
+        parse_bytes(data, name)
+    assert message in str(e.value).lower()
