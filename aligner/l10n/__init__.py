@@ -8,6 +8,8 @@ cannot be read as its format raises :class:`aligner.errors.InputError` ``"path: 
 
 from __future__ import annotations
 
+import os
+
 from ..errors import InputError
 from .android import parse_android
 from .detect import EXTENSIONS, detect_format
@@ -17,6 +19,9 @@ from .model import FORMATS, Catalog, CatalogUnit, TextSpan
 from .monolingual import parse_apple_strings, parse_json, parse_properties, parse_yaml
 from .po import parse_po
 from .xliff import parse_tmx, parse_xliff
+
+# the same limit as aligner.io.reader.MAX_BYTES: refused before reading, so memory stays bounded
+MAX_BYTES = 256 * 1024 * 1024
 
 PARSERS = {
     "po": parse_po,
@@ -68,6 +73,13 @@ def parse_path(path: str, format: str | None = None) -> Catalog:
     """Read and parse one localization file (the only function here that does I/O)."""
     try:
         with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_BYTES:
+                raise InputError(
+                    path,
+                    f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB "
+                    "limit; split it into smaller files",
+                )
             data = fh.read()
     except OSError as e:
         raise InputError(path, f"cannot read the file ({e.strerror}); check the path and its permissions") from None

@@ -16,7 +16,7 @@ from .model import Catalog, CatalogUnit, TextSpan
 
 INLINE = frozenset(
     "a abbr b bdi bdo br button cite code data del dfn em font i img input ins kbd label mark q s samp "
-    "select small span strike strong sub sup time tt u var wbr".split()
+    "small span strike strong sub sup time tt u var wbr".split()
 )
 SKIP = frozenset("script style pre template noscript svg math textarea".split())
 ATTRS = ("alt", "title", "placeholder", "aria-label")

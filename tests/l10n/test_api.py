@@ -108,3 +108,13 @@ def test_regressions_from_random_damage(data, name):
         parse_bytes(data, name)
     except InputError as e:
         assert str(e).startswith(f"{name}: line ")
+
+
+def test_parse_path_refuses_huge_files(tmp_path, monkeypatch):
+    import aligner.l10n as l10n
+
+    path = tmp_path / "big.po"
+    path.write_bytes(b'msgid "a"\nmsgstr "b"\n')
+    monkeypatch.setattr(l10n, "MAX_BYTES", 10)
+    with pytest.raises(InputError, match="over the 0 MB limit"):
+        parse_path(str(path))

@@ -147,3 +147,13 @@ def test_html_encodings():
     with pytest.raises(InputError) as e:
         parse_html(b'<html><head>\n<meta charset="utf-8">\n</head><body>\n<p>Gr\xfc\xdfe</p></body></html>', "b.html")
     assert str(e.value).startswith("b.html: line 4: bytes that are not utf-8")
+
+
+def test_html_options_are_units_of_their_own():
+    c = parse_html("<p>Wähle <select><option>Eins</option><option>Zwei</option></select> aus</p>", "a.html")
+    assert [(u.key, u.target.text) for u in c.units] == [
+        ("body/p[0]", "Wähle"),
+        ("body/p[0]/select[0]/option[0]", "Eins"),
+        ("body/p[0]/select[0]/option[1]", "Zwei"),
+        ("body/p[0]#1", "aus"),
+    ]
