@@ -151,7 +151,7 @@ def parse_yaml(data: bytes | str, path: str = "<yaml>") -> Catalog:
 
     text = decode(data, path)
     try:
-        # libyaml's loader is ~10x faster and gives the same character-based marks (checked on non-ASCII text)
+        # libyaml's loader is ~5x faster and gives the same character-based marks (checked on non-ASCII text)
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark

@@ -213,3 +213,9 @@ def test_utf8_bytes_under_a_legacy_declaration(data, message):
     with pytest.raises(InputError) as e:
         parse_bytes(data, name)
     assert message in str(e.value).lower()
+
+
+def test_crlf_line_ends_give_the_same_positions():
+    lf = parse_po(SAMPLE.encode("utf-8"), "lt.po")
+    crlf = parse_po(SAMPLE.replace("\n", "\r\n").encode("utf-8"), "lt.po")
+    assert lf.units == crlf.units

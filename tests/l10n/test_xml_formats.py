@@ -237,3 +237,24 @@ def test_bad_files(parser, data, message):
         parser(data, "bad/file.xml")
     assert str(e.value).startswith("bad/file.xml: line ")
     assert message.lower() in str(e.value).lower()
+
+
+def test_xliff12_several_files_prefix_keys_with_original():
+    x = """<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a.txt" source-language="en" target-language="da"><body>
+<trans-unit id="1"><source>One</source><target>En</target></trans-unit></body></file>
+<file original="b.txt" source-language="en" target-language="da"><body>
+<trans-unit id="1"><source>Two</source><target>To</target></trans-unit></body></file></xliff>"""
+    c = parse_xliff(x, "x.xlf")
+    assert [(u.key, u.target.text, u.target.line) for u in c.units] == [("a.txt/1", "En", 3), ("b.txt/1", "To", 5)]
+
+
+def test_tmx_target_language_can_be_chosen():
+    tmx = """<tmx version="1.4"><header srclang="en" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext"
+ creationtool="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="en"><seg>Yes</seg></tuv><tuv xml:lang="da"><seg>Ja</seg></tuv>
+    <tuv xml:lang="lt"><seg>Taip</seg></tuv></tu>
+</body></tmx>"""
+    assert parse_tmx(tmx, "m.tmx").units[0].target.text == "Ja"
+    lt = parse_tmx(tmx, "m.tmx", target_language="lt")
+    assert (lt.target_language, lt.units[0].target.text, lt.units[0].target.column) == ("lt", "Taip", 29)
