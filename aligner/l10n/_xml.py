@@ -60,7 +60,7 @@ class Positions:
     def __init__(self, root: etree._Element, index: LineIndex, *, ignore_case: bool = False) -> None:
         self.index = index
         self.after_start: dict[etree._Element, int] = {}
-        text = index.text
+        self.search = text = _blank_non_markup(index.text, html=ignore_case)
         flags = re.IGNORECASE if ignore_case else 0
         cursor = 0
         for el in root.iter():
@@ -82,7 +82,7 @@ class Positions:
         if off is None:
             return TextSpan(text, el.sourceline or 1, 1)
         if skip_space:
-            t = self.index.text
+            t = self.search
             while off < len(t) and t[off] in " \t\r\n":
                 off += 1
         return self.index.span(text, off)
@@ -92,7 +92,7 @@ class Positions:
         start = self.after_start.get(el)
         if start is None:
             return None
-        t = self.index.text
+        t = self.search
         if t[start - 2 : start] == "/>":
             return start
         last = start
@@ -101,6 +101,25 @@ class Positions:
         m = re.compile(r"</(?:[\w.-]+:)?" + re.escape(localname(el)) + r"\s*>", re.IGNORECASE if ignore_case else 0)
         found = m.search(t, last)
         return found.end() if found else start
+
+
+_OPAQUE_XML = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>", re.DOTALL)
+_OPAQUE_HTML = re.compile(
+    r"<!--.*?-->|<(?:script|style)\b[^>]*>(?P<body>.*?)(?=</(?:script|style)\s*>)", re.DOTALL | re.IGNORECASE
+)
+
+
+def _blank_non_markup(text: str, *, html: bool) -> str:
+    """The text with comments, CDATA, PIs (and HTML script/style bodies) blanked out, lengths and newlines kept,
+    so a start tag is never looked for inside them."""
+
+    def blank(m: re.Match[str]) -> str:
+        if html and m.group("body") is not None:  # keep the <script> tag itself, blank its body
+            start = m.start("body") - m.start()
+            return m.group(0)[:start] + re.sub(r"[^\n]", " ", m.group("body"))
+        return re.sub(r"[^\n]", " ", m.group(0))
+
+    return (_OPAQUE_HTML if html else _OPAQUE_XML).sub(blank, text)
 
 
 def inner_xml(el: etree._Element) -> str:

@@ -144,10 +144,17 @@ def _walk(el, key: str, pos: Positions, units: list[CatalogUnit]) -> None:
 
 def _run_span(text: str, host: tuple[str, object], el, pos: Positions) -> TextSpan:
     kind, node = host
+    if kind == "tail" and not isinstance(node.tag, str):
+        # the tail of a comment or PI: start from the element before it (or the parent's start tag); the
+        # comment itself is blanked in pos.search, so skipping white space passes over it
+        prev = node.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        kind, node = ("tail", prev) if prev is not None else ("text", node.getparent())
     off = pos.after_start.get(node) if kind == "text" else pos.tail_offset(node, ignore_case=True)
     if off is None:
         return TextSpan(text, getattr(node, "sourceline", None) or 1, 1)
-    t = pos.index.text
+    t = pos.search  # comments blanked: a run after a comment starts at its text
     while off < len(t) and t[off].isspace():
         off += 1
     if kind == "text" and node is not el:

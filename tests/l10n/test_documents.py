@@ -157,3 +157,19 @@ def test_html_options_are_units_of_their_own():
         ("body/p[0]/select[0]/option[1]", "Zwei"),
         ("body/p[0]#1", "aus"),
     ]
+
+
+def test_html_markup_inside_script_style_and_comments_does_not_shift_positions():
+    h = """<html><body>
+<script>document.write("<p>fake</p>");</script>
+<!-- <p>commented out</p> -->
+<p><!-- note -->Echter <b>Text</b></p>
+<style>p::before { content: "<p>"; }</style>
+<p>Zweiter <b>Satz</b> <!-- c --> danach</p>
+</body></html>"""
+    c = parse_html(h, "a.html")
+    assert [(u.key, u.target.text, u.target.line) for u in c.units] == [
+        ("body/p[0]", "Echter Text", 4),
+        ("body/p[1]", "Zweiter Satz danach", 6),
+    ]
+    assert [raw_at(h, u.target.line, u.target.column, 6) for u in c.units] == ["Echter", "Zweite"]

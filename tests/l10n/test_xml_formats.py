@@ -258,3 +258,16 @@ def test_tmx_target_language_can_be_chosen():
     assert parse_tmx(tmx, "m.tmx").units[0].target.text == "Ja"
     lt = parse_tmx(tmx, "m.tmx", target_language="lt")
     assert (lt.target_language, lt.units[0].target.text, lt.units[0].target.column) == ("lt", "Taip", 29)
+
+
+def test_commented_out_elements_and_cdata_do_not_shift_positions():
+    x = """<resources>
+<!-- <string name="a">old</string> -->
+<string name="a"><![CDATA[<b>neu</b>]]></string>
+<string name="b">zwei</string>
+</resources>"""
+    c = parse_android(x, "values-de/strings.xml")
+    assert [(u.key, u.target.text, u.target.line, u.target.column) for u in c.units] == [
+        ("a", "<b>neu</b>", 3, 18),
+        ("b", "zwei", 4, 18),
+    ]
