@@ -5,6 +5,7 @@ import pytest
 from aligner.errors import InputError
 from aligner.l10n.android import parse_android
 from aligner.l10n.xliff import parse_tmx, parse_xliff
+from tests.conftest import SHARED
 
 XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
@@ -271,3 +272,39 @@ def test_commented_out_elements_and_cdata_do_not_shift_positions():
         ("a", "<b>neu</b>", 3, 18),
         ("b", "zwei", 4, 18),
     ]
+
+
+SPHINX = SHARED / "real" / "catalogs-dev" / "sphinx"
+
+
+def _xml_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@pytest.mark.skipif(not SPHINX.is_dir(), reason="real Sphinx catalogs not present")
+@pytest.mark.parametrize("name", ["da.po", "lt.po"])
+def test_xliff_that_translate_toolkit_writes_from_a_real_catalog(name):
+    """translate-toolkit turns a real catalog into XLIFF; we read back the same units at the right positions."""
+    from translate.storage import factory, xliff
+
+    po = factory.getobject(str(SPHINX / name))
+    store = xliff.xlifffile(sourcelanguage="en", targetlanguage=name[:2])
+    for unit in po.units:
+        if unit.isheader() or unit.isobsolete():
+            continue
+        new = store.addsourceunit(unit.source)
+        new.target = unit.target.strings[0] if unit.hasplural() else unit.target
+        new.setid(unit.getid())
+    data = bytes(store)
+    catalog = parse_xliff(data, f"{name[:2]}.xlf")
+    back = [u for u in xliff.xlifffile.parsestring(data).units if not u.isheader()]
+    assert (catalog.source_language, catalog.target_language) == ("en", name[:2])
+    assert [(u.key, u.source.text, u.target.text) for u in catalog.units] == [
+        (u.xmlelement.get("id"), u.source, u.target or "") for u in back
+    ]
+    lines = data.decode("utf-8").split("\n")
+    for u in catalog.units:
+        for span in (u.source, u.target):
+            rest = lines[span.line - 1][span.column - 1 :]
+            assert rest.startswith(_xml_escape(span.text.split("\n")[0])[:10][: len(rest)])
+            assert lines[span.line - 1][span.column - 2] == ">"
