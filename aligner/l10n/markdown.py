@@ -3,8 +3,8 @@ and image alt texts are units; code blocks, HTML blocks and comments, link targe
 
 Keys are structural (``h1[0]``, ``p[3]``, ``li[2]``, ``table[0].r1.c2``, ``p[3].a[0]``) so two language versions
 of one document align by structure. Unit text keeps code spans with their backticks (so a literal check can
-compare them) and drops emphasis markers and link targets. A unit's position is where its inline source starts
-(which may be a ``*`` or ``[`` before the first character of the text).
+compare them) and drops emphasis markers and link targets. A unit's position is that of its text's first
+character (emphasis and link brackets before it are stepped over).
 """
 
 from __future__ import annotations
@@ -117,6 +117,11 @@ def parse_markdown(data: bytes | str, path: str = "<markdown>") -> Catalog:
             if not rendered:
                 continue
             line, column = locate(tok, tok.content)
+            # step over leading markup (``**``, ``[``, ``![``) to the text's first character, on the same line
+            src = lines[line - 1]
+            j = src.find(rendered[0], column - 1)
+            if j >= 0 and not src[column - 1 : j].strip("*_[!~ "):
+                column = j + 1
             units.append(CatalogUnit(key=key, source=None, target=TextSpan(rendered, line, column)))
             start = index.offset(line, column)
             seen: dict[str, int] = {}

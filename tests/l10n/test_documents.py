@@ -173,3 +173,17 @@ def test_html_markup_inside_script_style_and_comments_does_not_shift_positions()
         ("body/p[1]", "Zweiter Satz danach", 6),
     ]
     assert [raw_at(h, u.target.line, u.target.column, 6) for u in c.units] == ["Echter", "Zweite"]
+
+
+@pytest.mark.parametrize(
+    "source,text,column",
+    [
+        ("**Svarbu:** skaityk.", "Svarbu: skaityk.", 3),
+        ("- [Nuoroda](https://x.lt) pradžioje", "Nuoroda pradžioje", 4),
+        ("# _Kursyvas_ antraštėje", "Kursyvas antraštėje", 4),
+        ("`kodas` pirmas", "`kodas` pirmas", 1),
+    ],
+)
+def test_markdown_position_steps_over_leading_markup(source, text, column):
+    u = parse_markdown(source, "x.md").units[0]
+    assert (u.target.text, u.target.line, u.target.column) == (text, 1, column)
