@@ -8,6 +8,7 @@ cannot be read as its format raises :class:`aligner.errors.InputError` ``"path: 
 
 from __future__ import annotations
 
+import inspect
 import os
 
 from ..errors import InputError
@@ -49,8 +50,12 @@ __all__ = [
 ]
 
 
-def parse_bytes(data: bytes | str, path: str, format: str | None = None) -> Catalog:
-    """Parse a file's content; ``path`` names it in errors and may imply its language and format."""
+def parse_bytes(data: bytes | str, path: str, format: str | None = None, **options) -> Catalog:
+    """Parse a file's content; ``path`` names it in errors and may imply its language and format.
+
+    ``options`` go to the format's parser when it takes them (``strict_plurals`` for PO, ``target_language`` for
+    TMX), so one set of options serves a folder of mixed files.
+    """
     if format is None:
         head = data[:4096] if isinstance(data, bytes) else data[:4096].encode("utf-8")
         format = detect_format(path, head)
@@ -64,12 +69,13 @@ def parse_bytes(data: bytes | str, path: str, format: str | None = None) -> Cata
     if parser is None:
         raise InputError(path, f"line 1: unknown format {format!r}; use one of {', '.join(FORMATS)}")
     try:
-        return parser(data, path)
+        accepted = inspect.signature(parser).parameters
+        return parser(data, path, **{k: v for k, v in options.items() if k in accepted})
     except RecursionError:
         raise InputError(path, "line 1: structure nested too deeply to read; flatten it") from None
 
 
-def parse_path(path: str, format: str | None = None) -> Catalog:
+def parse_path(path: str, format: str | None = None, **options) -> Catalog:
     """Read and parse one localization file (the only function here that does I/O)."""
     try:
         with open(path, "rb") as fh:
@@ -83,4 +89,4 @@ def parse_path(path: str, format: str | None = None) -> Catalog:
             data = fh.read()
     except OSError as e:
         raise InputError(path, f"cannot read the file ({e.strerror}); check the path and its permissions") from None
-    return parse_bytes(data, path, format)
+    return parse_bytes(data, path, format, **options)

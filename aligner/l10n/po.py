@@ -10,7 +10,7 @@ The tests check its unit counts and texts against translate-toolkit's on real ca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import InputError
 from ._common import check_codec, decode, language_from_path, normalise_language
@@ -111,8 +111,12 @@ def _read_literal(path: str, s: str, pos: int, line: int, col0: int) -> tuple[st
     return _unescape(raw), col0 + pos + 2, bool(raw)
 
 
-def parse_po(data: bytes | str, path: str = "<po>") -> Catalog:
-    """Parse a PO or POT file into a :class:`Catalog` (the header entry is read for languages, not emitted)."""
+def parse_po(data: bytes | str, path: str = "<po>", *, strict_plurals: bool = True) -> Catalog:
+    """Parse a PO or POT file into a :class:`Catalog` (the header entry is read for languages, not emitted).
+
+    ``strict_plurals=False`` keeps a translated entry whose msgstr[n] count contradicts the header's nplurals
+    (flag ``nplurals-mismatch``) instead of raising: Django 5's es/fr/it/pt catalogs ship such entries.
+    """
     declared = None
     if isinstance(data, bytes):
         m = _CHARSET.search(data)
@@ -123,7 +127,7 @@ def parse_po(data: bytes | str, path: str = "<po>") -> Catalog:
                 declared = check_codec(path, name, line, "the header's charset=")
     text = decode(data, path, declared, declared_by="the header's Content-Type charset=")
     entries = _parse_entries(text, path)
-    return _build_catalog(entries, path)
+    return _build_catalog(entries, path, strict_plurals)
 
 
 def _parse_entries(text: str, path: str) -> list[_Entry]:
@@ -232,7 +236,7 @@ def _parse_header(msgstr: str) -> dict[str, str]:
     return out
 
 
-def _build_catalog(entries: list[_Entry], path: str) -> Catalog:
+def _build_catalog(entries: list[_Entry], path: str, strict_plurals: bool = True) -> Catalog:
     header: dict[str, str] = {}
     units: list[CatalogUnit] = []
     header_seen = False
@@ -280,7 +284,7 @@ def _build_catalog(entries: list[_Entry], path: str) -> Catalog:
         )
     plural_header = header.get("plural-forms") or None
     if plural_header:
-        _check_nplurals(path, plural_header, units)
+        units = _check_nplurals(path, plural_header, units, strict_plurals)
     target_language = normalise_language(header.get("language")) or (
         None if path.endswith(".pot") else language_from_path(path)
     )
@@ -295,16 +299,30 @@ def _build_catalog(entries: list[_Entry], path: str) -> Catalog:
     )
 
 
-def _check_nplurals(path: str, plural_header: str, units: list[CatalogUnit]) -> None:
+def _check_nplurals(path: str, plural_header: str, units: list[CatalogUnit], strict: bool) -> list[CatalogUnit]:
+    """Entries whose msgstr[n] count differs from the header's nplurals, judged as ``msgfmt --check`` does: fuzzy,
+    obsolete and untranslated (empty msgstr[0]) entries are exempt. Strict: the first is an InputError; else each
+    is kept with the flag ``nplurals-mismatch`` so a check can report it."""
     m = re.search(r"nplurals\s*=\s*(\d+)", plural_header)
     if not m:
-        return
+        return units
     n = int(m.group(1))
+    out = []
     for u in units:
-        if u.source_plural is not None and u.state != "obsolete" and len(u.plural_forms) != n:
+        if (
+            u.source_plural is not None
+            and u.state not in ("obsolete", "fuzzy")
+            and u.plural_forms
+            and u.plural_forms[0].text
+            and len(u.plural_forms) != n
+        ):
             line = u.target.line if u.target else u.source_plural.line
-            raise InputError(
-                path,
-                f"line {line}: {len(u.plural_forms)} msgstr[n] forms but the header's "
-                f"Plural-Forms says nplurals={n}; add or remove msgstr[n] lines or fix the header",
-            )
+            if strict:
+                raise InputError(
+                    path,
+                    f"line {line}: {len(u.plural_forms)} msgstr[n] forms but the header's Plural-Forms says "
+                    f"nplurals={n}; add or remove msgstr[n] lines or fix the header",
+                )
+            u = replace(u, flags=(*u.flags, "nplurals-mismatch"))
+        out.append(u)
+    return out

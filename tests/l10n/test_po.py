@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import time
@@ -219,3 +220,29 @@ def test_crlf_line_ends_give_the_same_positions():
     lf = parse_po(SAMPLE.encode("utf-8"), "lt.po")
     crlf = parse_po(SAMPLE.replace("\n", "\r\n").encode("utf-8"), "lt.po")
     assert lf.units == crlf.units
+
+
+PLURAL_HEADER = 'msgid ""\nmsgstr "Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+
+
+@pytest.mark.parametrize(
+    "entry,strict_error",
+    [
+        # Django 5's es/fr/it catalogs: a third form under nplurals=2 (msgfmt --check: fatal)
+        ('msgid "f"\nmsgid_plural "fs"\nmsgstr[0] "a"\nmsgstr[1] "b"\nmsgstr[2] "c"\n', "line 6: 3 msgstr[n] forms"),
+        ('msgid "f"\nmsgid_plural "fs"\nmsgstr[0] "a"\n', "line 6: 1 msgstr[n] forms"),
+        # exempt, as in msgfmt --check: untranslated (empty msgstr[0]), fuzzy
+        ('msgid "f"\nmsgid_plural "fs"\nmsgstr[0] ""\n', None),
+        ('#, fuzzy\nmsgid "f"\nmsgid_plural "fs"\nmsgstr[0] "a"\nmsgstr[1] "b"\nmsgstr[2] "c"\n', None),
+    ],
+)
+def test_nplurals_mismatch_judged_like_msgfmt_check(entry, strict_error):
+    data = (PLURAL_HEADER + entry).encode()
+    if strict_error is None:
+        parse_po(data, "es.po")
+        return
+    with pytest.raises(InputError, match=re.escape(strict_error)):
+        parse_bytes(data, "es.po")
+    lenient = parse_bytes(data, "es.po", strict_plurals=False)
+    assert lenient.units[0].flags == ("nplurals-mismatch",)
+    assert parse_bytes(b'{"a": "b"}', "x.json", strict_plurals=False).units  # options a parser lacks are ignored
