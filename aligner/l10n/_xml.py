@@ -146,6 +146,6 @@ def children(el: etree._Element, name: str) -> list[etree._Element]:
 
 def preceding_comment(el: etree._Element) -> str | None:
     prev = el.getprevious()
-    while prev is not None and isinstance(prev, etree._Comment):
+    if isinstance(prev, etree._Comment):
         return (prev.text or "").strip() or None
     return None
