@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from lxml import etree
@@ -28,7 +29,7 @@ def parse_xml(data: bytes | str, path: str, what: str) -> tuple[etree._Element, 
     else:
         raw = data
         declared = None
-        m = _DECL.match(data)
+        m = _DECL.match(data[3:] if data.startswith(codecs.BOM_UTF8) else data)
         if m:
             declared = check_codec(path, m.group(1).decode("ascii"), 1, "the XML declaration's encoding=")
         text = decode(data, path, declared, declared_by="the XML declaration's encoding=")

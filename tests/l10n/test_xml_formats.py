@@ -223,6 +223,11 @@ BAD = [
     (parse_xliff, b'<?xml version="1.0" encoding="klingon"?>\n<xliff/>', "line 1: unknown encoding"),
     (parse_xliff, b"<tmx/>", "line 1: root element is <tmx>, not <xliff>"),
     (
+        parse_xliff,
+        b'\xef\xbb\xbf<?xml version="1.0" encoding="ISO-8859-1"?><xliff/>',
+        "line 1: the file starts with a utf-8 byte-order mark but the XML declaration's encoding= says iso8859-1",
+    ),
+    (
         parse_tmx,
         b'<tmx version="1.4"><body>\n<tu><tuv xml:lang="en"><seg>a</seg></tuv>\n</tu>\n</bod></tmx>',
         "line 4: TMX is not well-formed XML",
