@@ -141,7 +141,8 @@ def _parse_entries(text: str, path: str) -> list[_Entry]:
             if "msgid" not in cur.fields:
                 raise InputError(path, f'line {cur.line}: entry without msgid; every entry needs msgid "..."')
             if not cur.has_msgstr():
-                raise InputError(path, f'line {cur.line}: msgid without msgstr; add msgstr "" after it')
+                line = cur.fields["msgid"].parts[0][1]
+                raise InputError(path, f'line {line}: msgid without msgstr; add msgstr "" after it')
             entries.append(cur)
         cur = _Entry()
         last = None

@@ -246,3 +246,8 @@ def test_nplurals_mismatch_judged_like_msgfmt_check(entry, strict_error):
     lenient = parse_bytes(data, "es.po", strict_plurals=False)
     assert lenient.units[0].flags == ("nplurals-mismatch",)
     assert parse_bytes(b'{"a": "b"}', "x.json", strict_plurals=False).units  # options a parser lacks are ignored
+
+
+def test_missing_msgstr_is_reported_at_the_msgid():
+    with pytest.raises(InputError, match=r"line 5: msgid without msgstr"):
+        parse_po(b'msgid "a"\nmsgstr "b"\n\n#. a comment\nmsgid "c"\n"continued"\n', "x.po")
