@@ -13,6 +13,7 @@ from .model import TextSpan
 
 _DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']")
 _NS_DECL = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
+_START = re.compile(r"<(?:[\w.-]+:)?([\w.-]+)(?=[\s/>])")
 _TAG_END = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
 
 
@@ -62,18 +63,23 @@ class Positions:
         self.index = index
         self.after_start: dict[etree._Element, int] = {}
         self.search = text = _blank_non_markup(index.text, html=ignore_case)
-        flags = re.IGNORECASE if ignore_case else 0
-        cursor = 0
+        # one pass over every start tag in the text, matched to the elements in document order
+        tags = [(m.group(1).lower() if ignore_case else m.group(1), m.end()) for m in _START.finditer(text)]
+        k = 0
         for el in root.iter():
             name = localname(el)
             if not name:
                 continue
-            m = re.compile(r"<(?:[\w.-]+:)?" + re.escape(name) + r"(?=[\s/>])", flags).search(text, cursor)
-            if m:
-                end = _TAG_END.match(text, m.end())
+            if ignore_case:
+                name = name.lower()
+            t, stop = k, min(len(tags), k + 64)  # an element missing from the text (implied by the HTML parser)
+            while t < stop and tags[t][0] != name:  # must not cost a scan of the whole file
+                t += 1
+            if t < stop:
+                end = _TAG_END.match(text, tags[t][1])
                 if end and el.sourceline and index.position(end.end() - 1)[0] == el.sourceline:
                     self.after_start[el] = end.end()
-                    cursor = end.end()
+                    k = t + 1
                     continue
             line = el.sourceline or 1
             self.after_start[el] = index.offset(line)

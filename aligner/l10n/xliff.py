@@ -33,19 +33,19 @@ def _span(pos: Positions, el: etree._Element | None):
 
 
 def _notes(el: etree._Element, name: str = "note") -> tuple[str, ...]:
-    return tuple((n.text or "").strip() for n in el.iter() if localname(n) == name and (n.text or "").strip())
+    return tuple((n.text or "").strip() for n in el.iter("{*}" + name) if (n.text or "").strip())
 
 
 def _xliff1(root: etree._Element, pos: Positions, path: str) -> Catalog:
-    files = [f for f in root.iter() if localname(f) == "file"]
+    files = list(root.iter("{*}file"))
     src_lang = trg_lang = None
     units: list[CatalogUnit] = []
     for f in files:
         src_lang = src_lang or normalise_language(f.get("source-language"))
         trg_lang = trg_lang or normalise_language(f.get("target-language"))
         prefix = (f.get("original", "") + "/") if len(files) > 1 else ""
-        for tu in f.iter():
-            if localname(tu) != "trans-unit" or tu.get("translate") == "no":
+        for tu in f.iter("{*}trans-unit"):  # lxml's C-level filter, any namespace
+            if tu.get("translate") == "no":
                 continue
             source, target = child(tu, "source"), child(tu, "target")
             if source is None:
@@ -79,8 +79,8 @@ def _xliff2(root: etree._Element, pos: Positions, path: str) -> Catalog:
     units: list[CatalogUnit] = []
     for f in files:
         prefix = (f.get("id", "") + "/") if len(files) > 1 else ""
-        for unit in f.iter():
-            if localname(unit) != "unit" or unit.get("translate") == "no":
+        for unit in f.iter("{*}unit"):
+            if unit.get("translate") == "no":
                 continue
             segments = children(unit, "segment")
             notes = tuple(n for nn in children(unit, "notes") for n in _notes(nn))

@@ -313,3 +313,17 @@ def test_xliff_that_translate_toolkit_writes_from_a_real_catalog(name):
             rest = lines[span.line - 1][span.column - 1 :]
             assert rest.startswith(_xml_escape(span.text.split("\n")[0])[:10][: len(rest)])
             assert lines[span.line - 1][span.column - 2] == ">"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        '<xliff version="1.2"><file source-language="en" target-language="de"><body><trans-unit id="a">'
+        "<source>x</source><target>y</target><note>n</note></trans-unit></body></file></xliff>",
+        '<xliff version="2.0" srcLang="en" trgLang="de"><file id="f"><unit id="a"><notes><note>n</note></notes>'
+        "<segment><source>x</source><target>y</target></segment></unit></file></xliff>",
+    ],
+)
+def test_xliff_without_namespace(data):
+    u = parse_xliff(data, "a.xlf").units[0]
+    assert (u.key, u.source.text, u.target.text, u.notes) == ("a", "x", "y", ("n",))
