@@ -51,7 +51,7 @@ def _render(children) -> tuple[str, list[tuple[str, str]]]:
 def parse_markdown(data: bytes | str, path: str = "<markdown>") -> Catalog:
     from markdown_it import MarkdownIt
 
-    text = decode(data, path)
+    text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")  # markdown-it's line breaks: maps agree
     units: list[CatalogUnit] = []
     body = text
     m = _FRONT.match(text)
@@ -118,7 +118,7 @@ def parse_markdown(data: bytes | str, path: str = "<markdown>") -> Catalog:
                 continue
             line, column = locate(tok, tok.content)
             # step over leading markup (``**``, ``[``, ``![``) to the text's first character, on the same line
-            src = lines[line - 1]
+            src = lines[line - 1] if line - 1 < len(lines) else ""
             j = src.find(rendered[0], column - 1)
             if j >= 0 and not src[column - 1 : j].strip("*_[!~ "):
                 column = j + 1

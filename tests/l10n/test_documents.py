@@ -187,3 +187,11 @@ def test_html_markup_inside_script_style_and_comments_does_not_shift_positions()
 def test_markdown_position_steps_over_leading_markup(source, text, column):
     u = parse_markdown(source, "x.md").units[0]
     assert (u.target.text, u.target.line, u.target.column) == (text, 1, column)
+
+
+def test_markdown_crlf_and_lone_cr_line_ends():
+    lf = parse_markdown("---\ntitle: T\n---\n# A\n\nPara\n- item\n- two\n", "x.md")
+    crlf = parse_markdown("---\r\ntitle: T\r\n---\r\n# A\r\n\r\nPara\r\n- item\r\n- two\r\n", "x.md")
+    cr = parse_markdown("---\rtitle: T\r---\r# A\r\rPara\r- item\r- two\r", "x.md")  # found by random damage
+    assert lf.units == crlf.units == cr.units
+    assert [u.key for u in lf.units] == ["front-matter.title", "h1[0]", "p[0]", "li[0]", "li[1]"]
