@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ._common import check_codec, decode, language_from_path, normalise_language
+from ._common import LineIndex, check_codec, decode, language_from_path, normalise_language
 from ._xml import Positions
 from .model import Catalog, CatalogUnit, TextSpan
 
@@ -40,8 +40,6 @@ def parse_html(data: bytes | str, path: str = "<html>") -> Catalog:
             path=path, format="html", source_language=None, target_language=language_from_path(path), units=()
         )
     root = lxml.html.document_fromstring(source)
-    from ._common import LineIndex
-
     pos = Positions(root, LineIndex(source), ignore_case=True)
     units: list[CatalogUnit] = []
     _walk(root, "", pos, units)
