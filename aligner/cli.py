@@ -199,6 +199,13 @@ FailOnOption = Annotated[
 ]
 
 
+SourceOption = Annotated[
+    str | None,
+    typer.Option("--source", help="The source version: a language code (en) or a file; the others are its "
+                                  "translations and are blamed when they depart from it."),
+]
+
+
 def _read_options(*, presegmented: bool = False, languages: str | None = None, encoding: str | None = None):  # noqa: ANN202
     """The :class:`~aligner.options.RunOptions` of a command that only reads (no check settings)."""
     from .options import RunOptions
@@ -216,6 +223,7 @@ def _run_options(
     languages: str | None = None,
     encoding: str | None = None,
     jobs: int | None = None,
+    source: str | None = None,
 ):  # noqa: ANN202 - a RunOptions (imported lazily to keep --help fast)
     """The one :class:`~aligner.options.RunOptions` of a command, from its options (they override the settings file)."""
     from pathlib import Path
@@ -234,6 +242,8 @@ def _run_options(
         if not Path(glossary).is_file():
             raise InputError(glossary, "glossary file not found; give a .tbx or .csv termbase")
         cfg = replace_config(cfg, glossary=Path(glossary))
+    if source is not None:
+        cfg = replace_config(cfg, source_version=source)
     return _read_options(presegmented=presegmented, languages=languages, encoding=encoding).replace(
         config=cfg, jobs=jobs)
 
@@ -255,6 +265,7 @@ def check(
     languages: LanguagesOption = None,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Check that numbers and facts agree across all versions; blame the version that is wrong."""
     import os
@@ -265,7 +276,7 @@ def check(
     from .report.findings import render_findings
 
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
-                        presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs)
+                        presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
     run = check_paths(files, opts)
     if write_baseline:
         save_baseline(run.all_findings, write_baseline)
@@ -344,6 +355,7 @@ def audit(
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    source: SourceOption = None,
 ) -> None:
     """The main job: detect, group, align, check and score; write the report, JSON, TMX and SARIF to a directory."""
     from .checks.policy import exit_code
@@ -351,7 +363,7 @@ def audit(
     from .report.terminal import audit_summary, progress_bar
 
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
-                        presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs)
+                        presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
     with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
         result, written = run_audit(paths, output, opts, progress=progress)
     _emit(audit_summary(result, written, opts.config.fail_on), None)

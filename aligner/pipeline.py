@@ -120,6 +120,7 @@ def _check_aligned(docs: Sequence[Document], detections: Sequence[DocumentDetect
         document_languages={d.id: d.guess for d in detections},
         segment_languages={d.id: tuple(s.guess for s in d.segments or ()) for d in detections},
         glossary=glossary,
+        source=config.source_version,
     )
     # The checks carry the configuration: disabled ones are left out, each stamps its severity in force.
     checks = select_checks(config)

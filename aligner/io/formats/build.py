@@ -66,9 +66,12 @@ def keyed_document(
 
     segments = []
     offset = 0
+    seen: dict[str, int] = {}
     for i, e in enumerate(entries):
+        n = seen[e.key] = seen.get(e.key, 0) + 1
+        key = e.key if n == 1 else f"{e.key}\x00{n}"  # a key given twice stays two entries
         segments.append(Segment(i, SegmentKind.SENTENCE, e.text, e.line, e.column, offset, offset + len(e.text),
-                                key=e.key))
+                                key=key))
         offset += len(e.text) + 1
     text = "\n".join(e.text for e in entries)
     if language is None and text.strip():
