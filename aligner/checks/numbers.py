@@ -34,7 +34,7 @@ import regex
 
 from ..facts.numbers import NumberMention, NumberReading, extract_numbers
 from ..model import Alignment, Document, Finding, Segment, Severity
-from .context import CheckContext
+from .context import CheckContext, source_version
 from .reconcile import UnitView, reconcile
 from .registry import Check, SharedAnalysisCheck, register
 
@@ -185,7 +185,7 @@ def _position(entry: tuple[Segment, NumberMention, object]) -> tuple[int, int]:
     return entry[0].start, entry[1].start
 
 
-def check_numbers(alignment: Alignment) -> list[Finding]:
+def check_numbers(alignment: Alignment, source: int | None = None) -> list[Finding]:
     """Number findings: NUM001 missing, NUM002 changed, NUM003 duplicated, NUM004 added, FMT001/FMT002 format."""
     findings: list[Finding] = []
     # per version: the settled mentions whose reading groups digits (the others cannot make a
@@ -225,7 +225,7 @@ def check_numbers(alignment: Alignment) -> list[Finding]:
                     segs.extend([seg] * len(found))
                     ments.extend(found)
         if ments:
-            findings.extend(_unit_findings(alignment, u_idx, versions, segs, ments, settled, styles))
+            findings.extend(_unit_findings(alignment, u_idx, versions, segs, ments, settled, styles, source))
     findings = _moved_across_boundaries(findings)
     for k, doc in enumerate(alignment.documents):
         if len(styles[k]) >= 2:
@@ -237,7 +237,7 @@ def check_numbers(alignment: Alignment) -> list[Finding]:
 
 def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: list[Segment],
                    ments: list[NumberMention], settled: list[_Settled],
-                   styles: list[set[str]]) -> list[Finding]:
+                   styles: list[set[str]], source: int | None = None) -> list[Finding]:
     """Findings of one unit whose mentions (``versions``, ``segs``, ``ments``, parallel) are not empty."""
     docs = alignment.documents
     present = alignment.units[u_idx].present()
@@ -301,7 +301,25 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
 
     missing: dict[int, list[tuple[Decimal, int, float]]] = {k: [] for k in present}
     extra: dict[int, list[tuple[Decimal, float]]] = {k: [] for k in present}
-    for v in sorted(occurrences):
+    if source is not None:
+        if source not in present:
+            return findings  # a passage the source lacks: the structure check reports it, not its numbers
+        # With a source, each target answers to it: what the source has and a target lacks is missing there,
+        # what a target has beyond the source is extra; the source is never blamed.
+        for v in sorted(occurrences):
+            per = occurrences[v]
+            cs = len(per.get(source, ()))
+            for k in present:
+                ck = len(per.get(k, ()))
+                if k == source or ck == cs:
+                    continue
+                if ck < cs:
+                    missing[k].append((v, cs - ck, 0.9))
+                elif cs == 0:
+                    extra[k].append((v, 0.9))
+                else:
+                    findings.extend(_repeats([k], v, {k: ck}, per, segs, ments, docs, u_idx, evidence_for, mode=cs))
+    for v in sorted(occurrences) if source is None else ():
         per = occurrences[v]
         if len(per) == n and len({len(found) for found in per.values()}) == 1:
             continue  # every version has it equally often: nothing to say
@@ -374,7 +392,7 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
             findings.append(_finding(
                 ChangedNumber, doc, segs[i], ments[i],
                 messages.get((k, ev)) or
-                f"{ments[i].text!r} reads {_fmt(ev)} where {len(holders)} of {n} versions have {_fmt(mv)}"
+                f"{ments[i].text!r} reads {_fmt(ev)} where {_who_has(docs, source, holders, n)} {_fmt(mv)}"
                 + (" (a tie: both sides are blamed)" if tie else ""),
                 {"expected": evidence_for(mv), "found": evidence_for(ev), "tie": tie},
                 0.5 if tie else max(mconf, 0.6), u_idx,
@@ -388,16 +406,19 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
                 seg, at = view.locate(k, words.start)
                 findings.append(_finding(
                     ChangedNumber, doc, seg, _Span(at, at + len(words.surface)),
-                    f"{words.surface!r} (in words) reads {_fmt(words.value)} where {len(holders)} of {n} versions "
-                    f"have {_fmt(mv)}" + (" (a tie: both sides are blamed)" if conf <= 0.5 else ""),
+                    f"{words.surface!r} (in words) reads {_fmt(words.value)} where "
+                    f"{_who_has(docs, source, holders, n)} {_fmt(mv)}"
+                    + (" (a tie: both sides are blamed)" if conf <= 0.5 else ""),
                     {"expected": evidence_for(mv), "found": {"value": _fmt(words.value), "words": words.surface},
                      "tie": conf <= 0.5}, 0.5 if conf <= 0.5 else max(conf, 0.6), u_idx,
                 ))
                 continue
             findings.append(_finding(
                 MissingNumber, doc, seg, None,
-                f"the value {_fmt(mv)} is missing here; {len(holders)} of {n} versions have it ({names})"
-                + (" (a tie: omission is likelier than invention)" if conf <= 0.5 else ""),
+                (f"the value {_fmt(mv)} is missing here; the source ({_name(docs[source])}) has it"
+                 if source is not None else
+                 f"the value {_fmt(mv)} is missing here; {len(holders)} of {n} versions have it ({names})"
+                 + (" (a tie: omission is likelier than invention)" if conf <= 0.5 else "")),
                 {**evidence_for(mv), "missing": times, "tie": conf <= 0.5}, conf, u_idx,
             ))
         for ev, conf in ext:
@@ -406,10 +427,22 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
             i = occurrences[ev][k][0]
             findings.append(_finding(
                 AddedNumber, doc, segs[i], ments[i],
-                f"{ments[i].text!r} ({_fmt(ev)}) is not in the other versions of this passage",
+                f"{ments[i].text!r} ({_fmt(ev)}) is not in the "
+                + (f"source ({_name(docs[source])})" if source is not None else "other versions of this passage"),
                 evidence_for(ev), conf, u_idx,
             ))
     return findings
+
+
+def _name(doc: Document) -> str:
+    return doc.language or doc.name
+
+
+def _who_has(docs: Sequence[Document], source: int | None, holders: Sequence[int], n: int) -> str:
+    """``the source (en) has`` with a source, ``3 of 4 versions have`` without."""
+    if source is not None:
+        return f"the source ({_name(docs[source])}) has"
+    return f"{len(holders)} of {n} versions have"
 
 
 def _moved_across_boundaries(findings: list[Finding]) -> list[Finding]:
@@ -546,7 +579,7 @@ class _NumbersCheck(SharedAnalysisCheck):
     def analyse(cls, ctx: CheckContext) -> list[Finding]:
         out: list[Finding] = []
         for group in ctx.groups:
-            out.extend(check_numbers(group))
+            out.extend(check_numbers(group, source_version(group, ctx.source)))
         for doc, _reason in ctx.unmatched:
             out.extend(check_mixed_conventions(doc))
         return out

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter, is_, itemgetter, lt, ne, not_
 
 from ..model import Alignment, Document, Finding, SegmentKind, Severity
-from .context import CheckContext
+from .context import CheckContext, source_version
 from .coverage import CoverageModel
 from .registry import Check, SharedAnalysisCheck, register
 
@@ -150,8 +150,11 @@ def _following(alignment: Alignment, version: int) -> list[int | None]:
     return out
 
 
-def check_structure(alignment: Alignment) -> list[Finding]:
-    """OMI001 omitted passage, ADD001 added passage, ADD002 one-version page furniture."""
+def check_structure(alignment: Alignment, source: int | None = None) -> list[Finding]:
+    """OMI001 omitted passage, ADD001 added passage, ADD002 one-version page furniture (OMI002/ADD003 where
+    the neighbourhood may hold the passage). With a ``source`` version, the targets answer to it: a passage
+    the source has and a target lacks is an omission there, one a target has and the source lacks an
+    addition; the source is never blamed."""
     docs = alignment.documents
     n = len(docs)
     out: list[Finding] = []
@@ -178,8 +181,11 @@ def check_structure(alignment: Alignment) -> list[Finding]:
             continue
         kinds = {docs[k].segments[i].kind for k in present for i in unit.segments[k]}
         furniture = kinds <= {SegmentKind.TITLE, SegmentKind.BOILERPLATE}
-        sample_k = present[0]
+        sample_k = present[0] if source is None or source not in present else source
         sample = " ".join(docs[sample_k].segments[i].text for i in unit.segments[sample_k])
+        if source is not None:
+            out.extend(_against_source(alignment, u_idx, source, present, sample, furniture, model, following))
+            continue
         if len(present) == 1 and n >= 3:
             k = present[0]
             doc = docs[k]
@@ -193,7 +199,7 @@ def check_structure(alignment: Alignment) -> list[Finding]:
             what = "page furniture" if furniture else "a passage"
             evidence = {"text": text, "versions_with": 1, "versions": n}
             message = f"{what} only this version has: {_snippet(text)!r}"
-            if not furniture:
+            if not furniture and not doc.keyed:
                 coverage = model().decide(u_idx, k, [j for j in range(n) if j != k], addition=True)
                 if coverage.covered:
                     check = PossibleAddition
@@ -219,7 +225,7 @@ def check_structure(alignment: Alignment) -> list[Finding]:
             evidence = {"text": sample, "versions_with": len(present), "versions": n,
                         "present": [docs[j].path for j in present]}
             message = f"a passage {len(present)} of {n} versions have ({holders}) is missing here: {_snippet(sample)!r}"
-            if not heading:  # a heading is a line of its own: no neighbouring sentence absorbs it
+            if not heading and not doc.keyed:  # a heading is a line of its own; a key is where it is
                 coverage = model().decide(u_idx, k, present)
                 if coverage.covered:
                     check = PossibleOmission
@@ -230,6 +236,62 @@ def check_structure(alignment: Alignment) -> list[Finding]:
             out.append(check.make_finding(doc.path, doc.language, line, column, message + tie, evidence,
                                           conf, start, end, u_idx))
     return out
+
+
+def _against_source(alignment: Alignment, u_idx: int, source: int, present: Sequence[int], sample: str,
+                    furniture: bool, model: Callable[[], CoverageModel],
+                    following: dict[int, list[int | None]]) -> list[Finding]:
+    """The structure findings of one unit that not every version has, when ``source`` is the source version."""
+    docs = alignment.documents
+    unit = alignment.units[u_idx]
+    out: list[Finding] = []
+    if source in present:  # targets without the source's passage: omissions
+        for k in range(len(docs)):
+            if unit.segments[k] or k == source:
+                continue
+            doc = docs[k]
+            if k not in following:
+                following[k] = _following(alignment, k)
+            if furniture:
+                continue  # front matter the source has and a target leaves out: not an omission of content
+            line, column, start, end = _anchor(doc, alignment, k, u_idx, following[k])
+            check: type[Check] = OmittedPassage
+            evidence = {"text": sample, "versions_with": len(present), "versions": len(docs),
+                        "present": [docs[j].path for j in present], "source": docs[source].path}
+            message = f"a passage of the source ({_name(docs[source])}) is missing here: {_snippet(sample)!r}"
+            if not doc.keyed:
+                coverage = model().decide(u_idx, k, [source])
+                if coverage.covered:
+                    check = PossibleOmission
+                    message += " (perhaps a sentence split differently: the neighbouring text may hold it)"
+                    evidence["coverage"] = coverage.to_dict()
+            out.append(check.make_finding(doc.path, doc.language, line, column, message, evidence, 0.9,
+                                          start, end, u_idx))
+        return out
+    for k in present:  # a passage the source lacks: an addition in each target that has it
+        doc = docs[k]
+        first = doc.segments[unit.segments[k][0]]
+        text = " ".join(doc.segments[i].text for i in unit.segments[k])
+        check = AddedFurniture if furniture else AddedPassage
+        evidence = {"text": text, "versions_with": len(present), "versions": len(docs), "source": docs[source].path}
+        message = f"{'page furniture' if furniture else 'a passage'} the source ({_name(docs[source])}) lacks: " \
+                  f"{_snippet(text)!r}"
+        if not furniture:
+            if len(present) > 1:
+                check = PossibleAddition  # several translations agree on it: the source may say it elsewhere
+            elif not doc.keyed:
+                coverage = model().decide(u_idx, k, [source], addition=True)
+                if coverage.covered:
+                    check = PossibleAddition
+                    message += " (perhaps a sentence split differently: its neighbours' partners may hold it)"
+                    evidence["coverage"] = coverage.to_dict()
+        out.append(check.make_finding(doc.path, doc.language, first.line, first.column, message, evidence, 0.8,
+                                      first.start, doc.segments[unit.segments[k][-1]].end, u_idx))
+    return out
+
+
+def _name(doc: Document) -> str:
+    return doc.language or doc.name
 
 
 def _counts(doc: Document) -> Counter[str]:
@@ -359,7 +421,13 @@ class _StructureCheck(SharedAnalysisCheck):
     def analyse(cls, ctx: CheckContext) -> list[Finding]:
         out: list[Finding] = []
         for group in ctx.groups:
-            out.extend(check_structure(group))
+            if any(d.keyed for d in group.documents):
+                # Entries of localization files align by key. A bilingual file's untranslated entries are
+                # the localization family's (EMP001); equal translations of different keys are normal.
+                if not any(d.is_source for d in group.documents):
+                    out.extend(check_structure(group, source_version(group, ctx.source)))
+                continue
+            out.extend(check_structure(group, source_version(group, ctx.source)))
             out.extend(check_duplicates(group))
         for doc, reason in ctx.unmatched:
             out.extend(check_document(doc, reason))

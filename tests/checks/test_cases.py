@@ -26,6 +26,7 @@ alignment and every check, as ``aligner check`` runs them.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,9 @@ def run_case(case: dict) -> list[Finding]:
         changes["glossary"] = load_glossary(ROOT / case["glossary"])
     if "config" in case:
         changes["config"] = parse_config(case["config"], "<case>")
+    if "source" in case and not case.get("keyed"):
+        config = changes.get("config") or parse_config({}, "<case>")
+        changes["config"] = dataclasses.replace(config, source_version=f"{case['source']}.txt")
     return list(check_documents(docs, **changes).findings)
 
 
