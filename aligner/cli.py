@@ -169,12 +169,13 @@ def align(
     ] = False,
     languages: LanguagesOption = None,
     encoding: EncodingOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Group the versions of one text and align them all at once; export the aligned corpus."""
     from .export import get_exporter
     from .pipeline import align_paths
 
-    exporter = get_exporter(fmt.value)
+    exporter = get_exporter(fmt.value, **({"source": source} if fmt is AlignFormat.tmx and source else {}))
     result = align_paths(files, _read_options(presegmented=presegmented, languages=languages, encoding=encoding),
                          group=not no_group, exporter=exporter, output=output)
     data = exporter.export(result.groups, output, unmatched=result.grouping.unmatched if result.grouping else ())
@@ -314,6 +315,7 @@ def score(
     config: ConfigOption = None,
     languages: LanguagesOption = None,
     jobs: JobsOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Score translations: against a reference (sacrebleu), or reference-free (MQM-style, 0-100).
 
@@ -333,7 +335,7 @@ def score(
     from .pipeline import score_paths
 
     opts = _run_options(config=config, glossary=glossary, presegmented=presegmented, languages=languages,
-                        encoding=encoding, jobs=jobs)
+                        encoding=encoding, jobs=jobs, source=source)
     scores, signature = score_paths(files, opts, per_segment=segments)
     if fmt is ScoreFormat.json:
         _emit(to_json({"documents": [s.to_dict() for s in scores], "signature": signature}), output)
