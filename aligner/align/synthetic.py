@@ -16,6 +16,7 @@ one version, and reordered short segments, each with its gold beads.
 from __future__ import annotations
 
 import random
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -146,7 +147,9 @@ def build_condition_pair(units: Sequence[Unit], size: int, rates: dict[str, floa
     """About ``size`` source segments of ``units`` with the :data:`CONDITIONS` in ``rates`` applied.
 
     At each unit, each condition fires with its rate (at most one per unit, drawn in one
-    ``random()`` against the cumulative rates) where it applies; gold beads follow the edit:
+    ``random()`` against the cumulative rates); a condition that does not apply there (a merge
+    needs neighbouring 1-1 units) waits for the next unit where it does, so the rate of edits
+    stays the one asked for whatever the units' shapes. Gold beads follow the edit:
 
     - ``"a-b"`` merges (2-1, 1-2, 3-1, 1-3): ``max(a, b)`` neighbouring 1-1 units, the side
       that gets one segment joined on one line with spaces (2-1: two sources, one target line);
@@ -171,12 +174,17 @@ def build_condition_pair(units: Sequence[Unit], size: int, rates: dict[str, floa
         total += rates[c]
         edges.append(total)
     edited: list[Unit] = []
+    pending: deque[str] = deque()
     k = 0
     while k < len(seq):
         r = rng.random()
-        cond = next((c for c, edge in zip(names, edges) if r < edge), None)
-        step = _apply(cond, seq, k, rng, run, edited) if cond else 0
-        if not step:
+        fired = next((c for c, edge in zip(names, edges) if r < edge), None)
+        if fired:
+            pending.append(fired)
+        step = _apply(pending[0], seq, k, rng, run, edited) if pending else 0
+        if step:
+            pending.popleft()
+        else:
             edited.append(seq[k])
             step = 1
         k += step
