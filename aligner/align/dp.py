@@ -233,6 +233,15 @@ def _trace(band: Band, shapes: Sequence[tuple[int, int]], n: int, m: int, state:
     def cell(i: int, j: int) -> int:
         return off_l[i] + j - lo_l[i]
 
+    # The shape each cell's M state came by, for all cells at once in large blocks: the same sums
+    # and the same first-maximum rule as in the forward pass, far cheaper than one argmax per bead.
+    m_shape = np.zeros(index.shape[1], dtype=np.int8)
+    block = 1 << 18
+    for c0 in range(0, index.shape[1] if k else 0, block):
+        cand = state[index[:k, c0: c0 + block]]
+        cand += gain[:k, c0: c0 + block]
+        m_shape[c0: c0 + block] = cand.argmax(axis=0)
+    shape_of = [shapes[int(t)] for t in others]
     path: list[tuple[int, int]] = []
     gains: list[float] = []
     i, j, st = n, m, "D"
@@ -250,8 +259,7 @@ def _trace(band: Band, shapes: Sequence[tuple[int, int]], n: int, m: int, state:
         elif st == "M":
             if k == 0:
                 raise ValueError("broken back-pointer")  # pragma: no cover - a bug, not an input error
-            cand = state[index[:k, c]] + gain[:k, c]
-            a, b = shapes[int(others[int(np.argmax(cand))])]
+            a, b = shape_of[m_shape[c]]
             i, j = i - a, j - b
             path.append((a, b))
             gains.append(float(match[c] - best_all[cell(i, j)]))
