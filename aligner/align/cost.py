@@ -449,6 +449,7 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
     et = np.concatenate(([0.0], np.cumsum(tgt.loss)))
     kinds = use_kinds and params.kind_weight != 0.0 and bool(src.kinds.any() or tgt.kinds.any())
     cache = _UnitCache(src, tgt)
+    n, m = src.size, tgt.size
 
     def fill(t: int) -> None:
         a, b = shapes[t]
@@ -463,10 +464,15 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
             out[t, ok] = score
             return
         i, j = rows[ok], cols[ok]
-        ls, lt = cs[i] - cs[i - a], ct[j] - ct[j - b]
+        # Differences of cumulative sums depend on the row (or the column) alone: taken once per
+        # row and column and then gathered per cell (the same subtractions, so the same floats).
+        r_a, c_b = np.arange(a, n + 1), np.arange(b, m + 1)
+        ls_row, es_row = cs[r_a] - cs[r_a - a], es[r_a] - es[r_a - a]
+        lt_col, et_col = ct[c_b] - ct[c_b - b], et[c_b] - et[c_b - b]
+        ls, lt = ls_row[i - a], lt_col[j - b]
         # A merged side gives chance more segments to hit: a key has a*b pairings to match in.
         matched = match_table(src, tgt, vocab.join_weight, band, a, b, math.log(a * b), cache=cache)
-        lexical = (es[i] - es[i - a]) + (et[j] - et[j - b]) + matched[ok]
+        lexical = es_row[i - a] + et_col[j - b] + matched[ok]
         score = prior + length_llr(ls, lt, params) + params.lexical_weight * lexical
         if kinds:
             score += kind_score(src.kinds, tgt.kinds, a, b, i, j, params.kind_weight)
