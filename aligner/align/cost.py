@@ -329,7 +329,9 @@ class _UnitCache:
     def source_by_key(self, a: int) -> np.ndarray:
         """The order that sorts the source units of span ``a`` by (key, end)."""
         if a not in self._by_key:
-            self._by_key[a] = np.argsort(self.source(a)[1], kind="stable")
+            s_seg, s_key, _ = self.source(a)
+            # (key, end) pairs are unique, so any sort gives this one order; the default is the fastest.
+            self._by_key[a] = np.argsort(s_key * (self.src.size + 1) + s_seg)
         return self._by_key[a]
 
     def target(self, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -337,7 +339,7 @@ class _UnitCache:
         if b not in self._tgt:
             t_seg, t_key, t_cnt = _units(self.tgt, b)
             t_code = t_key * (self.tgt.size + 1) + t_seg
-            order = np.argsort(t_code, kind="stable")
+            order = np.argsort(t_code)  # codes are unique: the order is the same for any sort
             self._tgt[b] = (t_code[order], t_seg[order], t_cnt[order])
         return self._tgt[b]
 
