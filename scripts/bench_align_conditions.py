@@ -126,7 +126,8 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=500)
     parser.add_argument("--rate", type=float, default=0.05)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--no-nltk", action="store_true", help="skip nltk (it is quadratic and refuses > 4000 segments)")
+    parser.add_argument("--no-nltk", action="store_true",
+                        help="skip nltk (it is quadratic and refuses > 4000 segments)")
     parser.add_argument("--out", default=str(ROOT / "results" / "align.md"))
     args = parser.parse_args()
     rows, meta = run(args.size, args.rate, args.seed, not args.no_nltk)

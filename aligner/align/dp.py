@@ -226,7 +226,7 @@ def _trace(band: Band, shapes: Sequence[tuple[int, int]], n: int, m: int, state:
            step_h: np.ndarray, ext_v: float) -> tuple[list[tuple[int, int]], list[float]]:
     """Walk back from ``(n, m)``, taking at each cell the decision the forward pass took there."""
     size = state.shape[0] // 3
-    best_all, vert, not_h = state[:size], state[size: 2 * size], state[2 * size:]
+    best_all, vert = state[:size], state[size: 2 * size]
     lo_l = band.lo.tolist()
     off_l = band.offsets.tolist()  # type: ignore[attr-defined]
 

@@ -233,9 +233,9 @@ def reference_search(band: Band, shapes: Sequence[tuple[int, int]], scores: np.n
     return _reference_trace(band, shapes, n, m, best_all, match, m_shape, d_state, h_start, v_open, x_is_v, y_is_h)
 
 
-def _reference_trace(band: Band, shapes: Sequence[tuple[int, int]], n: int, m: int, best_all: np.ndarray, match: np.ndarray,
-           m_shape: np.ndarray, d_state: np.ndarray, h_start: np.ndarray, v_open: np.ndarray, x_is_v: np.ndarray,
-           y_is_h: np.ndarray) -> tuple[list[tuple[int, int]], list[float]]:
+def _reference_trace(band: Band, shapes: Sequence[tuple[int, int]], n: int, m: int, best_all: np.ndarray,
+           match: np.ndarray, m_shape: np.ndarray, d_state: np.ndarray, h_start: np.ndarray, v_open: np.ndarray,
+           x_is_v: np.ndarray, y_is_h: np.ndarray) -> tuple[list[tuple[int, int]], list[float]]:
     lo, off = band.lo, band.offsets  # type: ignore[attr-defined]
 
     def cell(i: int, j: int) -> int:
