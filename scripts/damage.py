@@ -396,7 +396,8 @@ def _rbnf(language: str):  # noqa: ANN202 - an RbnfEngine or None
 def spell(n: int, language: str) -> str | None:
     """``n`` in words, CLDR's plain cardinal form in ``language``; ``None`` where CLDR has no spell-out.
 
-    Tagalog loses CLDR's stress accents (``limá`` -> ``lima``), as running Tagalog text is written.
+    Tagalog is written as running text writes it: without CLDR's stress accents (``limá`` -> ``lima``)
+    and with the modern tens (CLDR's archaic ``pitóng pû`` -> ``pitumpu``, ``ápat na pû`` -> ``apatnapu``).
     """
     engine = _rbnf(language)
     if engine is None:
@@ -406,7 +407,13 @@ def spell(n: int, language: str) -> str | None:
     if text and language == "tl":
         text = unicodedata.normalize(
             "NFC", "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)))
+        text = re.sub(r"\b(\w+?)(?:ng| na) pu\b", lambda m: _TL_TENS.get(m.group(1), m.group(0)), text)
     return text
+
+
+#: Modern Tagalog tens by the unit CLDR writes before its archaic ``pû`` (accents stripped).
+_TL_TENS = {"dalawa": "dalawampu", "tatlo": "tatlumpu", "apat": "apatnapu", "lima": "limampu",
+            "anim": "animnapu", "pito": "pitumpu", "walo": "walumpu", "siyam": "siyamnapu"}
 
 
 def spellable(text: str, span: tuple[int, int], language: str) -> int | None:
