@@ -172,8 +172,22 @@ def _from_rbnf(lang: str, lex: dict, strip: bool) -> None:
                 for unit in units.get(k, ()):
                     if words[0].startswith(unit) and len(words[0]) > len(unit) + 2:
                         scales.setdefault(words[0][len(unit):], s)
+    # A language that writes one hundred or one thousand as one word ("cent", "cien", "cento", "mil", "mille",
+    # "honderd") lets that word start a number: "cent quarante" = 140, "mil doscientos" = 1200.
+    # (Romance languages; the Germanic ones only for the hundred: "Tusind tak", "tausend Dank" are thanks, and
+    # Tagalog "daan" alone is a road.)
+    alone_at = (100, 1000) if lang in _ROMANCE else (100,) if lang in ("nl", "de", "af") else ()
+    single = {words[0] for (n, is_ord), texts in phrases.items() if not is_ord and n in alone_at
+              for words in map(_split_word, texts) if len(words) == 1}
+    # ... and so does the word that starts 101-199 when it is a hundred word of its own ("cento e um", "ciento uno")
+    starts = {words[0] for (n, is_ord), texts in phrases.items() if not is_ord and 100 < n < 200
+              for words in map(_split_word, texts) if len(words) > 1} if lang in _ROMANCE else set()
+    for word in starts - set(units.get(1, ())) - {w for t in units.get(1, ()) for w in _split_word(t)}:
+        if word not in scales:
+            _add(lex, word, _Entry(HUND, Decimal(100), alone=True))
+    single |= starts
     for word, s in scales.items():
-        _add(lex, word, _Entry(HUND if s == 100 else SCALE, Decimal(s)))
+        _add(lex, word, _Entry(HUND if s == 100 else SCALE, Decimal(s), alone=word in single))
     for (n, is_ord), texts in sorted(phrases.items()):
         for text in texts:
             words = [w for w in _split_word(text) if w not in ("'t",)]
@@ -471,6 +485,12 @@ def _te_lexicon(lex: dict) -> None:
         _add(lex, w, _Entry(TIMES, Decimal(0)))
 
 
+_ROMANCE = frozenset({"es", "pt", "it", "fr", "ca", "ro", "gl"})
+#: The word that joins the parts of a number written in words ("ochenta y seis", "duzentos e quinze"); the
+#: reader takes it only before a smaller part ("cinco e seis" stays two numbers).
+_CONJUNCTIONS = {"es": ("y",), "pt": ("e",), "it": ("e",), "fr": ("et",), "ca": ("i",), "ro": ("și", "şi"),
+                 "gl": ("e",), "nl": ("en",), "de": ("und",), "af": ("en",)}
+
 _WEAK_GENERIC = frozenset("ein eine einen einem einer eines un une uno una een ett en et".split())
 
 
@@ -522,6 +542,8 @@ def _language(lang: str) -> _Lang | None:
     extra = {"lt": _lt_forms, "da": _da_forms, "tl": _tl_forms, "en": _en_forms}.get(lang)
     if extra:
         extra(lex)
+    for w in _CONJUNCTIONS.get(lang, ()):  # "ochenta y seis", "trezentos e onze", "vingt et un"
+        lex.setdefault(w, _Entry(CONJ, Decimal(0)))
     for w in _WEAK_GENERIC:
         if w in lex and lex[w].cls == NUM and lex[w].value == 1:
             lex[w] = _Entry(NUM, Decimal(1), weak=True)

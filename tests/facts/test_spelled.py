@@ -149,6 +149,15 @@ CASES = [
     ("fr", "vingt-cinq ans", [("vingt-cinq", "25", "cardinal")]),
     ("nl", "drieduizend mensen", [("drieduizend", "3000", "cardinal")]),
     ("es", "doscientos cincuenta", [("doscientos cincuenta", "250", "cardinal")]),
+    # --- Romance conjunctions and a bare hundred; Dutch compounds ---
+    ("es", "ochenta y seis barcos", [("ochenta y seis", "86", "cardinal")]),
+    ("es", "doscientos treinta y seis", [("doscientos treinta y seis", "236", "cardinal")]),
+    ("pt", "nove mil duzentos e quinze", [("nove mil duzentos e quinze", "9215", "cardinal")]),
+    ("pt", "cento e oitenta e cinco mil", [("cento e oitenta e cinco mil", "185000", "cardinal")]),
+    ("pt", "cinco e seis", [("cinco", "5", "cardinal"), ("seis", "6", "cardinal")]),
+    ("fr", "cent quarante places", [("cent quarante", "140", "cardinal")]),
+    ("fr", "vingt et un ans", [("vingt et un", "21", "cardinal")]),
+    ("nl", "honderdvijfentachtigduizend", [("honderdvijfentachtigduizend", "185000", "cardinal")]),
 ]
 
 
