@@ -311,6 +311,74 @@ def _repeats_elsewhere(doc: Document, ids: tuple[int, ...], counts: Counter[str]
     return all(counts[t] > n for t, n in mine.items())  # each text also outside ``ids``
 
 
+#: A window of a version's text shorter than this share of what the other versions' text there predicts (each
+#: scaled by the two whole texts' length ratio), for every other version, holds an omission.
+DEFICIT_RATIO = 0.7
+#: ... and only when the text missing is at least this many characters (about a short sentence).
+DEFICIT_MIN_CHARS = 50
+
+
+def check_deficits(alignment: Alignment, source: int | None = None,
+                   reported: set[tuple[str, int | None]] = frozenset()) -> list[Finding]:  # type: ignore[assignment]
+    """OMI001 for a sentence lost inside the units a version has: its neighbours were joined or split around
+    the gap, so the alignment made a 3-1 unit or shifted 1-1 units instead of a null unit.
+
+    For each version and each window of one or two consecutive units every version has, the version's length
+    is compared with what each other version's length predicts (scaled by the ratio of the whole texts). A
+    window below :data:`DEFICIT_RATIO` of every prediction, by :data:`DEFICIT_MIN_CHARS` characters or more,
+    is reported once, at the unit where the version falls shortest. With a source version only the source
+    predicts, and the source is never blamed. Windows next to a unit already reported are skipped.
+    """
+    docs = alignment.documents
+    n = len(docs)
+    if n < 2 or any(d.keyed for d in docs):
+        return []
+    units = alignment.units
+    lengths = [[sum(len(docs[k].segments[i].text) for i in u.segments[k]) for u in units] for k in range(n)]
+    totals = [sum(row) or 1 for row in lengths]
+    out: list[Finding] = []
+    for k in range(n):
+        if k == source:
+            continue
+        judges = [source] if source is not None else [j for j in range(n) if j != k]
+        doc = docs[k]
+        near = {u for p, u in reported if p == doc.path and u is not None}
+        u = 0
+        while u < len(units):
+            best = None
+            for width in (1, 2):
+                window = range(u, u + width)
+                if window.stop > len(units) or any(not lengths[j][v] for j in (k, *judges) for v in window):
+                    break
+                if any(v + d in near for v in window for d in (-1, 0, 1)):
+                    break
+                mine = sum(lengths[k][v] for v in window)
+                predicted = [sum(lengths[j][v] for v in window) * totals[k] / totals[j] for j in judges]
+                if all(mine < DEFICIT_RATIO * p and p - mine >= DEFICIT_MIN_CHARS for p in predicted):
+                    best = window
+                    break
+            if best is None:
+                u += 1
+                continue
+            worst = min(best, key=lambda v: lengths[k][v] / max(1, sum(lengths[j][v] for j in judges)))
+            ids = units[worst].segments[k]
+            seg = doc.segments[ids[0]]
+            holder = judges[0]
+            sample = alignment.texts(units[worst], holder)
+            share = sum(lengths[k][v] for v in best) / (sum(lengths[holder][v] for v in best) * totals[k]
+                                                        / totals[holder])
+            out.append(OmittedPassage.make_finding(
+                doc.path, doc.language, seg.line, seg.column,
+                f"part of this passage is missing here: this version has {share:.0%} of the text the other "
+                f"versions have ({_name(docs[holder])}: {_snippet(sample)!r})",
+                {"text": sample, "share": round(share, 3), "units": list(best),
+                 "present": [docs[j].path for j in judges]},
+                0.7, seg.start, doc.segments[ids[-1]].end, worst,
+            ))
+            u = best.stop + 1
+    return out
+
+
 def check_duplicates(alignment: Alignment) -> list[Finding]:
     """DUP001: a sentence repeated in one version where the others do not repeat it.
 
@@ -427,7 +495,10 @@ class _StructureCheck(SharedAnalysisCheck):
                 if not any(d.is_source for d in group.documents):
                     out.extend(check_structure(group, source_version(group, ctx.source)))
                 continue
-            out.extend(check_structure(group, source_version(group, ctx.source)))
+            source = source_version(group, ctx.source)
+            found = check_structure(group, source)
+            out.extend(found)
+            out.extend(check_deficits(group, source, {(f.path, f.unit) for f in found}))
             out.extend(check_duplicates(group))
         for doc, reason in ctx.unmatched:
             out.extend(check_document(doc, reason))
