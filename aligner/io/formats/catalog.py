@@ -16,11 +16,12 @@ key is absent from the target, and the entry's state (``fuzzy``, ``needs-review`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from ...l10n import parse_path
 from ...l10n.detect import EXTENSIONS
+from ...l10n.model import Catalog
 from ...langid.codes import canonical
 from ...model import Document
 from .base import DocumentReader
@@ -52,19 +53,23 @@ class CatalogReader(DocumentReader):
     def read(self, path: str, options: Mapping[str, object] | None = None) -> tuple[Document, ...]:
         opts = self.options(options)
         catalog = parse_path(path, strict_plurals=bool(opts["strict_plurals"]))
-        candidates = opts["candidates"]
-        units = [u for u in catalog.units if u.state != "obsolete"]
-        bilingual = any(u.source is not None for u in units)
-        targets = [Entry(u.key, u.target.text, u.target.line, u.target.column, u.state)
-                   for u in units if u.target is not None and u.target.text.strip()]
-        if not bilingual:
-            return (keyed_document(path, targets, language=_language(catalog.target_language),
-                                   candidates=candidates),)  # type: ignore[arg-type]
-        sources = [Entry(u.key, u.source.text, u.source.line, u.source.column)
-                   for u in units if u.source is not None and u.source.text.strip()]
-        docs = [keyed_document(path, sources, language=_language(catalog.source_language),
-                               id=f"{path}#source", is_source=True, candidates=candidates)]  # type: ignore[arg-type]
-        if targets:
-            docs.append(keyed_document(path, targets, language=_language(catalog.target_language),
-                                       id=f"{path}#target", candidates=candidates))  # type: ignore[arg-type]
-        return tuple(docs)
+        return catalog_documents(catalog, path, opts["candidates"])  # type: ignore[arg-type]
+
+
+def catalog_documents(catalog: Catalog, path: str, candidates: Sequence[str] | None = None) -> tuple[Document, ...]:
+    """The documents of a parsed localization file (see the module docstring); pure."""
+    units = [u for u in catalog.units if u.state != "obsolete"]
+    bilingual = any(u.source is not None for u in units)
+    targets = [Entry(u.key, u.target.text, u.target.line, u.target.column, u.state)
+               for u in units if u.target is not None and u.target.text.strip()]
+    if not bilingual:
+        return (keyed_document(path, targets, language=_language(catalog.target_language),
+                               candidates=candidates),)  # type: ignore[arg-type]
+    sources = [Entry(u.key, u.source.text, u.source.line, u.source.column)
+               for u in units if u.source is not None and u.source.text.strip()]
+    docs = [keyed_document(path, sources, language=_language(catalog.source_language),
+                           id=f"{path}#source", is_source=True, candidates=candidates)]  # type: ignore[arg-type]
+    if targets:
+        docs.append(keyed_document(path, targets, language=_language(catalog.target_language),
+                                   id=f"{path}#target", candidates=candidates))  # type: ignore[arg-type]
+    return tuple(docs)
