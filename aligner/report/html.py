@@ -36,7 +36,7 @@ from .._version import __version__
 from ..checks.config import parse_fail_on
 from ..checks.policy import exit_code
 from ..model import CATEGORIES, Alignment, AuditResult, Document, Finding, QualityScore, SegmentKind, Severity
-from ..score.quality import finding_of
+from ..score.quality import explain_score, finding_of
 
 #: Display order of severities, worst first.
 SEVERITY_ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO)
@@ -391,18 +391,6 @@ def _short(name: str, limit: int = 34) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-def _components(components: Mapping) -> str:
-    parts = []
-    for key in sorted(components, key=str):
-        value = components[key]
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-        else:
-            text = _num(value)
-        parts.append(f"{key}: {text}")
-    return ", ".join(parts)
-
-
 def score_chart(scores: Sequence[QualityScore]) -> str:
     """An inline SVG bar chart of the 0–100 quality score per version, labelled by language and file."""
     row, top, label_w, bar_w = 30, 26, 330, 560
@@ -423,7 +411,7 @@ def score_chart(scores: Sequence[QualityScore]) -> str:
         name = _name(s.path)
         tip = f"{(s.language or 'und').upper()} {s.path}: {s.score:.1f} (rank {s.rank})"
         if s.components:
-            tip += "\n" + _components(s.components)
+            tip += "\n" + explain_score(s.score, s.components)
         out.append(
             f"<g><title>{_esc(tip)}</title>"
             f'<text x="{label_w - 10}" y="{y + 15}" text-anchor="end"><tspan font-weight="700">'
@@ -442,7 +430,8 @@ def _scores(result: AuditResult) -> str:
         return '<section id="scores"><h2>Scores</h2><p class="empty">No scores in this audit.</p></section>'
     rows = "".join(
         f'<tr><td class="num">{s.rank}</td><td>{_lang_badge(s.language)}</td><td class="file">{_esc(s.path)}</td>'
-        f'<td class="num"><strong>{s.score:.1f}</strong></td><td>{_esc(_components(s.components))}</td></tr>'
+        f'<td class="num"><strong>{s.score:.1f}</strong></td>'
+        f"<td>{_esc(explain_score(s.score, s.components))}</td></tr>"
         for s in result.scores
     )
     return (
@@ -450,9 +439,10 @@ def _scores(result: AuditResult) -> str:
         '<p class="lede">Reference-free quality score of each version (0–100, higher is better); '
         "green from 80, amber from 60.</p>"
         f'<div class="chart-wrap">{score_chart(result.scores)}</div>'
-        '<details><summary class="note">Score components</summary><div class="box"><table><thead><tr>'
+        '<details><summary class="note">How each score is made (score after the findings × content factor)'
+        '</summary><div class="box"><table><thead><tr>'
         '<th scope="col" class="num">Rank</th><th scope="col">Language</th><th scope="col">File</th>'
-        '<th scope="col" class="num">Score</th><th scope="col">Components</th></tr></thead>'
+        '<th scope="col" class="num">Score</th><th scope="col">Why</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div></details></section>"
     )
 
