@@ -50,9 +50,9 @@ __all__ = [
 #: The ``$schema`` of the SARIF log (the OASIS 2.1.0 errata 01 schema).
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-#: ``tool.driver.informationUri`` in SARIF: where users learn about the tool (the package's
-#: registry page until the project has a home page of its own; pass ``information_uri`` to change it).
-INFORMATION_URI = "https://pypi.org/project/aligner/"
+#: ``tool.driver.informationUri`` in SARIF: where users learn about the tool (the registry page of its
+#: distribution name, ``aligner-qa``: ``aligner`` there is another project; pass ``information_uri`` to change it).
+INFORMATION_URI = "https://pypi.org/project/aligner-qa/"
 
 _SEVERITY_ORDER = Severity.descending()
 
