@@ -84,7 +84,7 @@ def short_paths(paths: Iterable[str]) -> tuple[dict[str, str], str]:
 def _table(title: str) -> Table:
     """A table that fits 80 columns: a rule under the header, no vertical borders."""
     return Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, title_justify="left",
-                 caption_justify="left")
+                 caption_justify="left", min_width=len(title))  # (a title wider than its table would wrap)
 
 
 def _file_column(table: Table, prefix: str, names: Iterable[str] = ()) -> None:
