@@ -205,3 +205,16 @@ def test_progress_on_stderr_only_when_it_is_a_terminal(command: list, monkeypatc
     assert result.exit_code in (0, 1), result.output
     assert seen == [False]  # CliRunner's stderr is no terminal: no bar
     assert "━" not in result.stderr
+
+
+def test_score_arithmetic_of_the_documented_example() -> None:
+    from aligner.score.quality import explain_score, quality_scores
+    from tests.score.test_quality import worked_example
+
+    alignment, findings, langs = worked_example()
+    da = quality_scores(alignment, findings, segment_languages=langs)[0]
+    line = explain_score(da.score, da.components)
+    assert line == ("77.0 after findings (1 major, 1 minor; 250 words) × content 0.865 "
+                    "(1 of 10 units missing, alignment 0.94, 6% other language) = 66.6")
+    docs = " ".join((Path(__file__).resolve().parents[1] / "docs" / "scoring.md").read_text("utf-8").split())
+    assert f"`{line}`" in docs
