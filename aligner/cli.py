@@ -66,6 +66,16 @@ def _choice(enum: type[Enum], what: str = "format") -> Callable[[object], Enum]:
     return parse
 
 
+def _at_least_one(value: object, option: str) -> int:
+    try:
+        n = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        raise typer.BadParameter(f"{option} takes a whole number, not {value!r}") from None
+    if n < 1:
+        raise typer.BadParameter(f"{option} takes 1 or more, not {n}")
+    return n
+
+
 def _choices(enum: type[Enum]) -> str:
     values = [str(e.value) for e in enum]
     return ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else values[0]
@@ -83,7 +93,7 @@ EncodingOption = Annotated[
 ]
 JobsOption = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, metavar="N",
+    typer.Option("--jobs", "-j", parser=lambda v: _at_least_one(v, "--jobs"), metavar="N",
                  help="Processes for the checks (default on Linux: one per CPU, up to 4, for inputs of 1 MB or "
                  "more; 1: this one only). The findings are the same whatever the number."),
 ]
