@@ -649,10 +649,11 @@ def _notes(own: Sequence[int], missing: Sequence[int], doc: Document, alignment:
         who = f"{(f.language or 'und').upper()} {_name(f.path)}" if lacking is None else \
             f"{(lacking.language or 'und').upper()} {lacking.name}"
         what = ", ".join(f"\u2018{v}\u2019" for v in _surfaces(f, doc.path))
-        out.append(
-            f'<span class="fn hl miss"{_note_attrs(i, findings)}><b>missing in {_esc(who)}</b>'
-            + (f": {_esc(what)}" if what else ": this cell's text") + "</span>"
-        )
+        value = f.evidence.get("value") if isinstance(f.evidence, Mapping) else None
+        if not what:
+            what = f"the value {value}" if isinstance(value, (str, int, float)) and value != "" else "this cell's text"
+        out.append(f'<span class="fn hl miss"{_note_attrs(i, findings)}><b>missing in {_esc(who)}</b>: '
+                   f"{_esc(what)}</span>")
     return f'<span class="fns">{"".join(out)}</span>'
 
 
