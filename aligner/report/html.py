@@ -350,7 +350,7 @@ def _unmatched(result: AuditResult) -> str:
     if not result.unmatched:
         return '<h3 id="unmatched">Unmatched documents</h3><p class="empty">Every document is in a group.</p>'
     rows = "".join(
-        f'<tr><td>{_lang_badge(doc.language)}</td><td class="file">{_esc(doc.id)}</td>'
+        f'<tr><td>{_lang_badge(doc.language)}</td><td class="file">{_path_html(doc.id)}</td>'
         f'<td class="reason">{_esc(reason)}</td></tr>'
         for doc, reason in result.unmatched
     )
