@@ -333,6 +333,14 @@ FailOnOption = Annotated[
 ]
 
 
+SourceOption = Annotated[
+    str | None,
+    typer.Option("--source", metavar="LANG|FILE",
+                 help="The source version: a language code (en) or a file; the others are its translations and "
+                 "are blamed when they depart from it."),
+]
+
+
 def _read_options(*, presegmented: bool = False, languages: str | None = None, encoding: str | None = None):  # noqa: ANN202
     """The :class:`~aligner.options.RunOptions` of a command that only reads (no check settings)."""
     from .options import RunOptions
@@ -350,6 +358,7 @@ def _run_options(
     languages: str | None = None,
     encoding: str | None = None,
     jobs: int | None = None,
+    source: str | None = None,
 ):  # noqa: ANN202 - a RunOptions (imported lazily to keep --help fast)
     """The one :class:`~aligner.options.RunOptions` of a command, from its options (they override the settings file)."""
     from pathlib import Path
@@ -368,6 +377,8 @@ def _run_options(
         if not Path(glossary).is_file():
             raise InputError(glossary, "glossary file not found; give a .tbx or .csv termbase")
         cfg = replace_config(cfg, glossary=Path(glossary))
+    if source is not None:
+        cfg = replace_config(cfg, source_version=source)
     return _read_options(presegmented=presegmented, languages=languages, encoding=encoding).replace(
         config=cfg, jobs=jobs)
 
@@ -393,6 +404,7 @@ def check(
     languages: LanguagesOption = None,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
+    source: SourceOption = None,
     color: ColorOption = Color.auto,
 ) -> None:
     """Check that numbers and facts agree across all versions; blame the version that is wrong."""
@@ -406,7 +418,7 @@ def check(
     _writable_file(output)
     _writable_file(write_baseline, "--write-baseline")
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
-                        presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs)
+                        presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
     with _progress() as progress:
         run = check_paths(files, opts, progress=progress)
     _two_versions(run.documents, files)
@@ -521,6 +533,7 @@ def audit(
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    source: SourceOption = None,
     color: ColorOption = Color.auto,
 ) -> None:
     """The main job: detect, group, align, check and score; write the report, JSON, TMX and SARIF to a directory."""
@@ -534,7 +547,7 @@ def audit(
     if Path(output).exists() and not Path(output).is_dir():
         raise InputError(output, "is a file; -o takes a directory for the report, JSON, TMX and SARIF")
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
-                        presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs)
+                        presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
     with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
         result, written = run_audit(paths, output, opts, progress=progress)
     _emit(audit_summary(result, written, opts.config.fail_on, color=_color(color)), None)

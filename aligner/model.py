@@ -33,9 +33,12 @@ class Segment:
     end: int
     section: int = 0
     paragraph: int = 0
+    #: The entry a localization file keys this text by (``msgctxt\x04msgid``, a trans-unit id, a JSON key
+    #: path): versions of one resource align by key, not by position. ``None`` for running text.
+    key: str | None = None
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "id": self.id,
             "kind": self.kind.value,
             "line": self.line,
@@ -46,6 +49,9 @@ class Segment:
             "paragraph": self.paragraph,
             "text": self.text,
         }
+        if self.key is not None:
+            out["key"] = self.key
+        return out
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,16 @@ class Document:
     language: str | None = None
     presegmented: bool = False
     id: str = ""
+    #: The source text of a bilingual file (a PO ``msgid``, an XLIFF ``<source>``): the version the others
+    #: are translations of, blamed for nothing (see :func:`aligner.checks.context.source_version`).
+    is_source: bool = False
+    #: Per segment key, the state the file gives the translation (``fuzzy``, ``needs-review``...), if any.
+    states: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def keyed(self) -> bool:
+        """True when the segments carry keys (a localization file): versions align by key."""
+        return bool(self.segments) and all(s.key is not None for s in self.segments)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -95,6 +111,7 @@ class Document:
         return {
             "path": self.path,
             **({"id": self.id} if self.id != self.path else {}),
+            **({"source": True} if self.is_source else {}),
             "language": self.language,
             "segments": [s.to_dict() for s in self.segments],
             "sections": [s.to_dict() for s in self.sections],
@@ -272,6 +289,9 @@ class Finding:
     start: int | None = None
     end: int | None = None
     unit: int | None = None
+    #: The localization entry the finding is about (``msgctxt\x04msgid``, trans-unit id, key path), where the
+    #: file has keys; ``unit`` stays the index of the aligned unit.
+    key: str | None = None
 
     def to_dict(self) -> dict:
         out = {
@@ -291,6 +311,8 @@ class Finding:
             out["end"] = self.end
         if self.unit is not None:
             out["unit"] = self.unit
+        if self.key is not None:
+            out["key"] = self.key
         return out
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from .align import AlignResult, AlignSettings, align_documents, alignment_settings
 from .checks.config import CheckConfig, check_signature
 from .checks.context import CheckContext
-from .checks.policy import filter_baseline, load_baseline, select_checks, sort_findings
+from .checks.policy import filter_baseline, load_baseline, select_checks, sort_findings, spare_sources
 from .checks.registry import run_all
 from .detect import DocumentDetection, detect_document, detection_settings, detection_signature
 from .heap import long_lived, settle
@@ -120,12 +120,13 @@ def _check_aligned(docs: Sequence[Document], detections: Sequence[DocumentDetect
         document_languages={d.id: d.guess for d in detections},
         segment_languages={d.id: tuple(s.guess for s in d.segments or ()) for d in detections},
         glossary=glossary,
+        source=config.source_version,
     )
     # The checks carry the configuration: disabled ones are left out, each stamps its severity in force.
     checks = select_checks(config)
     jobs = opts.jobs if opts.jobs is not None else auto_jobs(sum(len(d.text) for d in docs))
     progress("check", 0, 1)
-    findings = sort_findings(run_all(checks, ctx, jobs=jobs))
+    findings = sort_findings(spare_sources(run_all(checks, ctx, jobs=jobs), aligned.groups, config.source_version))
     progress("check", 1, 1)
     suppressed: list[Finding] = []
     kept = findings
@@ -358,12 +359,15 @@ def run_audit(
     with long_lived():
         result = audit_paths(paths, opts, progress=progress)
         settle()  # (the report is written beside the whole run, which stays)
-        written = write_audit(result, directory, fail_on=opts.config.fail_on)
+        written = write_audit(result, directory, fail_on=opts.config.fail_on, source=opts.config.source_version)
     return result, written
 
 
-def write_audit(result: AuditResult, directory: str, *, fail_on: object = "major") -> list[str]:
+def write_audit(result: AuditResult, directory: str, *, fail_on: object = "major", source: str | None = None
+                ) -> list[str]:
     """Write ``report.html``, ``audit.json``, ``alignment.tmx`` and ``findings.sarif`` into ``directory``.
+
+    ``source``: the source version (``--source``), whose language is the TMX ``srclang``.
 
     Every file is written atomically; the same result gives the same bytes.
     """
@@ -385,7 +389,7 @@ def write_audit(result: AuditResult, directory: str, *, fail_on: object = "major
     out.append(json_path)
     if result.groups:
         tmx_path = os.path.join(directory, "alignment.tmx")
-        get_exporter("tmx").write(list(result.groups), tmx_path, unmatched=result.unmatched)
+        get_exporter("tmx", source=source).write(list(result.groups), tmx_path, unmatched=result.unmatched)
         out.append(tmx_path)
     sarif_path = os.path.join(directory, "findings.sarif")
     atomic_write(sarif_path, format_sarif(list(result.findings), signature=result.signatures.get("check", ""),

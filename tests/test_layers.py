@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1] / PACKAGE
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"base"}),
     frozenset({"text"}),  # scripts and case, folding, transliteration, acronyms, tokens
-    frozenset({"langid", "segment", "io"}),  # language identification, segmentation, reading/writing files
+    frozenset({"langid", "segment", "io", "l10n"}),  # language identification, segmentation, reading/writing files,
+    # parsing localization files
     frozenset({"facts"}),  # numbers, glossaries, names found in a text
     frozenset({"align"}),  # grouping and sentence alignment
     frozenset({"checks", "formats"}),  # the QA checks; the file-format readers (io.formats: they segment and detect)

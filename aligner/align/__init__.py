@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from ..model import Alignment, Bead, Document, Segment
 from ..signature import Signature
 from .grouping import Grouping, group_documents
+from .keyed import align_keyed, group_keyed, one_source
 from .multiway import align_multiway
 from .pairwise import AlignSettings, SemanticScorer, align_pair
 
@@ -92,15 +93,47 @@ def align_documents(
     settings: AlignSettings = AlignSettings(),
     scorer: SemanticScorer | None = None,
 ) -> AlignResult:
-    """Group ``docs`` into versions of one text (unless ``group`` is False) and align each group."""
+    """Group ``docs`` into versions of one text (unless ``group`` is False) and align each group.
+
+    Documents of localization files (keyed segments, :attr:`Document.keyed`) are grouped and aligned by
+    key (:mod:`aligner.align.keyed`); the others by their text. Groups come in the order of their first
+    document.
+    """
     signature = alignment_signature(settings, scorer, grouping=group)
+    keyed = [i for i, d in enumerate(docs) if d.keyed]
+    if keyed and len(keyed) == len(docs) and not group:
+        return AlignResult((align_keyed(one_source(docs), signature),), (), None, signature)
     if not group:
         return AlignResult((align_group(docs, settings=settings, scorer=scorer, signature=signature),), (), None,
                            signature)
-    grouping = group_documents(docs)
-    groups = tuple(
-        align_group([docs[i] for i in g.members], settings=settings, scorer=scorer, signature=signature)
-        for g in grouping.groups
-    )
-    unmatched = tuple((docs[u.index], u.reason) for u in grouping.unmatched)
-    return AlignResult(groups, unmatched, grouping, signature)
+    if not keyed:
+        grouping = group_documents(docs)
+        groups = tuple(
+            align_group([docs[i] for i in g.members], settings=settings, scorer=scorer, signature=signature)
+            for g in grouping.groups
+        )
+        unmatched = tuple((docs[u.index], u.reason) for u in grouping.unmatched)
+        return AlignResult(groups, unmatched, grouping, signature)
+    # Keyed documents group and align by key; the running texts among them as before.
+    made: list[tuple[int, Alignment]] = []
+    lone: list[tuple[int, tuple[Document, str]]] = []
+    for members in group_keyed([docs[i] for i in keyed]):
+        first = keyed[members[0]]
+        chosen = one_source([docs[keyed[m]] for m in members])
+        if len(chosen) < 2:
+            lone.append((first, (chosen[0], "no other version of this resource shares its keys; "
+                                            "give the other languages' files too")))
+            continue
+        made.append((first, align_keyed(chosen, signature)))
+    plain = [i for i in range(len(docs)) if i not in set(keyed)]
+    grouping = None
+    if plain:
+        grouping = group_documents([docs[i] for i in plain])
+        for g in grouping.groups:
+            members = [plain[m] for m in g.members]
+            made.append((members[0], align_group([docs[i] for i in members], settings=settings, scorer=scorer,
+                                                 signature=signature)))
+        lone.extend((plain[u.index], (docs[plain[u.index]], u.reason)) for u in grouping.unmatched)
+    made.sort(key=lambda x: x[0])
+    lone.sort(key=lambda x: x[0])
+    return AlignResult(tuple(a for _, a in made), tuple(u for _, u in lone), grouping, signature)

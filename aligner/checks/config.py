@@ -63,7 +63,7 @@ __all__ = [
 FAIL_ON_CHOICES = Severity.fail_on_choices()
 
 #: The keys a configuration may have.
-KEYS = ("fail-on", "severity", "disable", "glossary", "baseline")
+KEYS = ("fail-on", "severity", "disable", "glossary", "baseline", "source")
 
 #: File names looked for in the current directory, in order.
 CONFIG_FILES = ("aligner.toml", "pyproject.toml")
@@ -87,6 +87,8 @@ class CheckConfig:
     glossary: Path | None = None
     baseline: Path | None = None
     source: Path | None = None
+    #: The source version (``source = "en"``: a language code, a file or a document id); ``None``: none.
+    source_version: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -188,7 +190,14 @@ def parse_config(
 
     glossary = _path(data["glossary"], where, f"{prefix}glossary", base_dir) if "glossary" in data else None
     baseline = _path(data["baseline"], where, f"{prefix}baseline", base_dir) if "baseline" in data else None
-    return CheckConfig(fail_on, severity, disable, glossary, baseline)
+    source_version = None
+    if "source" in data:
+        source_version = data["source"]
+        if not isinstance(source_version, str) or not source_version.strip():
+            raise ConfigError(where, f"{prefix}source must be a language code such as \"en\" or a file name, "
+                                     f"not {source_version!r}")
+        source_version = source_version.strip()
+    return CheckConfig(fail_on, severity, disable, glossary, baseline, source_version=source_version)
 
 
 def find_config(cwd: str | Path | None = None) -> Path | None:
@@ -270,5 +279,7 @@ def check_signature(config: CheckConfig, **extra: object) -> str:
         "glossary": config.glossary.name if config.glossary else None,
         "baseline": config.baseline is not None,
     }
+    if config.source_version:
+        settings["source"] = config.source_version.replace("\\", "/").rsplit("/", 1)[-1]
     settings.update(extra)
     return make_signature("check", settings)

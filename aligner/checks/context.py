@@ -28,6 +28,10 @@ class CheckContext:
     #: split (:attr:`~aligner.checks.registry.Check.parts`) reads only :meth:`unit_ranges`, and a
     #: parallel :func:`~aligner.checks.registry.run_all` runs its parts in different processes.
     part: tuple[int, int] = (0, 1)
+    #: The source version, when the user names one (``--source``): an ISO 639-1 code, a document id or a
+    #: path. A bilingual file's own source document (:attr:`Document.is_source`) is the source of its group
+    #: without it. ``None``: no source, versions are peers and the majority decides.
+    source: str | None = None
 
     def __post_init__(self) -> None:
         index, count = self.part
@@ -70,3 +74,22 @@ class CheckContext:
         docs = [d for g in self.groups for d in g.documents]
         docs.extend(d for d, _ in self.unmatched)
         return tuple(docs)
+
+
+def source_version(alignment: Alignment, source: str | None = None) -> int | None:
+    """The index of the source document in ``alignment``, or ``None`` when its versions are peers.
+
+    ``source`` (the user's ``--source``) names a document id, a path or a language code; without a match
+    the document a bilingual file marks as its source (:attr:`Document.is_source`) is the source. One source
+    at most: when a language names several documents, none is taken (the majority decides).
+    """
+    docs = alignment.documents
+    if source:
+        for k, doc in enumerate(docs):
+            if source in (doc.id, doc.path):
+                return k
+        by_language = [k for k, doc in enumerate(docs) if doc.language == source]
+        if len(by_language) == 1:
+            return by_language[0]
+    marked = [k for k, doc in enumerate(docs) if doc.is_source]
+    return marked[0] if len(marked) == 1 else None

@@ -67,7 +67,7 @@ class Coverage:
 
     def to_dict(self) -> dict:
         return {"covered": self.covered, "votes_covered": self.votes_covered, "votes_absent": self.votes_absent,
-                "witnesses": list(self.witnesses)}
+                "witnesses": list(self.witnesses), "score": round(self.score, 3), "weight": round(self.weight, 3)}
 
 
 class CoverageModel:

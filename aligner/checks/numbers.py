@@ -34,7 +34,7 @@ import regex
 
 from ..facts.numbers import NumberMention, NumberReading, extract_numbers
 from ..model import Alignment, Document, Finding, Segment, Severity
-from .context import CheckContext
+from .context import CheckContext, source_version
 from .reconcile import UnitView, reconcile
 from .registry import Check, SharedAnalysisCheck, register
 
@@ -53,14 +53,22 @@ def _fmt(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def _locate(doc: Document, seg: Segment, m: NumberMention | None) -> tuple[int, int, int, int]:
+@dataclass(frozen=True)
+class _Span:
+    """Where in its segment a finding points that is no digit mention (a number written in words)."""
+
+    start: int
+    end: int
+
+
+def _locate(doc: Document, seg: Segment, m: NumberMention | _Span | None) -> tuple[int, int, int, int]:
     if m is None:
         return seg.line, seg.column, seg.start, seg.end
     return seg.line, seg.column + m.start, seg.start + m.start, seg.start + m.end
 
 
 def _finding(
-    check: type[Check], doc: Document, seg: Segment, m: NumberMention | None,
+    check: type[Check], doc: Document, seg: Segment, m: NumberMention | _Span | None,
     message: str, evidence: dict, confidence: float, unit: int | None,
 ) -> Finding:
     line, column, start, end = _locate(doc, seg, m)
@@ -177,7 +185,7 @@ def _position(entry: tuple[Segment, NumberMention, object]) -> tuple[int, int]:
     return entry[0].start, entry[1].start
 
 
-def check_numbers(alignment: Alignment) -> list[Finding]:
+def check_numbers(alignment: Alignment, source: int | None = None) -> list[Finding]:
     """Number findings: NUM001 missing, NUM002 changed, NUM003 duplicated, NUM004 added, FMT001/FMT002 format."""
     findings: list[Finding] = []
     # per version: the settled mentions whose reading groups digits (the others cannot make a
@@ -196,7 +204,6 @@ def check_numbers(alignment: Alignment) -> list[Finding]:
         counts.setdefault(doc.language, Counter()).update(seg.text for seg in compress(doc.segments, flags))
     recurring = {language: {text for text, n in texts.items() if n > 1} for language, texts in counts.items()}
     memo: dict = {}
-    unit_values: dict[int, dict[int, set[Decimal]]] = {}  # unit -> version -> values read there (units with mentions)
     for u_idx, unit in enumerate(alignment.units):
         # the unit's mentions as parallel lists (what unit_mentions gives)
         versions: list[int] = []
@@ -218,8 +225,8 @@ def check_numbers(alignment: Alignment) -> list[Finding]:
                     segs.extend([seg] * len(found))
                     ments.extend(found)
         if ments:
-            findings.extend(_unit_findings(alignment, u_idx, versions, segs, ments, settled, styles, unit_values))
-    findings = _moved_across_boundaries(alignment, findings, unit_values)
+            findings.extend(_unit_findings(alignment, u_idx, versions, segs, ments, settled, styles, source))
+    findings = _moved_across_boundaries(findings)
     for k, doc in enumerate(alignment.documents):
         if len(styles[k]) >= 2:
             # check_mixed_conventions skips readings without a group style, so leaving them out
@@ -230,16 +237,11 @@ def check_numbers(alignment: Alignment) -> list[Finding]:
 
 def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: list[Segment],
                    ments: list[NumberMention], settled: list[_Settled],
-                   styles: list[set[str]], unit_values: dict[int, dict[int, set[Decimal]]] | None = None
-                   ) -> list[Finding]:
+                   styles: list[set[str]], source: int | None = None) -> list[Finding]:
     """Findings of one unit whose mentions (``versions``, ``segs``, ``ments``, parallel) are not empty."""
     docs = alignment.documents
     present = alignment.units[u_idx].present()
     chosen, readings = _choose(versions, ments)
-    if unit_values is not None:
-        here = unit_values[u_idx] = {}
-        for k, v in zip(versions, chosen):
-            here.setdefault(k, set()).add(v)
     against = False  # some reading is against its locale
     # the mentions (indices, in order) of each value in each version that has it
     occurrences: dict[Decimal, dict[int, list[int]]] = {}
@@ -299,7 +301,25 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
 
     missing: dict[int, list[tuple[Decimal, int, float]]] = {k: [] for k in present}
     extra: dict[int, list[tuple[Decimal, float]]] = {k: [] for k in present}
-    for v in sorted(occurrences):
+    if source is not None:
+        if source not in present:
+            return findings  # a passage the source lacks: the structure check reports it, not its numbers
+        # With a source, each target answers to it: what the source has and a target lacks is missing there,
+        # what a target has beyond the source is extra; the source is never blamed.
+        for v in sorted(occurrences):
+            per = occurrences[v]
+            cs = len(per.get(source, ()))
+            for k in present:
+                ck = len(per.get(k, ()))
+                if k == source or ck == cs:
+                    continue
+                if ck < cs:
+                    missing[k].append((v, cs - ck, 0.9))
+                elif cs == 0:
+                    extra[k].append((v, 0.9))
+                else:
+                    findings.extend(_repeats([k], v, {k: ck}, per, segs, ments, docs, u_idx, evidence_for, mode=cs))
+    for v in sorted(occurrences) if source is None else ():
         per = occurrences[v]
         if len(per) == n and len({len(found) for found in per.values()}) == 1:
             continue  # every version has it equally often: nothing to say
@@ -341,10 +361,11 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
         return [j for j in present if j in per]
 
     messages: dict[tuple[int, Decimal], str] = {}
+    changed: dict = {}
     if any(missing[k] or extra[k] for k in present):
         view = _unit_view(alignment, u_idx, present, occurrences, segs, ments)
         outcome = reconcile(view, present, missing, extra, holders_of)
-        missing, extra, messages = outcome.missing, outcome.extra, outcome.messages
+        missing, extra, messages, changed = outcome.missing, outcome.extra, outcome.messages, outcome.changed
 
     for k in present:
         if not missing[k] and not extra[k]:
@@ -371,7 +392,7 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
             findings.append(_finding(
                 ChangedNumber, doc, segs[i], ments[i],
                 messages.get((k, ev)) or
-                f"{ments[i].text!r} reads {_fmt(ev)} where {len(holders)} of {n} versions have {_fmt(mv)}"
+                f"{ments[i].text!r} reads {_fmt(ev)} where {_who_has(docs, source, holders, n)} {_fmt(mv)}"
                 + (" (a tie: both sides are blamed)" if tie else ""),
                 {"expected": evidence_for(mv), "found": evidence_for(ev), "tie": tie},
                 0.5 if tie else max(mconf, 0.6), u_idx,
@@ -380,10 +401,24 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
             holders = holders_of(mv)
             seg = doc.segments[alignment.units[u_idx].segments[k][0]]
             names = ", ".join(docs[j].language or docs[j].name for j in holders)
+            words = changed.get((k, mv))
+            if words is not None:  # written in words, with another value
+                seg, at = view.locate(k, words.start)
+                findings.append(_finding(
+                    ChangedNumber, doc, seg, _Span(at, at + len(words.surface)),
+                    f"{words.surface!r} (in words) reads {_fmt(words.value)} where "
+                    f"{_who_has(docs, source, holders, n)} {_fmt(mv)}"
+                    + (" (a tie: both sides are blamed)" if conf <= 0.5 else ""),
+                    {"expected": evidence_for(mv), "found": {"value": _fmt(words.value), "words": words.surface},
+                     "tie": conf <= 0.5}, 0.5 if conf <= 0.5 else max(conf, 0.6), u_idx,
+                ))
+                continue
             findings.append(_finding(
                 MissingNumber, doc, seg, None,
-                f"the value {_fmt(mv)} is missing here; {len(holders)} of {n} versions have it ({names})"
-                + (" (a tie: omission is likelier than invention)" if conf <= 0.5 else ""),
+                (f"the value {_fmt(mv)} is missing here; the source ({_name(docs[source])}) has it"
+                 if source is not None else
+                 f"the value {_fmt(mv)} is missing here; {len(holders)} of {n} versions have it ({names})"
+                 + (" (a tie: omission is likelier than invention)" if conf <= 0.5 else "")),
                 {**evidence_for(mv), "missing": times, "tie": conf <= 0.5}, conf, u_idx,
             ))
         for ev, conf in ext:
@@ -392,50 +427,45 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
             i = occurrences[ev][k][0]
             findings.append(_finding(
                 AddedNumber, doc, segs[i], ments[i],
-                f"{ments[i].text!r} ({_fmt(ev)}) is not in the other versions of this passage",
+                f"{ments[i].text!r} ({_fmt(ev)}) is not in the "
+                + (f"source ({_name(docs[source])})" if source is not None else "other versions of this passage"),
                 evidence_for(ev), conf, u_idx,
             ))
     return findings
 
 
-def _moved_across_boundaries(alignment: Alignment, findings: list[Finding],
-                             unit_values: dict[int, dict[int, set[Decimal]]]) -> list[Finding]:
-    """Drop NUM001/NUM004 whose value crossed a sentence boundary: the translator moved it into the next or
-    the previous sentence ("... on Oct." / "31 ..." in the source, "spalio 31 dieną ..." in one sentence).
+def _name(doc: Document) -> str:
+    return doc.language or doc.name
 
-    A value extra in version ``k`` at unit ``u`` is not extra when most other versions present there have it
-    in a neighbouring unit that ``k`` lacks it in; a value ``k`` lacks at ``u`` is not missing when ``k`` has
-    it in a neighbouring unit where most versions do not.
+
+def _who_has(docs: Sequence[Document], source: int | None, holders: Sequence[int], n: int) -> str:
+    """``the source (en) has`` with a source, ``3 of 4 versions have`` without."""
+    if source is not None:
+        return f"the source ({_name(docs[source])}) has"
+    return f"{len(holders)} of {n} versions have"
+
+
+def _moved_across_boundaries(findings: list[Finding]) -> list[Finding]:
+    """Drop a NUM004 and a NUM001 of one version and one value in neighbouring units: the translator moved
+    the value into the next or the previous sentence; both findings are the same value, kept.
+
+    Only the pair goes: a value missing next to a unit where the version merely also has it (another
+    mention of the same value) is still missing.
     """
-    if not findings:
-        return findings
-    docs = alignment.documents
-    paths = {doc.path: k for k, doc in enumerate(docs)}
-
-    def has(u: int, k: int, v: Decimal) -> bool:
-        return v in unit_values.get(u, {}).get(k, ())
-
-    out = []
-    for f in findings:
-        if f.code not in ("NUM001", "NUM004") or f.unit is None:
-            out.append(f)
+    keyed: dict[tuple[str, str, str, int], int] = {}
+    for i, f in enumerate(findings):
+        if f.code in ("NUM001", "NUM004") and f.unit is not None and "value" in f.evidence:
+            keyed.setdefault((f.code, f.path, f.evidence["value"], f.unit), i)
+    drop: set[int] = set()
+    for (code, path, value, unit), i in keyed.items():
+        if code != "NUM004" or i in drop:
             continue
-        k = paths.get(f.path)
-        v = Decimal(f.evidence.get("value", "nan"))
-        u = f.unit
-        others = [j for j in alignment.units[u].present() if j != k]
-        moved = False
-        for nb in (u - 1, u + 1):
-            if not 0 <= nb < len(alignment.units) or k is None or not others:
-                continue
-            with_it = [j for j in others if has(nb, j, v)]
-            if f.code == "NUM004" and not has(nb, k, v) and len(with_it) * 2 > len(others):
-                moved = True
-            if f.code == "NUM001" and has(nb, k, v) and len(with_it) * 2 < len(others):
-                moved = True
-        if not moved:
-            out.append(f)
-    return out
+        for nb in (unit - 1, unit + 1):
+            j = keyed.get(("NUM001", path, value, nb))
+            if j is not None and j not in drop:
+                drop.update((i, j))
+                break
+    return [f for i, f in enumerate(findings) if i not in drop] if drop else findings
 
 
 def _unit_view(alignment: Alignment, u_idx: int, present: Sequence[int],
@@ -465,7 +495,18 @@ def _unit_view(alignment: Alignment, u_idx: int, present: Sequence[int],
                 out.append((base + ments[i].start, base + ments[i].end))
         return out
 
-    return UnitView(texts, {k: docs[k].language for k in present}, spans)
+    def kinds(k: int, value: Decimal) -> frozenset[str]:
+        return frozenset(ments[i].kind for i in occurrences.get(value, {}).get(k, ()))
+
+    view = UnitView(texts, {k: docs[k].language for k in present}, spans, frozenset(occurrences), kinds)
+
+    def locate(k: int, start: int) -> tuple[Segment, int]:
+        """The segment of version ``k`` that holds character ``start`` of its unit text, and the offset in it."""
+        seg_id, base = max(((i, b) for i, b in offsets[k].items() if b <= start), key=lambda x: x[1])
+        return docs[k].segments[seg_id], start - base
+
+    view.locate = locate  # type: ignore[attr-defined]
+    return view
 
 
 def _repeats(holders, v, count, per, segs, ments, docs, u_idx, evidence_for, mode=None  # noqa: ANN001
@@ -538,7 +579,7 @@ class _NumbersCheck(SharedAnalysisCheck):
     def analyse(cls, ctx: CheckContext) -> list[Finding]:
         out: list[Finding] = []
         for group in ctx.groups:
-            out.extend(check_numbers(group))
+            out.extend(check_numbers(group, source_version(group, ctx.source)))
         for doc, _reason in ctx.unmatched:
             out.extend(check_mixed_conventions(doc))
         return out

@@ -36,12 +36,15 @@ import regex
 
 from ..facts.numbers import cldr_locale
 from ..facts.quantities import Localised, find_localised, relate
-from ..facts.spelled import find_spelled_numbers
+from ..facts.spelled import SpelledNumber, find_spelled_numbers
 
 #: Value ratios that a scale word makes (thousand, million, billion, trillion) in either direction.
 _SCALES = tuple(Decimal(1000) ** i for i in range(1, 5))
 #: Digits glued to letters on either side: part of a name or a code, which the number reader skips.
 _GLUED = regex.compile(r"(?<=\p{L}[-‑]?)(\p{Nd}+)")
+#: Languages that write compounds as one word, where an ordinal can begin a noun (``førsteplads``).
+_COMPOUNDING = frozenset({"da", "de", "nl", "sv", "nb", "nn", "no", "is", "fi", "et"})
+_LONG_WORD = regex.compile(r"\p{L}{8,}")
 #: Period nouns and the number of years they stand for, from CLDR's duration units (``decade``,
 #: ``century``) plus the Lithuanian compounds CLDR lacks (``dešimtmetis``, ``šimtmetis``): "over the past
 #: decade" and "10 years" are one value.
@@ -69,6 +72,8 @@ class Outcome:
     notes: list[Note] = field(default_factory=list)
     #: (version, extra value) -> a message that replaces "reads X where others have Y" (wrong conversions)
     messages: dict[tuple[int, Decimal], str] = field(default_factory=dict)
+    #: (version, missing value) -> a number written in words there with another value: a changed number
+    changed: dict[tuple[int, Decimal], SpelledNumber] = field(default_factory=dict)
 
 
 class UnitView:
@@ -79,10 +84,17 @@ class UnitView:
     """
 
     def __init__(self, texts: dict[int, str], languages: dict[int, str | None],
-                 spans: Callable[[int, Decimal], Sequence[tuple[int, int]]]) -> None:
+                 spans: Callable[[int, Decimal], Sequence[tuple[int, int]]],
+                 values: frozenset[Decimal] = frozenset(),
+                 kinds: Callable[[int, Decimal], frozenset[str]] | None = None) -> None:
         self.texts = texts
         self.languages = languages
         self.spans = spans
+        #: every value written in digits in the unit, in any version
+        self.values = values
+        #: the kinds (``percent``, ``currency``, ...) of version k's digit mentions of a value
+        self.kinds = kinds or (lambda k, v: frozenset())
+        self._words: dict[int, list[SpelledNumber]] = {}
         self._spelled: dict[int, frozenset[Decimal]] = {}
         self._ordinals: dict[int, frozenset[Decimal]] = {}
         self._localised: dict[int, list[Localised]] = {}
@@ -100,6 +112,14 @@ class UnitView:
             found = self._spelled[k] = found | _period_words(self.texts[k], language) | dated
         return found
 
+    def words(self, k: int) -> list[SpelledNumber]:
+        """The numbers written in words in version ``k``'s text, the article-like "one" left out."""
+        found = self._words.get(k)
+        if found is None:
+            language = self.languages.get(k)
+            found = self._words[k] = find_spelled_numbers(self.texts[k], language) if language else []
+        return found
+
     def ordinals(self, k: int) -> frozenset[Decimal]:
         """The ordinals written in words in version ``k``'s text (``devintajame`` = ninth)."""
         found = self._ordinals.get(k)
@@ -109,6 +129,21 @@ class UnitView:
                 s.value for s in find_spelled_numbers(self.texts[k], language) if s.kind == "ordinal"
             ) if language else frozenset()
         return found
+
+    def compound_ordinals(self, k: int) -> frozenset[Decimal]:
+        """Ordinals that begin a compound word (Danish ``førstepladsen``, first place) in languages that compound."""
+        language = self.languages.get(k)
+        if language not in _COMPOUNDING:
+            return frozenset()
+        found: set[Decimal] = set()
+        for m in _LONG_WORD.finditer(self.texts[k]):
+            word = m.group()
+            for cut in range(4, min(len(word) - 3, 12) + 1):
+                hits = find_spelled_numbers(word[:cut], language)
+                if len(hits) == 1 and hits[0].kind == "ordinal" and hits[0].end == cut and hits[0].start == 0:
+                    found.add(hits[0].value)
+                    break
+        return frozenset(found)
 
     def glued(self, k: int) -> str:
         """Version ``k``'s digit runs that sit inside a word or code (``WW1``, ``SS19``, ``ESPN2``), space-joined
@@ -192,6 +227,16 @@ def reconcile(view: UnitView, present: Sequence[int],
                 out.notes.append(Note(k, ev, *reason))
         out.missing[k] = kept_missing
         out.extra[k] = kept_extra
+        # A value k lacks, where k writes a number in words that no version has: the words changed it.
+        taken: set[int] = set()
+        for mv, _times, _conf in kept_missing:
+            options = [(abs(w.value - mv), i, w) for i, w in enumerate(view.words(k))
+                       if i not in taken and not w.ambiguous and w.kind in ("cardinal", "scaled")
+                       and w.value != mv and w.value not in view.values]
+            if options:
+                _d, i, w = min(options, key=lambda o: (o[0], o[1]))
+                taken.add(i)
+                out.changed[(k, mv)] = w
     return out
 
 
@@ -201,6 +246,11 @@ def _explain_missing(view: UnitView, k: int, mv: Decimal, ext: list[tuple[Decima
     spelled = view.spelled(k)
     if mv in spelled:
         return "spelled", f"{mv.normalize():f} is written in words here"
+    if any("percent" in view.kinds(j, mv) for j in holders(mv)):
+        if mv / 100 in spelled:  # 50 % / "half", 25 % / "a quarter"
+            return "spelled", f"{mv.normalize():f} % is written as a fraction in words here"
+        if mv == 100:  # "100 percent certain" / "visiškai tikras" (completely sure): the whole, said in words
+            return "spelled", "100 % is rendered as 'entirely' or 'completely' here"
     for n in view.ordinals(k):  # "in the 1980s" / "devintajame dešimtmetyje" (in the ninth decade)
         reason = _pair(mv, n)
         if reason is not None and reason[0] == "decade":
@@ -214,6 +264,8 @@ def _explain_missing(view: UnitView, k: int, mv: Decimal, ext: list[tuple[Decima
         if reason is not None:
             used.add(i)
             return reason
+    if _integral(mv) and mv <= 20 and mv in view.compound_ordinals(k):
+        return "spelled", f"{mv.normalize():f} is an ordinal at the start of a compound word here"
     for j in holders(mv):
         for x in view.items_of(j, mv):
             relation, y = _relation(view, x, k)

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter, is_, itemgetter, lt, ne, not_
 
 from ..model import Alignment, Document, Finding, SegmentKind, Severity
-from .context import CheckContext
-from .registry import SharedAnalysisCheck, register
+from .context import CheckContext, source_version
+from .coverage import CoverageModel
+from .registry import Check, SharedAnalysisCheck, register
 
 _MIN_DUP_WORDS = 4
 
@@ -149,8 +150,11 @@ def _following(alignment: Alignment, version: int) -> list[int | None]:
     return out
 
 
-def check_structure(alignment: Alignment) -> list[Finding]:
-    """OMI001 omitted passage, ADD001 added passage, ADD002 one-version page furniture."""
+def check_structure(alignment: Alignment, source: int | None = None) -> list[Finding]:
+    """OMI001 omitted passage, ADD001 added passage, ADD002 one-version page furniture (OMI002/ADD003 where
+    the neighbourhood may hold the passage). With a ``source`` version, the targets answer to it: a passage
+    the source has and a target lacks is an omission there, one a target has and the source lacks an
+    addition; the source is never blamed."""
     docs = alignment.documents
     n = len(docs)
     out: list[Finding] = []
@@ -158,6 +162,13 @@ def check_structure(alignment: Alignment) -> list[Finding]:
         return out
     following: dict[int, list[int | None]] = {}  # per version, built when first needed
     texts: dict[int, Counter[str]] = {}
+    coverage_model: list[CoverageModel] = []
+
+    def model() -> CoverageModel:  # built on the first null unit: most groups have none
+        if not coverage_model:
+            coverage_model.append(CoverageModel(alignment))
+        return coverage_model[0]
+
     units = alignment.units
     ids_of = list(map(_SEGMENTS, units))
     todo: Iterable[int] = range(len(units))
@@ -170,8 +181,11 @@ def check_structure(alignment: Alignment) -> list[Finding]:
             continue
         kinds = {docs[k].segments[i].kind for k in present for i in unit.segments[k]}
         furniture = kinds <= {SegmentKind.TITLE, SegmentKind.BOILERPLATE}
-        sample_k = present[0]
+        sample_k = present[0] if source is None or source not in present else source
         sample = " ".join(docs[sample_k].segments[i].text for i in unit.segments[sample_k])
+        if source is not None:
+            out.extend(_against_source(alignment, u_idx, source, present, sample, furniture, model, following))
+            continue
         if len(present) == 1 and n >= 3:
             k = present[0]
             doc = docs[k]
@@ -183,10 +197,16 @@ def check_structure(alignment: Alignment) -> list[Finding]:
                 continue  # a repeated sentence: DUP001 reports it once, not also as an addition
             check = AddedFurniture if furniture else AddedPassage
             what = "page furniture" if furniture else "a passage"
+            evidence = {"text": text, "versions_with": 1, "versions": n}
+            message = f"{what} only this version has: {_snippet(text)!r}"
+            if not furniture and not doc.keyed:
+                coverage = model().decide(u_idx, k, [j for j in range(n) if j != k], addition=True)
+                if coverage.covered:
+                    check = PossibleAddition
+                    message += " (perhaps a sentence split differently: its neighbours' partners may hold it)"
+                    evidence["coverage"] = coverage.to_dict()
             out.append(check.make_finding(
-                doc.path, doc.language, first.line, first.column,
-                f"{what} only this version has: {_snippet(text)!r}",
-                {"text": text, "versions_with": 1, "versions": n}, 0.8, first.start,
+                doc.path, doc.language, first.line, first.column, message, evidence, 0.8, first.start,
                 doc.segments[unit.segments[k][-1]].end, u_idx,
             ))
             continue
@@ -194,21 +214,84 @@ def check_structure(alignment: Alignment) -> list[Finding]:
         majority = len(present) > n / 2
         conf = 0.9 if majority and len(present) >= 2 else 0.5
         holders = ", ".join(docs[k].language or docs[k].name for k in present)
+        heading = kinds <= {SegmentKind.TITLE, SegmentKind.HEADING, SegmentKind.BOILERPLATE}
         for k in lacking:
             doc = docs[k]
             if k not in following:
                 following[k] = _following(alignment, k)
             line, column, start, end = _anchor(doc, alignment, k, u_idx, following[k])
             tie = "" if majority else " (no majority: omission is likelier than addition)"
-            out.append(OmittedPassage.make_finding(
-                doc.path, doc.language, line, column,
-                f"a passage {len(present)} of {n} versions have ({holders}) is missing here: "
-                f"{_snippet(sample)!r}{tie}",
-                {"text": sample, "versions_with": len(present), "versions": n,
-                 "present": [docs[j].path for j in present]},
-                conf, start, end, u_idx,
-            ))
+            check: type[Check] = OmittedPassage
+            evidence = {"text": sample, "versions_with": len(present), "versions": n,
+                        "present": [docs[j].path for j in present]}
+            message = f"a passage {len(present)} of {n} versions have ({holders}) is missing here: {_snippet(sample)!r}"
+            if not heading and not doc.keyed:  # a heading is a line of its own; a key is where it is
+                coverage = model().decide(u_idx, k, present)
+                if coverage.covered:
+                    check = PossibleOmission
+                    message += " (perhaps a sentence split differently: the neighbouring text may hold it)"
+                    evidence["coverage"] = coverage.to_dict()
+            if not majority and n >= 3:
+                check = PossibleOmission  # a minority's passage: the others may simply not have it
+            out.append(check.make_finding(doc.path, doc.language, line, column, message + tie, evidence,
+                                          conf, start, end, u_idx))
     return out
+
+
+def _against_source(alignment: Alignment, u_idx: int, source: int, present: Sequence[int], sample: str,
+                    furniture: bool, model: Callable[[], CoverageModel],
+                    following: dict[int, list[int | None]]) -> list[Finding]:
+    """The structure findings of one unit that not every version has, when ``source`` is the source version."""
+    docs = alignment.documents
+    unit = alignment.units[u_idx]
+    out: list[Finding] = []
+    if source in present:  # targets without the source's passage: omissions
+        for k in range(len(docs)):
+            if unit.segments[k] or k == source:
+                continue
+            doc = docs[k]
+            if k not in following:
+                following[k] = _following(alignment, k)
+            if furniture:
+                continue  # front matter the source has and a target leaves out: not an omission of content
+            line, column, start, end = _anchor(doc, alignment, k, u_idx, following[k])
+            check: type[Check] = OmittedPassage
+            evidence = {"text": sample, "versions_with": len(present), "versions": len(docs),
+                        "present": [docs[j].path for j in present], "source": docs[source].path}
+            message = f"a passage of the source ({_name(docs[source])}) is missing here: {_snippet(sample)!r}"
+            if not doc.keyed:
+                coverage = model().decide(u_idx, k, [source])
+                if coverage.covered:
+                    check = PossibleOmission
+                    message += " (perhaps a sentence split differently: the neighbouring text may hold it)"
+                    evidence["coverage"] = coverage.to_dict()
+            out.append(check.make_finding(doc.path, doc.language, line, column, message, evidence, 0.9,
+                                          start, end, u_idx))
+        return out
+    for k in present:  # a passage the source lacks: an addition in each target that has it
+        doc = docs[k]
+        first = doc.segments[unit.segments[k][0]]
+        text = " ".join(doc.segments[i].text for i in unit.segments[k])
+        check = AddedFurniture if furniture else AddedPassage
+        evidence = {"text": text, "versions_with": len(present), "versions": len(docs), "source": docs[source].path}
+        message = f"{'page furniture' if furniture else 'a passage'} the source ({_name(docs[source])}) lacks: " \
+                  f"{_snippet(text)!r}"
+        if not furniture:
+            if len(present) > 1:
+                check = PossibleAddition  # several translations agree on it: the source may say it elsewhere
+            elif not doc.keyed:
+                coverage = model().decide(u_idx, k, [source], addition=True)
+                if coverage.covered:
+                    check = PossibleAddition
+                    message += " (perhaps a sentence split differently: its neighbours' partners may hold it)"
+                    evidence["coverage"] = coverage.to_dict()
+        out.append(check.make_finding(doc.path, doc.language, first.line, first.column, message, evidence, 0.8,
+                                      first.start, doc.segments[unit.segments[k][-1]].end, u_idx))
+    return out
+
+
+def _name(doc: Document) -> str:
+    return doc.language or doc.name
 
 
 def _counts(doc: Document) -> Counter[str]:
@@ -338,7 +421,13 @@ class _StructureCheck(SharedAnalysisCheck):
     def analyse(cls, ctx: CheckContext) -> list[Finding]:
         out: list[Finding] = []
         for group in ctx.groups:
-            out.extend(check_structure(group))
+            if any(d.keyed for d in group.documents):
+                # Entries of localization files align by key. A bilingual file's untranslated entries are
+                # the localization family's (EMP001); equal translations of different keys are normal.
+                if not any(d.is_source for d in group.documents):
+                    out.extend(check_structure(group, source_version(group, ctx.source)))
+                continue
+            out.extend(check_structure(group, source_version(group, ctx.source)))
             out.extend(check_duplicates(group))
         for doc, reason in ctx.unmatched:
             out.extend(check_document(doc, reason))
@@ -372,6 +461,45 @@ class AddedPassage(_StructureCheck):
     name = "added-passage"
     category = "addition"
     default_severity = Severity.MAJOR
+    family = "structure"
+
+
+@register
+class PossibleOmission(_StructureCheck):
+    """A passage other versions have has no partner here, but the neighbouring text may hold it.
+
+    Reported instead of OMI001 when the version's neighbouring sentences are about as long as the other
+    versions' with the passage (a sentence joined to its neighbour, a missing full stop), when the passage's
+    numbers or names turn up in the neighbours, when it is too short for lengths to tell, or when only a
+    minority of versions have it (see :mod:`aligner.checks.coverage`).
+
+    Bad:  en "He was arrested on Monday night" ends without a full stop and runs into the next sentence,
+          so lt's sentence for it has no partner unit
+    Good: every version has the sentence as a sentence of its own
+    """
+
+    code = "OMI002"
+    name = "possible-omission"
+    category = "omission"
+    default_severity = Severity.MINOR
+    family = "structure"
+
+
+@register
+class PossibleAddition(_StructureCheck):
+    """A passage only this version has, which its neighbours' partners in the other versions may hold.
+
+    Reported instead of ADD001 when the version's text around it, the passage included, is as long as the
+    other versions' text there: the translator split one sentence in two (see :mod:`aligner.checks.coverage`).
+
+    Bad:  te splits "..., recalled Ms. Schroeder." after the abbreviation, leaving 'ష్కోడర్ గుర్తు చేసారు.' alone
+    Good: the sentence is one sentence in every version
+    """
+
+    code = "ADD003"
+    name = "possible-addition"
+    category = "addition"
+    default_severity = Severity.MINOR
     family = "structure"
 
 

@@ -51,8 +51,20 @@ class TmxExporter(AlignmentExporter):
     name = "tmx"
     extensions = (".tmx",)
 
+    def __init__(self, source: str | None = None) -> None:
+        #: The source version (a language, a file or a document id; see
+        #: :func:`aligner.checks.context.source_version`): its language is the header's ``srclang``. Without
+        #: one, a bilingual file's own source, else the first version's language when all groups agree.
+        self.source = source
+
     def render(self, alignments: Sequence[Alignment], unmatched: Sequence[UnmatchedLike] = ()) -> dict[str, bytes]:
-        firsts = {language_code(a.documents[0].language) for a in alignments if a.documents}
+        from ..checks.context import source_version
+
+        firsts = set()
+        for a in alignments:
+            if a.documents:
+                k = source_version(a, self.source)
+                firsts.add(language_code(a.documents[0 if k is None else k].language))
         srclang = firsts.pop() if len(firsts) == 1 else "*all*"
         if srclang == "und":
             srclang = "*all*"

@@ -26,6 +26,7 @@ alignment and every check, as ``aligner check`` runs them.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -35,12 +36,13 @@ from aligner.checks import REGISTRY
 from aligner.checks.config import parse_config
 from aligner.documents import document_from_text
 from aligner.facts.glossary import load_glossary
+from aligner.io.formats.build import Entry, keyed_document
 from aligner.model import Finding, Severity
 from aligner.pipeline import check_documents
 from tests.conftest import ROOT
 
 CASES = Path(__file__).parent / "cases"
-_CASE_KEYS = {"description", "versions", "blamed", "severity", "glossary", "config", "candidates"}
+_CASE_KEYS = {"description", "versions", "blamed", "severity", "glossary", "config", "candidates", "keyed", "source"}
 
 
 def load_cases() -> list[tuple[str, str, dict]]:
@@ -61,7 +63,13 @@ def run_case(case: dict) -> list[Finding]:
     docs, languages = [], []
     for name, version in case["versions"].items():
         language, text = (version["language"], version["text"]) if isinstance(version, dict) else (name, version)
-        docs.append(document_from_text(text, f"{name}.txt", language=language))
+        if case.get("keyed"):
+            # a localization file: each line is one entry, keyed by its line number
+            entries = [Entry(str(n), line, n, 1) for n, line in enumerate(text.split("\n"), 1) if line]
+            docs.append(keyed_document(f"{name}.txt", entries, language=language,
+                                       is_source=name == case.get("source")))
+        else:
+            docs.append(document_from_text(text, f"{name}.txt", language=language))
         languages.append(language)
     candidates = tuple(case.get("candidates") or sorted({*languages, "en"}))
     changes: dict = {"candidates": candidates}
@@ -69,6 +77,9 @@ def run_case(case: dict) -> list[Finding]:
         changes["glossary"] = load_glossary(ROOT / case["glossary"])
     if "config" in case:
         changes["config"] = parse_config(case["config"], "<case>")
+    if "source" in case and not case.get("keyed"):
+        config = changes.get("config") or parse_config({}, "<case>")
+        changes["config"] = dataclasses.replace(config, source_version=f"{case['source']}.txt")
     return list(check_documents(docs, **changes).findings)
 
 

@@ -1,7 +1,7 @@
 """Document readers: one interface (:class:`DocumentReader`), every input format registered here.
 
 >>> sorted(READERS)
-['text']
+['catalog', 'text']
 
 A file goes to the reader that claims its extension (:func:`reader_for_path`; a file no reader
 claims is read as plain text, as it always was); a directory means the files some reader claims,
@@ -17,6 +17,7 @@ from pathlib import Path
 from ...errors import ConfigError, InputError
 from ...model import Document
 from .base import SHARED_OPTIONS, DocumentReader
+from .catalog import CatalogReader
 from .text import PlainTextReader
 
 #: Reader name -> reader; the single place input formats are listed.
@@ -38,7 +39,7 @@ def register(reader: DocumentReader) -> DocumentReader:
     return reader
 
 
-for _reader in (PlainTextReader(),):
+for _reader in (PlainTextReader(), CatalogReader()):
     register(_reader)
 del _reader
 
@@ -103,6 +104,7 @@ __all__ = [
     "DEFAULT_READER",
     "READERS",
     "SHARED_OPTIONS",
+    "CatalogReader",
     "DocumentReader",
     "PlainTextReader",
     "expand_paths",

@@ -34,3 +34,48 @@ def document_from_text(
     if id is not None and id != doc.id:
         doc = dataclasses.replace(doc, id=id)
     return doc
+
+
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """One keyed text of a localization file: its key, its text and where the text starts in the file."""
+
+    key: str
+    text: str
+    line: int = 1
+    column: int = 1
+    state: str | None = None
+
+
+def keyed_document(
+    path: str,
+    entries: Sequence[Entry],
+    *,
+    language: str | None = None,
+    id: str | None = None,
+    is_source: bool = False,
+    candidates: Sequence[str] | None = None,
+) -> Document:
+    """A :class:`Document` whose segments are the entries of a localization file, one segment per key.
+
+    The text is the entries joined by newlines (segment spans point into it); each segment keeps the line
+    and column of its text in the file, so findings point at the ``msgstr`` line, the ``<target>``, the
+    JSON value. The language, when not given, is detected on the entries' text.
+    """
+    from ...model import Segment, SegmentKind
+
+    segments = []
+    offset = 0
+    seen: dict[str, int] = {}
+    for i, e in enumerate(entries):
+        n = seen[e.key] = seen.get(e.key, 0) + 1
+        key = e.key if n == 1 else f"{e.key}\x00{n}"  # a key given twice stays two entries
+        segments.append(Segment(i, SegmentKind.SENTENCE, e.text, e.line, e.column, offset, offset + len(e.text),
+                                key=key))
+        offset += len(e.text) + 1
+    text = "\n".join(e.text for e in entries)
+    if language is None and text.strip():
+        guess = detect_language(text[:20000], candidates)
+        language = guess.language if guess.language != "und" else None
+    states = tuple((e.key, e.state) for e in entries if e.state)
+    return Document(path, text, tuple(segments), (), language, True, id or path, is_source, states)

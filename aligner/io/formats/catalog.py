@@ -1,0 +1,70 @@
+"""Localization files as documents: gettext PO, XLIFF, TMX, JSON, YAML, properties, Android, Apple, Markdown, HTML.
+
+The parsing is :mod:`aligner.l10n`'s (one parser per format, each entry with the line and column of its
+text); this reader turns a parsed :class:`~aligner.l10n.model.Catalog` into documents whose segments are
+its entries, keyed (:func:`~aligner.io.formats.build.keyed_document`):
+
+- a **bilingual** file (PO, XLIFF, TMX) gives two documents, ``<path>#source`` (marked
+  :attr:`~aligner.model.Document.is_source`: the PO ``msgid``, the XLIFF ``<source>``) and ``<path>#target``;
+  a template (``.pot``) or a file with no translation yet gives the source alone;
+- a **monolingual** file (``de.json``, ``strings.xml``, ``README.lt.md``) gives one document, in the
+  language its name or content declares (detected from its text when it declares none).
+
+Obsolete PO entries are left out; an untranslated entry (empty ``msgstr``) has no target segment, so the
+key is absent from the target, and the entry's state (``fuzzy``, ``needs-review``) is kept per key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from ...l10n import parse_path
+from ...l10n.detect import EXTENSIONS
+from ...langid.codes import canonical
+from ...model import Document
+from .base import DocumentReader
+from .build import Entry, keyed_document
+
+
+def _language(code: str | None) -> str | None:
+    if not code:
+        return None
+    base = code.replace("_", "-").split("-")[0].lower()
+    try:
+        return canonical(base)
+    except Exception:  # noqa: BLE001 - an unknown code: detect from the text instead
+        return None
+
+
+class CatalogReader(DocumentReader):
+    """Reads a localization file into its source and target documents (see the module docstring)."""
+
+    name = "catalog"
+    extensions = tuple(ext for ext in EXTENSIONS if ext != ".sdlxliff")
+    defaults: Mapping[str, object] = MappingProxyType({"strict_plurals": True})
+
+    def accepts(self, path: str) -> bool:
+        """The localization extensions, and Android's ``strings.xml`` (any ``.xml`` named so)."""
+        name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+        return super().accepts(path) or (name.endswith(".xml") and "strings" in name)
+
+    def read(self, path: str, options: Mapping[str, object] | None = None) -> tuple[Document, ...]:
+        opts = self.options(options)
+        catalog = parse_path(path, strict_plurals=bool(opts["strict_plurals"]))
+        candidates = opts["candidates"]
+        units = [u for u in catalog.units if u.state != "obsolete"]
+        bilingual = any(u.source is not None for u in units)
+        targets = [Entry(u.key, u.target.text, u.target.line, u.target.column, u.state)
+                   for u in units if u.target is not None and u.target.text.strip()]
+        if not bilingual:
+            return (keyed_document(path, targets, language=_language(catalog.target_language),
+                                   candidates=candidates),)  # type: ignore[arg-type]
+        sources = [Entry(u.key, u.source.text, u.source.line, u.source.column)
+                   for u in units if u.source is not None and u.source.text.strip()]
+        docs = [keyed_document(path, sources, language=_language(catalog.source_language),
+                               id=f"{path}#source", is_source=True, candidates=candidates)]  # type: ignore[arg-type]
+        if targets:
+            docs.append(keyed_document(path, targets, language=_language(catalog.target_language),
+                                       id=f"{path}#target", candidates=candidates))  # type: ignore[arg-type]
+        return tuple(docs)
