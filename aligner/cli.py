@@ -299,12 +299,13 @@ def align(
     ] = False,
     languages: LanguagesOption = None,
     encoding: EncodingOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Group the versions of one text and align them all at once; export the aligned corpus."""
     from .export import get_exporter
     from .pipeline import align_paths
 
-    exporter = get_exporter(fmt.value)
+    exporter = get_exporter(fmt.value, **({"source": source} if fmt is AlignFormat.tmx and source else {}))
     with _progress() as progress:
         result = align_paths(files, _read_options(presegmented=presegmented, languages=languages,
                                                   encoding=encoding),
@@ -469,6 +470,7 @@ def score(
     config: ConfigOption = None,
     languages: LanguagesOption = None,
     jobs: JobsOption = None,
+    source: SourceOption = None,
     color: ColorOption = Color.auto,
 ) -> None:
     """Score translations: against a reference (sacrebleu), or reference-free (MQM-style, 0-100).
@@ -503,7 +505,7 @@ def score(
     from .score.quality import quality_signature
 
     opts = _run_options(config=config, glossary=glossary, presegmented=presegmented, languages=languages,
-                        encoding=encoding, jobs=jobs)
+                        encoding=encoding, jobs=jobs, source=source)
     with _progress() as progress:
         run = check_paths(files, opts, progress=progress)
         scores = score_run(run, per_segment=segments)

@@ -336,14 +336,26 @@ def score_paths(
 
 
 def score_run(run: CheckRun, *, per_segment: bool = False) -> list:
-    """Reference-free quality scores of every grouped version of a check run (findings in force)."""
+    """Reference-free quality scores of every grouped version of a check run (findings in force).
+
+    With a source version (``--source``, or a bilingual file's own), the scores rank the targets only: the
+    source is what they are measured against, not a translation to score.
+    """
+    from .checks.context import source_version
     from .score.quality import finding_of, quality_scores
 
     seg_langs = {d.id: tuple(s.guess.language for s in d.segments or ()) for d in run.detections}
     scores = []
     for group in run.alignment.groups:
         own = [f for f in run.findings if any(finding_of(f, d) for d in group.documents)]
-        scores.extend(quality_scores(group, own, segment_languages=seg_langs, per_segment=per_segment))
+        found = quality_scores(group, own, segment_languages=seg_langs, per_segment=per_segment)
+        k = source_version(group, run.config.source_version)
+        if k is not None:
+            src = group.documents[k]
+            found = [q for q in found if (q.path, q.language) != (src.path, src.language)]
+            order = {id(q): r for r, q in enumerate(sorted(found, key=lambda q: q.rank), 1)}
+            found = [dataclasses.replace(q, rank=order[id(q)]) for q in found]
+        scores.extend(found)
     return scores
 
 

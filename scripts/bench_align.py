@@ -269,6 +269,19 @@ def render(dev: dict, seeds: list[dict], scale: list[tuple[int, dict, dict]], me
     return "\n".join(lines)
 
 
+#: Sections of the results file written by other scripts or by hand, kept when this script rewrites it.
+KEPT_SECTIONS = ("## Speed of the banded DP", "## Per-condition accuracy")
+
+
+def _kept_sections(path: Path) -> str:
+    """The part of ``path`` from the first kept section on (empty if there is none)."""
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    starts = [text.find(mark) for mark in KEPT_SECTIONS if mark in text]
+    return "\n" + text[min(starts):] if starts else ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=str(ROOT / "results" / "align.md"))
@@ -303,7 +316,7 @@ def main() -> None:
         scale.append((size, ours, theirs))
         print(f"{size}: aligner {ours.get('seconds', ours)} nltk {theirs.get('seconds', theirs)}", file=sys.stderr)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(render(dev, seeds, scale, meta), encoding="utf-8")
+    Path(args.out).write_text(render(dev, seeds, scale, meta) + _kept_sections(Path(args.out)), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
 
 

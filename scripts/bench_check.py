@@ -24,8 +24,16 @@ own, found in the clean run and subtracted, by file, code, line and value):
 - **exact**: the same with the expected code (aligner only);
 - **precision**: new major+ findings (every category; format findings are minor) on the damaged file
   at the damaged line(s) are true, every other new major+ finding is a false alarm;
-- **format-only control**: cases whose only change is the number format, counted when they give any
-  new major+ finding (should be none).
+- **controls** (``damage.CONTROLS``): cases whose change a true translation may make (the number
+  format, a number written in words with its value, a sentence split at a comma or two joined), counted
+  when they give any new major+ finding (should be none); every such finding is a false alarm, also on
+  the changed line.
+
+The damages come in two sets: what machine translation does (``value`` ... ``format_only``) and what a
+human translator does (``number_words`` ... ``drop_joined``, see ``scripts/damage.py``). For
+``changed_words`` (a number written in words with another value) NUM002 is expected and NUM001 accepted;
+for ``drop_joined`` (a sentence dropped, its neighbours joined or one of them split, so the sentence count
+may not move) OMI001 is expected and NUM001 accepted, as for ``drop_sentence``.
 
 Throughput: the four seed versions each repeated to about ``--mb`` megabytes in total, checked as one
 group of four long documents (read, detect, align, check), in MB of UTF-8 input per second of wall
@@ -68,6 +76,10 @@ def _load_damage():  # noqa: ANN202 - the module object
 
 
 damage = _load_damage()
+#: The damage types of what machine translation does and of what a human translator does (controls aside).
+_FIRST_HUMAN = damage.DAMAGES.index("number_words")
+MACHINE_DAMAGE = tuple(d for d in damage.DAMAGES[:_FIRST_HUMAN] if d not in damage.CONTROLS)
+HUMAN_DAMAGE = tuple(d for d in damage.DAMAGES[_FIRST_HUMAN:] if d not in damage.CONTROLS)
 
 
 @dataclass(frozen=True)
@@ -135,7 +147,7 @@ def score_aligner(case: damage.Case, new: Sequence[Finding], seconds: float) -> 
     out = Outcome("aligner", case, seconds=seconds)
     for f in new:
         name = Path(f.path).name
-        on_spot = name == case.file and f.line in case.lines and case.damage != "format_only"
+        on_spot = name == case.file and f.line in case.lines and case.damage not in damage.CONTROLS
         out.flags.append(Flag(name, f.line, str(f.unit), f.code, f"{f.code} {f.severity.value} {name}:{f.line}: "
                                                                    f"{f.message}"))
         if on_spot:
@@ -241,7 +253,7 @@ def score_peer(peer: Pofilter | OpusNumerals, case: damage.Case, baseline: Seque
         if (f.file, f.unit) in old:
             continue
         out.flags.append(f)
-        if f.file == case.file and f.unit == case.unit and case.damage != "format_only":
+        if f.file == case.file and f.unit == case.unit and case.damage not in damage.CONTROLS:
             out.true += 1
             out.found = True
         else:
@@ -331,7 +343,7 @@ def render(outcomes: dict[str, list[Outcome]], cases: Sequence[damage.Case], *, 
         "|---|---:|---|---:|---:|---:|---:|---:|",
     ]
     by = {tool: {d: [o for o in outcomes[tool] if o.case.damage == d] for d in damages} for tool in TOOLS}
-    dmg_cases = [d for d in damages if d != "format_only"]
+    dmg_cases = [d for d in damages if d not in damage.CONTROLS]
     for d in dmg_cases:
         n = len(by["aligner"][d])
         lines.append(
@@ -345,18 +357,27 @@ def render(outcomes: dict[str, list[Outcome]], cases: Sequence[damage.Case], *, 
     exact = sum(o.exact for d in dmg_cases for o in by["aligner"][d])
     lines.append(f"| **all damage** | {total} | | **{_pct(tot['aligner'], total)}** | {_pct(exact, total)} | "
                  f"{_pct(tot['pofilter'], total)} | {_pct(tot['opusfilter'], total)} | "
-                 f"{sum(o.masked for o in outcomes['pofilter'] if o.case.damage != 'format_only')} / "
-                 f"{sum(o.masked for o in outcomes['opusfilter'] if o.case.damage != 'format_only')} |")
-    num = [d for d in dmg_cases if d in ("value", "swap_digits", "year", "drop_number", "dup_number")]
-    n_num = sum(len(by["aligner"][d]) for d in num)
-    lines.append(f"| number damage only | {n_num} | | "
-                 + " | ".join(
-                     [_pct(sum(o.found for d in num for o in by["aligner"][d]), n_num),
-                      _pct(sum(o.exact for d in num for o in by["aligner"][d]), n_num)]
-                     + [_pct(sum(o.found for d in num for o in by[t][d]), n_num) for t in ("pofilter", "opusfilter")]
-                     + [" / ".join(str(sum(o.masked for d in num for o in by[t][d]))
-                                   for t in ("pofilter", "opusfilter"))])
-                 + " |")
+                 f"{sum(o.masked for o in outcomes['pofilter'] if o.case.damage not in damage.CONTROLS)} / "
+                 f"{sum(o.masked for o in outcomes['opusfilter'] if o.case.damage not in damage.CONTROLS)} |")
+    subsets = (
+        ("number damage only", ("value", "swap_digits", "year", "drop_number", "dup_number", "changed_words")),
+        ("machine-translation damage", MACHINE_DAMAGE),
+        ("human-translation damage", HUMAN_DAMAGE),
+    )
+    for label, members in subsets:
+        num = [d for d in dmg_cases if d in members]
+        n_num = sum(len(by["aligner"][d]) for d in num)
+        if not n_num:
+            continue
+        lines.append(f"| {label} | {n_num} | | "
+                     + " | ".join(
+                         [_pct(sum(o.found for d in num for o in by["aligner"][d]), n_num),
+                          _pct(sum(o.exact for d in num for o in by["aligner"][d]), n_num)]
+                         + [_pct(sum(o.found for d in num for o in by[t][d]), n_num)
+                            for t in ("pofilter", "opusfilter")]
+                         + [" / ".join(str(sum(o.masked for d in num for o in by[t][d]))
+                                       for t in ("pofilter", "opusfilter"))])
+                     + " |")
     lines += ["", "By group (aligner found / cases):", ""]
     groups = list(_group_sizes(cases))
     lines.append("| damage | " + " | ".join(groups) + " |")
@@ -373,7 +394,7 @@ def render(outcomes: dict[str, list[Outcome]], cases: Sequence[damage.Case], *, 
         "## Precision: new major+ findings that point at the damage",
         "",
         "True = on the damaged file at the damaged line; every other new major+ finding (another version, "
-        "another line, any finding on a format-only control) is a false alarm.",
+        "another line, any finding on a control) is a false alarm.",
         "",
         "| damage | aligner | aligner false alarms | pofilter | pofilter false | OpusFilter | OpusFilter false |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -414,6 +435,30 @@ def render(outcomes: dict[str, list[Outcome]], cases: Sequence[damage.Case], *, 
         label = "**all format-only**" if v is None else v
         lines.append(f"| {label} | {n} | " + " | ".join(_pct(sum(o.false > 0 for o in rows[t]), n) for t in TOOLS)
                      + " |")
+
+    human = [d for d in damage.CONTROLS if d != "format_only" and by["aligner"].get(d)]
+    if human:
+        lines += [
+            "",
+            "## Human-translation controls: the wording changed, the content kept",
+            "",
+            "Cases with any new major+ finding (aligner) or any new failed pair (peers); should be 0. "
+            "`number_words`: a digit number written in words in the version's language, same value (CLDR "
+            "cardinal; `small` 1-100, `large` 101-999,999; no Telugu, which CLDR lacks); `split_sentence`: a "
+            "sentence cut in two at a comma (`, w` -> `. W`); `join_sentences`: two sentences of one paragraph "
+            "made one with a comma or a semicolon.",
+            "",
+            "| control | variant | cases | aligner | pofilter | OpusFilter |",
+            "|---|---|---:|---:|---:|---:|",
+        ]
+        for d in human:
+            variants = sorted({o.case.variant for o in by["aligner"][d]})
+            for v in [*(variants if len(variants) > 1 else []), None]:
+                rows = {t: [o for o in by[t][d] if v is None or o.case.variant == v] for t in TOOLS}
+                n = len(rows["aligner"])
+                label = f"**{d}**" if v is None else d
+                lines.append(f"| {label} | {v or 'all'} | {n} | "
+                             + " | ".join(_pct(sum(o.false > 0 for o in rows[t]), n) for t in TOOLS) + " |")
 
     lines += ["", "## The clean groups", "",
               "Complaints on the undamaged groups (subtracted above). The seeds carry real damage (lt and te "
@@ -460,13 +505,13 @@ def render(outcomes: dict[str, list[Outcome]], cases: Sequence[damage.Case], *, 
               ]
 
     lines += ["", "## aligner's misses, other codes and false alarms, case by case", ""]
-    rows = [o for o in outcomes["aligner"] if (o.case.damage != "format_only" and not o.exact) or o.false]
+    rows = [o for o in outcomes["aligner"] if (o.case.damage not in damage.CONTROLS and not o.exact) or o.false]
     if not rows:
         lines.append("None.")
     for o in rows:
         c = o.case
         what = ("missed" if not o.found else "found, not with the expected code" if not o.exact else "found") \
-            if c.damage != "format_only" else "format only"
+            if c.damage not in damage.CONTROLS else "format only" if c.damage == "format_only" else "control"
         lines.append(f"- `{c.id}` {c.group} `{c.file}`:{c.line} {c.damage}"
                      f"{' (' + c.variant + ')' if c.variant else ''} {c.before[:70]!r} -> {c.after[:70]!r}: "
                      f"**{what}**" + (f", {o.false} false alarm(s)" if o.false else ""))

@@ -47,6 +47,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from aligner.checks.config import CheckConfig
 from aligner.model import Finding
 from aligner.pipeline import check_paths
 
@@ -61,12 +62,18 @@ CONFIGS = (
     ("text-5", False, LANGS),
     ("pre-4", True, TARGETS),
     ("pre-5", True, LANGS),
+    ("text-src", False, LANGS),
+    ("pre-src", True, LANGS),
 )
+#: Configurations that name the English version as the source (``--source en``).
+CONFIG_SOURCE = {"text-src": "en", "pre-src": "en"}
 CONFIG_HELP = {
     "text-4": "running text, lt da tl te",
     "text-5": "running text, en lt da tl te",
     "pre-4": "presegmented, lt da tl te",
     "pre-5": "presegmented, en lt da tl te",
+    "text-src": "running text, en as the source of lt da tl te",
+    "pre-src": "presegmented, en as the source of lt da tl te",
 }
 CAUSES = (
     "spelled-out number", "unit conversion", "time format", "scale word", "locale grouping read wrong",
@@ -478,7 +485,8 @@ def run(corpus: Path, judgements: Path, log=lambda s: print(s, file=sys.stderr))
         t0 = time.perf_counter()
         for doc in docs:
             files = [str(doc.path / (f"{lang}.pre.txt" if pre else f"{lang}.txt")) for lang in langs]
-            result = check_paths(files, presegmented=pre, jobs=1)
+            config = CheckConfig(source_version=CONFIG_SOURCE[name]) if name in CONFIG_SOURCE else CheckConfig()
+            result = check_paths(files, presegmented=pre, jobs=1, config=config)
             signature = result.signature
             rows.extend(finding_rows(doc, name, result, bench_check.major(result.findings)))
         seconds[name] = time.perf_counter() - t0

@@ -19,7 +19,20 @@ damage             what is done                                               ex
 ``dup_sentence``   a sentence repeated right after itself                     DUP001
 ``insert_english`` an English sentence inserted into a non-English version   LNG001 or ADD001
 ``format_only``    a number re-written in another convention, same value      none of major+
+``number_words``   a digit number written in words in the version's language  none of major+
+``changed_words``  a digit number written in words with another value         NUM002 (or NUM001)
+``split_sentence`` a sentence split in two at a comma                         none of major+
+``join_sentences`` two sentences of one paragraph joined with ``,`` or ``;``  none of major+
+``drop_joined``    a sentence removed and its neighbours joined (or one split) OMI001
 =================  =========================================================  ==================
+
+The first nine are what machine translation does; the last five are what a human translator does.
+``format_only``, ``number_words``, ``split_sentence`` and ``join_sentences`` are *controls*
+(:data:`CONTROLS`): a true translation may do them, so a checker should stay quiet. Numbers are
+spelled with CLDR's rule-based number format (``unicode_rbnf``, the plain cardinal ruleset); Telugu,
+which CLDR lacks, gets no word-number cases (aligner's own Telugu table would test the reader against
+itself). Only integers that are not years nor ordinals (``14. März``) are spelled, 1-100 (``small``)
+and 101-999,999 (``large``).
 
 Every edit stays inside its line, so line numbers of the rest of the file do not move and the
 findings of the clean group (the seeds' own real damage) can be subtracted by (file, code, line).
@@ -40,9 +53,11 @@ import random
 import re
 import sys
 import tempfile
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,19 +86,27 @@ BENCH_LAYOUT = {
 SEED_PIVOTS = ("001_f556afaa5fda8b7f.txt", "002_7405d99d0319b2f2.txt")
 
 DAMAGES = ("value", "swap_digits", "year", "drop_number", "dup_number", "drop_sentence", "dup_sentence",
-           "insert_english", "format_only")
+           "insert_english", "format_only",
+           # what real (human) translation does; appended so that the ids of the cases above do not move
+           "number_words", "changed_words", "split_sentence", "join_sentences", "drop_joined")
+#: Changes a true translation may make: a checker should give no new finding of severity major or worse.
+CONTROLS = ("format_only", "number_words", "split_sentence", "join_sentences")
 #: What ``aligner check`` should say (expected) and what still counts as found (accepted), per damage.
 EXPECTED: dict[str, tuple[str, ...]] = {
     "value": ("NUM002",), "swap_digits": ("NUM002",), "year": ("NUM002",),
     "drop_number": ("NUM001",), "dup_number": ("NUM003",),
     "drop_sentence": ("OMI001",), "dup_sentence": ("DUP001",),
     "insert_english": ("LNG001", "ADD001"), "format_only": (),
+    "number_words": (), "changed_words": ("NUM002",), "split_sentence": (), "join_sentences": (),
+    "drop_joined": ("OMI001",),
 }
 ACCEPTED: dict[str, tuple[str, ...]] = {
     "value": ("NUM002", "NUM001", "NUM004"), "swap_digits": ("NUM002", "NUM001", "NUM004"),
     "year": ("NUM002", "NUM001", "NUM004"), "drop_number": ("NUM001", "NUM002"),
     "dup_number": ("NUM003", "NUM004"), "drop_sentence": ("OMI001", "NUM001"),
     "dup_sentence": ("DUP001", "NUM003"), "insert_english": ("LNG001", "ADD001", "LNG002"), "format_only": (),
+    "number_words": (), "changed_words": ("NUM002", "NUM001"), "split_sentence": (), "join_sentences": (),
+    "drop_joined": ("OMI001", "NUM001"),
 }
 
 #: Digit grouping characters and the decimal mark each language writes (CLDR, as Babel has it).
@@ -342,6 +365,133 @@ def format_variants(surface: str, language: str) -> dict[str, str]:
     return {k: v for k, v in out.items() if v != surface}
 
 
+
+# ---------------------------------------------------------------------------------------------
+# Numbers in words and sentence boundaries (what a human translator changes without changing meaning)
+# ---------------------------------------------------------------------------------------------
+
+#: CLDR spell-out rulesets in order of preference: the plain cardinal, else its first gendered form.
+CARDINAL_RULESETS = ("spellout-cardinal", "spellout-cardinal-masculine", "spellout-cardinal-neuter",
+                     "spellout-cardinal-common", "spellout-numbering")
+#: CLDR's code where it differs from the version's (Tagalog is CLDR's Filipino).
+_RBNF_CODE = {"tl": "fil"}
+#: Largest number spelled out (a translator writes "1,25 million", not the whole number in words).
+SPELL_MAX = 999_999
+#: Numbers up to this are the ``small`` variant of the word damages, larger ones ``large``.
+SMALL_MAX = 100
+#: Fewest words on each side of a comma where a sentence may be split.
+MIN_SPLIT_WORDS = 4
+
+
+@cache
+def _rbnf(language: str):  # noqa: ANN202 - an RbnfEngine or None
+    from unicode_rbnf import RbnfEngine
+
+    try:
+        return RbnfEngine.for_language(_RBNF_CODE.get(language, language))
+    except ValueError:  # not in CLDR's RBNF data (Telugu)
+        return None
+
+
+def spell(n: int, language: str) -> str | None:
+    """``n`` in words, CLDR's plain cardinal form in ``language``; ``None`` where CLDR has no spell-out.
+
+    Tagalog is written as running text writes it: without CLDR's stress accents (``limá`` -> ``lima``)
+    and with the modern tens (CLDR's archaic ``pitóng pû`` -> ``pitumpu``, ``ápat na pû`` -> ``apatnapu``).
+    """
+    engine = _rbnf(language)
+    if engine is None:
+        return None
+    by_ruleset = engine.format_number(n).text_by_ruleset
+    text = next((by_ruleset[r] for r in CARDINAL_RULESETS if r in by_ruleset), None)
+    if text and language == "tl":
+        text = unicodedata.normalize(
+            "NFC", "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)))
+        text = re.sub(r"\b(\w+?)(?:ng| na) pu\b", lambda m: _TL_TENS.get(m.group(1), m.group(0)), text)
+    return text
+
+
+#: Modern Tagalog tens by the unit CLDR writes before its archaic ``pû`` (accents stripped).
+_TL_TENS = {"dalawa": "dalawampu", "tatlo": "tatlumpu", "apat": "apatnapu", "lima": "limampu",
+            "anim": "animnapu", "pito": "pitumpu", "walo": "walumpu", "siyam": "siyamnapu"}
+
+
+def spellable(text: str, span: tuple[int, int], language: str) -> int | None:
+    """The value of the digit number at ``span`` when a translator could write it in words: an integer
+    from 1 to :data:`SPELL_MAX` in the language's convention, not a year, not an ordinal (``14. März``,
+    ``hvert 6. minut``: a point right after it that does not end the text), in a language CLDR spells."""
+    a, b = span
+    surface = text[a:b]
+    if is_year(surface) or (text[b:b + 1] == "." and b + 1 < len(text)):
+        return None
+    parsed = parse_local(surface, language)
+    if parsed is None or parsed[1]:
+        return None
+    n = int(parsed[0])
+    if not 1 <= n <= SPELL_MAX or spell(n, language) is None:
+        return None
+    return n
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def split_points(text: str) -> list[int]:
+    """Offsets of the ``", "`` where a sentence can be cut in two: at least :data:`MIN_SPLIT_WORDS`
+    words on each side, and the sentence ends with a full stop."""
+    if not text.endswith("."):
+        return []
+    return [m.start() for m in re.finditer(r", (?=\S)", text)
+            if len(text[:m.start()].split()) >= MIN_SPLIT_WORDS
+            and len(text[m.end():].split()) >= MIN_SPLIT_WORDS]
+
+
+def split_at(text: str, at: int) -> tuple[str, str]:
+    """``"A, b c."`` cut at the comma at ``at``: ``("A.", "B c.")`` (the next word capitalised)."""
+    return text[:at] + ".", _capitalise(text[at + 2:])
+
+
+def joinable(first: Piece, second: Piece) -> bool:
+    """Two sentences that can be made one: the first ends with a full stop after a word (not after an
+    ordinal or an abbreviation such as ``m.``), the second starts with a letter."""
+    return (first.kind == second.kind == "sentence" and re.search(r"[^\W\d_]{3}\.$", first.text) is not None
+            and second.text[:1].isalpha())
+
+
+def join(first: str, second: str, mark: str, keep: Callable[[str], bool]) -> tuple[str, str]:
+    """``("A.", "B c.")`` made one sentence ``"A, b c."`` (or ``;``); the second's first word keeps its
+    capital where ``keep(word)`` says so (a name, a German noun)."""
+    word = second.split(" ", 1)[0]
+    if not keep(word):
+        second = word[:1].lower() + word[1:] + second[len(word):]
+    return first[:-1] + mark, second
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def keeps_capital(version: Version) -> Callable[[str], bool]:
+    """Whether a sentence-initial word keeps its capital inside a sentence, as the version writes it: an
+    acronym (``JAV``), a word the version capitalises inside a sentence too (a name), or in German a word
+    the version never writes in lower case (a noun: ``Busse``, ``Radfahrer``; not a short function word
+    such as ``In``)."""
+    inside: set[str] = set()
+    lower: set[str] = set()
+    for line in version.lines:
+        for p in line:
+            tokens = _TOKEN.findall(p.text)
+            inside.update(t for t in tokens[1:] if t[:1].isupper())
+            lower.update(t for t in tokens if t[:1].islower())
+    german = version.language == "de"
+
+    def keep(word: str) -> bool:
+        return (len(word) > 1 and word.isupper()) or word in inside or (
+            german and len(word) > 3 and word[:1].lower() + word[1:] not in lower)
+
+    return keep
+
+
 # ---------------------------------------------------------------------------------------------
 # Damage
 # ---------------------------------------------------------------------------------------------
@@ -395,6 +545,11 @@ def _number_spots(group: Group, damage: str) -> list[_Spot]:
                 continue
             if mine > low:  # removing or changing it would bring the version closer to the others
                 continue
+            if damage in ("number_words", "changed_words"):
+                n = spellable(p.text, (a, b), group.versions[k].language)
+                if n is not None:
+                    spots.append(_Spot(k, i, j, (a, b), "small" if n <= SMALL_MAX else "large"))
+                continue
             if damage == "year" and not is_year(surface):
                 continue
             if damage in ("value", "swap_digits") and is_year(surface):
@@ -425,16 +580,38 @@ def _sentence_spots(group: Group, damage: str) -> list[_Spot]:
     return spots
 
 
+def _boundary_spots(group: Group, damage: str) -> list[_Spot]:
+    """Places for the sentence-boundary changes; the variant says how (``comma``/``semicolon`` join, or
+    ``join``/``split`` for the neighbours of a dropped sentence). ``span`` holds the neighbour's piece index
+    for ``drop_joined``/``split``."""
+    spots = []
+    for k, i, j, p in _pieces(group):
+        line = group.versions[k].lines[i]
+        if damage == "split_sentence" and split_points(p.text):
+            spots.append(_Spot(k, i, j))
+        elif damage == "join_sentences" and j + 1 < len(line) and joinable(p, line[j + 1]):
+            spots.extend(_Spot(k, i, j, variant=v) for v in ("comma", "semicolon"))
+        elif damage == "drop_joined":
+            if 0 < j < len(line) - 1 and joinable(line[j - 1], line[j + 1]):
+                spots.append(_Spot(k, i, j, variant="join"))
+            for n in (j - 1, j + 1):
+                if 0 <= n < len(line) and line[n].kind == "sentence" and split_points(line[n].text):
+                    spots.append(_Spot(k, i, j, (n, n), variant="split"))
+    return spots
+
+
 def spots_for(group: Group, damage: str) -> list[_Spot]:
     """Every place ``damage`` can go in ``group``, in a fixed order."""
     if damage in ("drop_sentence", "dup_sentence", "insert_english"):
         return _sentence_spots(group, damage)
+    if damage in ("split_sentence", "join_sentences", "drop_joined"):
+        return _boundary_spots(group, damage)
     return _number_spots(group, damage)
 
 
-def _replace_piece(version: Version, line: int, new: Sequence[Piece], piece: int) -> Version:
+def _replace_piece(version: Version, line: int, new: Sequence[Piece], piece: int, count: int = 1) -> Version:
     row = list(version.lines[line])
-    row[piece:piece + 1] = list(new)
+    row[piece:piece + count] = list(new)
     lines = list(version.lines)
     lines[line] = tuple(row)
     return replace(version, lines=tuple(lines))
@@ -471,6 +648,7 @@ def apply(group: Group, damage: str, spot: _Spot, rng: random.Random, case_id: s
     line_no = spot.line + 1
     lines = (line_no,)
     variant = spot.variant
+    start, count = spot.piece, 1  # the pieces of the line that ``new_pieces`` replace
     if damage in ("value", "swap_digits", "year"):
         taken = {digits_key(s) for v in group.versions for s in _unit_numbers(v, piece.unit)}
         new = _new_number(surface, damage, taken, rng)
@@ -506,13 +684,64 @@ def apply(group: Group, damage: str, spot: _Spot, rng: random.Random, case_id: s
         sentence = rng.choice(ENGLISH)
         new_pieces = [piece, Piece("ins", "sentence", sentence)]
         before, after = text, sentence
+    elif damage in ("number_words", "changed_words"):
+        n = int(digits_key(surface))
+        if damage == "changed_words":
+            taken = {digits_key(s) for v in group.versions for s in _unit_numbers(v, piece.unit)}
+            n = _new_value(n, taken, rng)
+            if n is None:
+                return None
+        words = spell(n, version.language)
+        if words is None:
+            return None
+        words = _capitalise(words) if a == 0 else words
+        new_pieces = [replace(piece, text=text[:a] + words + text[b:])]
+        before, after = surface, words
+    elif damage == "split_sentence":
+        first, second = split_at(text, rng.choice(split_points(text)))
+        new_pieces = [replace(piece, text=first), replace(piece, text=second)]
+        before, after = text, f"{first} {second}"
+    elif damage == "join_sentences":
+        nxt = version.lines[spot.line][spot.piece + 1]
+        first, second = join(text, nxt.text, "," if variant == "comma" else ";", keeps_capital(version))
+        new_pieces = [replace(piece, text=first), replace(nxt, text=second)]
+        before, after = f"{text} {nxt.text}", f"{first} {second}"
+        count = 2
+    elif damage == "drop_joined":
+        row = version.lines[spot.line]
+        nxt = _next_line(version, spot.line, spot.piece)
+        lines = (line_no,) if nxt is None or nxt == line_no else (line_no, nxt)
+        if variant == "join":
+            prev, foll = row[spot.piece - 1], row[spot.piece + 1]
+            first, second = join(prev.text, foll.text, rng.choice((",", ";")), keeps_capital(version))
+            new_pieces = [replace(prev, text=first), replace(foll, text=second)]
+            before, after = f"{prev.text} {text} {foll.text}", f"{first} {second}"
+            start, count = spot.piece - 1, 3
+        else:  # the dropped sentence's neighbour (piece ``spot.span[0]``) is cut in two at a comma
+            n = spot.span[0]
+            other = row[n]
+            first, second = split_at(other.text, rng.choice(split_points(other.text)))
+            new_pieces = [replace(other, text=first), replace(other, text=second)]
+            start, count = min(n, spot.piece), 2
+            pair = (other.text, text) if n < spot.piece else (text, other.text)
+            before, after = " ".join(pair), f"{first} {second}"
     else:
         raise ValueError(f"unknown damage {damage!r}")
-    damaged = _replace_piece(version, spot.line, new_pieces, spot.piece)
+    damaged = _replace_piece(version, spot.line, new_pieces, start, count)
     versions = tuple(damaged if k == spot.version else v for k, v in enumerate(group.versions))
     unit = "ins" if damage == "insert_english" else piece.unit
     return Case(case_id, group.name, damage, variant, version.name, version.language, line_no, lines, unit,
                 EXPECTED[damage], ACCEPTED[damage], before, after, versions, group.pivots)
+
+
+def _new_value(n: int, taken: set[str], rng: random.Random) -> int | None:
+    """Another value for ``n`` (one digit changed, as ``value`` does) that the unit does not hold already
+    and that can be spelled: 1 to :data:`SPELL_MAX`."""
+    for _ in range(20):
+        new = _new_number(str(n), "value", taken, rng)
+        if new is not None and 1 <= int(new) <= SPELL_MAX:
+            return int(new)
+    return None
 
 
 def _next_line(version: Version, line: int, piece: int) -> int | None:

@@ -312,18 +312,34 @@ class _UnitCache:
         self.src, self.tgt = src, tgt
         self._src: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._tgt: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._by_key: dict[int, np.ndarray] = {}
 
     def source(self, a: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if a not in self._src:
             self._src[a] = _units(self.src, a)
         return self._src[a]
 
+    def drop_source(self, a: int) -> None:
+        self._src.pop(a, None)
+        self._by_key.pop(a, None)
+
+    def drop_target(self, b: int) -> None:
+        self._tgt.pop(b, None)
+
+    def source_by_key(self, a: int) -> np.ndarray:
+        """The order that sorts the source units of span ``a`` by (key, end)."""
+        if a not in self._by_key:
+            s_seg, s_key, _ = self.source(a)
+            # (key, end) pairs are unique, so any sort gives this one order; the default is the fastest.
+            self._by_key[a] = np.argsort(s_key * (self.src.size + 1) + s_seg)
+        return self._by_key[a]
+
     def target(self, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(code, end, count)`` with ``code = key * (m + 1) + end``, sorted."""
         if b not in self._tgt:
             t_seg, t_key, t_cnt = _units(self.tgt, b)
             t_code = t_key * (self.tgt.size + 1) + t_seg
-            order = np.argsort(t_code, kind="stable")
+            order = np.argsort(t_code)  # codes are unique: the order is the same for any sort
             self._tgt[b] = (t_code[order], t_seg[order], t_cnt[order])
         return self._tgt[b]
 
@@ -343,8 +359,17 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
     if s_seg.size == 0 or t_seg.size == 0:
         return out
     stride = tgt.size + 1
-    left = np.searchsorted(t_code, s_key * stride + np.maximum(band.lo[s_seg], b))
-    right = np.searchsorted(t_code, s_key * stride + band.hi[s_seg])
+    # Look the queries up in (key, end) order, which is nearly the order of ``t_code``: a binary
+    # search whose queries walk the table in order stays in cache, one in random order does not
+    # (that was most of this function's time). The results are put back in occurrence order, so
+    # everything below sums in the same order as before.
+    by_key = cache.source_by_key(a)
+    k_sorted, seg_sorted = s_key[by_key], s_seg[by_key]
+    base = k_sorted * stride
+    left = np.empty(s_seg.size, dtype=np.intp)
+    right = np.empty(s_seg.size, dtype=np.intp)
+    left[by_key] = np.searchsorted(t_code, base + np.maximum(band.lo[seg_sorted], b))
+    right[by_key] = np.searchsorted(t_code, base + band.hi[seg_sorted])
     counts = right - left
     keep = counts > 0
     if not keep.any():
@@ -426,6 +451,7 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
     et = np.concatenate(([0.0], np.cumsum(tgt.loss)))
     kinds = use_kinds and params.kind_weight != 0.0 and bool(src.kinds.any() or tgt.kinds.any())
     cache = _UnitCache(src, tgt)
+    n, m = src.size, tgt.size
 
     def fill(t: int) -> None:
         a, b = shapes[t]
@@ -440,17 +466,32 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
             out[t, ok] = score
             return
         i, j = rows[ok], cols[ok]
-        ls, lt = cs[i] - cs[i - a], ct[j] - ct[j - b]
+        # Differences of cumulative sums depend on the row (or the column) alone: taken once per
+        # row and column and then gathered per cell (the same subtractions, so the same floats).
+        r_a, c_b = np.arange(a, n + 1), np.arange(b, m + 1)
+        ls_row, es_row = cs[r_a] - cs[r_a - a], es[r_a] - es[r_a - a]
+        lt_col, et_col = ct[c_b] - ct[c_b - b], et[c_b] - et[c_b - b]
+        ls, lt = ls_row[i - a], lt_col[j - b]
         # A merged side gives chance more segments to hit: a key has a*b pairings to match in.
         matched = match_table(src, tgt, vocab.join_weight, band, a, b, math.log(a * b), cache=cache)
-        lexical = (es[i] - es[i - a]) + (et[j] - et[j - b]) + matched[ok]
+        lexical = es_row[i - a] + et_col[j - b] + matched[ok]
         score = prior + length_llr(ls, lt, params) + params.lexical_weight * lexical
         if kinds:
             score += kind_score(src.kinds, tgt.kinds, a, b, i, j, params.kind_weight)
         out[t, ok] = score
 
+    # Merged units of a span are dropped after the last shape that uses them: they are the
+    # largest temporaries here, and keeping all spans at once set the peak memory.
+    last_src = {a: t for t, (a, b) in enumerate(shapes) if a and b}
+    last_tgt = {b: t for t, (a, b) in enumerate(shapes) if a and b}
     for t in range(len(shapes)):
         fill(t)
+        a, b = shapes[t]
+        if a and b:
+            if last_src[a] == t:
+                cache.drop_source(a)
+            if last_tgt[b] == t:
+                cache.drop_target(b)
     return out
 
 

@@ -135,124 +135,170 @@ def search(band: Band, shapes: Sequence[tuple[int, int]], scores: np.ndarray, n:
     shape scores ``scores[t] + extend[t]`` instead of ``scores[t]`` (an affine gap; ``extend``
     defaults to zeros, i.i.d. beads). Returns the bead shapes in order and the score each
     bead added. Raises ``ValueError`` if the band holds no complete path.
+
+    The forward pass keeps only the state values (no back-pointers): the Python loop over rows
+    is the cost here, so each row does as few numpy calls as it can. Every decision (which
+    shape, which state, where a 0-1 run began) is made again by :func:`_trace` on the cells
+    the best path visits, with the same floating-point operations in the same order, so it is
+    the decision the forward pass would have recorded, ties included.
     """
     lo, hi, off = band.lo, band.hi, band.offsets  # type: ignore[attr-defined]
     cells = band.cells
     if any(a == 0 and b != 1 for a, b in shapes) or any(b == 0 and a != 1 for a, b in shapes):
         raise ValueError("null beads must be 1-0 or 0-1")
-    ext = list(extend) if extend is not None else [0.0] * len(shapes)
+    ext = [float(x) for x in extend] if extend is not None else [0.0] * len(shapes)
     hgap = next((t for t, sh in enumerate(shapes) if sh == (0, 1)), -1)
     vgap = next((t for t, sh in enumerate(shapes) if sh == (1, 0)), -1)
     others = np.asarray([t for t, (a, b) in enumerate(shapes) if a > 0 and b > 0], dtype=np.int64)
-    pred = np.stack([predecessors(band, shapes[t], cells).astype(np.int32) for t in others])
-    up = predecessors(band, (1, 0), cells)
+    k = int(others.size)
     neg = -np.inf
-    best_all = np.full(cells + 1, neg)  # D: best of all states; the last cell is the sentinel "outside"
+    # All states live in one flat array, so that one gather per row fetches every predecessor:
+    # [D (best of all) | Gv (inside a 1-0 run) | Y = max(M, Gh) (what a 1-0 run may open from)],
+    # each ``cells + 1`` long, the last cell of each the sentinel "outside" (-inf).
+    size = cells + 1
+    state = np.full(3 * size, neg)
+    best_all, vert, not_h = state[:size], state[size: 2 * size], state[2 * size:]
     match = np.full(cells, neg)  # M: arrived by a bead with both sides
-    vert = np.full(cells + 1, neg)  # Gv: inside a run of 1-0 beads
-    not_h = np.full(cells + 1, neg)  # Y = max(M, Gh): what a 1-0 run may open from
-    m_shape = np.full(cells, -1, dtype=np.int8)
-    d_state = np.zeros(cells, dtype=np.int8)  # 0: M, 1: Gh, 2: Gv
-    h_start = np.zeros(cells, dtype=np.int32)  # column where the 0-1 run into the cell began
-    v_open = np.zeros(cells, dtype=bool)  # Gv opened here from Y (else extended a run)
-    x_is_v = np.zeros(cells, dtype=bool)  # X = max(M, Gv) came from Gv
-    y_is_h = np.zeros(cells, dtype=bool)  # Y came from Gh
+    horiz = np.full(cells, neg)  # Gh: inside a run of 0-1 beads
+    # Row r of ``index`` says where the r-th candidate of each cell comes from; ``gain`` what it adds.
+    rows_idx = [predecessors(band, shapes[t], cells) for t in others]
+    gain_rows = [t for t in others]
+    has_v = vgap >= 0
+    if has_v:
+        up = predecessors(band, (1, 0), cells)
+        rows_idx += [up + 2 * size, up + size]  # opened from Y, extended from Gv
+        gain_rows += [vgap, vgap]
+    index = np.empty((len(rows_idx), cells), dtype=np.int64 if 3 * size >= 2**31 else np.int32)
+    for r, x in enumerate(rows_idx):
+        index[r] = x
+    del rows_idx
+    gain = scores[np.asarray(gain_rows, dtype=np.int64)] if gain_rows else np.zeros((0, cells))
+    ext_v = ext[vgap] if has_v else 0.0
+    has_h = hgap >= 0
+    if has_h:
+        open_h = scores[hgap].astype(np.float64)
+        step_h = open_h + ext[hgap]
+    maximum, add = np.maximum, np.add
+    off_l = off.tolist()
+    lo0 = int(lo[0])
     for i in range(n + 1):
-        s, e = int(off[i]), int(off[i + 1])
+        s, e = off_l[i], off_l[i + 1]
         w = e - s
         if w == 0:
             continue
-        if others.size:
-            cand = best_all[pred[:, s:e]] + scores[others, s:e]
-            k = cand.argmax(axis=0)
-            mrow = cand[k, np.arange(w)]
-            m_shape[s:e] = others[k]
-        else:
-            mrow = np.full(w, neg)
-        if i == 0 and lo[0] == 0:
+        cand = state[index[:, s:e]]
+        cand += gain[:, s:e]
+        mrow = match[s:e]
+        if k:
+            maximum.reduce(cand[:k], axis=0, out=mrow)
+        if i == 0 and lo0 == 0:
             mrow[0] = 0.0
-            m_shape[s] = -1
-        match[s:e] = mrow
-        # 1-0 runs come down from the row above.
-        if vgap >= 0 and i > 0:
-            u = up[s:e]
-            opened = not_h[u] + scores[vgap, s:e]
-            extended = vert[u] + scores[vgap, s:e] + ext[vgap]
-            v_open[s:e] = opened >= extended
-            vrow = np.maximum(opened, extended)
+        if has_v and i > 0:
+            extended = cand[k + 1]
+            extended += ext_v
+            vrow = maximum(cand[k], extended, out=vert[s:e])
+            xrow = maximum(mrow, vrow)
         else:
-            vrow = np.full(w, neg)
-        vert[s:e] = vrow
-        x_is_v[s:e] = vrow > mrow
-        xrow = np.maximum(mrow, vrow)
-        # 0-1 runs go along the row: Gh[j] = max_{k<j} X[k] + open[k+1] + ext * (j - k - 1), by a running maximum.
-        hrow = np.full(w, neg)
-        if hgap >= 0 and w > 1:
-            open_ = scores[hgap, s:e].astype(np.float64)
-            step = open_ + ext[hgap]
-            step[0] = 0.0
-            cum = np.cumsum(step)
-            lifted = xrow[:-1] + open_[1:] - cum[1:]
-            run = np.maximum.accumulate(lifted)
-            hrow[1:] = cum[1:] + run
-            where = np.where(lifted == run, np.arange(w - 1), 0)
-            h_start[s + 1: e] = np.maximum.accumulate(where)
-        y_is_h[s:e] = hrow > mrow
-        not_h[s:e] = np.maximum(mrow, hrow)
-        drow = np.maximum(xrow, hrow)
-        d_state[s:e] = np.where(hrow > xrow, 1, np.where(vrow > mrow, 2, 0))
-        best_all[s:e] = drow
+            xrow = mrow
+        drow = best_all[s:e]
+        if has_h and w > 1:
+            # Gh[j] = max_{q<j} X[q] + open[q+1] + ext * (j - q - 1), by a running maximum.
+            cum = add.accumulate(step_h[s + 1: e])
+            lifted = xrow[:-1] + open_h[s + 1: e]
+            lifted -= cum
+            hrow = horiz[s:e]
+            add(cum, maximum.accumulate(lifted), out=hrow[1:])
+            maximum(mrow, hrow, out=not_h[s:e])
+            maximum(xrow, hrow, out=drow)
+        else:
+            not_h[s:e] = mrow
+            drow[:] = xrow
     end = int(off[n]) + m - int(lo[n])
     if not (lo[n] <= m < hi[n]) or not np.isfinite(best_all[end]):
         raise ValueError("band holds no complete alignment path")
-    return _trace(band, shapes, n, m, best_all, match, m_shape, d_state, h_start, v_open, x_is_v, y_is_h)
+    if not has_h:
+        open_h = step_h = np.zeros(0)
+    return _trace(band, shapes, n, m, state, match, horiz, index, gain, k, others, open_h, step_h, ext_v)
 
 
-def _trace(band: Band, shapes: Sequence[tuple[int, int]], n: int, m: int, best_all: np.ndarray, match: np.ndarray,
-           m_shape: np.ndarray, d_state: np.ndarray, h_start: np.ndarray, v_open: np.ndarray, x_is_v: np.ndarray,
-           y_is_h: np.ndarray) -> tuple[list[tuple[int, int]], list[float]]:
-    lo, off = band.lo, band.offsets  # type: ignore[attr-defined]
+def _trace(band: Band, shapes: Sequence[tuple[int, int]], n: int, m: int, state: np.ndarray, match: np.ndarray,
+           horiz: np.ndarray, index: np.ndarray, gain: np.ndarray, k: int, others: np.ndarray, open_h: np.ndarray,
+           step_h: np.ndarray, ext_v: float) -> tuple[list[tuple[int, int]], list[float]]:
+    """Walk back from ``(n, m)``, taking at each cell the decision the forward pass took there."""
+    size = state.shape[0] // 3
+    best_all, vert = state[:size], state[size: 2 * size]
+    lo_l = band.lo.tolist()
+    off_l = band.offsets.tolist()  # type: ignore[attr-defined]
 
     def cell(i: int, j: int) -> int:
-        return int(off[i]) + j - int(lo[i])
+        return off_l[i] + j - lo_l[i]
 
+    # The shape each cell's M state came by, for all cells at once in large blocks: the same sums
+    # and the same first-maximum rule as in the forward pass, far cheaper than one argmax per bead.
+    m_shape = np.zeros(index.shape[1], dtype=np.int8)
+    block = 1 << 18
+    for c0 in range(0, index.shape[1] if k else 0, block):
+        cand = state[index[:k, c0: c0 + block]]
+        cand += gain[:k, c0: c0 + block]
+        m_shape[c0: c0 + block] = cand.argmax(axis=0)
+    shape_of = [shapes[int(t)] for t in others]
     path: list[tuple[int, int]] = []
     gains: list[float] = []
-    i, j, state = n, m, "D"
+    i, j, st = n, m, "D"
     while i > 0 or j > 0:
         c = cell(i, j)
-        if state == "D":
-            state = ("M", "H", "V")[int(d_state[c])]
-        elif state == "X":
-            state = "V" if x_is_v[c] else "M"
-        elif state == "Y":
-            state = "H" if y_is_h[c] else "M"
-        elif state == "M":
-            t = int(m_shape[c])
-            if t < 0:
+        if st == "D":
+            # H if Gh > X, else V if Gv > M, else M (X = max(M, Gv)); Gv is -inf where it was never set.
+            mv, vv = match[c], vert[c]
+            xv = vv if vv > mv else mv
+            st = "H" if horiz[c] > xv else ("V" if vv > mv else "M")
+        elif st == "X":
+            st = "V" if vert[c] > match[c] else "M"
+        elif st == "Y":
+            st = "H" if horiz[c] > match[c] else "M"
+        elif st == "M":
+            if k == 0:
                 raise ValueError("broken back-pointer")  # pragma: no cover - a bug, not an input error
-            a, b = shapes[t]
+            a, b = shape_of[m_shape[c]]
             i, j = i - a, j - b
             path.append((a, b))
             gains.append(float(match[c] - best_all[cell(i, j)]))
-            state = "D"
-        elif state == "H":
-            k = int(h_start[c])  # the run began at column lo + k of this row
-            start = int(lo[i]) + k
+            st = "D"
+        elif st == "H":
+            start = lo_l[i] + _run_start(off_l[i], off_l[i + 1], j - lo_l[i], match, vert, open_h, step_h)
             for _ in range(j - start):
                 path.append((0, 1))
                 gains.append(0.0)
             j = start
-            state = "X"
-        else:  # "V"
-            opened = bool(v_open[c])
+            st = "X"
+        else:  # "V": opened from Y above, or extended a run of 1-0 beads
+            u = int(index[k + 1, c]) - size
+            opened = state[index[k, c]] + gain[k, c]
+            extended = vert[u] + gain[k + 1, c]
+            extended += ext_v
             i -= 1
             path.append((1, 0))
             gains.append(0.0)
-            state = "Y" if opened else "V"
+            st = "Y" if opened >= extended else "V"
     path.reverse()
     gains.reverse()
     return path, gains
+
+
+def _run_start(s: int, e: int, p: int, match: np.ndarray, vert: np.ndarray, open_h: np.ndarray,
+               step_h: np.ndarray) -> int:
+    """Position in its row (cells ``s .. e-1``) where the 0-1 run into position ``p`` began.
+
+    The row's running maximum is computed again exactly as :func:`search` computed it; the run
+    starts at the last position before ``p`` where the lifted value reached the running maximum.
+    """
+    xrow = np.maximum(match[s:e], vert[s:e])
+    cum = np.cumsum(step_h[s + 1: e])
+    lifted = xrow[:-1] + open_h[s + 1: e]
+    lifted -= cum
+    run = np.maximum.accumulate(lifted)
+    where = np.where(lifted[:p] == run[:p], np.arange(p), 0)
+    return int(where.max())
 
 
 def beads_from_shapes(shapes: Sequence[tuple[int, int]]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:

@@ -2,8 +2,9 @@
 
 Each case is one known damage in one version; the check must blame that version, at the damaged
 line, with the expected code and category, and blame no other version for anything new. The
-format-only controls (value kept, format changed) must give no new finding of severity major or
-worse. Findings the clean group already has (the seeds' own damage) are subtracted first.
+controls (``damage.CONTROLS``: value kept, format changed; a number written in words; a sentence split
+or two joined) must give no new finding of severity major or worse. Findings the clean group already
+has (the seeds' own damage) are subtracted first.
 Cases that show a known weakness are left out here and listed with the benchmark (results/check.md).
 """
 
@@ -39,7 +40,13 @@ CATEGORY = {"NUM001": "number", "NUM002": "number", "NUM003": "duplication", "OM
 #: (group, damage, variant) left out: the case the default seed picks there shows a weakness reported with
 #: the benchmark (Tagalog drops ``75`` -> NUM002 on ``25 porsyento`` instead of NUM001; Danish ``41.430`` ->
 #: ``41,430`` -> crossed readings and four NUM002 criticals).
-KNOWN_WEAK: set[tuple[str, str, str]] = set()
+KNOWN_WEAK: set[tuple[str, str, str]] = {
+    # A sentence dropped while its neighbours are joined: no OMI001 (the dropped sentence's numbers give
+    # NUM001, or a neighbour's number NUM002; the Tagalog case gives nothing).
+    ("seeds", "drop_joined", ""), ("harbour", "drop_joined", ""), ("museum", "drop_joined", ""),
+    # Portuguese "cento e oitenta e cinco mil" (185 000 in words) is read as "cinco mil" = 5000: NUM002.
+    ("museum", "number_words", ""),
+}
 
 
 def _id(case) -> tuple[str, str, str]:  # noqa: ANN001 - a damage.Case
@@ -91,7 +98,7 @@ def test_cases_are_deterministic() -> None:
     assert [c.to_dict() for c in again] == [c.to_dict() for c in CASES]
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.damage != "format_only"],
+@pytest.mark.parametrize("case", [c for c in CASES if c.damage not in damage.CONTROLS],
                          ids=lambda c: f"{c.group}-{c.damage}")
 def test_damage_is_blamed_on_the_damaged_version(case, tmp_path_factory: pytest.TempPathFactory) -> None:  # noqa: ANN001
     new = _new_major(case, tmp_path_factory)
@@ -102,8 +109,8 @@ def test_damage_is_blamed_on_the_damaged_version(case, tmp_path_factory: pytest.
     assert all(Path(f.path).name == case.file for f in new), f"another version blamed: {said}"
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.damage == "format_only"],
-                         ids=lambda c: f"{c.group}-{c.variant}")
-def test_format_only_change_gives_no_major_finding(case, tmp_path_factory: pytest.TempPathFactory) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("case", [c for c in CASES if c.damage in damage.CONTROLS],
+                         ids=lambda c: f"{c.group}-{c.damage}-{c.variant}")
+def test_control_gives_no_major_finding(case, tmp_path_factory: pytest.TempPathFactory) -> None:  # noqa: ANN001
     new = _new_major(case, tmp_path_factory)
     assert not new, [f"{f.code} {Path(f.path).name}:{f.line} {f.message}" for f in new]

@@ -30,10 +30,10 @@ from aligner.pipeline import audit_paths, check_paths, score_run
 from tests.conftest import SEED_FILES
 
 
-class CatalogReader(DocumentReader):
+class ToyCatalogReader(DocumentReader):
     """A toy bilingual catalog: the source text, a line ``===``, the target text."""
 
-    name = "catalog"
+    name = "toycat"
     extensions = (".cat",)
     defaults = MappingProxyType({})
 
@@ -49,7 +49,7 @@ class CatalogReader(DocumentReader):
 @pytest.fixture
 def catalog_reader(monkeypatch: pytest.MonkeyPatch) -> DocumentReader:
     monkeypatch.setattr(formats, "READERS", dict(READERS))
-    return register(CatalogReader())
+    return register(ToyCatalogReader())
 
 
 @pytest.fixture
@@ -61,15 +61,16 @@ def catalog_dir(tmp_path: Path) -> Path:
 
 
 def test_plain_text_is_registered_and_the_default() -> None:
-    assert sorted(READERS) == ["text"]
+    assert sorted(READERS) == ["catalog", "text"]
     assert isinstance(get_reader("text"), PlainTextReader)
     assert reader_for_path("a/b.txt").name == "text"
-    assert reader_for_path("notes.md").name == "text"  # a file no reader claims is read as text, as before
+    assert reader_for_path("notes.rst").name == "text"  # a file no reader claims is read as text, as before
+    assert reader_for_path("notes.md").name == "catalog"
 
 
 def test_registry_refuses_a_second_name_or_extension(catalog_reader: DocumentReader) -> None:
     with pytest.raises(ValueError, match="already registered"):
-        register(CatalogReader())
+        register(ToyCatalogReader())
 
     class OtherText(PlainTextReader):
         name = "other"
@@ -108,14 +109,15 @@ def test_text_reader_options(tmp_path: Path) -> None:
 
 
 def test_directory_lists_the_files_some_reader_claims_sorted(tmp_path: Path, catalog_reader: DocumentReader) -> None:
-    for name in ("b.txt", "a.txt", "c.cat", "d.md", "E.TXT"):
+    for name in ("b.txt", "a.txt", "c.cat", "d.rst", "E.TXT"):
         (tmp_path / name).write_text("x\n", encoding="utf-8")
     assert [Path(p).name for p in expand_paths([str(tmp_path)])] == ["a.txt", "b.txt", "c.cat"]
 
 
 def test_directory_without_text_files_keeps_its_message(tmp_path: Path) -> None:
-    (tmp_path / "d.md").write_text("x\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"directory holds no \*\.txt files; give text files or another folder"):
+    (tmp_path / "d.rst").write_text("x\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"directory holds no \*\.txt or localization files \(\*\.po, .*\); "
+                                         r"give text files or another folder"):
         expand_paths([str(tmp_path)])
 
 
@@ -147,5 +149,5 @@ def test_check_score_and_audit_key_on_the_id(catalog_dir: Path, catalog_reader: 
 
 
 def test_a_reader_may_refuse_the_plain_text_options(catalog_dir: Path, catalog_reader: DocumentReader) -> None:
-    with pytest.raises(ConfigError, match="the catalog reader does not take presegmented"):
+    with pytest.raises(ConfigError, match="the toycat reader does not take presegmented"):
         check_paths([str(catalog_dir)], RunOptions(presegmented=True))

@@ -74,11 +74,11 @@ def test_missing_file() -> None:
 
 
 def test_directory_means_sorted_txt_files(tmp_path: Path) -> None:
-    for name in ("b.txt", "a.txt", "c.md"):
+    for name in ("b.txt", "a.txt", "c.rst"):
         (tmp_path / name).write_text("x")
     assert [Path(p).name for p in expand_paths([str(tmp_path)])] == ["a.txt", "b.txt"]
 
 
 def test_directory_without_text_files(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no \\*.txt files"):
+    with pytest.raises(InputError, match="no \\*.txt or localization files"):
         expand_paths([str(tmp_path)])

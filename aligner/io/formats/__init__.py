@@ -80,8 +80,9 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
         if path.is_dir():
             files = sorted(str(f) for f in path.iterdir() if f.is_file() and f.name.endswith(exts))
             if not files:
-                globs = ", ".join(f"*{ext}" for ext in exts)
-                raise InputError(p, f"directory holds no {globs} files; give text files or another folder")
+                others = ", ".join(f"*{ext}" for ext in exts if ext != ".txt")
+                raise InputError(p, f"directory holds no *.txt or localization files ({others}); "
+                                    "give text files or another folder")
             out.extend(files)
         elif path.exists():
             out.append(p)
