@@ -754,10 +754,14 @@ def test_usable_on_a_phone(tmp_path: Path, page: str) -> None:
         out.expanded = document.getElementById("toggle-filters").getAttribute("aria-expanded");
         var file = document.querySelector("#findings-table td.file");
         out.fileWidth = file.getBoundingClientRect().width;
-        out.viewport = innerWidth;""", (420, 860))
+        out.viewport = innerWidth;
+        var docs = document.querySelector("table.docs").getBoundingClientRect();
+        out.docs = {right: docs.right, bottom: docs.bottom};""", (420, 860))
     assert got["folded"] == "none" and got["open"] == "flex" and got["expanded"] == "true"
     assert got["bar"] < 120, got  # was 264 px of 860
     # Nothing pushes the page sideways; wide tables scroll in their own box.
     assert got["viewport"] == 420 and got["width"] <= 420, got
     assert got["margin"] >= got["bar"] - 60, got
     assert got["fileWidth"] >= 100, got  # not two or three letters a line
+    # Which version is wrong, on the phone's first screen: scores and severities without scrolling sideways.
+    assert got["docs"]["right"] <= 420 and got["docs"]["bottom"] <= 860, got
