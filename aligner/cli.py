@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Annotated, TypeVar
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from ._version import __version__
 from .errors import AlignerError, ConfigError, InputError
@@ -25,24 +26,133 @@ app = typer.Typer(
 
 F = TypeVar("F", bound=Callable[..., object])
 
+
+class _FilesArgument(TyperArgument):
+    """An argument shown as ``FILE...`` in the usage line and the help, without a Python type."""
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw
+        return f"{name}..." if self.required else f"[{name}...]"
+
+    def _rich_display_name(self) -> str:
+        return self._usage_display_name()
+
+    def display_type_rich(self, ctx: object) -> str | None:  # noqa: ARG002 - the metavar says it
+        return None
+
+
+class _Command(TyperCommand):
+    """A command whose arguments read as metavars (``FILE...``), not as ``{files}... <list[str]>``."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _FilesArgument
+
+
+def _choice(enum: type[Enum], what: str = "format") -> Callable[[object], Enum]:
+    """A parser for an enum option that says "unknown format 'sarf'; choose sarif, json, ..." on a typo."""
+
+    def parse(value: object) -> Enum:
+        if isinstance(value, enum):
+            return value
+        try:
+            return enum(value)
+        except ValueError:
+            raise typer.BadParameter(
+                f"unknown {what} {value!r}; choose {', '.join(str(e.value) for e in enum)}") from None
+
+    return parse
+
+
+def _at_least_one(value: object, option: str) -> int:
+    try:
+        n = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        raise typer.BadParameter(f"{option} takes a whole number, not {value!r}") from None
+    if n < 1:
+        raise typer.BadParameter(f"{option} takes 1 or more, not {n}")
+    return n
+
+
+def _choices(enum: type[Enum]) -> str:
+    values = [str(e.value) for e in enum]
+    return ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else values[0]
+
 # Options several commands share, defined once.
 PresegmentedOption = Annotated[
     bool, typer.Option("--presegmented", help="Each non-empty line is one segment, untouched.")
 ]
 LanguagesOption = Annotated[
-    str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 candidates, e.g. lt,da,tl,te.")
+    str | None,
+    typer.Option("--languages", metavar="CODES", help="Comma-separated ISO 639-1 candidates, e.g. lt,da,tl,te."),
 ]
-EncodingOption = Annotated[str | None, typer.Option("--encoding", help="Encoding of the input files (default: UTF-8).")]
+EncodingOption = Annotated[
+    str | None, typer.Option("--encoding", metavar="NAME", help="Encoding of the input files (default: UTF-8).")
+]
 JobsOption = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, help="Processes for the checks (default on Linux: one per CPU, up to 4, "
-                 "for inputs of 1 MB or more; 1: this one only). The findings are the same whatever the number."),
+    typer.Option("--jobs", "-j", parser=lambda v: _at_least_one(v, "--jobs"), metavar="N",
+                 help="Processes for the checks (default on Linux: one per CPU, up to 4, for inputs of 1 MB or "
+                 "more; 1: this one only). The findings are the same whatever the number."),
 ]
-BaselineOption = Annotated[str | None, typer.Option("--baseline", help="Silence the findings recorded in FILE.")]
+BaselineOption = Annotated[
+    str | None, typer.Option("--baseline", metavar="FILE", help="Silence the findings recorded in FILE.")
+]
 GlossaryOption = Annotated[
-    str | None, typer.Option("--glossary", help="Termbase (TBX or CSV) for the key-term checks.")
+    str | None, typer.Option("--glossary", metavar="FILE", help="Termbase (TBX or CSV) for the key-term checks.")
 ]
-ConfigOption = Annotated[str | None, typer.Option("--config", help="Settings file (aligner.toml or pyproject.toml).")]
+ConfigOption = Annotated[
+    str | None, typer.Option("--config", metavar="FILE", help="Settings file (aligner.toml or pyproject.toml).")
+]
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOption = Annotated[
+    Color,
+    typer.Option("--color", parser=_choice(Color, "colour choice"), metavar="WHEN",
+                 help="Colour: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR turns it on), always "
+                 "or never."),
+]
+
+
+def _color(choice: Color, stream: object = None) -> bool:
+    from .report.terminal import use_color
+
+    return use_color(choice.value, stream)
+
+
+def _progress():  # noqa: ANN202 - a report.terminal progress context (imported lazily)
+    """A progress bar on stderr while the work runs, only when stderr is a terminal (never in a CI log)."""
+    from .report.terminal import progress_bar
+
+    return progress_bar(enabled=sys.stderr.isatty())
+
+
+def _note(message: str) -> None:
+    """One line for the person or the CI log watching stderr."""
+    typer.echo(f"aligner: {message}", err=True)
+
+
+def _writable_file(path: str | None, option: str = "-o") -> None:
+    """Refuse an output file that cannot be one (an existing directory) before any work is done."""
+    from pathlib import Path
+
+    if path and Path(path).is_dir():
+        raise InputError(path, f"is a directory; {option} takes a file name")
+
+
+def _two_versions(documents: object, files: list[str]) -> None:
+    """Grouping and cross-version checks need two versions: one is a usage mistake, not a finding."""
+    if len(documents) < 2:  # type: ignore[arg-type]
+        raise InputError(files[0] if files else "FILES",
+                         "grouping needs two or more versions of a text; give the other language versions too")
 
 
 
@@ -62,6 +172,10 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(2) from None
         except AlignerError as exc:
             _fail(str(exc))
+            raise typer.Exit(2) from None
+        except OSError as exc:  # an output path that cannot be written, found too late to check up front
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            _fail(f"{where}{exc.strerror or exc}")
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
@@ -90,6 +204,12 @@ def _languages(value: str | None) -> list[str] | None:
     for lang in langs:
         if not lang.isalpha() or not 2 <= len(lang) <= 3:
             raise InputError("--languages", f"{lang!r} is not an ISO 639 code; give codes like lt,da,tl,te")
+    from .langid import unknown_candidates
+
+    unknown = unknown_candidates(langs)
+    if unknown:
+        raise InputError("--languages", f"no language has the code {', '.join(map(repr, unknown))}; "
+                         "give ISO 639 codes like lt,da,tl,te")
     return langs
 
 
@@ -115,23 +235,30 @@ class DetectFormat(str, Enum):
     csv = "csv"
 
 
-@app.command()
+@app.command(cls=_Command)
 @handle_errors
 def detect(
-    files: Annotated[list[str], typer.Argument(help="Text files, or directories of *.txt files.")],
+    files: Annotated[list[str], typer.Argument(metavar="FILE", help="Text files, or directories of *.txt files.")],
     segments: Annotated[bool, typer.Option("--segments", help="Also detect each segment's language.")] = False,
     presegmented: PresegmentedOption = False,
     languages: LanguagesOption = None,
-    fmt: Annotated[DetectFormat, typer.Option("--format", help="Output format.")] = DetectFormat.table,
+    fmt: Annotated[DetectFormat, typer.Option("--format", parser=_choice(DetectFormat), metavar="FORMAT",
+                                              help=f"Output format: {_choices(DetectFormat)}.")] = DetectFormat.table,
     encoding: EncodingOption = None,
-    output: Annotated[str | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
+    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE", help="Write to this file.")] = None,
+    color: ColorOption = Color.auto,
 ) -> None:
     """Detect the language and script of each document (and segment)."""
     from .detect import detect_paths, detection_csv, detection_signature
     from .io.render import to_json
 
+    _writable_file(output)
     opts = _read_options(presegmented=presegmented, languages=languages, encoding=encoding)
-    results = detect_paths(files, opts, segments=segments)
+    with _progress() as progress:
+        results = detect_paths(files, opts, segments=segments, progress=progress)
+    for r in results:
+        if r.note:
+            _note(f"{r.id}: {r.note}")
     if fmt is DetectFormat.json:
         payload = {
             "documents": [r.to_dict() for r in results],
@@ -143,7 +270,7 @@ def detect(
     else:
         from .report.terminal import detection_table
 
-        _emit(detection_table(results, segments), output)
+        _emit(detection_table(results, segments, color=not output and _color(color)), output)
 
 
 class AlignFormat(str, Enum):
@@ -155,13 +282,16 @@ class AlignFormat(str, Enum):
     vecalign = "vecalign"
 
 
-@app.command()
+@app.command(cls=_Command)
 @handle_errors
 def align(
-    files: Annotated[list[str], typer.Argument(help="Versions of one text (files or directories of *.txt).")],
-    fmt: Annotated[AlignFormat, typer.Option("--format", help="Output format.")] = AlignFormat.json,
+    files: Annotated[list[str], typer.Argument(metavar="FILE",
+                                               help="Versions of one text (files or directories of *.txt).")],
+    fmt: Annotated[AlignFormat, typer.Option("--format", parser=_choice(AlignFormat), metavar="FORMAT",
+                                             help=f"Output format: {_choices(AlignFormat)}.")] = AlignFormat.json,
     output: Annotated[
-        str | None, typer.Option("-o", "--output", help="Output file (a directory for --format moses).")
+        str | None,
+        typer.Option("-o", "--output", metavar="PATH", help="Output file (a directory for --format moses)."),
     ] = None,
     presegmented: PresegmentedOption = False,
     no_group: Annotated[
@@ -176,8 +306,10 @@ def align(
     from .pipeline import align_paths
 
     exporter = get_exporter(fmt.value, **({"source": source} if fmt is AlignFormat.tmx and source else {}))
-    result = align_paths(files, _read_options(presegmented=presegmented, languages=languages, encoding=encoding),
-                         group=not no_group, exporter=exporter, output=output)
+    with _progress() as progress:
+        result = align_paths(files, _read_options(presegmented=presegmented, languages=languages,
+                                                  encoding=encoding),
+                             group=not no_group, exporter=exporter, output=output, progress=progress)
     data = exporter.export(result.groups, output, unmatched=result.grouping.unmatched if result.grouping else ())
     if data is not None:
         _emit_bytes(data)
@@ -196,14 +328,17 @@ FailOn = Enum("FailOn", {v: v for v in (*Severity.fail_on_choices()[1:], NEVER)}
 
 
 FailOnOption = Annotated[
-    FailOn | None, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity (default: major).")
+    FailOn | None,
+    typer.Option("--fail-on", parser=_choice(FailOn, "severity"), metavar="SEVERITY",
+                 help=f"Exit 1 when a finding reaches this severity: {_choices(FailOn)} (default: major)."),
 ]
 
 
 SourceOption = Annotated[
     str | None,
-    typer.Option("--source", help="The source version: a language code (en) or a file; the others are its "
-                                  "translations and are blamed when they depart from it."),
+    typer.Option("--source", metavar="LANG|FILE",
+                 help="The source version: a language code (en) or a file; the others are its translations and "
+                 "are blamed when they depart from it."),
 ]
 
 
@@ -249,17 +384,21 @@ def _run_options(
         config=cfg, jobs=jobs)
 
 
-@app.command()
+@app.command(cls=_Command)
 @handle_errors
 def check(
-    files: Annotated[list[str], typer.Argument(help="Versions to check (files or directories of *.txt).")],
-    fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
-    output: Annotated[str | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
+    files: Annotated[list[str], typer.Argument(metavar="FILE",
+                                               help="Versions to check (files or directories of *.txt).")],
+    fmt: Annotated[CheckFormat, typer.Option("--format", parser=_choice(CheckFormat), metavar="FORMAT",
+                                             help=f"Output format: {_choices(CheckFormat)}.")] = CheckFormat.text,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", metavar="FILE", help="Write the report to this file.")
+    ] = None,
     fail_on: FailOnOption = None,
     baseline: BaselineOption = None,
     glossary: GlossaryOption = None,
     write_baseline: Annotated[
-        str | None, typer.Option("--write-baseline", help="Record the current findings in FILE.")
+        str | None, typer.Option("--write-baseline", metavar="FILE", help="Record the current findings in FILE.")
     ] = None,
     config: ConfigOption = None,
     presegmented: PresegmentedOption = False,
@@ -267,6 +406,7 @@ def check(
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     source: SourceOption = None,
+    color: ColorOption = Color.auto,
 ) -> None:
     """Check that numbers and facts agree across all versions; blame the version that is wrong."""
     import os
@@ -274,20 +414,28 @@ def check(
     from .checks.policy import exit_code
     from .checks.policy import write_baseline as save_baseline
     from .pipeline import check_paths
-    from .report.findings import render_findings
+    from .report.findings import render_findings, run_summary
 
+    _writable_file(output)
+    _writable_file(write_baseline, "--write-baseline")
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
                         presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
-    run = check_paths(files, opts)
+    with _progress() as progress:
+        run = check_paths(files, opts, progress=progress)
+    _two_versions(run.documents, files)
     if write_baseline:
         save_baseline(run.all_findings, write_baseline)
-    color = fmt is CheckFormat.text and not output and sys.stdout.isatty()
+        _note(f"recorded {len(run.all_findings)} findings in {write_baseline}; --baseline {write_baseline} "
+              "silences them")
+    color_on = fmt is CheckFormat.text and not output and _color(color)
     text = render_findings(
-        fmt.value, run.findings, fail_on=opts.config.fail_on, color=color, signature=run.signature,
+        fmt.value, run.findings, fail_on=opts.config.fail_on, color=color_on, signature=run.signature,
         documents=[d.path for d in run.documents], suppressed=len(run.suppressed), root=os.getcwd(),
         families=run.families,
     )
     _emit(text, output)
+    if output:
+        _note(run_summary(run.findings, opts.config.fail_on, output))
     raise typer.Exit(exit_code(run.findings, opts.config.fail_on))
 
 
@@ -296,58 +444,88 @@ class ScoreFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=_Command)
 @handle_errors
 def score(
-    files: Annotated[list[str], typer.Argument(help="Hypotheses (with --ref), or the versions to score.")],
-    ref: Annotated[str | None, typer.Option("--ref", help="Reference translation: BLEU, chrF++, TER.")] = None,
+    files: Annotated[list[str], typer.Argument(metavar="FILE",
+                                               help="Hypotheses (with --ref), or the versions to score.")],
+    ref: Annotated[
+        str | None, typer.Option("--ref", metavar="FILE", help="Reference translation: BLEU, chrF++, TER.")
+    ] = None,
     segments: Annotated[bool, typer.Option("--segments", help="Also give per-segment scores.")] = False,
     presegmented: PresegmentedOption = False,
     tokenize: Annotated[
-        str | None, typer.Option("--tokenize", help="BLEU tokenizer (default 13a; char for Telugu).")
+        str | None,
+        typer.Option("--tokenize", metavar="NAME", help="BLEU tokenizer (default 13a; char for Telugu)."),
     ] = None,
-    paired: Annotated[str, typer.Option("--paired", help="With two hypotheses: bs (bootstrap) or ar.")] = "bs",
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the paired test.")] = 12345,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", help="Output format.")] = ScoreFormat.table,
-    output: Annotated[str | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
+    paired: Annotated[
+        str, typer.Option("--paired", metavar="TEST", help="With two hypotheses: bs (bootstrap) or ar.")
+    ] = "bs",
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the paired test.")] = 12345,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", parser=_choice(ScoreFormat), metavar="FORMAT",
+                                             help=f"Output format: {_choices(ScoreFormat)}.")] = ScoreFormat.table,
+    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE", help="Write to this file.")] = None,
     encoding: EncodingOption = None,
     glossary: GlossaryOption = None,
     config: ConfigOption = None,
     languages: LanguagesOption = None,
     jobs: JobsOption = None,
     source: SourceOption = None,
+    color: ColorOption = Color.auto,
 ) -> None:
     """Score translations: against a reference (sacrebleu), or reference-free (MQM-style, 0-100).
 
     Reference-free scores count the findings in force, so they follow the same settings as
-    ``check`` and ``audit`` (``aligner.toml``, ``[tool.aligner]``, ``--config``, ``--glossary``).
+    check and audit (aligner.toml, [tool.aligner], --config, --glossary).
     """
     from .io.render import to_json
     from .report.terminal import reference_table, scores_table
 
+    _writable_file(output)
+    color_on = not output and _color(color)
     if ref is not None:
         from .pipeline import score_with_reference
+        from .score.languages import language_warnings, reference_languages
 
-        run = score_with_reference(ref, files, _read_options(presegmented=presegmented, encoding=encoding),
-                                   segments=segments, tokenize=tokenize, seed=seed, method=paired)
-        _emit(to_json(run.to_dict()) if fmt is ScoreFormat.json else reference_table(run), output)
+        with _progress() as progress:
+            progress("score", 0, 1)
+            run = score_with_reference(ref, files, _read_options(presegmented=presegmented, encoding=encoding),
+                                       segments=segments, tokenize=tokenize, seed=seed, method=paired)
+            langs = reference_languages(ref, files, encoding)
+            progress("score", 1, 1)
+        warnings = language_warnings(ref, langs)
+        for warning in warnings:
+            _note(f"warning: {warning}")
+        if fmt is ScoreFormat.json:
+            _emit(to_json({**run.to_dict(), "languages": langs, "warnings": warnings}), output)
+        else:
+            _emit(reference_table(run, color_on), output)
         return
-    from .pipeline import score_paths
+    from .pipeline import check_paths, score_run
+    from .score.quality import quality_signature
 
     opts = _run_options(config=config, glossary=glossary, presegmented=presegmented, languages=languages,
                         encoding=encoding, jobs=jobs, source=source)
-    scores, signature = score_paths(files, opts, per_segment=segments)
+    with _progress() as progress:
+        run = check_paths(files, opts, progress=progress)
+        scores = score_run(run, per_segment=segments)
+        progress("score", 1, 1)
+    _two_versions(run.documents, files)
+    signature = quality_signature()
     if fmt is ScoreFormat.json:
         _emit(to_json({"documents": [s.to_dict() for s in scores], "signature": signature}), output)
     else:
-        _emit(scores_table(scores) + signature + "\n", output)
+        _emit(scores_table(scores, color_on, segments=segments) + signature + "\n", output)
 
 
-@app.command()
+@app.command(cls=_Command)
 @handle_errors
 def audit(
-    paths: Annotated[list[str], typer.Argument(help="Language versions (files or directories of *.txt).")],
-    output: Annotated[str, typer.Option("-o", "--output", help="Directory for report.html, audit.json, ...")],
+    paths: Annotated[list[str], typer.Argument(metavar="FILE",
+                                               help="Language versions (files or directories of *.txt).")],
+    output: Annotated[
+        str, typer.Option("-o", "--output", metavar="DIR", help="Directory for report.html, audit.json, ...")
+    ],
     fail_on: FailOnOption = None,
     baseline: BaselineOption = None,
     glossary: GlossaryOption = None,
@@ -358,23 +536,33 @@ def audit(
     jobs: JobsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     source: SourceOption = None,
+    color: ColorOption = Color.auto,
 ) -> None:
     """The main job: detect, group, align, check and score; write the report, JSON, TMX and SARIF to a directory."""
+    from pathlib import Path
+
     from .checks.policy import exit_code
     from .pipeline import run_audit
+    from .report.findings import run_summary
     from .report.terminal import audit_summary, progress_bar
 
+    if Path(output).exists() and not Path(output).is_dir():
+        raise InputError(output, "is a file; -o takes a directory for the report, JSON, TMX and SARIF")
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
                         presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
     with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
         result, written = run_audit(paths, output, opts, progress=progress)
-    _emit(audit_summary(result, written, opts.config.fail_on), None)
+    _emit(audit_summary(result, written, opts.config.fail_on, color=_color(color)), None)
+    report = next((p for p in written if p.endswith(".html")), output)
+    _note(run_summary(result.findings, opts.config.fail_on, report))
     raise typer.Exit(exit_code(result.findings, opts.config.fail_on))
 
 
-@app.command("checks")
+@app.command("checks", cls=_Command)
 def list_checks(
-    fmt: Annotated[DetectFormat, typer.Option("--format", help="Output format.")] = DetectFormat.table,
+    fmt: Annotated[DetectFormat, typer.Option("--format", parser=_choice(DetectFormat), metavar="FORMAT",
+                                              help=f"Output format: {_choices(DetectFormat)}.")] = DetectFormat.table,
+    color: ColorOption = Color.auto,
 ) -> None:
     """List the checks: code, category, default severity and description."""
     from .checks import describe_checks
@@ -395,7 +583,7 @@ def list_checks(
             table.add_column(col)
         for r in rows:
             table.add_row(r.code, r.category, r.severity, r.title)
-        _emit(render(table), None)
+        _emit(render(table, _color(color)), None)
 
 
 def main() -> None:

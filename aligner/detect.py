@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .langid import detect_language, detect_segments
@@ -49,6 +49,8 @@ class DocumentDetection:
     guess: LanguageGuess
     segments: tuple[SegmentDetection, ...] | None = None
     id: str = ""
+    #: Set when the candidate languages fit the text badly (what it looks like instead).
+    note: str | None = None
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -62,9 +64,36 @@ class DocumentDetection:
             "confidence": round(self.guess.confidence, 4),
             "script": self.guess.script,
         }
+        if self.note:
+            out["note"] = self.note
         if self.segments is not None:
             out["segments"] = [s.to_dict() for s in self.segments]
         return out
+
+
+#: Below this share of the open detection's probability, a candidate list is said to fit nothing.
+CANDIDATE_FIT = 0.5
+
+
+def fit_candidates(guess: LanguageGuess, open_guess: LanguageGuess,
+                   candidates: Sequence[str]) -> tuple[LanguageGuess, str | None]:
+    """``guess`` (restricted to ``candidates``) checked against ``open_guess`` (no restriction).
+
+    When the open detection gives the candidates less than :data:`CANDIDATE_FIT` of its probability,
+    the candidate list fits nothing: the confidence falls to that share and a note says what the text
+    looks like. A script-settled or undetermined open answer is taken as it is.
+    """
+    from .langid.codes import expand_candidates
+
+    allowed = expand_candidates(candidates)
+    if open_guess.language in ("und", *allowed) or not open_guess.candidates:
+        return guess, None
+    share = sum(p for lang, p in open_guess.candidates if lang in allowed)
+    if share >= CANDIDATE_FIT:
+        return guess, None
+    note = (f"none of the candidates {','.join(candidates)} fits: the text looks like "
+            f"{open_guess.language} ({open_guess.confidence:.2f})")
+    return replace(guess, confidence=min(guess.confidence, share)), note
 
 
 def detect_document(
@@ -72,8 +101,11 @@ def detect_document(
 ) -> DocumentDetection:
     """Detect ``doc``'s language and, with ``segments``, each segment's (the document's language as context)."""
     guess = detect_language(doc.text, candidates)
+    note = None
+    if candidates:
+        guess, note = fit_candidates(guess, detect_language(doc.text), candidates)
     if not segments:
-        return DocumentDetection(doc.path, guess, id=doc.id)
+        return DocumentDetection(doc.path, guess, id=doc.id, note=note)
     texts = [s.text for s in doc.segments]
     context = guess.language if guess.language != "und" else None
     seg_guesses = detect_segments(texts, candidates, context=context)
@@ -84,18 +116,28 @@ def detect_document(
         )
         for s, g in zip(doc.segments, seg_guesses)
     )
-    return DocumentDetection(doc.path, guess, segs, id=doc.id)
+    return DocumentDetection(doc.path, guess, segs, id=doc.id, note=note)
 
 
-def detect_paths(paths: Sequence[str], options: RunOptions | None = None, *,
-                 segments: bool = False) -> list[DocumentDetection]:
-    """Read files/directories (under ``options``' reading settings) and detect each document's language."""
+def detect_paths(paths: Sequence[str], options: RunOptions | None = None, *, segments: bool = False,
+                 progress: Callable[[str, int, int], None] | None = None) -> list[DocumentDetection]:
+    """Read files/directories (under ``options``' reading settings) and detect each document's language.
+
+    ``progress(stage, done, total)`` is told after each document (stages ``read`` and ``detect``).
+    """
     from .io.formats import read_paths
     from .options import RunOptions
 
     opts = options or RunOptions()
-    return [detect_document(d, segments=segments, candidates=opts.candidates)
-            for d in read_paths(paths, opts.reader_options())]
+    docs = read_paths(paths, opts.reader_options())
+    out = []
+    for i, d in enumerate(docs):
+        if progress is not None:
+            progress("detect", i, len(docs))
+        out.append(detect_document(d, segments=segments, candidates=opts.candidates))
+    if progress is not None:
+        progress("detect", len(docs), len(docs))
+    return out
 
 
 def detection_csv(results: Sequence[DocumentDetection], segments: bool) -> str:

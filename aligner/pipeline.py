@@ -194,6 +194,7 @@ def align_paths(
     group: bool = True,
     exporter: Any = None,
     output: str | None = None,
+    progress: Progress = _noop,
     **changes: Any,
 ) -> AlignResult:
     """Read files/directories, group the versions of one text (unless ``group`` is False) and align them.
@@ -211,7 +212,9 @@ def align_paths(
         raise InputError(first, "alignment needs at least two documents; give more files")
     if exporter is not None:
         exporter.check_input(len(docs), output)
+    progress("align", 0, 1)
     result = align_documents(docs, group=group)
+    progress("align", 1, 1)
     if not result.groups:
         raise InputError(first, "no two documents are versions of one text; use --no-group to align them anyway")
     if exporter is not None:

@@ -7,6 +7,6 @@ See ``docs/langid.md`` for the backends and how they are combined.
 
 from __future__ import annotations
 
-from .detector import detect_language, detect_segments
+from .detector import detect_language, detect_segments, known_languages, unknown_candidates
 
-__all__ = ["detect_language", "detect_segments"]
+__all__ = ["detect_language", "detect_segments", "known_languages", "unknown_candidates"]

@@ -340,6 +340,23 @@ def _answer(item: _Pending, context: str | None, user: Sequence[str] | None) -> 
     return LanguageGuess(best, confidence, item.script, ranked)
 
 
+def known_languages() -> frozenset[str]:
+    """Every code the detector can answer: the backends' languages and those a script settles."""
+    out = set(SCRIPT_LANGUAGE.values())
+    for backend in (FASTTEXT, PY3LANGID, LINGUA):
+        try:
+            out |= backend.languages
+        except Exception:  # noqa: BLE001 - a backend that cannot load knows nothing; the others still count
+            continue
+    return frozenset(out - {"und"})
+
+
+def unknown_candidates(candidates: Sequence[str]) -> list[str]:
+    """The codes of ``candidates`` that no backend knows (``no`` and aliases such as ``fil`` are fine)."""
+    known = known_languages()
+    return [c for c in candidates if not expand_candidates([c]) <= known]
+
+
 def detect_language(text: str, candidates: Sequence[str] | None = None) -> LanguageGuess:
     """Language of ``text``: ISO 639-1 code (ISO 639-3 where there is none, e.g. ``ceb``; ``und`` when
     undetermined), confidence in [0, 1], ISO 15924 script, and the best candidates with their probabilities.

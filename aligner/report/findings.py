@@ -41,6 +41,7 @@ __all__ = [
     "get_findings_format",
     "register_format",
     "render_findings",
+    "run_summary",
     "sarif_level",
     "sarif_uri",
     "summarize",
@@ -49,9 +50,9 @@ __all__ = [
 #: The ``$schema`` of the SARIF log (the OASIS 2.1.0 errata 01 schema).
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-#: ``tool.driver.informationUri`` in SARIF: where users learn about the tool (the package's
-#: registry page until the project has a home page of its own; pass ``information_uri`` to change it).
-INFORMATION_URI = "https://pypi.org/project/aligner/"
+#: ``tool.driver.informationUri`` in SARIF: where users learn about the tool (the registry page of its
+#: distribution name, ``aligner-qa``: ``aligner`` there is another project; pass ``information_uri`` to change it).
+INFORMATION_URI = "https://pypi.org/project/aligner-qa/"
 
 _SEVERITY_ORDER = Severity.descending()
 
@@ -106,6 +107,28 @@ def summarize(
         "failed": failed,
         "suppressed": suppressed,
     }
+
+
+def run_summary(
+    findings: Iterable[Finding], fail_on: Severity | str | None = Severity.MAJOR, destination: str | None = None,
+) -> str:
+    """One line for a CI log: how many findings, of what severity, where they went, and why the exit code.
+
+    ``17 findings (6 major, 11 minor) -> findings.sarif; exit 1: 6 findings at or above major, see --fail-on``
+    """
+    findings = list(findings)
+    by_sev = Counter(f.severity for f in findings)
+    parts = ", ".join(f"{by_sev[s]} {s.value}" for s in _SEVERITY_ORDER if by_sev.get(s))
+    line = f"{len(findings)} finding{'' if len(findings) == 1 else 's'}" + (f" ({parts})" if parts else "")
+    if destination:
+        line += f" -> {destination}"
+    threshold = fail_on.value if isinstance(fail_on, Severity) else (fail_on or "never")
+    failing = sum(1 for f in findings if reaches(f, fail_on))
+    if failing:
+        line += f"; exit 1: {failing} at or above {threshold}, see --fail-on"
+    else:
+        line += "; exit 0" + (" (--fail-on never)" if threshold == "never" else f": nothing at or above {threshold}")
+    return line
 
 
 # ------------------------------------------------------------------------------------------ text

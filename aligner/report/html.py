@@ -36,7 +36,7 @@ from .._version import __version__
 from ..checks.config import parse_fail_on
 from ..checks.policy import exit_code
 from ..model import CATEGORIES, Alignment, AuditResult, Document, Finding, QualityScore, SegmentKind, Severity
-from ..score.quality import finding_of
+from ..score.quality import explain_score, finding_of
 
 #: Display order of severities, worst first.
 SEVERITY_ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO)
@@ -107,6 +107,10 @@ class _Placement:
     rows: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
     #: finding -> (group, unit) of its row.
     anchor: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: (group, unit, version) -> findings whose message is written in that cell.
+    notes: dict[tuple[int, int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
+    #: (group, unit, version) -> omissions found in another version: this cell holds what that one lacks.
+    missing: dict[tuple[int, int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
 
 
 def _segment_at(doc: Document, starts: Sequence[int], pos: int) -> int | None:
@@ -149,6 +153,11 @@ def _place(result: AuditResult) -> _Placement:
             continue
         placed.anchor[i] = (g, u)
         placed.rows[g, u].append(i)
+        placed.notes[g, u, k].append(i)
+        if is_omission(f):
+            for other, version in enumerate(alignment.units[u].segments):
+                if other != k and version:
+                    placed.missing[g, u, other].append(i)
         hit = False
         if f.start is not None and f.end is not None and f.end > f.start:
             unit = alignment.units[u]
@@ -162,6 +171,11 @@ def _place(result: AuditResult) -> _Placement:
         if not hit:
             placed.cells[g, u, k].append(i)
     return placed
+
+
+def is_omission(finding: Finding) -> bool:
+    """Whether ``finding`` says its version lacks something the others have (so the others show what)."""
+    return finding.category == "omission" or " missing" in finding.message
 
 
 def _worst_first(ids: Iterable[int], findings: Sequence[Finding]) -> list[int]:
@@ -281,36 +295,62 @@ def _summary(result: AuditResult, fail_on: Severity | None, status: int) -> str:
 
 
 def _documents_table(result: AuditResult) -> str:
+    """Which version is wrong: each document's score and findings by severity, worst first, above the fold."""
     member: dict[str, str] = {}
     for g, alignment in enumerate(result.groups):
         for k, doc in enumerate(alignment.documents):
             member.setdefault(doc.id, f'<a href="#group-{g}">group {g + 1}</a>, version {k + 1}')
     for doc, _ in result.unmatched:
         member.setdefault(doc.id, "unmatched")
+    score_of = {(s.path, s.language): s.score for s in result.scores}
+    counts = {d.id: Counter(f.severity for f in result.findings if finding_of(f, d)) for d in result.documents}
+    shown = SEVERITY_ORDER[:3]
+
+    def worst_first(doc: Document) -> tuple:
+        score = score_of.get((doc.path, doc.language))
+        c = counts[doc.id]
+        return (score is None, score if score is not None else 0.0, *(-c.get(s, 0) for s in shown), doc.id)
+
     rows = []
-    for doc in result.documents:
+    for doc in sorted(result.documents, key=worst_first):
         guess = result.document_languages.get(doc.id)
         confidence = getattr(guess, "confidence", None)
-        script = getattr(guess, "script", None)
-        rows.append(
-            f"<tr><td>{_lang_badge(doc.language)}</td><td class=\"file\">{_esc(doc.id)}</td>"
-            f'<td class="num">{"" if confidence is None else f"{confidence:.3f}"}</td>'
-            f"<td>{_esc(script or '')}</td><td class=\"num\">{len(doc.segments):,}</td>"
-            f"<td>{member.get(doc.id, '')}</td></tr>"
+        score = score_of.get((doc.path, doc.language))
+        score_cell = (
+            f'<td class="num score"><span class="pill" style="background:{_score_colour(score)}">'
+            f"{score:.1f}</span></td>"
+            if score is not None else '<td class="num score"><span class="reason">–</span></td>'
         )
+        sev_cells = "".join(
+            f'<td class="num n-{s.value}{"" if counts[doc.id].get(s) else " zero"}">{counts[doc.id].get(s, 0):,}</td>'
+            for s in shown
+        )
+        rows.append(
+            f"<tr><td>{_lang_badge(doc.language)}</td><td class=\"file\">{_path_html(doc.id)}</td>{score_cell}"
+            f"{sev_cells}"
+            f'<td class="num">{"" if confidence is None else f"{confidence:.2f}"}</td>'
+            f'<td class="num">{len(doc.segments):,}</td><td>{member.get(doc.id, "")}</td></tr>'
+        )
+    sev_heads = "".join(f'<th scope="col" class="num n-{s.value}">{s.value.capitalize()}</th>' for s in shown)
     return (
-        '<h3 id="documents">Documents</h3><div class="box"><table><thead><tr>'
-        '<th scope="col">Language</th><th scope="col">File</th><th scope="col" class="num">Confidence</th>'
-        '<th scope="col">Script</th><th scope="col" class="num">Segments</th><th scope="col">Group</th>'
+        '<h3 id="documents">Documents, worst first</h3><div class="box wide"><table class="docs"><thead><tr>'
+        '<th scope="col">Language</th><th scope="col">File</th><th scope="col" class="num">Score</th>'
+        f'{sev_heads}<th scope="col" class="num" title="language detection confidence">Lang. conf.</th>'
+        '<th scope="col" class="num">Segments</th><th scope="col">Group</th>'
         f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
+
+
+def _path_html(path: str) -> str:
+    """A path, escaped, that may break after each ``/`` (a narrow screen wraps it there, not mid-name)."""
+    return "/<wbr>".join(_esc(part) for part in path.split("/"))
 
 
 def _unmatched(result: AuditResult) -> str:
     if not result.unmatched:
         return '<h3 id="unmatched">Unmatched documents</h3><p class="empty">Every document is in a group.</p>'
     rows = "".join(
-        f'<tr><td>{_lang_badge(doc.language)}</td><td class="file">{_esc(doc.id)}</td>'
+        f'<tr><td>{_lang_badge(doc.language)}</td><td class="file">{_path_html(doc.id)}</td>'
         f'<td class="reason">{_esc(reason)}</td></tr>'
         for doc, reason in result.unmatched
     )
@@ -351,18 +391,6 @@ def _short(name: str, limit: int = 34) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-def _components(components: Mapping) -> str:
-    parts = []
-    for key in sorted(components, key=str):
-        value = components[key]
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-        else:
-            text = _num(value)
-        parts.append(f"{key}: {text}")
-    return ", ".join(parts)
-
-
 def score_chart(scores: Sequence[QualityScore]) -> str:
     """An inline SVG bar chart of the 0–100 quality score per version, labelled by language and file."""
     row, top, label_w, bar_w = 30, 26, 330, 560
@@ -383,7 +411,7 @@ def score_chart(scores: Sequence[QualityScore]) -> str:
         name = _name(s.path)
         tip = f"{(s.language or 'und').upper()} {s.path}: {s.score:.1f} (rank {s.rank})"
         if s.components:
-            tip += "\n" + _components(s.components)
+            tip += "\n" + explain_score(s.score, s.components)
         out.append(
             f"<g><title>{_esc(tip)}</title>"
             f'<text x="{label_w - 10}" y="{y + 15}" text-anchor="end"><tspan font-weight="700">'
@@ -402,7 +430,8 @@ def _scores(result: AuditResult) -> str:
         return '<section id="scores"><h2>Scores</h2><p class="empty">No scores in this audit.</p></section>'
     rows = "".join(
         f'<tr><td class="num">{s.rank}</td><td>{_lang_badge(s.language)}</td><td class="file">{_esc(s.path)}</td>'
-        f'<td class="num"><strong>{s.score:.1f}</strong></td><td>{_esc(_components(s.components))}</td></tr>'
+        f'<td class="num"><strong>{s.score:.1f}</strong></td>'
+        f"<td>{_esc(explain_score(s.score, s.components))}</td></tr>"
         for s in result.scores
     )
     return (
@@ -410,9 +439,10 @@ def _scores(result: AuditResult) -> str:
         '<p class="lede">Reference-free quality score of each version (0–100, higher is better); '
         "green from 80, amber from 60.</p>"
         f'<div class="chart-wrap">{score_chart(result.scores)}</div>'
-        '<details><summary class="note">Score components</summary><div class="box"><table><thead><tr>'
+        '<details><summary class="note">How each score is made (score after the findings × content factor)'
+        '</summary><div class="box"><table><thead><tr>'
         '<th scope="col" class="num">Rank</th><th scope="col">Language</th><th scope="col">File</th>'
-        '<th scope="col" class="num">Score</th><th scope="col">Components</th></tr></thead>'
+        '<th scope="col" class="num">Score</th><th scope="col">Why</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div></details></section>"
     )
 
@@ -441,13 +471,19 @@ def _filters(result: AuditResult) -> str:
         for token, label, n in _categories(result.findings)
     )
     return (
-        '<div class="filters needs-js" role="group" aria-label="Filters">'
+        '<div class="filters needs-js" id="filters" role="group" aria-label="Filters">'
         f"<fieldset><legend>Severity</legend>{sev}</fieldset>"
         + (f"<fieldset><legend>Category</legend>{cats}</fieldset>" if cats else "")
         + '<label class="chip"><input type="checkbox" id="only-findings" autocomplete="off">'
         "only units with findings</label>"
         '<span class="reset"><button type="button" id="reset-filters">Show all</button></span></div>'
     )
+
+
+def _filters_toggle() -> str:
+    """On a narrow screen the filter bar folds away behind this button (it would take a third of a phone)."""
+    return ('<button type="button" id="toggle-filters" class="needs-js" aria-controls="filters"'
+            ' aria-expanded="false">Filters</button>')
 
 
 def _pager(table_id: str, where: str, label: str) -> str:
@@ -468,17 +504,70 @@ def _pager(table_id: str, where: str, label: str) -> str:
     )
 
 
+def _words(key: object) -> str:
+    return str(key).replace("_", " ").replace("-", " ")
+
+
+def _value_words(value: object) -> str:
+    """A piece of evidence as a reader says it: lists joined, paths as file names, no JSON punctuation."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return _num(value)
+    if isinstance(value, str):
+        return _name(value) if "/" in value and " " not in value else value
+    if isinstance(value, Mapping):
+        return "; ".join(f"{_value_words(k)}: {_value_words(v) or 'none'}" for k, v in value.items())
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(_value_words(v) for v in value)
+    return str(value)
+
+
+def evidence_words(evidence: Mapping) -> list[tuple[str, str]]:
+    """(label, value) pairs of a finding's evidence in words; the segment text is left out (the report shows it)."""
+    return [(_words(k), _value_words(v)) for k, v in evidence.items() if k != "text"]
+
+
 def _evidence(evidence: Mapping) -> str:
-    items = [(k, v) for k, v in evidence.items() if k != "text"]
+    items = evidence_words(evidence)
     if not items:
         return ""
-    text = "; ".join(
-        f"{k}: {v if isinstance(v, str) else json.dumps(v, sort_keys=True, ensure_ascii=False, default=str)}"
-        for k, v in items
+    return '<span class="evidence">' + "".join(
+        f'<span class="ev"><span class="evk">{_esc(k)}</span> {_esc(v)}</span>' for k, v in items
+    ) + "</span>"
+
+
+def _findings_data(result: AuditResult, placed: _Placement) -> str:
+    """The findings as JSON for the CSV button (read by the script; a JSON block never runs)."""
+    rows = [
+        {"severity": f.severity.value, "code": f.code, "category": f.category, "file": f.path,
+         "language": f.language or "", "line": f.line, "column": f.column, "message": f.message,
+         "evidence": "; ".join(f"{k}: {v}" for k, v in evidence_words(f.evidence)),
+         "confidence": round(f.confidence, 2),
+         "unit": "" if i not in placed.anchor else placed.anchor[i][1]}
+        for i, f in enumerate(result.findings)
+    ]
+    # Every "<" escaped, so no text can close the element.
+    text = json.dumps(rows, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    return f'<script type="application/json" id="findings-data">{text}</script>'
+
+
+def _finding_tools(result: AuditResult) -> str:
+    langs = sorted({f.language or "und" for f in result.findings})
+    paths = sorted({f.path for f in result.findings})
+    options = ['<option value="">all files and languages</option><optgroup label="Language">']
+    options += [f'<option value="l:{_esc(lang)}">{_esc(lang.upper())}</option>' for lang in langs]
+    options += ['</optgroup><optgroup label="File">']
+    options += [f'<option value="p:{_esc(path)}">{_esc(path)}</option>' for path in paths]
+    options += ["</optgroup>"]
+    return (
+        '<div class="ftools needs-js" role="group" aria-label="Find findings">'
+        '<label>Show <select id="ff-where" autocomplete="off">' + "".join(options) + "</select></label>"
+        '<label>Search <input type="search" id="ff-q" placeholder="code, word or value" autocomplete="off"></label>'
+        '<label class="chip"><input type="checkbox" id="ff-group" checked autocomplete="off">'
+        "group repeats of one code and message</label>"
+        '<button type="button" id="ff-csv">Download CSV</button></div>'
     )
-    if len(text) <= _EVIDENCE_CHARS:
-        return f'<span class="evidence">{_esc(text)}</span>'
-    return f'<span class="evidence" title="{_esc(text)}">{_esc(text[: _EVIDENCE_CHARS - 1])}…</span>'
 
 
 def _findings(result: AuditResult, placed: _Placement) -> str:
@@ -493,10 +582,12 @@ def _findings(result: AuditResult, placed: _Placement) -> str:
         key=lambda i: (-findings[i].severity.rank, findings[i].path, findings[i].line, findings[i].column,
                        findings[i].code, i),
     )
+    repeat: dict[tuple[str, str], int] = {}
     several = len(result.groups) > 1
     rows = []
     for i in order:
         f = findings[i]
+        rep = repeat.setdefault((f.code, f.message), len(repeat))
         if i in placed.anchor:
             g, u = placed.anchor[i]
             text = f"group {g + 1} · unit {u}" if several else f"unit {u}"
@@ -504,15 +595,18 @@ def _findings(result: AuditResult, placed: _Placement) -> str:
         else:
             link = '<span class="reason">whole document</span>'
         rows.append(
-            f'<tr id="f{i}" class="r" data-k="{_esc(_key(f))}"><td><span class="badge {f.severity.value}">'
+            f'<tr id="f{i}" class="r" data-k="{_esc(_key(f))}" data-rep="{rep}" data-p="{_esc(f.path)}"'
+            f' data-lang="{_esc(f.language or "und")}"><td><span class="badge {f.severity.value}">'
             f"{f.severity.value}</span></td><td><code>{_esc(f.code)}</code></td><td>{_esc(f.category)}</td>"
-            f'<td class="nowrap" title="{_esc(f.path)}">{_lang_badge(f.language)} {_esc(_short(_name(f.path), 28))}'
+            f'<td class="file">{_lang_badge(f.language)} {_path_html(f.path)}'
             f'</td><td class="num">{f.line}:{f.column}</td><td class="msg">{_esc(f.message)}'
-            f'{_evidence(f.evidence)}</td><td class="num">{f.confidence:.2f}</td><td>{link}</td></tr>'
+            f'{_evidence(f.evidence)}<button type="button" class="more needs-js" hidden></button></td>'
+            f'<td class="num">{f.confidence:.2f}</td><td>{link}</td></tr>'
         )
     return (
         '<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>'
         '<p class="lede">Worst first. The unit link opens the aligned row where the finding is highlighted.</p>'
+        + _finding_tools(result)
         + _pager("findings-table", "top", "findings")
         + '<div class="box"><table id="findings-table" class="findings paged" data-filter="always" '
         f'data-noun="findings" data-page-size="{PAGE_SIZE}"><thead><tr>'
@@ -521,8 +615,46 @@ def _findings(result: AuditResult, placed: _Placement) -> str:
         '<th scope="col" class="num">Confidence</th><th scope="col">Where</th></tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table></div>'
         + _pager("findings-table", "bottom", "findings")
+        + _findings_data(result, placed)
         + "</section>"
     )
+
+
+def _note_attrs(i: int, findings: Sequence[Finding]) -> str:
+    f = findings[i]
+    return f' data-f="f{i}" data-k="{_esc(_key(f))}" data-show="{f.severity.value}"'
+
+
+def _surfaces(f: Finding, path: str) -> list[str]:
+    """What ``f``'s evidence says the version at ``path`` has (an omission's missing text), if it says."""
+    versions = f.evidence.get("versions") if isinstance(f.evidence, Mapping) else None
+    found = versions.get(path) if isinstance(versions, Mapping) else None
+    return [str(v) for v in found] if isinstance(found, (list, tuple)) else []
+
+
+def _notes(own: Sequence[int], missing: Sequence[int], doc: Document, alignment: Alignment,
+           findings: Sequence[Finding]) -> str:
+    """The messages of a cell's findings written under its text (a hover title alone reaches no keyboard,
+    touch screen or printer), and for an omission elsewhere, what this version has that the other lacks."""
+    if not own and not missing:
+        return ""
+    out = []
+    for i in _worst_first(own, findings):
+        f = findings[i]
+        out.append(f'<span class="fn hl"{_note_attrs(i, findings)}><b>{_esc(f.code)}</b> {_esc(f.message)}</span>')
+    for i in _worst_first(missing, findings):
+        f = findings[i]
+        lacking = next((d for d in alignment.documents if d.path == f.path and d.language == f.language),
+                       next((d for d in alignment.documents if d.path == f.path), None))
+        who = f"{(f.language or 'und').upper()} {_name(f.path)}" if lacking is None else \
+            f"{(lacking.language or 'und').upper()} {lacking.name}"
+        what = ", ".join(f"\u2018{v}\u2019" for v in _surfaces(f, doc.path))
+        value = f.evidence.get("value") if isinstance(f.evidence, Mapping) else None
+        if not what:
+            what = f"the value {value}" if isinstance(value, (str, int, float)) and value != "" else "this cell's text"
+        out.append(f'<span class="fn hl miss"{_note_attrs(i, findings)}><b>missing in {_esc(who)}</b>: '
+                   f"{_esc(what)}</span>")
+    return f'<span class="fns">{"".join(out)}</span>'
 
 
 def _row(g: int, u: int, alignment: Alignment, placed: _Placement, findings: Sequence[Finding]) -> str:
@@ -549,6 +681,8 @@ def _row(g: int, u: int, alignment: Alignment, placed: _Placement, findings: Seq
             attrs += _hl_attrs(whole, findings)
         cls_attr = f' class="{" ".join(classes)}"' if classes else ""
         content = " ".join(parts) if parts else '<span class="gap-note">no text</span>'
+        content += _notes(placed.notes.get((g, u, k), ()), placed.missing.get((g, u, k), ()), doc, alignment,
+                          findings)
         cells.append(f"<td{cls_attr}{attrs}>{content}</td>")
     row_findings = placed.rows.get((g, u))
     keys = ""
@@ -603,7 +737,8 @@ def _alignment(result: AuditResult, placed: _Placement) -> str:
         '<div class="legend"><span><span class="sw heading"></span>heading or title row</span>'
         '<span><span class="s k-boilerplate">boilerplate</span> (page furniture)</span>'
         '<span><span class="sw gap"></span>gap: the version has nothing here</span>'
-        '<span><span class="sw mark"></span>finding on these characters (hover for the message)</span>'
+        '<span><span class="sw mark"></span>finding on these characters (its message is written under the text)</span>'
+        '<span><span class="sw miss"></span>what another version is missing</span>'
         '<span><span class="sw cell"></span>finding on the whole cell</span>'
         "<span>small grey number: line in the file</span><span># is the unit index used in findings (from 0)</span>"
         "</div>"
@@ -658,6 +793,7 @@ def render_html(
         f'<header class="topbar"><div class="topbar-inner"><div class="brand">{_esc(title)}'
         f"<small>aligner {_esc(__version__)}</small></div>{toc}"
         f'<a class="topstatus {"fail" if status else "pass"}" href="#summary">CI exit status {status}</a>'
+        f"{_filters_toggle()}"
         f"{_filters(result)}</div></header>\n"
         f'<main>\n<h1>{_esc(title)}</h1><p class="lede">{_esc(subtitle)}</p>\n'
         '<noscript><p class="noscript">JavaScript is off: every row is shown and the filters are hidden.</p>'

@@ -229,6 +229,52 @@ def quality_scores(
     ]
 
 
+#: The components in words, for people (the JSON keeps the short keys).
+COMPONENT_NAMES = {
+    "words": "words",
+    "findings": "findings by severity",
+    "penalty": "penalty points",
+    "normed_penalty": "penalty points per 1000 words",
+    "mqm": "MQM score (before the floor)",
+    "quality": "score from the findings",
+    "coverage": "share of the content units present",
+    "alignment": "mean alignment confidence",
+    "language": "share of words in the document's language",
+    "content": "content factor",
+    "units": "content units present",
+    "expected_units": "content units in the group",
+}
+
+
+def explain_score(score: float, components: Mapping) -> str:
+    """The arithmetic of a score in words: what the findings cost, then what the content factor takes.
+
+    ``score = score from the findings x content factor``; docs/scoring.md gives the formulas.
+    """
+    quality, content = components.get("quality"), components.get("content")
+    if not isinstance(quality, (int, float)) or not isinstance(content, (int, float)):
+        return ", ".join(f"{COMPONENT_NAMES.get(k, k)}: {v}" for k, v in components.items()
+                         if not isinstance(v, (dict, list)))
+    counts = components.get("findings") or {}
+    found = ", ".join(f"{counts[sev.value]} {sev.value}" for sev in Severity.descending()
+                      if counts.get(sev.value) and sev is not Severity.INFO) or "none"
+    words = components.get("words")
+    parts = [f"{quality:.1f} after findings ({found}"
+             f"{f'; {words:,} words' if isinstance(words, int) else ''})"]
+    content_why = []
+    units, expected = components.get("units"), components.get("expected_units")
+    if isinstance(units, int) and isinstance(expected, int) and units < expected:
+        content_why.append(f"{expected - units} of {expected} units missing")
+    alignment = components.get("alignment")
+    if isinstance(alignment, (int, float)) and alignment < 0.995:
+        content_why.append(f"alignment {alignment:.2f}")
+    language = components.get("language")
+    if isinstance(language, (int, float)) and language < 0.995:
+        content_why.append(f"{100 * (1 - language):.0f}% other language")
+    parts.append(f"× content {content:.3f}" + (f" ({', '.join(content_why)})" if content_why else ""))
+    return " ".join(parts) + f" = {score:.1f}"
+
+
 def finding_of(finding: Finding, doc: Document) -> bool:
     """Whether ``finding`` is about ``doc``: same file and, when the file holds several documents, same language.
 

@@ -213,6 +213,12 @@ def _marks_of(dom: El, finding: int) -> list[El]:
     return [m for m in dom.find_all("mark") if f"f{finding}" in m.attrs.get("data-f", "").split()]
 
 
+def _own_text(cell: El) -> str:
+    """A cell's text without the finding messages written under it."""
+    return "".join(c if isinstance(c, str) else _own_text(c) for c in cell.children
+                   if isinstance(c, str) or "fns" not in c.classes)
+
+
 def _cell(dom: El, unit: int, version: int) -> El:
     return dom.by_id(f"g0-u{unit}").find_all("td")[version]
 
@@ -226,8 +232,12 @@ def test_document_text_and_paths_are_escaped(page: str, dom: El) -> None:
     assert "<script>alert(2)" not in page  # in a finding message
     assert "<b>løn</b>" not in page
     assert "&lt;b&gt;løn&lt;/b&gt;&amp;co.txt" in page
-    # The only live scripts are the report's own two, and the text survives as text.
-    assert len(dom.find_all("script")) == 2 == page.count("<script")
+    # The only live scripts are the report's own two (the third is JSON data, which never runs),
+    # and the text survives as text.
+    scripts = dom.find_all("script")
+    assert len(scripts) == 3 == page.count("<script")
+    assert [s.attrs.get("type") for s in scripts] == [None, "application/json", None]
+    assert "<" not in scripts[1].text and "alert(2)" in scripts[1].text
     assert "Skriv aldrig <script>alert(1)</script> i en oversættelse." in _cell(dom, SALARY_UNIT, 1).text
 
 
@@ -261,7 +271,7 @@ def test_highlight_wraps_exactly_the_findings_characters(result: AuditResult, do
     assert len(marks) == 1 and marks[0].text == "25,520"
     # It is the second 25,520 of the sentence, at finding.start - segment.start.
     cell = _cell(dom, SALARY_UNIT, 0)
-    assert cell.text == seg.text
+    assert _own_text(cell) == seg.text
     assert _offset_of(cell, marks[0]) == result.findings[NUM003].start - seg.start == _second(seg.text, "25,520")
     assert marks[0].attrs["data-show"] == "major"
     assert "NUM003" in marks[0].attrs["title"] and "appears 2 times" in marks[0].attrs["title"]
@@ -302,7 +312,7 @@ def test_findings_without_span_mark_the_whole_cell(dom: El) -> None:
     # An omission (empty span) lands on the gap of the version that lacks the unit.
     gap = _cell(dom, 4, 2)
     assert {"gap", "hl"} <= gap.classes and gap.attrs["data-f"] == f"f{STR001}"
-    assert gap.text == "no text"
+    assert _own_text(gap) == "no text"
 
 
 def test_finding_without_unit_is_placed_by_its_span(dom: El) -> None:
@@ -478,7 +488,7 @@ def _big_result(n: int) -> tuple[AuditResult, int]:
     alignment = Alignment(docs, tuple(Unit(((i,),) * 4, 0.9) for i in range(n)), "aligner:align|version:0.1.0")
     lt = docs[0]
     findings = tuple(
-        Finding("NUM002", "number", Severity.MAJOR, lt.path, "lt", i + 1, 18, "changed", {}, 0.9,
+        Finding("NUM002", "number", Severity.MAJOR, lt.path, "lt", i + 1, 18, f"{i} changed", {}, 0.9,
                 lt.segments[i].start + 17, lt.segments[i].start + 17 + len(str(i)), i)
         for i in range(0, n, 100)
     )
@@ -599,3 +609,159 @@ def test_filters_narrow_rows_and_highlights(tmp_path: Path, page: str) -> None:
     statuses = [s.text for s in dom.find_all("span", class_="status")]
     assert "1–5 of 5 findings · page 1 of 1 (filtered from 8)" in statuses
     assert "1–3 of 3 units · page 1 of 1 (filtered from 6)" in statuses
+
+
+# --------------------------------------------------------------------------- first screen, findings, phone
+
+
+def test_documents_table_has_scores_and_counts_worst_first(result: AuditResult, dom: El) -> None:
+    table = dom.find_all("table", class_="docs")[0]
+    heads = [th.text for th in table.find_all("th")]
+    assert heads[:5] == ["Language", "File", "Score", "Critical", "Major"] and "Minor" in heads
+    rows = table.find_all("tbody")[0].find_all("tr")
+    files = [r.find_all("td")[1].text for r in rows]
+    # Scores ascending (41.0 te, 66.25 tl, 84.0 da, 91.5 lt), the unscored document last.
+    assert files == [PATHS[3], PATHS[2], PATHS[1], PATHS[0], "corpus/lt/other.txt"]
+    te = rows[0].find_all("td")
+    assert te[2].text == "41.0" and "#b91c1c" in te[2].find_all("span")[0].attrs["style"]  # red, as in the chart
+    assert [td.text for td in te[3:6]] == ["1", "1", "0"]  # NUM002 critical, NUM001 major
+
+
+
+def test_paths_break_at_slashes(page: str) -> None:
+    # A narrow screen wraps a path after a "/", not two letters a line.
+    assert '<td class="file">corpus/<wbr>te/<wbr>salary.txt</td>' in page
+
+
+def test_finding_messages_are_written_in_the_aligned_view(dom: El) -> None:
+    lt = _cell(dom, SALARY_UNIT, 0)
+    notes = [n for n in lt.iter() if "fn" in n.classes and "miss" not in n.classes]
+    assert [n.attrs["data-f"] for n in notes] == [f"f{NUM003}", f"f{FMT001}"]  # worst first
+    assert "NUM003 '25,520' appears 2 times here" == notes[0].text
+
+
+def test_an_omission_is_marked_in_the_versions_that_have_it(dom: El) -> None:
+    # TL lacks the heading of unit 4: the three versions that have it say so.
+    for version in (0, 1, 3):
+        miss = [n for n in _cell(dom, 4, version).iter() if "miss" in n.classes]
+        assert len(miss) == 1 and miss[0].attrs["data-f"] == f"f{STR001}"
+        assert miss[0].text.startswith("missing in TL suweldo.txt")
+    assert not [n for n in _cell(dom, 4, 2).iter() if "miss" in n.classes]
+    # TE lacks the value 25520 in unit 3: the others are marked too, saying what.
+    miss = [n for n in _cell(dom, SALARY_UNIT, 1).iter() if "miss" in n.classes]
+    assert [n.attrs["data-f"] for n in miss] == [f"f{NUM001}"]
+    assert miss[0].text == "missing in TE salary.txt: the value 25520"
+
+
+def test_evidence_reads_as_words(dom: El) -> None:
+    row = dom.by_id(f"f{DOC001}")
+    evidence = row.find_all("span", class_="evidence")[0]
+    assert evidence.text == "reason no shared numbers"
+    assert "{" not in dom.by_id(f"f{NUM003}").text
+
+
+def _probe(tmp_path: Path, page: str, script: str, size: tuple[int, int] = (1400, 900)) -> object:
+    """Open ``page`` at ``size`` CSS pixels in headless chromium, run ``script`` after the report's own, return ``out``.
+
+    The copy drops the Content-Security-Policy so the probe may run; the report's script is unchanged.
+    It is shown in an iframe of exactly ``size``: headless chromium will not make a window narrower than
+    500 px, and a phone is narrower. ``script`` sets ``out`` (any JSON value).
+    """
+    import json
+
+    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+    probe = ("<script>(function(){var out=null;" + script + ";var pre=document.createElement('pre');"
+             "pre.id='probe-out';pre.textContent=JSON.stringify(out);document.body.appendChild(pre);}());</script>")
+    (tmp_path / "probe.html").write_text(page.replace("</body>", probe + "</body>"), "utf-8")
+    width, height = size
+    frame = tmp_path / "frame.html"
+    frame.write_text(
+        '<!DOCTYPE html><html><body style="margin:0"><iframe id="r" src="probe.html" '
+        f'style="border:0;width:{width}px;height:{height}px"></iframe><pre id="got"></pre><script>'
+        'document.getElementById("r").addEventListener("load", function () {'
+        'document.getElementById("got").textContent = '
+        'this.contentDocument.getElementById("probe-out").textContent; });</script></body></html>', "utf-8")
+    out, console = chromium(tmp_path, frame.as_uri(), "--allow-file-access-from-files", "--dump-dom",
+                            f"--window-size={width + 100},{height + 100}")
+    assert console == ""
+    return json.loads(parse(out).by_id("got").text)
+
+
+@needs_chromium
+def test_first_screen_shows_each_versions_score_and_findings(tmp_path: Path, page: str) -> None:
+    got = _probe(tmp_path, page, """
+        var t = document.querySelector("table.docs"), r = t.getBoundingClientRect();
+        out = {bottom: r.bottom, height: innerHeight, first: t.tBodies[0].rows[0].cells[1].textContent}""",
+                 (1400, 900))
+    assert got["first"] == PATHS[3]
+    assert got["bottom"] <= got["height"], got  # the whole table above the fold
+
+
+def _with_repeats() -> AuditResult:
+    base = build_result()
+    lt = base.documents[0]
+    repeats = tuple(Finding("FMT002", "format", Severity.MINOR, lt.path, "lt", n, 1, "mixed number formats",
+                            {}, 0.9, None, None, None) for n in (1, 3, 5))
+    return AuditResult(base.documents, base.document_languages, base.groups, base.unmatched,
+                       base.findings + repeats, base.scores, base.signatures)
+
+
+@needs_chromium
+def test_findings_group_filter_search_and_csv(tmp_path: Path) -> None:
+    page = render_html(_with_repeats())
+    got = _probe(tmp_path, page, """
+        function shown() {
+          return Array.prototype.filter.call(document.querySelectorAll("#findings-table tr.r"),
+            function (tr) { return tr.classList.contains("on"); }).map(function (tr) { return tr.id; });
+        }
+        function status() { return document.querySelector(".pager[data-for=findings-table] .status").textContent; }
+        out = {grouped: shown(), status: status()};
+        var more = document.querySelector("#findings-table button.more:not([hidden])");
+        out.more = more.textContent;
+        more.click();
+        out.expanded = shown().length;
+        more.click();
+        var where = document.getElementById("ff-where");
+        where.value = "l:te"; where.dispatchEvent(new Event("change"));
+        out.te = shown();
+        where.value = ""; where.dispatchEvent(new Event("change"));
+        var q = document.getElementById("ff-q");
+        q.value = "2016 reads"; q.dispatchEvent(new Event("input"));
+        out.search = shown();
+        q.value = ""; q.dispatchEvent(new Event("input"));
+        out.csv = window.alignerFindingsCsv();""")
+    assert len(got["grouped"]) == 9 and "f8" in got["grouped"] and "f9" not in got["grouped"]
+    assert "2 repeats folded" in got["status"]
+    assert got["more"] == "+2 more like this" and got["expanded"] == 11
+    assert sorted(got["te"]) == [f"f{NUM001}", f"f{NUM002}"]
+    assert got["search"] == [f"f{NUM002}"]
+    lines = got["csv"].strip().split("\r\n")
+    assert lines[0] == "severity,code,category,file,language,line,column,message,evidence,confidence,unit"
+    assert len(lines) == 1 + 11  # every finding, the repeats too
+    assert any(line.startswith("major,DOC001,document,corpus/lt/other.txt,lt,1,1,") and "reason: no shared numbers"
+               in line for line in lines)
+
+
+@needs_chromium
+def test_usable_on_a_phone(tmp_path: Path, page: str) -> None:
+    got = _probe(tmp_path, page, """
+        var filters = document.getElementById("filters"), bar = document.querySelector(".topbar");
+        out = {folded: getComputedStyle(filters).display, bar: bar.getBoundingClientRect().height,
+               width: document.documentElement.scrollWidth,
+               margin: parseFloat(getComputedStyle(document.getElementById("g0-u3")).scrollMarginTop)};
+        document.getElementById("toggle-filters").click();
+        out.open = getComputedStyle(filters).display;
+        out.expanded = document.getElementById("toggle-filters").getAttribute("aria-expanded");
+        var file = document.querySelector("#findings-table td.file");
+        out.fileWidth = file.getBoundingClientRect().width;
+        out.viewport = innerWidth;
+        var docs = document.querySelector("table.docs").getBoundingClientRect();
+        out.docs = {right: docs.right, bottom: docs.bottom};""", (420, 860))
+    assert got["folded"] == "none" and got["open"] == "flex" and got["expanded"] == "true"
+    assert got["bar"] < 120, got  # was 264 px of 860
+    # Nothing pushes the page sideways; wide tables scroll in their own box.
+    assert got["viewport"] == 420 and got["width"] <= 420, got
+    assert got["margin"] >= got["bar"] - 60, got
+    assert got["fileWidth"] >= 100, got  # not two or three letters a line
+    # Which version is wrong, on the phone's first screen: scores and severities without scrolling sideways.
+    assert got["docs"]["right"] <= 420 and got["docs"]["bottom"] <= 860, got

@@ -79,9 +79,15 @@
 
   Pager.prototype.filter = function () {
     var narrow = this.always || (onlyBox !== null && onlyBox.checked);
-    this.visible = narrow ? this.rows.filter(function (tr) {
+    var rows = narrow ? this.rows.filter(function (tr) {
       return firstOn(tr.getAttribute("data-k")) !== "";
     }) : this.rows;
+    if (this.table.id === "findings-table") {
+      rows = findingsFilter(rows);
+      this.matching = rows;
+      rows = groupRepeats(rows);
+    }
+    this.visible = rows;
     this.show(0);
   };
 
@@ -108,7 +114,11 @@
       text = fmt(page * this.size + 1) + "\u2013" + fmt(Math.min(n, (page + 1) * this.size)) + " of " + fmt(n) +
         " " + this.noun + " \u00b7 page " + fmt(page + 1) + " of " + fmt(pages);
     }
-    if (n !== this.rows.length) {
+    var matching = this.matching ? this.matching.length : n;
+    if (matching > n) {
+      text += " \u00b7 " + fmt(matching - n) + " repeats folded";
+    }
+    if (matching !== this.rows.length) {
       text += " (filtered from " + fmt(this.rows.length) + ")";
     }
     this.navs.forEach(function (nav) {
@@ -122,6 +132,104 @@
       });
     });
   };
+
+  /* Findings: the file/language choice and the free-text search. */
+  var where = doc.getElementById("ff-where");
+  var query = doc.getElementById("ff-q");
+  var grouping = doc.getElementById("ff-group");
+  var expanded = {};
+  var rowText = typeof WeakMap === "function" ? new WeakMap() : null;
+
+  function textOf(tr) {
+    var text = rowText !== null ? rowText.get(tr) : undefined;
+    if (text === undefined) {
+      text = tr.textContent.toLowerCase();
+      if (rowText !== null) {
+        rowText.set(tr, text);
+      }
+    }
+    return text;
+  }
+
+  function findingsFilter(rows) {
+    var choice = where !== null ? where.value : "";
+    var words = query !== null ? query.value.toLowerCase().split(/\s+/).filter(Boolean) : [];
+    if (!choice && !words.length) {
+      return rows;
+    }
+    var kind = choice.slice(0, 2);
+    var value = choice.slice(2);
+    return rows.filter(function (tr) {
+      if (kind === "l:" && tr.getAttribute("data-lang") !== value) {
+        return false;
+      }
+      if (kind === "p:" && tr.getAttribute("data-p") !== value) {
+        return false;
+      }
+      var text = textOf(tr);
+      return words.every(function (word) {
+        return text.indexOf(word) >= 0;
+      });
+    });
+  }
+
+  /* Repeats of one code and message collapse into their first row, which says how many more there are. */
+  function groupRepeats(rows) {
+    var count = {};
+    rows.forEach(function (tr) {
+      var rep = tr.getAttribute("data-rep");
+      count[rep] = (count[rep] || 0) + 1;
+    });
+    var on = grouping === null || grouping.checked;
+    var seen = {};
+    var out = [];
+    Array.prototype.forEach.call(doc.querySelectorAll("#findings-table button.more"), function (button) {
+      button.hidden = true;
+    });
+    rows.forEach(function (tr) {
+      var rep = tr.getAttribute("data-rep");
+      var first = !seen[rep];
+      seen[rep] = true;
+      var button = tr.querySelector("button.more");
+      if (first && count[rep] > 1 && on && button !== null) {
+        button.hidden = false;
+        button.setAttribute("data-rep", rep);
+        button.textContent = expanded[rep] ? "show only this one" :
+          "+" + fmt(count[rep] - 1) + " more like this";
+      }
+      if (first || !on || expanded[rep]) {
+        out.push(tr);
+      }
+    });
+    return out;
+  }
+
+  /* CSV of the findings that match the filters (all repeats), built from the data in the page. */
+  function findingsCsv() {
+    var data = doc.getElementById("findings-data");
+    var all = data !== null ? JSON.parse(data.textContent) : [];
+    var pager = null;
+    pagers.forEach(function (p) {
+      if (p.table.id === "findings-table") {
+        pager = p;
+      }
+    });
+    var rows = pager !== null && pager.matching ? pager.matching.map(function (tr) {
+      return all[parseInt(tr.id.slice(1), 10)];
+    }) : all;
+    var columns = ["severity", "code", "category", "file", "language", "line", "column", "message", "evidence",
+      "confidence", "unit"];
+    function cell(value) {
+      var text = value === null || value === undefined ? "" : String(value);
+      return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
+    }
+    return [columns.join(",")].concat(rows.map(function (row) {
+      return columns.map(function (c) {
+        return cell(row[c]);
+      }).join(",");
+    })).join("\r\n") + "\r\n";
+  }
+  window.alignerFindingsCsv = findingsCsv;
 
   function readFilters() {
     Array.prototype.forEach.call(doc.querySelectorAll("input.flt"), function (box) {
@@ -163,6 +271,15 @@
         });
         if (onlyBox !== null) {
           onlyBox.checked = false;
+        }
+        if (where !== null) {
+          where.value = "";
+        }
+        if (query !== null) {
+          query.value = "";
+        }
+        if (row.hasAttribute("data-rep")) {
+          expanded[row.getAttribute("data-rep")] = true;
         }
         apply();
         at = pager.visible.indexOf(row);
@@ -207,6 +324,47 @@
     }
   });
   window.addEventListener("hashchange", reveal);
+  [where, grouping].forEach(function (el) {
+    if (el !== null) {
+      el.addEventListener("change", apply);
+    }
+  });
+  if (query !== null) {
+    query.addEventListener("input", apply);
+  }
+  var findingsTable = doc.getElementById("findings-table");
+  if (findingsTable !== null) {
+    findingsTable.addEventListener("click", function (event) {
+      var button = event.target.closest ? event.target.closest("button.more") : null;
+      if (button) {
+        var rep = button.getAttribute("data-rep");
+        expanded[rep] = !expanded[rep];
+        apply();
+      }
+    });
+  }
+  var csv = doc.getElementById("ff-csv");
+  if (csv !== null) {
+    csv.addEventListener("click", function () {
+      var blob = new Blob(["\ufeff" + findingsCsv()], {type: "text/csv;charset=utf-8"});
+      var link = doc.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "findings.csv";
+      doc.body.appendChild(link);
+      link.click();
+      doc.body.removeChild(link);
+      window.setTimeout(function () {
+        URL.revokeObjectURL(link.href);
+      }, 1000);
+    });
+  }
+  var toggle = doc.getElementById("toggle-filters");
+  if (toggle !== null) {
+    toggle.addEventListener("click", function () {
+      var open = doc.documentElement.classList.toggle("filters-open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
 
   /* A link can preset the filters: report.html?hide=minor,info,format&only=1 */
   location.search.slice(1).split("&").forEach(function (part) {
