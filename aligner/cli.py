@@ -238,7 +238,7 @@ class DetectFormat(str, Enum):
 @app.command(cls=_Command)
 @handle_errors
 def detect(
-    files: Annotated[list[str], typer.Argument(metavar="FILE", help="Text or localization files (PO, XLIFF, JSON, ...), or directories of them.")],
+    files: Annotated[list[str], typer.Argument(metavar="FILE", help=f"Text {_FILES}.")],
     segments: Annotated[bool, typer.Option("--segments", help="Also detect each segment's language.")] = False,
     presegmented: PresegmentedOption = False,
     languages: LanguagesOption = None,
@@ -286,7 +286,7 @@ class AlignFormat(str, Enum):
 @handle_errors
 def align(
     files: Annotated[list[str], typer.Argument(metavar="FILE",
-                                               help="Versions of one text: text or localization files, or directories of them.")],
+                                               help=f"Versions of one text: {_FILES}.")],
     fmt: Annotated[AlignFormat, typer.Option("--format", parser=_choice(AlignFormat), metavar="FORMAT",
                                              help=f"Output format: {_choices(AlignFormat)}.")] = AlignFormat.json,
     output: Annotated[
@@ -333,6 +333,9 @@ FailOnOption = Annotated[
                  help=f"Exit 1 when a finding reaches this severity: {_choices(FailOn)} (default: major)."),
 ]
 
+
+#: What the file arguments may be.
+_FILES = "text or localization files (PO, XLIFF, JSON, ...), or directories of them"
 
 SourceOption = Annotated[
     str | None,
@@ -388,7 +391,7 @@ def _run_options(
 @handle_errors
 def check(
     files: Annotated[list[str], typer.Argument(metavar="FILE",
-                                               help="Versions to check: text or localization files (PO, XLIFF, JSON, ...), or directories.")],
+                                               help=f"Versions to check: {_FILES}.")],
     fmt: Annotated[CheckFormat, typer.Option("--format", parser=_choice(CheckFormat), metavar="FORMAT",
                                              help=f"Output format: {_choices(CheckFormat)}.")] = CheckFormat.text,
     output: Annotated[
@@ -522,7 +525,7 @@ def score(
 @handle_errors
 def audit(
     paths: Annotated[list[str], typer.Argument(metavar="FILE",
-                                               help="Language versions: text or localization files, or directories of them.")],
+                                               help=f"Language versions: {_FILES}.")],
     output: Annotated[
         str, typer.Option("-o", "--output", metavar="DIR", help="Directory for report.html, audit.json, ...")
     ],
