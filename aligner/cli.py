@@ -238,7 +238,7 @@ class DetectFormat(str, Enum):
 @app.command(cls=_Command)
 @handle_errors
 def detect(
-    files: Annotated[list[str], typer.Argument(metavar="FILE", help=f"Text {_FILES}.")],
+    files: Annotated[list[str], typer.Argument(metavar="FILE", help=f"Files: {_FILES}.")],
     segments: Annotated[bool, typer.Option("--segments", help="Also detect each segment's language.")] = False,
     presegmented: PresegmentedOption = False,
     languages: LanguagesOption = None,
