@@ -47,7 +47,7 @@ def check_segment_languages(doc: Document, guesses: Sequence[LanguageGuess]) -> 
         return out
     own = ("und", doc.language)
     for seg, g in zip(doc.segments, guesses):
-        if g.language in own or g.confidence < MIN_CONFIDENCE or not _judgeable(seg.text):
+        if g.language in own or g.confidence < MIN_CONFIDENCE or not _judgeable(seg.text) or _names_only(seg.text):
             continue
         out.append(WrongLanguage.make_finding(
             doc.path, doc.language, seg.line, seg.column,
@@ -65,6 +65,8 @@ def check_untranslated(alignment: Alignment, segment_languages: Mapping[str, Seq
     out: list[Finding] = []
     if len({d.language for d in docs}) < 2:
         return out  # versions with equal text would all be in one language
+    if any(d.keyed for d in docs):
+        return out  # localization entries: the localization family's UNT001 judges a target equal to its source
     # Each version's normalised text per unit; a number (its own per version) where it has none.
     tables = [unit_texts(alignment, k, doc_norms(doc), -1 - k, column)
               for (k, doc), column in zip(enumerate(docs), columns(alignment))]

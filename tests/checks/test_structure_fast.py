@@ -117,7 +117,7 @@ def _plain_segment_languages(doc: Document, guesses: tuple[LanguageGuess, ...]) 
         return out
     for seg, g in zip(doc.segments, guesses):
         if g.language in ("und", doc.language) or g.confidence < language.MIN_CONFIDENCE \
-                or not language._judgeable(seg.text):
+                or not language._judgeable(seg.text) or language._names_only(seg.text):
             continue
         out.append(Finding(
             "LNG001", "language", default_severity("LNG001"), doc.path, doc.language, seg.line, seg.column,

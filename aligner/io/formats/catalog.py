@@ -38,6 +38,14 @@ def _language(code: str | None) -> str | None:
         return None
 
 
+def _state(state: str | None, flags: Sequence[str]) -> str | None:
+    """The entry's state and its format flags as one state string (``"fuzzy, python-format"``), the form
+    :attr:`~aligner.model.Document.states` holds; ``translated`` alone is no state worth keeping."""
+    words = [state] if state and state != "translated" else []
+    words += [f for f in flags if f != "fuzzy"]
+    return ", ".join(words) or None
+
+
 class CatalogReader(DocumentReader):
     """Reads a localization file into its source and target documents (see the module docstring)."""
 
@@ -60,7 +68,7 @@ def catalog_documents(catalog: Catalog, path: str, candidates: Sequence[str] | N
     """The documents of a parsed localization file (see the module docstring); pure."""
     units = [u for u in catalog.units if u.state != "obsolete"]
     bilingual = any(u.source is not None for u in units)
-    targets = [Entry(u.key, u.target.text, u.target.line, u.target.column, u.state)
+    targets = [Entry(u.key, u.target.text, u.target.line, u.target.column, _state(u.state, u.flags))
                for u in units if u.target is not None and u.target.text.strip()]
     if not bilingual:
         return (keyed_document(path, targets, language=_language(catalog.target_language),
