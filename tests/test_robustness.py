@@ -130,3 +130,29 @@ def test_markup_and_control_characters_never_break_outputs(tmp_path: Path) -> No
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
     junit = runner.invoke(app, ["check", str(tmp_path / "lt.txt"), str(tmp_path / "da.txt"), "--format", "junit"])
     etree.fromstring(junit.stdout.encode())
+
+
+# Localization files that do not parse: exit 2, one line naming the file and the line, on every command.
+BAD_CATALOGS: dict[str, tuple[bytes, str]] = {
+    "unterminated.po": (b'msgid "Hello"\nmsgstr "Labas\n', "line 2"),
+    "broken.xlf": (b'<?xml version="1.0"?>\n<xliff version="1.2"><file><body><trans-unit id="a">\n', "line"),
+    "broken.json": (b'{"menu": {"file": "Datei",}\n', "line 1"),
+    "latin1.po": ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\u00e6"\n'
+                  .encode("latin-1"), "line"),
+}
+
+
+@pytest.mark.parametrize("cmd", COMMANDS)
+@pytest.mark.parametrize("name", sorted(BAD_CATALOGS))
+def test_a_catalog_that_does_not_parse_is_one_line_exit_2(cmd: str, name: str, tmp_path: Path) -> None:
+    data, fragment = BAD_CATALOGS[name]
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    other = tmp_path / "da.txt"
+    other.write_bytes(GOOD)
+    result = runner.invoke(app, _args(cmd, [str(bad), str(other)], tmp_path))
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"aligner: error: {bad}: "), result.stderr
+    assert fragment in lines[0]
+    assert bad.read_bytes() == data  # never changed

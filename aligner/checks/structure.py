@@ -326,8 +326,9 @@ def check_deficits(alignment: Alignment, source: int | None = None,
     For each version and each window of one or two consecutive units every version has, the version's length
     is compared with what each other version's length predicts (scaled by the ratio of the whole texts). A
     window below :data:`DEFICIT_RATIO` of every prediction, by :data:`DEFICIT_MIN_CHARS` characters or more,
-    is reported once, at the unit where the version falls shortest. With a source version only the source
-    predicts, and the source is never blamed. Windows next to a unit already reported are skipped.
+    is reported once, at the unit where the version falls shortest. With a source version the source is never
+    blamed (it still predicts, beside the other translations). Windows next to a unit already reported are
+    skipped.
     """
     docs = alignment.documents
     n = len(docs)
@@ -340,7 +341,7 @@ def check_deficits(alignment: Alignment, source: int | None = None,
     for k in range(n):
         if k == source:
             continue
-        judges = [source] if source is not None else [j for j in range(n) if j != k]
+        judges = [j for j in range(n) if j != k]  # every other version, the source included, must agree
         doc = docs[k]
         near = {u for p, u in reported if p == doc.path and u is not None}
         u = 0
