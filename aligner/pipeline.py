@@ -15,15 +15,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .align import AlignResult, AlignSettings, align_documents, alignment_settings
+from .align import AlignResult, AlignSettings, align_documents, align_group, alignment_settings, alignment_signature
+from .align.grouping import group_documents
 from .checks.config import CheckConfig, check_signature
 from .checks.context import CheckContext
 from .checks.policy import filter_baseline, load_baseline, select_checks, sort_findings
 from .checks.registry import run_all
 from .detect import DocumentDetection, detect_document, detection_settings, detection_signature
+from .executor import Executor
 from .heap import long_lived, settle
 from .io.formats import read_paths
-from .model import AuditResult, Document, Finding
+from .model import Alignment, AuditResult, Document, Finding
 from .options import RunOptions
 
 #: ``progress(stage, done, total)``; stages: read, detect, align, check, score.
@@ -88,12 +90,16 @@ def check_documents(
     *,
     settings: AlignSettings = AlignSettings(),
     progress: Progress = _noop,
+    executor: Executor | None = None,
     **changes: Any,
 ) -> CheckRun:
     """Detect, group, align and check ``docs`` under ``options`` (baseline applied when the config names one).
 
     ``changes`` are :class:`RunOptions` fields as keywords (``config=``, ``candidates=``,
     ``glossary=``), applied over ``options``; the reading options do not apply to documents.
+    With an ``executor`` (such as :class:`aligner.cluster.DaskExecutor`), each group is detected,
+    aligned and checked as one task of it (:func:`run_group`) after grouping here; the run is the
+    same, finding for finding.
     """
     opts = _options(options, changes)
     config, candidates, glossary = opts.config, opts.candidates, opts.glossary
@@ -101,6 +107,8 @@ def check_documents(
         from .facts.glossary import load_glossary
 
         glossary = load_glossary(str(config.glossary))
+    if executor is not None:
+        return _check_by_group(docs, executor, settings, opts, glossary, progress)
     with long_lived():  # (the documents, then each stage's results, left out of the collector's walks)
         detections = detect_all(docs, candidates, progress)
         settle()
@@ -113,7 +121,7 @@ def check_documents(
 
 def _check_aligned(docs: Sequence[Document], detections: Sequence[DocumentDetection], aligned: AlignResult,
                    settings: AlignSettings, opts: RunOptions, glossary: Any, progress: Progress) -> CheckRun:
-    config, candidates = opts.config, opts.candidates
+    config = opts.config
     ctx = CheckContext(
         groups=aligned.groups,
         unmatched=aligned.unmatched,
@@ -127,6 +135,13 @@ def _check_aligned(docs: Sequence[Document], detections: Sequence[DocumentDetect
     progress("check", 0, 1)
     findings = sort_findings(run_all(checks, ctx, jobs=jobs))
     progress("check", 1, 1)
+    return _check_run(docs, detections, aligned, settings, opts, checks, findings)
+
+
+def _check_run(docs: Sequence[Document], detections: Sequence[DocumentDetection], aligned: AlignResult,
+               settings: AlignSettings, opts: RunOptions, checks: Sequence[Any], findings: list[Finding]) -> CheckRun:
+    """The :class:`CheckRun` of sorted ``findings``: the baseline applied, the signature made."""
+    config, candidates = opts.config, opts.candidates
     suppressed: list[Finding] = []
     kept = findings
     if config.baseline is not None:
@@ -139,34 +154,163 @@ def _check_aligned(docs: Sequence[Document], detections: Sequence[DocumentDetect
     )
 
 
+# --------------------------------------------------------------------------- one group, one task
+
+
+@dataclass(frozen=True)
+class GroupTask:
+    """The work on one group, self-contained so that it can be pickled to a worker: :func:`run_group` does it.
+
+    ``index`` is the group's place in the grouping (``-1``: the documents no group took, with one
+    ``reasons`` entry each, which are only detected and checked); ``members`` the documents'
+    places in the run. ``check`` False only aligns (the ``align`` command).
+    """
+
+    index: int
+    members: tuple[int, ...]
+    documents: tuple[Document, ...]
+    signature: str
+    settings: AlignSettings = AlignSettings()
+    reasons: tuple[str, ...] = ()
+    check: bool = True
+    config: CheckConfig = CheckConfig()
+    candidates: tuple[str, ...] | None = None
+    glossary: Any = None
+
+    @property
+    def label(self) -> str:
+        """The group as error messages and the corpus index name it: its first document."""
+        first = self.documents[0].id if self.documents else "?"
+        return f"group {self.index + 1} ({first})" if self.index >= 0 else f"the ungrouped documents ({first})"
+
+    @property
+    def weight(self) -> int:
+        return sum(len(d.text) for d in self.documents)
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """What :func:`run_group` sends back: the alignment (``None`` for the ungrouped), detections, findings."""
+
+    index: int
+    alignment: Alignment | None
+    detections: tuple[DocumentDetection, ...]
+    findings: tuple[Finding, ...]
+
+
+def run_group(task: GroupTask) -> GroupResult:
+    """Align one group's versions, detect their languages and run every selected check on them alone.
+
+    The checks see a context holding only this group (or only the ungrouped documents): every
+    check analyses one group at a time, so the findings of all tasks, sorted, are those of one run
+    over every group.
+    """
+    docs = task.documents
+    alignment = align_group(docs, settings=task.settings, signature=task.signature) if task.index >= 0 else None
+    if not task.check:
+        return GroupResult(task.index, alignment, (), ())
+    detections = tuple(detect_all(docs, task.candidates))
+    ctx = CheckContext(
+        groups=(alignment,) if alignment is not None else (),
+        unmatched=tuple(zip(docs, task.reasons)) if alignment is None else (),
+        document_languages={d.id: d.guess for d in detections},
+        segment_languages={d.id: tuple(s.guess for s in d.segments or ()) for d in detections},
+        glossary=task.glossary,
+    )
+    findings = run_all(select_checks(task.config), ctx, jobs=1)
+    return GroupResult(task.index, alignment, detections, tuple(findings))
+
+
+def group_tasks(docs: Sequence[Document], grouping: Any, *, settings: AlignSettings = AlignSettings(),
+                check: bool = True, opts: RunOptions | None = None, glossary: Any = None) -> list[GroupTask]:
+    """One :class:`GroupTask` per group of ``grouping`` in its order, then one for the ungrouped (when checking)."""
+    opts = opts or RunOptions()
+    signature = alignment_signature(settings, grouping=True)
+    common = {"signature": signature, "settings": settings, "check": check, "config": opts.config,
+              "candidates": opts.candidates, "glossary": glossary}
+    tasks = [GroupTask(i, tuple(g.members), tuple(docs[j] for j in g.members), **common)
+             for i, g in enumerate(grouping.groups)]
+    if check and grouping.unmatched:
+        members = tuple(u.index for u in grouping.unmatched)
+        tasks.append(GroupTask(-1, members, tuple(docs[j] for j in members),
+                               reasons=tuple(u.reason for u in grouping.unmatched), **common))
+    return tasks
+
+
+def run_groups(executor: Executor, tasks: Sequence[GroupTask], progress: Progress = _noop) -> list[GroupResult]:
+    """Every task's result through ``executor``, in task order; the heaviest groups are handed out first."""
+    order = sorted(range(len(tasks)), key=lambda i: -tasks[i].weight)  # (a long group last would idle the rest)
+    results = executor.map_tasks(run_group, [tasks[i] for i in order], label=lambda t: t.label,
+                                 progress=lambda done, total: progress("groups", done, total))
+    out: list[GroupResult | None] = [None] * len(tasks)
+    for i, result in zip(order, results):
+        out[i] = result
+    return out  # type: ignore[return-value]
+
+
+def merge_groups(docs: Sequence[Document], grouping: Any, tasks: Sequence[GroupTask],
+                 results: Sequence[GroupResult]) -> tuple[AlignResult, list[DocumentDetection], list[Finding]]:
+    """The alignment, detections (in document order) and sorted findings of a run made of group tasks.
+
+    The alignments are rebuilt over this process's documents (a worker sends back copies), so the
+    merged run holds each document once, as :func:`align_documents` does.
+    """
+    groups = []
+    detections: dict[int, DocumentDetection] = {}
+    findings: list[Finding] = []
+    for task, result in zip(tasks, results):
+        if result.alignment is not None:
+            groups.append(dataclasses.replace(result.alignment, documents=tuple(docs[j] for j in task.members)))
+        detections.update(zip(task.members, result.detections))
+        findings.extend(result.findings)
+    signature = tasks[0].signature if tasks else alignment_signature(grouping=True)
+    unmatched = tuple((docs[u.index], u.reason) for u in grouping.unmatched)
+    aligned = AlignResult(tuple(groups), unmatched, grouping, signature)
+    return aligned, [detections[i] for i in sorted(detections)], sort_findings(findings)
+
+
+def _check_by_group(docs: Sequence[Document], executor: Executor, settings: AlignSettings, opts: RunOptions,
+                    glossary: Any, progress: Progress) -> CheckRun:
+    with long_lived():
+        grouping = group_documents(docs)
+        progress("group", 1, 1)
+        tasks = group_tasks(docs, grouping, settings=settings, opts=opts, glossary=glossary)
+        results = run_groups(executor, tasks, progress)
+        aligned, detections, findings = merge_groups(docs, grouping, tasks, results)
+        return _check_run(docs, detections, aligned, settings, opts, select_checks(opts.config), findings)
+
+
 def check_paths(
-    paths: Sequence[str], options: RunOptions | None = None, *, progress: Progress = _noop, **changes: Any
+    paths: Sequence[str], options: RunOptions | None = None, *, progress: Progress = _noop,
+    executor: Executor | None = None, **changes: Any
 ) -> CheckRun:
     """Read files/directories and run :func:`check_documents` on them.
 
     ``changes`` are :class:`RunOptions` fields as keywords (``config=``, ``presegmented=``,
-    ``encoding=``, ``candidates=``, ``glossary=``), applied over ``options``.
+    ``encoding=``, ``candidates=``, ``glossary=``), applied over ``options``; ``executor`` as for
+    :func:`check_documents`.
     """
     opts = _options(options, changes)
     with long_lived():
         docs = read_paths(paths, opts.reader_options())
         progress("read", len(docs), len(docs))
         settle()
-        return check_documents(docs, opts, progress=progress)
+        return check_documents(docs, opts, progress=progress, executor=executor)
 
 
 def audit_paths(
-    paths: Sequence[str], options: RunOptions | None = None, *, progress: Progress = _noop, **changes: Any
+    paths: Sequence[str], options: RunOptions | None = None, *, progress: Progress = _noop,
+    executor: Executor | None = None, **changes: Any
 ) -> AuditResult:
     """The main job: detect -> group -> align -> check -> score, everything in one :class:`AuditResult`.
 
-    ``options`` and ``changes`` as for :func:`check_paths`.
+    ``options``, ``executor`` and ``changes`` as for :func:`check_paths`.
     """
     from .score.quality import quality_signature
 
     opts = _options(options, changes)
     with long_lived():
-        run = check_paths(paths, opts, progress=progress)
+        run = check_paths(paths, opts, progress=progress, executor=executor)
         settle()
         scores = score_run(run, per_segment=True)
     progress("score", 1, 1)
@@ -193,13 +337,15 @@ def align_paths(
     group: bool = True,
     exporter: Any = None,
     output: str | None = None,
+    executor: Executor | None = None,
     **changes: Any,
 ) -> AlignResult:
     """Read files/directories, group the versions of one text (unless ``group`` is False) and align them.
 
     With an ``exporter`` (:func:`aligner.export.get_exporter`), what it cannot hold (the document
     count, a missing ``output`` directory, several groups) is refused before the work is done.
-    ``options`` and ``changes`` as for :func:`check_paths` (the check settings do not apply).
+    ``options`` and ``changes`` as for :func:`check_paths` (the check settings do not apply). With an
+    ``executor``, each group is aligned as one task of it, after grouping here; the result is the same.
     """
     from .errors import InputError
 
@@ -210,7 +356,12 @@ def align_paths(
         raise InputError(first, "alignment needs at least two documents; give more files")
     if exporter is not None:
         exporter.check_input(len(docs), output)
-    result = align_documents(docs, group=group)
+    if executor is not None and group:
+        grouping = group_documents(docs)
+        tasks = group_tasks(docs, grouping, check=False)
+        result, _, _ = merge_groups(docs, grouping, tasks, run_groups(executor, tasks))
+    else:
+        result = align_documents(docs, group=group)
     if not result.groups:
         raise InputError(first, "no two documents are versions of one text; use --no-group to align them anyway")
     if exporter is not None:
@@ -345,7 +496,7 @@ def score_run(run: CheckRun, *, per_segment: bool = False) -> list:
 
 def run_audit(
     paths: Sequence[str], directory: str, options: RunOptions | None = None, *, progress: Progress = _noop,
-    **changes: Any,
+    executor: Executor | None = None, **changes: Any,
 ) -> tuple[AuditResult, list[str]]:
     """:func:`audit_paths`, then :func:`write_audit` into ``directory``: the result and the files written.
 
@@ -353,7 +504,7 @@ def run_audit(
     """
     opts = _options(options, changes)
     with long_lived():
-        result = audit_paths(paths, opts, progress=progress)
+        result = audit_paths(paths, opts, progress=progress, executor=executor)
         settle()  # (the report is written beside the whole run, which stays)
         written = write_audit(result, directory, fail_on=opts.config.fail_on)
     return result, written
@@ -393,6 +544,8 @@ def write_audit(result: AuditResult, directory: str, *, fail_on: object = "major
 
 __all__ = [
     "CheckRun",
+    "GroupResult",
+    "GroupTask",
     "ReferenceRun",
     "RunOptions",
     "align_paths",
@@ -401,9 +554,13 @@ __all__ = [
     "check_documents",
     "check_paths",
     "detect_all",
+    "group_tasks",
+    "merge_groups",
     "reference_lines",
     "replace_config",
     "run_audit",
+    "run_group",
+    "run_groups",
     "score_paths",
     "score_run",
     "score_with_reference",
