@@ -43,6 +43,24 @@ GlossaryOption = Annotated[
     str | None, typer.Option("--glossary", help="Termbase (TBX or CSV) for the key-term checks.")
 ]
 ConfigOption = Annotated[str | None, typer.Option("--config", help="Settings file (aligner.toml or pyproject.toml).")]
+ClusterOption = Annotated[
+    str | None, typer.Option("--cluster", help="Run each group on a Dask cluster: local[:N] (start N worker "
+                             "processes) or tcp://HOST:PORT (a running scheduler). Same results as without.")
+]
+ClusterTimeoutOption = Annotated[
+    float, typer.Option("--cluster-timeout", min=0.1, help="Seconds to wait for the cluster's scheduler and workers.")
+]
+
+
+def _cluster(cluster: str | None, timeout: float):  # noqa: ANN202 - a context manager of an executor or None
+    """The executor ``--cluster`` names, open for the command's run (none: in this process)."""
+    import contextlib
+
+    if cluster is None:
+        return contextlib.nullcontext(None)
+    from .cluster import connect
+
+    return connect(cluster, timeout=timeout)
 
 
 
@@ -169,14 +187,17 @@ def align(
     ] = False,
     languages: LanguagesOption = None,
     encoding: EncodingOption = None,
+    cluster: ClusterOption = None,
+    cluster_timeout: ClusterTimeoutOption = 60.0,
 ) -> None:
     """Group the versions of one text and align them all at once; export the aligned corpus."""
     from .export import get_exporter
     from .pipeline import align_paths
 
     exporter = get_exporter(fmt.value)
-    result = align_paths(files, _read_options(presegmented=presegmented, languages=languages, encoding=encoding),
-                         group=not no_group, exporter=exporter, output=output)
+    with _cluster(cluster, cluster_timeout) as executor:
+        result = align_paths(files, _read_options(presegmented=presegmented, languages=languages, encoding=encoding),
+                             group=not no_group, exporter=exporter, output=output, executor=executor)
     data = exporter.export(result.groups, output, unmatched=result.grouping.unmatched if result.grouping else ())
     if data is not None:
         _emit_bytes(data)
@@ -255,6 +276,8 @@ def check(
     languages: LanguagesOption = None,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
+    cluster: ClusterOption = None,
+    cluster_timeout: ClusterTimeoutOption = 60.0,
 ) -> None:
     """Check that numbers and facts agree across all versions; blame the version that is wrong."""
     import os
@@ -266,7 +289,8 @@ def check(
 
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
                         presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs)
-    run = check_paths(files, opts)
+    with _cluster(cluster, cluster_timeout) as executor:
+        run = check_paths(files, opts, executor=executor)
     if write_baseline:
         save_baseline(run.all_findings, write_baseline)
     color = fmt is CheckFormat.text and not output and sys.stdout.isatty()
@@ -344,6 +368,8 @@ def audit(
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    cluster: ClusterOption = None,
+    cluster_timeout: ClusterTimeoutOption = 60.0,
 ) -> None:
     """The main job: detect, group, align, check and score; write the report, JSON, TMX and SARIF to a directory."""
     from .checks.policy import exit_code
@@ -352,8 +378,9 @@ def audit(
 
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
                         presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs)
-    with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
-        result, written = run_audit(paths, output, opts, progress=progress)
+    with _cluster(cluster, cluster_timeout) as executor, \
+            progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
+        result, written = run_audit(paths, output, opts, progress=progress, executor=executor)
     _emit(audit_summary(result, written, opts.config.fail_on), None)
     raise typer.Exit(exit_code(result.findings, opts.config.fail_on))
 

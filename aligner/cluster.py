@@ -138,9 +138,10 @@ def connect(spec: str | ClusterSpec, *, timeout: float = DEFAULT_TIMEOUT) -> Ite
         try:
             if cluster.local:
                 try:
+                    # (the status page on a free port: 8787 may be another run's)
                     local = distributed.LocalCluster(
                         n_workers=cluster.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                        dashboard_address=None, silence_logs=logging.ERROR,
+                        dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
                     )
                 except Exception as exc:  # noqa: BLE001 - whatever keeps the processes from starting
                     raise ConfigError("--cluster", f"{cluster.text}: the local Dask cluster did not start "
