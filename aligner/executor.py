@@ -13,6 +13,12 @@ tasks heaviest first: workers claim them in that order.
   reference, such as a large check context) without copying.
 
 :func:`executor_for` picks one from a number of jobs.
+
+Why ``--jobs`` keeps its own fork pool rather than ``concurrent.futures.ProcessPoolExecutor``: the
+results would be the same, but here this process works too (on 2 cores, a pool of 2 workers and an
+idle parent is one core short), a platform that cannot fork a worker still finishes the run in
+this process, and a worker that dies or cannot send its findings is an error naming ``--jobs 1``.
+A pool of processes that only waits for tasks is what :class:`aligner.cluster.DaskExecutor` is.
 """
 
 from __future__ import annotations
