@@ -52,6 +52,12 @@ ClusterTimeoutOption = Annotated[
 ]
 
 
+class Layout(str, Enum):
+    auto = "auto"
+    single = "single"
+    corpus = "corpus"
+
+
 def _cluster(cluster: str | None, timeout: float):  # noqa: ANN202 - a context manager of an executor or None
     """The executor ``--cluster`` names, open for the command's run (none: in this process)."""
     import contextlib
@@ -370,17 +376,32 @@ def audit(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     cluster: ClusterOption = None,
     cluster_timeout: ClusterTimeoutOption = 60.0,
+    layout: Annotated[Layout, typer.Option("--layout", help="single: one report for everything; corpus: an index "
+                                           "page, a report per group, sharded findings and units, resumable; "
+                                           "auto: corpus past 100 groups.")] = Layout.auto,
 ) -> None:
     """The main job: detect, group, align, check and score; write the report, JSON, TMX and SARIF to a directory."""
     from .checks.policy import exit_code
-    from .pipeline import run_audit
+    from .pipeline import run_audit, run_corpus_audit
     from .report.terminal import audit_summary, progress_bar
 
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
                         presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs)
     with _cluster(cluster, cluster_timeout) as executor, \
             progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
-        result, written = run_audit(paths, output, opts, progress=progress, executor=executor)
+        if layout is Layout.single:
+            result, written = run_audit(paths, output, opts, progress=progress, executor=executor)
+        else:
+            corpus = run_corpus_audit(paths, output, opts, layout=layout.value, progress=progress, executor=executor)
+            result, written = corpus.audit, list(corpus.written)
+    if result is None:
+        _emit(f"{len(corpus.groups)} groups, {len(corpus.findings)} findings\n"
+              + "".join(f"wrote {p}\n" for p in written), None)
+        if corpus.failed:
+            _fail(f"{len(corpus.failed)} group(s) failed: " + "; ".join(
+                f"{g.number or 'ungrouped'} ({g.documents[0].id}): {g.error}" for g in corpus.failed))
+            raise typer.Exit(2)
+        raise typer.Exit(exit_code(corpus.findings, opts.config.fail_on))
     _emit(audit_summary(result, written, opts.config.fail_on), None)
     raise typer.Exit(exit_code(result.findings, opts.config.fail_on))
 

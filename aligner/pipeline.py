@@ -22,6 +22,7 @@ from .checks.context import CheckContext
 from .checks.policy import filter_baseline, load_baseline, select_checks, sort_findings
 from .checks.registry import run_all
 from .detect import DocumentDetection, detect_document, detection_settings, detection_signature
+from .errors import AlignerError
 from .executor import Executor
 from .heap import long_lived, settle
 from .io.formats import read_paths
@@ -369,6 +370,327 @@ def align_paths(
     return result
 
 
+# --------------------------------------------------------------------------- the corpus layout
+
+#: ``audit --layout auto`` writes the corpus layout past this many groups (one page for all up to it).
+CORPUS_LAYOUT_GROUPS = 100
+#: Groups per Parquet and JSON-lines shard: files stay a few MB however large the corpus.
+GROUPS_PER_SHARD = 100
+#: Where, inside the output directory, the result of each group is kept for the next run.
+CACHE_DIR = ".aligner-cache"
+
+
+@dataclass(frozen=True)
+class CorpusGroup:
+    """One row of the corpus index: a group (``number`` from 1; 0 is the ungrouped documents) and its outcome.
+
+    ``error`` is the one-line reason a group failed (its outputs are then missing); ``cached`` says its
+    result came from an earlier run on the same inputs and settings; ``findings`` are those in force.
+    """
+
+    number: int
+    documents: tuple[Document, ...]
+    result: GroupResult | None
+    findings: tuple[Finding, ...] = ()
+    scores: tuple = ()
+    error: str | None = None
+    cached: bool = False
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CorpusAudit:
+    """An audit in the corpus layout (``groups``), or, below the threshold of ``auto``, in one page (``audit``)."""
+
+    groups: tuple[CorpusGroup, ...]
+    written: tuple[str, ...]
+    signatures: dict
+    audit: AuditResult | None = None
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        if self.audit is not None:
+            return self.audit.findings
+        return tuple(sort_findings(f for g in self.groups for f in g.findings))
+
+    @property
+    def failed(self) -> tuple[CorpusGroup, ...]:
+        return tuple(g for g in self.groups if g.error is not None)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """A group task's result, or the one line that says why it failed (corpus runs go on past a bad group)."""
+
+    result: GroupResult | None
+    error: str | None
+
+
+def run_group_or_error(task: GroupTask) -> _Outcome:
+    """:func:`run_group`, with a bad input turned into its one-line error rather than raised."""
+    try:
+        return _Outcome(run_group(task), None)
+    except Exception as exc:  # noqa: BLE001 - one group's failure, whatever it is, must not end the corpus
+        text = str(exc).splitlines()[0] if str(exc) else ""
+        return _Outcome(None, text if isinstance(exc, AlignerError) else f"{type(exc).__name__}: {text}")
+
+
+def group_key(task: GroupTask, settings: str) -> str:
+    """What a group's result depends on, hashed: its documents (path, language, segments) and the ``settings``."""
+    import hashlib
+    import pickle
+
+    from ._version import __version__
+
+    digest = hashlib.sha256()
+    glossary = task.glossary
+    for part in (__version__, settings, task.index, task.reasons, repr(task.candidates),
+                 _file_digest(task.config.glossary) if task.config.glossary else "",
+                 type(glossary).__name__ if glossary is not None else ""):
+        digest.update(repr(part).encode("utf-8") + b"\0")
+    for doc in task.documents:
+        # (segments and language hold every reading setting: encoding, pre-segmentation, candidates)
+        digest.update(pickle.dumps((doc.path, doc.id, doc.language, doc.text, doc.segments), 4))
+    return digest.hexdigest()
+
+
+def _file_digest(path: Any) -> str:
+    import hashlib
+
+    try:
+        return hashlib.sha256(open(path, "rb").read()).hexdigest()  # noqa: SIM115 - a small file, read once
+    except OSError:
+        return str(path)
+
+
+def run_corpus_audit(
+    paths: Sequence[str], directory: str, options: RunOptions | None = None, *, layout: str = "corpus",
+    progress: Progress = _noop, executor: Executor | None = None, **changes: Any,
+) -> CorpusAudit:
+    """Audit a corpus group by group and write the corpus layout into ``directory`` (see :func:`write_corpus`).
+
+    ``layout="auto"`` writes the one-page layout of :func:`run_audit` instead up to
+    :data:`CORPUS_LAYOUT_GROUPS` groups. A group whose inputs and settings hash to a result kept
+    by an earlier run in ``directory`` is not computed again; a group that fails is listed with
+    its error and the rest completes. ``executor`` runs the groups (default: this process).
+    """
+    import os
+    import pickle
+
+    from .executor import InProcess
+    from .io.writer import atomic_write
+    from .score.quality import quality_signature
+
+    if layout not in ("corpus", "auto"):
+        raise ValueError(f"layout must be corpus or auto, not {layout!r}")
+    opts = _options(options, changes)
+    config, candidates = opts.config, opts.candidates
+    glossary = opts.glossary
+    if glossary is None and config.glossary is not None:
+        from .facts.glossary import load_glossary
+
+        glossary = load_glossary(str(config.glossary))
+    settings = AlignSettings()
+    with long_lived():
+        docs = read_paths(paths, opts.reader_options())
+        progress("read", len(docs), len(docs))
+        grouping = group_documents(docs)
+        progress("group", 1, 1)
+        if layout == "auto" and len(grouping.groups) <= CORPUS_LAYOUT_GROUPS:
+            result, written = run_audit(paths, directory, opts, progress=progress, executor=executor)
+            return CorpusAudit((), tuple(written), result.signatures, result)
+        check_sig = check_signature(config, align=alignment_settings(settings, grouping=True),
+                                    lid=detection_settings(candidates, True))
+        tasks = group_tasks(docs, grouping, settings=settings, opts=opts, glossary=glossary)
+        cache = os.path.join(directory, CACHE_DIR)
+        keys = [group_key(t, check_sig) for t in tasks]
+        outcomes: dict[int, _Outcome] = {}
+        for i, key in enumerate(keys):
+            kept = os.path.join(cache, f"{key}.pickle")
+            if os.path.exists(kept):
+                try:
+                    with open(kept, "rb") as fh:
+                        outcomes[i] = _Outcome(pickle.load(fh), None)
+                except Exception:  # noqa: BLE001 - a damaged cache entry is computed again
+                    pass
+        cached = set(outcomes)
+        todo = [i for i in range(len(tasks)) if i not in outcomes]
+        fresh = _run_tolerant(executor or InProcess(), [tasks[i] for i in todo], progress)
+        for i, outcome in zip(todo, fresh):
+            outcomes[i] = outcome
+            if outcome.result is not None:
+                atomic_write(os.path.join(cache, f"{keys[i]}.pickle"), pickle.dumps(outcome.result, 4))
+        baseline = load_baseline(config.baseline) if config.baseline is not None else None
+        seg_langs = {}
+        rows = []
+        for i, task in enumerate(tasks):
+            outcome = outcomes[i]
+            number = task.index + 1
+            if outcome.result is None:
+                rows.append(CorpusGroup(number, task.documents, None, error=outcome.error, reasons=task.reasons))
+                continue
+            result = outcome.result
+            if result.alignment is not None:  # (this process's documents, as merge_groups does)
+                result = dataclasses.replace(result, alignment=dataclasses.replace(result.alignment,
+                                                                                   documents=task.documents))
+            findings = sort_findings(result.findings)
+            if baseline is not None:
+                findings, _ = filter_baseline(findings, baseline)
+            scores: list = []
+            if result.alignment is not None:
+                from .score.quality import finding_of, quality_scores
+
+                seg_langs = {d.id: tuple(s.guess.language for s in d.segments or ()) for d in result.detections}
+                own = [f for f in findings if any(finding_of(f, d) for d in result.alignment.documents)]
+                scores = quality_scores(result.alignment, own, segment_languages=seg_langs, per_segment=True)
+            rows.append(CorpusGroup(number, task.documents, result, tuple(findings), tuple(scores),
+                                    cached=i in cached, reasons=task.reasons))
+        signatures = {
+            "detect": detection_signature(candidates, True),
+            "align": tasks[0].signature if tasks else alignment_signature(settings, grouping=True),
+            "check": check_sig,
+            "score": quality_signature(),
+        }
+        written = write_corpus(rows, directory, signatures=signatures, fail_on=config.fail_on)
+        progress("score", 1, 1)
+        return CorpusAudit(tuple(rows), tuple(written), signatures)
+
+
+def _run_tolerant(executor: Executor, tasks: Sequence[GroupTask], progress: Progress) -> list[_Outcome]:
+    """Every task's outcome through ``executor``, in task order, heaviest handed out first."""
+    order = sorted(range(len(tasks)), key=lambda i: -tasks[i].weight)
+    results = executor.map_tasks(run_group_or_error, [tasks[i] for i in order], label=lambda t: t.label,
+                                 progress=lambda done, total: progress("groups", done, total))
+    out: list[_Outcome | None] = [None] * len(tasks)
+    for i, result in zip(order, results):
+        out[i] = result
+    return out  # type: ignore[return-value]
+
+
+def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: dict,
+                 fail_on: object = "major") -> list[str]:
+    """The corpus layout in ``directory``; the files written.
+
+    ``index.html`` and ``index.json`` (a row per group: languages, score, findings by severity,
+    its error if it failed) link to ``groups/NNNNNN.html`` (the report of one group;
+    ``groups/ungrouped.html`` for the documents no group took); ``findings.sarif`` holds every
+    finding; ``findings/NNNN.jsonl`` and ``units/NNNN.parquet`` are shards of
+    :data:`GROUPS_PER_SHARD` groups; ``tmx/A-B.tmx`` one translation memory per language pair.
+    """
+    import os
+
+    from .export.shards import findings_jsonl, language_pairs, tmx_pair, units_parquet, version_columns
+    from .io.render import to_json
+    from .io.writer import atomic_write
+    from .report.findings import format_sarif
+    from .report.html import render_html
+
+    written: list[str] = []
+
+    def put(name: str, data: str | bytes) -> None:
+        path = os.path.join(directory, name)
+        atomic_write(path, data)
+        written.append(path)
+
+    rows = []
+    for g in groups:
+        page = "groups/ungrouped.html" if g.number == 0 else f"groups/{g.number:06d}.html"
+        result = g.result
+        if result is not None:
+            audit = AuditResult(
+                documents=g.documents,
+                document_languages={d.id: d.guess for d in result.detections},
+                groups=(result.alignment,) if result.alignment is not None else (),
+                unmatched=tuple(zip(g.documents, g.reasons)),
+                findings=g.findings, scores=g.scores, signatures=signatures,
+            )
+            title = f"aligner audit: group {g.number}" if g.number else "aligner audit: ungrouped documents"
+            put(page, render_html(audit, fail_on=fail_on, title=title))
+        rows.append(_index_row(g, page if result is not None else ""))
+    put("index.json", to_json({"groups": rows, "signatures": signatures}))
+    put("index.html", _index_html(rows, signatures))
+    every = sort_findings(f for g in groups for f in g.findings)
+    put("findings.sarif", format_sarif(every, signature=signatures.get("check", ""), root=os.getcwd()))
+    done = [g for g in groups if g.result is not None]
+    aligned = [(g.number, g.result.alignment) for g in done if g.result.alignment is not None]
+    columns = version_columns(a for _, a in aligned)
+    shards = {}
+    for g in done:
+        shards.setdefault(max(g.number - 1, 0) // GROUPS_PER_SHARD, []).append(g)
+    for shard, members in sorted(shards.items()):
+        put(f"findings/{shard:04d}.jsonl", findings_jsonl([(g.number, g.findings) for g in members]))
+        units = [(g.number, g.result.alignment) for g in members if g.result.alignment is not None]
+        if units:
+            put(f"units/{shard:04d}.parquet", units_parquet(units, columns))
+    for pair in language_pairs(a for _, a in aligned):
+        put(f"tmx/{pair[0]}-{pair[1]}.tmx", tmx_pair([a for _, a in aligned], pair))
+    _remove_stale(directory, ("findings", "units", "tmx", "groups"), set(written))
+    return written
+
+
+def _remove_stale(directory: str, folders: Sequence[str], written: set[str]) -> None:
+    """Shards and pages an earlier run on a larger corpus left behind (they would be read as this run's)."""
+    import os
+
+    for folder in folders:
+        where = os.path.join(directory, folder)
+        if os.path.isdir(where):
+            for name in os.listdir(where):
+                path = os.path.join(where, name)
+                if path not in written and os.path.isfile(path) and not name.startswith("."):
+                    os.remove(path)
+
+
+def _index_row(group: CorpusGroup, page: str) -> dict:
+    from collections import Counter
+
+    from .model import Severity
+
+    counts = Counter(f.severity.value for f in group.findings)
+    scores = [s.score for s in group.scores]
+    return {
+        "group": group.number,
+        "documents": [d.id for d in group.documents],
+        "languages": [d.language or "und" for d in group.documents],
+        "score": round(min(scores), 2) if scores else None,
+        "findings": {s.value: counts.get(s.value, 0) for s in Severity.descending()},
+        "page": page,
+        "error": group.error,
+    }
+
+
+def _index_html(rows: Sequence[dict], signatures: dict) -> str:
+    """The corpus index: one row per group with a link to its report; failed groups with their error."""
+    from html import escape
+
+    from .model import Severity
+
+    sev = [s.value for s in Severity.descending()]
+    head = "".join(f"<th>{escape(h)}</th>" for h in ("group", "documents", "languages", "lowest score", *sev))
+    body = []
+    for r in rows:
+        name = "ungrouped" if r["group"] == 0 else str(r["group"])
+        link = f'<a href="{escape(r["page"])}">{name}</a>' if r["page"] else name
+        docs = escape(", ".join(r["documents"][:4]) + (f" (+{len(r['documents']) - 4})" if len(r["documents"]) > 4
+                                                         else ""))
+        if r["error"] is not None:
+            cells = f'<td colspan="{1 + len(sev)}" class="error">failed: {escape(r["error"])}</td>'
+        else:
+            score = "-" if r["score"] is None else f"{r['score']:.1f}"
+            cells = f"<td>{score}</td>" + "".join(f"<td>{r['findings'][s]}</td>" for s in sev)
+        body.append(f"<tr><td>{link}</td><td>{docs}</td><td>{escape(' '.join(r['languages']))}</td>{cells}</tr>")
+    failed = sum(1 for r in rows if r["error"] is not None)
+    sigs = "".join(f"<li><code>{escape(k)}: {escape(str(v))}</code></li>" for k, v in sorted(signatures.items()))
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>aligner corpus audit</title>"
+            "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+            "padding:2px 6px;text-align:left}.error{color:#a00}</style></head><body>"
+            f"<h1>aligner corpus audit</h1><p>{len(rows)} groups, {failed} failed. Findings: "
+            '<a href="findings.sarif">SARIF</a>, <a href="findings/">JSON lines</a>; units: '
+            '<a href="units/">Parquet</a>, <a href="tmx/">TMX per language pair</a>.</p>'
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            f"<h2>Signatures</h2><ul>{sigs}</ul></body></html>\n")
+
+
 def replace_config(config: CheckConfig, **changes: object) -> CheckConfig:
     """A copy of ``config`` with ``changes`` (CLI options override file settings)."""
     return dataclasses.replace(config, **changes)
@@ -544,6 +866,8 @@ def write_audit(result: AuditResult, directory: str, *, fail_on: object = "major
 
 __all__ = [
     "CheckRun",
+    "CorpusAudit",
+    "CorpusGroup",
     "GroupResult",
     "GroupTask",
     "ReferenceRun",
@@ -559,10 +883,12 @@ __all__ = [
     "reference_lines",
     "replace_config",
     "run_audit",
+    "run_corpus_audit",
     "run_group",
     "run_groups",
     "score_paths",
     "score_run",
     "score_with_reference",
     "write_audit",
+    "write_corpus",
 ]
