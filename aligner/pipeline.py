@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -463,6 +464,79 @@ def _file_digest(path: Any) -> str:
         return str(path)
 
 
+#: Past this many documents the corpus layout groups block by block (:func:`group_corpus`), not all pairs.
+BLOCK_ABOVE = 200
+#: A number shared by more documents than this says nothing about which text they are versions of.
+RARE_KEY_DOCUMENTS = 16
+_DIGITS = re.compile(r"\d{2,}")
+
+
+def _number_keys(doc: Document) -> frozenset[str]:
+    """A language-independent fingerprint: the digit runs of two or more digits (``32 300`` -> 32, 300)."""
+    return frozenset(_DIGITS.findall(doc.text))
+
+
+def block_documents(docs: Sequence[Document]) -> list[list[int]]:
+    """Candidate blocks of ``docs``: documents linked by the rare numbers they share, as connected components.
+
+    Two documents are linked when they share at least 3 numbers that at most
+    :data:`RARE_KEY_DOCUMENTS` documents hold, and those are at least 30% of the smaller one's rare
+    numbers; documents with fewer than 3 rare numbers form one block of their own. Each block is
+    then grouped as a whole by :func:`aligner.align.group_documents`, so a block only bounds which
+    pairs are compared: 100,000 files do not need 10^10 comparisons.
+    """
+    from collections import Counter, defaultdict
+
+    keys = [_number_keys(d) for d in docs]
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, ks in enumerate(keys):
+        for k in ks:
+            holders[k].append(i)
+    rare = [frozenset(k for k in ks if len(holders[k]) <= RARE_KEY_DOCUMENTS) for ks in keys]
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in holders.values():
+        if len(members) <= RARE_KEY_DOCUMENTS:
+            for a in range(len(members)):
+                for b in range(a + 1, len(members)):
+                    shared[members[a], members[b]] += 1
+    parent = list(range(len(docs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (a, b), n in shared.items():
+        if n >= 3 and n >= 0.3 * min(len(rare[a]), len(rare[b])):
+            parent[root(a)] = root(b)
+    blocks: dict[int, list[int]] = defaultdict(list)
+    loose: list[int] = []
+    for i in range(len(docs)):
+        (loose if len(rare[i]) < 3 else blocks[root(i)]).append(i)
+    out = sorted(blocks.values(), key=lambda b: b[0])
+    return [*out, loose] if loose else out
+
+
+def group_corpus(docs: Sequence[Document]) -> Any:
+    """:func:`aligner.align.group_documents` block by block (:func:`block_documents`); groups by first document.
+
+    The :class:`~aligner.align.grouping.Grouping` has no similarity matrix (it would hold n² numbers).
+    """
+    from .align.grouping import Grouping
+
+    groups, unmatched = [], []
+    for block in block_documents(docs):
+        part = group_documents([docs[i] for i in block])
+        groups.extend(dataclasses.replace(g, members=tuple(block[m] for m in g.members)) for g in part.groups)
+        unmatched.extend(dataclasses.replace(u, index=block[u.index],
+                                             closest=tuple(block[c] for c in u.closest)) for u in part.unmatched)
+    groups.sort(key=lambda g: g.members)
+    unmatched.sort(key=lambda u: u.index)
+    return Grouping(tuple(groups), tuple(unmatched), (), paths=tuple(d.path for d in docs),
+                    languages=tuple(d.language for d in docs))
+
+
 def run_corpus_audit(
     paths: Sequence[str], directory: str, options: RunOptions | None = None, *, layout: str = "corpus",
     progress: Progress = _noop, executor: Executor | None = None, **changes: Any,
@@ -494,7 +568,7 @@ def run_corpus_audit(
     with long_lived():
         docs = read_paths(paths, opts.reader_options())
         progress("read", len(docs), len(docs))
-        grouping = group_documents(docs)
+        grouping = group_corpus(docs) if len(docs) > BLOCK_ABOVE else group_documents(docs)
         progress("group", 1, 1)
         if layout == "auto" and len(grouping.groups) <= CORPUS_LAYOUT_GROUPS:
             result, written = run_audit(paths, directory, opts, progress=progress, executor=executor)
@@ -875,9 +949,11 @@ __all__ = [
     "align_paths",
     "audit_paths",
     "auto_jobs",
+    "block_documents",
     "check_documents",
     "check_paths",
     "detect_all",
+    "group_corpus",
     "group_tasks",
     "merge_groups",
     "reference_lines",

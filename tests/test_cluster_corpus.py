@@ -131,3 +131,17 @@ def test_the_corpus_layout_on_a_cluster_writes_the_same_bytes(corpus: Path, tmp_
     with connect("local:2", timeout=120) as executor:
         run_corpus_audit([str(corpus)], str(tmp_path / "cluster"), executor=executor)
     assert _outputs(tmp_path / "one") == _outputs(tmp_path / "cluster")
+
+
+def test_blocked_grouping_finds_the_groups_all_pairs_find(corpus: Path, tmp_path: Path) -> None:
+    from aligner.align import group_documents
+    from aligner.io.formats import read_paths
+    from aligner.pipeline import block_documents, group_corpus
+
+    for directory in (corpus, make_corpus(tmp_path / "c30", 30, seeds=False)):
+        docs = read_paths([str(directory)], {"candidates": None})
+        naive = group_documents(docs)
+        blocked = group_corpus(docs)
+        assert sorted(g.members for g in blocked.groups) == sorted(g.members for g in naive.groups)
+        assert [u.index for u in blocked.unmatched] == sorted(u.index for u in naive.unmatched)
+    assert max(len(b) for b in block_documents(docs)) < len(docs) / 4  # (the 30 sets: compared in small blocks)
