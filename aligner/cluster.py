@@ -133,8 +133,7 @@ def connect(spec: str | ClusterSpec, *, timeout: float = DEFAULT_TIMEOUT) -> Ite
     local = None
     client = None
     # (dask's own connect timeout bounds each attempt; ours bounds the whole wait)
-    with dask.config.set({"distributed.comm.timeouts.connect": f"{timeout}s",
-                          "distributed.worker.daemon": False}):
+    with dask.config.set({"distributed.comm.timeouts.connect": f"{timeout}s"}):
         try:
             if cluster.local:
                 try:
