@@ -394,12 +394,10 @@ def audit(
         else:
             corpus = run_corpus_audit(paths, output, opts, layout=layout.value, progress=progress, executor=executor)
             result, written = corpus.audit, list(corpus.written)
-    if result is None:
-        _emit(f"{len(corpus.groups)} groups, {len(corpus.findings)} findings\n"
-              + "".join(f"wrote {p}\n" for p in written), None)
+    if result is None:  # the corpus layout
+        _emit(corpus.summary(), None)
         if corpus.failed:
-            _fail(f"{len(corpus.failed)} group(s) failed: " + "; ".join(
-                f"{g.number or 'ungrouped'} ({g.documents[0].id}): {g.error}" for g in corpus.failed))
+            _fail(corpus.failure())
             raise typer.Exit(2)
         raise typer.Exit(exit_code(corpus.findings, opts.config.fail_on))
     _emit(audit_summary(result, written, opts.config.fail_on), None)

@@ -418,6 +418,16 @@ class CorpusAudit:
     def failed(self) -> tuple[CorpusGroup, ...]:
         return tuple(g for g in self.groups if g.error is not None)
 
+    def summary(self) -> str:
+        """What the command prints: the counts, then the files written (the index first)."""
+        return (f"{len(self.groups)} groups, {len(self.failed)} failed, {len(self.findings)} findings\n"
+                + "".join(f"wrote {p}\n" for p in sorted(self.written, key=lambda p: "index." not in p)))
+
+    def failure(self) -> str:
+        """One line naming every failed group, its first document and its error."""
+        return f"{len(self.failed)} group(s) failed: " + "; ".join(
+            f"{g.number or 'ungrouped'} ({g.documents[0].id}): {g.error}" for g in self.failed)
+
 
 @dataclass(frozen=True)
 class _Outcome:
