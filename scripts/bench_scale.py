@@ -53,16 +53,17 @@ def child(mode: str, corpus: str, out: str, workers: int) -> dict:
         return {"documents": len(docs), "sets": len(truth), "read": read, "seconds": seconds, "groups": len(found),
                 "right": right, "split": split, "merged": merged, "unmatched": len(grouping.unmatched)}
     if mode == "one":
-        start = time.perf_counter()
+        start, cpu_before = time.perf_counter(), _cpu()
         result = run_corpus_audit([corpus], out)
         return {"seconds": time.perf_counter() - start, "findings": len(result.findings),
                 "fingerprint": _fingerprint(result.findings), "failed": len(result.failed),
-                "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+                "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "cpu": _cpu() - cpu_before}
     from aligner.cluster import connect
 
     start = time.perf_counter()
     with connect(f"local:{workers}", timeout=120) as executor:
         started = time.perf_counter() - start
+        driver_before, workers_before = _cpu(), sum(executor.client.run(_cpu).values())
         killed: list[int] = []
 
         def kill_halfway(stage: str, done: int, total: int) -> None:
@@ -77,9 +78,18 @@ def child(mode: str, corpus: str, out: str, workers: int) -> dict:
         result = run_corpus_audit([corpus], out, executor=executor, progress=kill_halfway)
         seconds = time.perf_counter() - run_start
         workers_mb = sorted(executor.client.run(_peak_mb).values())
-    return {"seconds": seconds, "startup": started, "findings": len(result.findings),
+        driver_cpu = _cpu() - driver_before
+        cpu = driver_cpu + sum(executor.client.run(_cpu).values()) - workers_before
+    return {"seconds": seconds, "startup": started, "cpu": cpu, "driver_cpu": driver_cpu,
+            "findings": len(result.findings),
             "fingerprint": _fingerprint(result.findings), "failed": len(result.failed), "killed": len(killed),
             "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "workers_mb": workers_mb}
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) this process has used: a measure the other jobs on the machine do not skew."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _peak_mb() -> float:
@@ -117,6 +127,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     rows = []
     kill = None
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             corpus = make_corpus(Path(tmp) / f"sets{n}", n, seeds=False)
@@ -130,32 +141,35 @@ def main() -> None:
             if kill is None:
                 kill = (n, measure("kill", corpus, args.workers), one)
                 print(n, "kill", kill[1], flush=True)
-    Path(args.out).write_text(report(rows, kill, args.workers), encoding="utf-8")
+    Path(args.out).write_text(report(rows, kill, args.workers, (load, os.getloadavg()[0])), encoding="utf-8")
     print(f"wrote {args.out}")
 
 
-def report(rows: list, kill: tuple | None, workers: int) -> str:
+def report(rows: list, kill: tuple | None, workers: int, load: tuple[float, float]) -> str:
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     out = [
         "# Corpus scale: grouping, and the corpus-layout audit in one process and on Dask",
         "",
         f"`python scripts/bench_scale.py --sizes {','.join(str(r[0]) for r in rows)} --workers {workers}` on "
-        f"{cpus} CPUs (shared with other jobs while measured). Document sets: four versions of a bench text "
+        f"{cpus} CPUs, shared with other jobs while measured (load average {load[0]:.1f} at the start, "
+        f"{load[1]:.1f} at the end: wall times are what this machine gave, CPU seconds what the work cost). "
+        "Document sets: four versions of a bench text "
         "(`corpora/bench/texts`), numbers shifted per set, one version of every third set with a number changed; "
         "all sets in one directory. Each run in a fresh process and a fresh output directory "
         "(`audit --layout corpus`: index, one report per group, JSONL and Parquet shards, SARIF, TMX per pair).",
         "",
         "| sets | documents | read + group (s) | groups right / split / merged | unmatched | audit, 1 process (s) "
-        f"| audit, local:{workers} (s) | cluster start (s) | speed-up | peak MB: driver 1 proc / driver cluster "
-        "/ per worker | same findings |",
-        "|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---|",
+        f"| audit, local:{workers} (s) | cluster start (s) | speed-up | CPU s: 1 process / cluster (driver) "
+        "| peak MB: driver 1 proc / driver cluster / per worker | same findings |",
+        "|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---|---|",
     ]
     for n, g, one, cl in rows:
         same = "yes" if one["fingerprint"] == cl["fingerprint"] else "NO"
         out.append(
             f"| {n} | {g['documents']} | {g['seconds']:.1f} | {g['right']} / {g['split']} / {g['merged']} "
             f"| {g['unmatched']} | {one['seconds']:.1f} | {cl['seconds']:.1f} | {cl['startup']:.1f} "
-            f"| {one['seconds'] / cl['seconds']:.2f}× | {one['driver_mb']:.0f} / {cl['driver_mb']:.0f} / "
+            f"| {one['seconds'] / cl['seconds']:.2f}× | {one['cpu']:.0f} / {cl['cpu']:.0f} ({cl['driver_cpu']:.0f}) "
+            f"| {one['driver_mb']:.0f} / {cl['driver_mb']:.0f} / "
             f"{', '.join(f'{m:.0f}' for m in cl['workers_mb'])} | {same} |"
         )
     if kill is not None:
