@@ -153,6 +153,32 @@ def _two_versions(documents: object, files: list[str]) -> None:
     if len(documents) < 2:  # type: ignore[arg-type]
         raise InputError(files[0] if files else "FILES",
                          "grouping needs two or more versions of a text; give the other language versions too")
+ClusterOption = Annotated[
+    str | None,
+    typer.Option("--cluster", metavar="SPEC", help="Run each group on a Dask cluster: local[:N] (start N worker "
+                 "processes) or tcp://HOST:PORT (a running scheduler). Same results as without."),
+]
+ClusterTimeoutOption = Annotated[
+    float, typer.Option("--cluster-timeout", min=0.1, metavar="SECONDS",
+                        help="Seconds to wait for the cluster's scheduler and workers.")
+]
+
+
+class Layout(str, Enum):
+    auto = "auto"
+    single = "single"
+    corpus = "corpus"
+
+
+def _cluster(cluster: str | None, timeout: float):  # noqa: ANN202 - a context manager of an executor or None
+    """The executor ``--cluster`` names, open for the command's run (none: in this process)."""
+    import contextlib
+
+    if cluster is None:
+        return contextlib.nullcontext(None)
+    from .cluster import connect
+
+    return connect(cluster, timeout=timeout)
 
 
 
@@ -300,16 +326,19 @@ def align(
     languages: LanguagesOption = None,
     encoding: EncodingOption = None,
     source: SourceOption = None,
+    cluster: ClusterOption = None,
+    cluster_timeout: ClusterTimeoutOption = 60.0,
 ) -> None:
     """Group the versions of one text and align them all at once; export the aligned corpus."""
     from .export import get_exporter
     from .pipeline import align_paths
 
     exporter = get_exporter(fmt.value, **({"source": source} if fmt is AlignFormat.tmx and source else {}))
-    with _progress() as progress:
+    with _cluster(cluster, cluster_timeout) as executor, _progress() as progress:
         result = align_paths(files, _read_options(presegmented=presegmented, languages=languages,
                                                   encoding=encoding),
-                             group=not no_group, exporter=exporter, output=output, progress=progress)
+                             group=not no_group, exporter=exporter, output=output, progress=progress,
+                             executor=executor)
     data = exporter.export(result.groups, output, unmatched=result.grouping.unmatched if result.grouping else ())
     if data is not None:
         _emit_bytes(data)
@@ -410,6 +439,8 @@ def check(
     jobs: JobsOption = None,
     source: SourceOption = None,
     color: ColorOption = Color.auto,
+    cluster: ClusterOption = None,
+    cluster_timeout: ClusterTimeoutOption = 60.0,
 ) -> None:
     """Check that numbers and facts agree across all versions; blame the version that is wrong."""
     import os
@@ -423,8 +454,8 @@ def check(
     _writable_file(write_baseline, "--write-baseline")
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
                         presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
-    with _progress() as progress:
-        run = check_paths(files, opts, progress=progress)
+    with _cluster(cluster, cluster_timeout) as executor, _progress() as progress:
+        run = check_paths(files, opts, progress=progress, executor=executor)
     _two_versions(run.documents, files)
     if write_baseline:
         save_baseline(run.all_findings, write_baseline)
@@ -540,12 +571,17 @@ def audit(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     source: SourceOption = None,
     color: ColorOption = Color.auto,
+    cluster: ClusterOption = None,
+    cluster_timeout: ClusterTimeoutOption = 60.0,
+    layout: Annotated[Layout, typer.Option(
+        "--layout", metavar="LAYOUT", help="single: one report for everything; corpus: an index page, a report per "
+        "group, sharded findings and units, resumable; auto: corpus past 100 groups.")] = Layout.auto,
 ) -> None:
     """The main job: detect, group, align, check and score; write the report, JSON, TMX and SARIF to a directory."""
     from pathlib import Path
 
     from .checks.policy import exit_code
-    from .pipeline import run_audit
+    from .pipeline import run_audit, run_corpus_audit
     from .report.findings import run_summary
     from .report.terminal import audit_summary, progress_bar
 
@@ -553,8 +589,19 @@ def audit(
         raise InputError(output, "is a file; -o takes a directory for the report, JSON, TMX and SARIF")
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
                         presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
-    with progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
-        result, written = run_audit(paths, output, opts, progress=progress)
+    with _cluster(cluster, cluster_timeout) as executor, \
+            progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
+        if layout is Layout.single:
+            result, written = run_audit(paths, output, opts, progress=progress, executor=executor)
+        else:
+            corpus = run_corpus_audit(paths, output, opts, layout=layout.value, progress=progress, executor=executor)
+            result, written = corpus.audit, list(corpus.written)
+    if result is None:  # the corpus layout
+        _emit(corpus.summary(), None)
+        if corpus.failed:
+            _fail(corpus.failure())
+            raise typer.Exit(2)
+        raise typer.Exit(exit_code(corpus.findings, opts.config.fail_on))
     _emit(audit_summary(result, written, opts.config.fail_on, color=_color(color)), None)
     report = next((p for p in written if p.endswith(".html")), output)
     _note(run_summary(result.findings, opts.config.fail_on, report))

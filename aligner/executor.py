@@ -7,11 +7,18 @@ builds from them does not depend on the executor. Callers that care about balanc
 tasks heaviest first: workers claim them in that order.
 
 * :class:`InProcess` runs them one after another here.
+* :class:`aligner.cluster.DaskExecutor` runs them on a Dask cluster (``--cluster``).
 * :class:`ForkPool` runs them in this process and ``workers - 1`` forked processes that take
   tasks from one shared counter; the forked ones see ``fn`` and the tasks (and whatever they
   reference, such as a large check context) without copying.
 
 :func:`executor_for` picks one from a number of jobs.
+
+Why ``--jobs`` keeps its own fork pool rather than ``concurrent.futures.ProcessPoolExecutor``: the
+results would be the same, but here this process works too (on 2 cores, a pool of 2 workers and an
+idle parent is one core short), a platform that cannot fork a worker still finishes the run in
+this process, and a worker that dies or cannot send its findings is an error naming ``--jobs 1``.
+A pool of processes that only waits for tasks is what :class:`aligner.cluster.DaskExecutor` is.
 """
 
 from __future__ import annotations
@@ -36,8 +43,9 @@ class Executor(Protocol):
     """Runs tasks; results come back in the order of the tasks."""
 
     def map_tasks(self, fn: Callable[[T], R], tasks: Sequence[T], *,
-                  label: Callable[[T], str] = repr) -> list[R]:
-        """``[fn(t) for t in tasks]``, however it is run. ``label(task)`` names a task in error messages."""
+                  label: Callable[[T], str] = repr, progress: Callable[[int, int], None] | None = None) -> list[R]:
+        """``[fn(t) for t in tasks]``, however it is run. ``label(task)`` names a task in error messages;
+        ``progress(done, total)``, when given, is called as tasks finish."""
         ...
 
 
@@ -45,8 +53,13 @@ class InProcess:
     """Every task in this process, in order."""
 
     def map_tasks(self, fn: Callable[[T], R], tasks: Sequence[T], *,
-                  label: Callable[[T], str] = repr) -> list[R]:
-        return [fn(task) for task in tasks]
+                  label: Callable[[T], str] = repr, progress: Callable[[int, int], None] | None = None) -> list[R]:
+        out = []
+        for task in tasks:
+            out.append(fn(task))
+            if progress is not None:
+                progress(len(out), len(tasks))
+        return out
 
 
 def can_fork() -> bool:
@@ -79,7 +92,7 @@ class ForkPool:
         self.workers = workers
 
     def map_tasks(self, fn: Callable[[T], R], tasks: Sequence[T], *,
-                  label: Callable[[T], str] = repr) -> list[R]:
+                  label: Callable[[T], str] = repr, progress: Callable[[int, int], None] | None = None) -> list[R]:
         global _JOB
         mp = multiprocessing.get_context("fork")
         counter = mp.Value("i", 0)
@@ -127,6 +140,8 @@ class ForkPool:
                         done[index] = result
                 for w in workers:
                     w.join()
+                if progress is not None:  # (the workers' results arrive together: one call at the end)
+                    progress(len(tasks), len(tasks))
             finally:
                 _JOB = None
                 for w in workers:

@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .align import AlignResult, AlignSettings, align_documents, alignment_settings
+from .align import AlignResult, AlignSettings, align_documents, align_group, alignment_settings, alignment_signature
+from .align.grouping import group_documents
 from .checks.config import CheckConfig, check_signature
 from .checks.context import CheckContext
 from .checks.policy import filter_baseline, load_baseline, select_checks, sort_findings, spare_sources
 from .checks.registry import run_all
 from .detect import DocumentDetection, detect_document, detection_settings, detection_signature
+from .errors import AlignerError
+from .executor import Executor
 from .heap import long_lived, settle
 from .io.formats import read_paths
-from .model import AuditResult, Document, Finding
+from .model import Alignment, AuditResult, Document, Finding
 from .options import RunOptions
 
 #: ``progress(stage, done, total)``; stages: read, detect, align, check, score.
@@ -88,12 +92,16 @@ def check_documents(
     *,
     settings: AlignSettings = AlignSettings(),
     progress: Progress = _noop,
+    executor: Executor | None = None,
     **changes: Any,
 ) -> CheckRun:
     """Detect, group, align and check ``docs`` under ``options`` (baseline applied when the config names one).
 
     ``changes`` are :class:`RunOptions` fields as keywords (``config=``, ``candidates=``,
     ``glossary=``), applied over ``options``; the reading options do not apply to documents.
+    With an ``executor`` (such as :class:`aligner.cluster.DaskExecutor`), each group is detected,
+    aligned and checked as one task of it (:func:`run_group`) after grouping here; the run is the
+    same, finding for finding.
     """
     opts = _options(options, changes)
     config, candidates, glossary = opts.config, opts.candidates, opts.glossary
@@ -101,6 +109,8 @@ def check_documents(
         from .facts.glossary import load_glossary
 
         glossary = load_glossary(str(config.glossary))
+    if executor is not None and not any(d.keyed for d in docs):  # (localization files group by key, here)
+        return _check_by_group(docs, executor, settings, opts, glossary, progress)
     with long_lived():  # (the documents, then each stage's results, left out of the collector's walks)
         detections = detect_all(docs, candidates, progress)
         settle()
@@ -113,7 +123,7 @@ def check_documents(
 
 def _check_aligned(docs: Sequence[Document], detections: Sequence[DocumentDetection], aligned: AlignResult,
                    settings: AlignSettings, opts: RunOptions, glossary: Any, progress: Progress) -> CheckRun:
-    config, candidates = opts.config, opts.candidates
+    config = opts.config
     ctx = CheckContext(
         groups=aligned.groups,
         unmatched=aligned.unmatched,
@@ -128,6 +138,13 @@ def _check_aligned(docs: Sequence[Document], detections: Sequence[DocumentDetect
     progress("check", 0, 1)
     findings = sort_findings(spare_sources(run_all(checks, ctx, jobs=jobs), aligned.groups, config.source_version))
     progress("check", 1, 1)
+    return _check_run(docs, detections, aligned, settings, opts, checks, findings)
+
+
+def _check_run(docs: Sequence[Document], detections: Sequence[DocumentDetection], aligned: AlignResult,
+               settings: AlignSettings, opts: RunOptions, checks: Sequence[Any], findings: list[Finding]) -> CheckRun:
+    """The :class:`CheckRun` of sorted ``findings``: the baseline applied, the signature made."""
+    config, candidates = opts.config, opts.candidates
     suppressed: list[Finding] = []
     kept = findings
     if config.baseline is not None:
@@ -140,34 +157,165 @@ def _check_aligned(docs: Sequence[Document], detections: Sequence[DocumentDetect
     )
 
 
+# --------------------------------------------------------------------------- one group, one task
+
+
+@dataclass(frozen=True)
+class GroupTask:
+    """The work on one group, self-contained so that it can be pickled to a worker: :func:`run_group` does it.
+
+    ``index`` is the group's place in the grouping (``-1``: the documents no group took, with one
+    ``reasons`` entry each, which are only detected and checked); ``members`` the documents'
+    places in the run. ``check`` False only aligns (the ``align`` command).
+    """
+
+    index: int
+    members: tuple[int, ...]
+    documents: tuple[Document, ...]
+    signature: str
+    settings: AlignSettings = AlignSettings()
+    reasons: tuple[str, ...] = ()
+    check: bool = True
+    config: CheckConfig = CheckConfig()
+    candidates: tuple[str, ...] | None = None
+    glossary: Any = None
+
+    @property
+    def label(self) -> str:
+        """The group as error messages and the corpus index name it: its first document."""
+        first = self.documents[0].id if self.documents else "?"
+        return f"group {self.index + 1} ({first})" if self.index >= 0 else f"the ungrouped documents ({first})"
+
+    @property
+    def weight(self) -> int:
+        return sum(len(d.text) for d in self.documents)
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """What :func:`run_group` sends back: the alignment (``None`` for the ungrouped), detections, findings."""
+
+    index: int
+    alignment: Alignment | None
+    detections: tuple[DocumentDetection, ...]
+    findings: tuple[Finding, ...]
+
+
+def run_group(task: GroupTask) -> GroupResult:
+    """Align one group's versions, detect their languages and run every selected check on them alone.
+
+    The checks see a context holding only this group (or only the ungrouped documents): every
+    check analyses one group at a time, so the findings of all tasks, sorted, are those of one run
+    over every group.
+    """
+    docs = task.documents
+    alignment = align_group(docs, settings=task.settings, signature=task.signature) if task.index >= 0 else None
+    if not task.check:
+        return GroupResult(task.index, alignment, (), ())
+    detections = tuple(detect_all(docs, task.candidates))
+    ctx = CheckContext(
+        groups=(alignment,) if alignment is not None else (),
+        unmatched=tuple(zip(docs, task.reasons)) if alignment is None else (),
+        document_languages={d.id: d.guess for d in detections},
+        segment_languages={d.id: tuple(s.guess for s in d.segments or ()) for d in detections},
+        glossary=task.glossary,
+        source=task.config.source_version,
+    )
+    groups = (alignment,) if alignment is not None else ()
+    findings = spare_sources(run_all(select_checks(task.config), ctx, jobs=1), groups, task.config.source_version)
+    return GroupResult(task.index, alignment, detections, tuple(findings))
+
+
+def group_tasks(docs: Sequence[Document], grouping: Any, *, settings: AlignSettings = AlignSettings(),
+                check: bool = True, opts: RunOptions | None = None, glossary: Any = None) -> list[GroupTask]:
+    """One :class:`GroupTask` per group of ``grouping`` in its order, then one for the ungrouped (when checking)."""
+    opts = opts or RunOptions()
+    signature = alignment_signature(settings, grouping=True)
+    common = {"signature": signature, "settings": settings, "check": check, "config": opts.config,
+              "candidates": opts.candidates, "glossary": glossary}
+    tasks = [GroupTask(i, tuple(g.members), tuple(docs[j] for j in g.members), **common)
+             for i, g in enumerate(grouping.groups)]
+    if check and grouping.unmatched:
+        members = tuple(u.index for u in grouping.unmatched)
+        tasks.append(GroupTask(-1, members, tuple(docs[j] for j in members),
+                               reasons=tuple(u.reason for u in grouping.unmatched), **common))
+    return tasks
+
+
+def run_groups(executor: Executor, tasks: Sequence[GroupTask], progress: Progress = _noop) -> list[GroupResult]:
+    """Every task's result through ``executor``, in task order; the heaviest groups are handed out first."""
+    order = sorted(range(len(tasks)), key=lambda i: -tasks[i].weight)  # (a long group last would idle the rest)
+    results = executor.map_tasks(run_group, [tasks[i] for i in order], label=lambda t: t.label,
+                                 progress=lambda done, total: progress("groups", done, total))
+    out: list[GroupResult | None] = [None] * len(tasks)
+    for i, result in zip(order, results):
+        out[i] = result
+    return out  # type: ignore[return-value]
+
+
+def merge_groups(docs: Sequence[Document], grouping: Any, tasks: Sequence[GroupTask],
+                 results: Sequence[GroupResult]) -> tuple[AlignResult, list[DocumentDetection], list[Finding]]:
+    """The alignment, detections (in document order) and sorted findings of a run made of group tasks.
+
+    The alignments are rebuilt over this process's documents (a worker sends back copies), so the
+    merged run holds each document once, as :func:`align_documents` does.
+    """
+    groups = []
+    detections: dict[int, DocumentDetection] = {}
+    findings: list[Finding] = []
+    for task, result in zip(tasks, results):
+        if result.alignment is not None:
+            groups.append(dataclasses.replace(result.alignment, documents=tuple(docs[j] for j in task.members)))
+        detections.update(zip(task.members, result.detections))
+        findings.extend(result.findings)
+    signature = tasks[0].signature if tasks else alignment_signature(grouping=True)
+    unmatched = tuple((docs[u.index], u.reason) for u in grouping.unmatched)
+    aligned = AlignResult(tuple(groups), unmatched, grouping, signature)
+    return aligned, [detections[i] for i in sorted(detections)], sort_findings(findings)
+
+
+def _check_by_group(docs: Sequence[Document], executor: Executor, settings: AlignSettings, opts: RunOptions,
+                    glossary: Any, progress: Progress) -> CheckRun:
+    with long_lived():
+        grouping = group_documents(docs)
+        progress("group", 1, 1)
+        tasks = group_tasks(docs, grouping, settings=settings, opts=opts, glossary=glossary)
+        results = run_groups(executor, tasks, progress)
+        aligned, detections, findings = merge_groups(docs, grouping, tasks, results)
+        return _check_run(docs, detections, aligned, settings, opts, select_checks(opts.config), findings)
+
+
 def check_paths(
-    paths: Sequence[str], options: RunOptions | None = None, *, progress: Progress = _noop, **changes: Any
+    paths: Sequence[str], options: RunOptions | None = None, *, progress: Progress = _noop,
+    executor: Executor | None = None, **changes: Any
 ) -> CheckRun:
     """Read files/directories and run :func:`check_documents` on them.
 
     ``changes`` are :class:`RunOptions` fields as keywords (``config=``, ``presegmented=``,
-    ``encoding=``, ``candidates=``, ``glossary=``), applied over ``options``.
+    ``encoding=``, ``candidates=``, ``glossary=``), applied over ``options``; ``executor`` as for
+    :func:`check_documents`.
     """
     opts = _options(options, changes)
     with long_lived():
         docs = read_paths(paths, opts.reader_options())
         progress("read", len(docs), len(docs))
         settle()
-        return check_documents(docs, opts, progress=progress)
+        return check_documents(docs, opts, progress=progress, executor=executor)
 
 
 def audit_paths(
-    paths: Sequence[str], options: RunOptions | None = None, *, progress: Progress = _noop, **changes: Any
+    paths: Sequence[str], options: RunOptions | None = None, *, progress: Progress = _noop,
+    executor: Executor | None = None, **changes: Any
 ) -> AuditResult:
     """The main job: detect -> group -> align -> check -> score, everything in one :class:`AuditResult`.
 
-    ``options`` and ``changes`` as for :func:`check_paths`.
+    ``options``, ``executor`` and ``changes`` as for :func:`check_paths`.
     """
     from .score.quality import quality_signature
 
     opts = _options(options, changes)
     with long_lived():
-        run = check_paths(paths, opts, progress=progress)
+        run = check_paths(paths, opts, progress=progress, executor=executor)
         settle()
         scores = score_run(run, per_segment=True)
     progress("score", 1, 1)
@@ -195,13 +343,15 @@ def align_paths(
     exporter: Any = None,
     output: str | None = None,
     progress: Progress = _noop,
+    executor: Executor | None = None,
     **changes: Any,
 ) -> AlignResult:
     """Read files/directories, group the versions of one text (unless ``group`` is False) and align them.
 
     With an ``exporter`` (:func:`aligner.export.get_exporter`), what it cannot hold (the document
     count, a missing ``output`` directory, several groups) is refused before the work is done.
-    ``options`` and ``changes`` as for :func:`check_paths` (the check settings do not apply).
+    ``options`` and ``changes`` as for :func:`check_paths` (the check settings do not apply). With an
+    ``executor``, each group is aligned as one task of it, after grouping here; the result is the same.
     """
     from .errors import InputError
 
@@ -213,13 +363,449 @@ def align_paths(
     if exporter is not None:
         exporter.check_input(len(docs), output)
     progress("align", 0, 1)
-    result = align_documents(docs, group=group)
+    if executor is not None and group and not any(d.keyed for d in docs):
+        grouping = group_documents(docs)
+        tasks = group_tasks(docs, grouping, check=False)
+        result, _, _ = merge_groups(docs, grouping, tasks, run_groups(executor, tasks))
+    else:
+        result = align_documents(docs, group=group)
     progress("align", 1, 1)
     if not result.groups:
         raise InputError(first, "no two documents are versions of one text; use --no-group to align them anyway")
     if exporter is not None:
         exporter.check_groups(len(result.groups))
     return result
+
+
+# --------------------------------------------------------------------------- the corpus layout
+
+#: ``audit --layout auto`` writes the corpus layout past this many groups (one page for all up to it).
+CORPUS_LAYOUT_GROUPS = 100
+#: Groups per Parquet and JSON-lines shard: files stay a few MB however large the corpus.
+GROUPS_PER_SHARD = 100
+#: Where, inside the output directory, the result of each group is kept for the next run.
+CACHE_DIR = ".aligner-cache"
+
+
+@dataclass(frozen=True)
+class CorpusGroup:
+    """One row of the corpus index: a group (``number`` from 1; 0 is the ungrouped documents) and its outcome.
+
+    ``error`` is the one-line reason a group failed (its outputs are then missing); ``cached`` says its
+    result came from an earlier run on the same inputs and settings; ``findings`` are those in force.
+    """
+
+    number: int
+    documents: tuple[Document, ...]
+    result: GroupResult | None
+    findings: tuple[Finding, ...] = ()
+    scores: tuple = ()
+    error: str | None = None
+    cached: bool = False
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CorpusAudit:
+    """An audit in the corpus layout (``groups``), or, below the threshold of ``auto``, in one page (``audit``)."""
+
+    groups: tuple[CorpusGroup, ...]
+    written: tuple[str, ...]
+    signatures: dict
+    audit: AuditResult | None = None
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        if self.audit is not None:
+            return self.audit.findings
+        return tuple(sort_findings(f for g in self.groups for f in g.findings))
+
+    @property
+    def failed(self) -> tuple[CorpusGroup, ...]:
+        return tuple(g for g in self.groups if g.error is not None)
+
+    def summary(self) -> str:
+        """What the command prints: the counts, then the files written (the index first)."""
+        return (f"{len(self.groups)} groups, {len(self.failed)} failed, {len(self.findings)} findings\n"
+                + "".join(f"wrote {p}\n" for p in sorted(self.written, key=lambda p: "index." not in p)))
+
+    def failure(self) -> str:
+        """One line naming every failed group, its first document and its error."""
+        return f"{len(self.failed)} group(s) failed: " + "; ".join(
+            f"{g.number or 'ungrouped'} ({g.documents[0].id}): {g.error}" for g in self.failed)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """A group task's result, or the one line that says why it failed (corpus runs go on past a bad group)."""
+
+    result: GroupResult | None
+    error: str | None
+
+
+def run_group_or_error(task: GroupTask) -> _Outcome:
+    """:func:`run_group`, with a bad input turned into its one-line error rather than raised."""
+    try:
+        return _Outcome(run_group(task), None)
+    except Exception as exc:  # noqa: BLE001 - one group's failure, whatever it is, must not end the corpus
+        text = str(exc).splitlines()[0] if str(exc) else ""
+        return _Outcome(None, text if isinstance(exc, AlignerError) else f"{type(exc).__name__}: {text}")
+
+
+def group_key(task: GroupTask, settings: str) -> str:
+    """What a group's result depends on, hashed: its documents (path, language, segments) and the ``settings``."""
+    import hashlib
+    import pickle
+
+    from ._version import __version__
+
+    digest = hashlib.sha256()
+    glossary = task.glossary
+    for part in (__version__, settings, task.index, task.reasons, repr(task.candidates),
+                 _file_digest(task.config.glossary) if task.config.glossary else "",
+                 type(glossary).__name__ if glossary is not None else ""):
+        digest.update(repr(part).encode("utf-8") + b"\0")
+    for doc in task.documents:
+        # (segments and language hold every reading setting: encoding, pre-segmentation, candidates)
+        digest.update(pickle.dumps((doc.path, doc.id, doc.language, doc.text, doc.segments), 4))
+    return digest.hexdigest()
+
+
+def _file_digest(path: Any) -> str:
+    import hashlib
+    from pathlib import Path
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return str(path)
+
+
+#: Past this many documents the corpus layout groups block by block (:func:`group_corpus`), not all pairs.
+BLOCK_ABOVE = 200
+#: A number shared by more documents than this says nothing about which text they are versions of.
+RARE_KEY_DOCUMENTS = 16
+_DIGITS = re.compile(r"\d{2,}")
+
+
+def _number_keys(doc: Document) -> frozenset[str]:
+    """A language-independent fingerprint: the digit runs of two or more digits (``32 300`` -> 32, 300)."""
+    return frozenset(_DIGITS.findall(doc.text))
+
+
+def block_documents(docs: Sequence[Document]) -> list[list[int]]:
+    """Candidate blocks of ``docs``: documents linked by the rare numbers they share, as connected components.
+
+    Two documents are linked when they share at least 3 numbers that at most
+    :data:`RARE_KEY_DOCUMENTS` documents hold, and those are at least 30% of the smaller one's rare
+    numbers; documents with fewer than 3 rare numbers form one block of their own. Each block is
+    then grouped as a whole by :func:`aligner.align.group_documents`, so a block only bounds which
+    pairs are compared: 100,000 files do not need 10^10 comparisons.
+    """
+    from collections import Counter, defaultdict
+
+    keys = [_number_keys(d) for d in docs]
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, ks in enumerate(keys):
+        for k in ks:
+            holders[k].append(i)
+    rare = [frozenset(k for k in ks if len(holders[k]) <= RARE_KEY_DOCUMENTS) for ks in keys]
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in holders.values():
+        if len(members) <= RARE_KEY_DOCUMENTS:
+            for a in range(len(members)):
+                for b in range(a + 1, len(members)):
+                    shared[members[a], members[b]] += 1
+    parent = list(range(len(docs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (a, b), n in shared.items():
+        if n >= 3 and n >= 0.3 * min(len(rare[a]), len(rare[b])):
+            parent[root(a)] = root(b)
+    blocks: dict[int, list[int]] = defaultdict(list)
+    loose: list[int] = []
+    for i in range(len(docs)):
+        (loose if len(rare[i]) < 3 else blocks[root(i)]).append(i)
+    out = sorted(blocks.values(), key=lambda b: b[0])
+    return [*out, loose] if loose else out
+
+
+def group_corpus(docs: Sequence[Document]) -> Any:
+    """:func:`aligner.align.group_documents` block by block (:func:`block_documents`); groups by first document.
+
+    The :class:`~aligner.align.grouping.Grouping` has no similarity matrix (it would hold n² numbers).
+    """
+    from .align.grouping import Grouping
+
+    groups, unmatched = [], []
+    for block in block_documents(docs):
+        part = group_documents([docs[i] for i in block])
+        groups.extend(dataclasses.replace(g, members=tuple(block[m] for m in g.members)) for g in part.groups)
+        unmatched.extend(dataclasses.replace(u, index=block[u.index],
+                                             closest=tuple(block[c] for c in u.closest)) for u in part.unmatched)
+    groups.sort(key=lambda g: g.members)
+    unmatched.sort(key=lambda u: u.index)
+    return Grouping(tuple(groups), tuple(unmatched), (), paths=tuple(d.path for d in docs),
+                    languages=tuple(d.language for d in docs))
+
+
+#: Files per reading task of a corpus run on an executor (a task costs a round trip; a few dozen files pay it).
+FILES_PER_READ_TASK = 32
+
+
+def _read_files(job: tuple[tuple[str, ...], dict]) -> list[Document]:
+    files, options = job
+    from .io.formats import read_path
+
+    return [doc for path in files for doc in read_path(path, options)]
+
+
+def read_corpus(paths: Sequence[str], options: RunOptions, executor: Executor | None = None) -> list[Document]:
+    """:func:`~aligner.io.formats.read_paths` with the files read (and segmented) as tasks of ``executor``.
+
+    The same documents in the same order: the files are listed here and read in runs of
+    :data:`FILES_PER_READ_TASK`; reading is a tenth to a fifth of a corpus audit, too much to leave serial.
+    """
+    from .io.formats import expand_paths
+
+    if executor is None:
+        return read_paths(paths, options.reader_options())
+    files = list(expand_paths(paths))
+    jobs = [(tuple(files[i:i + FILES_PER_READ_TASK]), options.reader_options())
+            for i in range(0, len(files), FILES_PER_READ_TASK)]
+    return [doc for docs in executor.map_tasks(_read_files, jobs, label=lambda j: j[0][0]) for doc in docs]
+
+
+def run_corpus_audit(
+    paths: Sequence[str], directory: str, options: RunOptions | None = None, *, layout: str = "corpus",
+    progress: Progress = _noop, executor: Executor | None = None, **changes: Any,
+) -> CorpusAudit:
+    """Audit a corpus group by group and write the corpus layout into ``directory`` (see :func:`write_corpus`).
+
+    ``layout="auto"`` writes the one-page layout of :func:`run_audit` instead up to
+    :data:`CORPUS_LAYOUT_GROUPS` groups. A group whose inputs and settings hash to a result kept
+    by an earlier run in ``directory`` is not computed again; a group that fails is listed with
+    its error and the rest completes. ``executor`` runs the groups (default: this process).
+    """
+    import os
+    import pickle
+
+    from .executor import InProcess
+    from .io.writer import atomic_write
+    from .score.quality import quality_signature
+
+    if layout not in ("corpus", "auto"):
+        raise ValueError(f"layout must be corpus or auto, not {layout!r}")
+    opts = _options(options, changes)
+    config, candidates = opts.config, opts.candidates
+    glossary = opts.glossary
+    if glossary is None and config.glossary is not None:
+        from .facts.glossary import load_glossary
+
+        glossary = load_glossary(str(config.glossary))
+    settings = AlignSettings()
+    with long_lived():
+        docs = read_corpus(paths, opts, executor)
+        progress("read", len(docs), len(docs))
+        grouping = group_corpus(docs) if len(docs) > BLOCK_ABOVE else group_documents(docs)
+        progress("group", 1, 1)
+        if layout == "auto" and len(grouping.groups) <= CORPUS_LAYOUT_GROUPS:
+            result, written = run_audit(paths, directory, opts, progress=progress, executor=executor)
+            return CorpusAudit((), tuple(written), result.signatures, result)
+        check_sig = check_signature(config, align=alignment_settings(settings, grouping=True),
+                                    lid=detection_settings(candidates, True))
+        tasks = group_tasks(docs, grouping, settings=settings, opts=opts, glossary=glossary)
+        cache = os.path.join(directory, CACHE_DIR)
+        keys = [group_key(t, check_sig) for t in tasks]
+        outcomes: dict[int, _Outcome] = {}
+        for i, key in enumerate(keys):
+            kept = os.path.join(cache, f"{key}.pickle")
+            if os.path.exists(kept):
+                try:
+                    with open(kept, "rb") as fh:
+                        outcomes[i] = _Outcome(pickle.load(fh), None)
+                except Exception:  # noqa: BLE001 - a damaged cache entry is computed again
+                    pass
+        cached = set(outcomes)
+        todo = [i for i in range(len(tasks)) if i not in outcomes]
+        fresh = _run_tolerant(executor or InProcess(), [tasks[i] for i in todo], progress)
+        for i, outcome in zip(todo, fresh):
+            outcomes[i] = outcome
+            if outcome.result is not None:
+                atomic_write(os.path.join(cache, f"{keys[i]}.pickle"), pickle.dumps(outcome.result, 4))
+        baseline = load_baseline(config.baseline) if config.baseline is not None else None
+        rows = []
+        for i, task in enumerate(tasks):
+            outcome = outcomes[i]
+            number = task.index + 1
+            if outcome.result is None:
+                rows.append(CorpusGroup(number, task.documents, None, error=outcome.error, reasons=task.reasons))
+                continue
+            result = outcome.result
+            if result.alignment is not None:  # (this process's documents, as merge_groups does)
+                result = dataclasses.replace(result, alignment=dataclasses.replace(result.alignment,
+                                                                                   documents=task.documents))
+            findings = sort_findings(result.findings)
+            if baseline is not None:
+                findings, _ = filter_baseline(findings, baseline)
+            scores: list = []
+            if result.alignment is not None:
+                from .score.quality import finding_of, quality_scores
+
+                seg_langs = {d.id: tuple(s.guess.language for s in d.segments or ()) for d in result.detections}
+                own = [f for f in findings if any(finding_of(f, d) for d in result.alignment.documents)]
+                scores = quality_scores(result.alignment, own, segment_languages=seg_langs, per_segment=True)
+            rows.append(CorpusGroup(number, task.documents, result, tuple(findings), tuple(scores),
+                                    cached=i in cached, reasons=task.reasons))
+        signatures = {
+            "detect": detection_signature(candidates, True),
+            "align": tasks[0].signature if tasks else alignment_signature(settings, grouping=True),
+            "check": check_sig,
+            "score": quality_signature(),
+        }
+        written = write_corpus(rows, directory, signatures=signatures, fail_on=config.fail_on)
+        progress("score", 1, 1)
+        return CorpusAudit(tuple(rows), tuple(written), signatures)
+
+
+def _run_tolerant(executor: Executor, tasks: Sequence[GroupTask], progress: Progress) -> list[_Outcome]:
+    """Every task's outcome through ``executor``, in task order, heaviest handed out first."""
+    order = sorted(range(len(tasks)), key=lambda i: -tasks[i].weight)
+    results = executor.map_tasks(run_group_or_error, [tasks[i] for i in order], label=lambda t: t.label,
+                                 progress=lambda done, total: progress("groups", done, total))
+    out: list[_Outcome | None] = [None] * len(tasks)
+    for i, result in zip(order, results):
+        out[i] = result
+    return out  # type: ignore[return-value]
+
+
+def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: dict,
+                 fail_on: object = "major") -> list[str]:
+    """The corpus layout in ``directory``; the files written.
+
+    ``index.html`` and ``index.json`` (a row per group: languages, score, findings by severity,
+    its error if it failed) link to ``groups/NNNNNN.html`` (the report of one group;
+    ``groups/ungrouped.html`` for the documents no group took); ``findings.sarif`` holds every
+    finding; ``findings/NNNN.jsonl`` and ``units/NNNN.parquet`` are shards of
+    :data:`GROUPS_PER_SHARD` groups; ``tmx/A-B.tmx`` one translation memory per language pair.
+    """
+    import os
+
+    from .export.shards import findings_jsonl, language_pairs, tmx_pair, units_parquet, version_columns
+    from .io.render import to_json
+    from .io.writer import atomic_write
+    from .report.findings import format_sarif
+    from .report.html import render_html
+
+    written: list[str] = []
+
+    def put(name: str, data: str | bytes) -> None:
+        path = os.path.join(directory, name)
+        atomic_write(path, data)
+        written.append(path)
+
+    rows = []
+    for g in groups:
+        page = "groups/ungrouped.html" if g.number == 0 else f"groups/{g.number:06d}.html"
+        result = g.result
+        if result is not None:
+            audit = AuditResult(
+                documents=g.documents,
+                document_languages={d.id: d.guess for d in result.detections},
+                groups=(result.alignment,) if result.alignment is not None else (),
+                unmatched=tuple(zip(g.documents, g.reasons)),
+                findings=g.findings, scores=g.scores, signatures=signatures,
+            )
+            title = f"aligner audit: group {g.number}" if g.number else "aligner audit: ungrouped documents"
+            put(page, render_html(audit, fail_on=fail_on, title=title))
+        rows.append(_index_row(g, page if result is not None else ""))
+    put("index.json", to_json({"groups": rows, "signatures": signatures}))
+    put("index.html", _index_html(rows, signatures))
+    every = sort_findings(f for g in groups for f in g.findings)
+    put("findings.sarif", format_sarif(every, signature=signatures.get("check", ""), root=os.getcwd()))
+    done = [g for g in groups if g.result is not None]
+    aligned = [(g.number, g.result.alignment) for g in done if g.result.alignment is not None]
+    columns = version_columns(a for _, a in aligned)
+    shards = {}
+    for g in done:
+        shards.setdefault(max(g.number - 1, 0) // GROUPS_PER_SHARD, []).append(g)
+    for shard, members in sorted(shards.items()):
+        put(f"findings/{shard:04d}.jsonl", findings_jsonl([(g.number, g.findings) for g in members]))
+        units = [(g.number, g.result.alignment) for g in members if g.result.alignment is not None]
+        if units:
+            put(f"units/{shard:04d}.parquet", units_parquet(units, columns))
+    for pair in language_pairs(a for _, a in aligned):
+        put(f"tmx/{pair[0]}-{pair[1]}.tmx", tmx_pair([a for _, a in aligned], pair))
+    _remove_stale(directory, ("findings", "units", "tmx", "groups"), set(written))
+    return written
+
+
+def _remove_stale(directory: str, folders: Sequence[str], written: set[str]) -> None:
+    """Shards and pages an earlier run on a larger corpus left behind (they would be read as this run's)."""
+    import os
+
+    for folder in folders:
+        where = os.path.join(directory, folder)
+        if os.path.isdir(where):
+            for name in os.listdir(where):
+                path = os.path.join(where, name)
+                if path not in written and os.path.isfile(path) and not name.startswith("."):
+                    os.remove(path)
+
+
+def _index_row(group: CorpusGroup, page: str) -> dict:
+    from collections import Counter
+
+    from .model import Severity
+
+    counts = Counter(f.severity.value for f in group.findings)
+    scores = [s.score for s in group.scores]
+    return {
+        "group": group.number,
+        "documents": [d.id for d in group.documents],
+        "languages": [d.language or "und" for d in group.documents],
+        "score": round(min(scores), 2) if scores else None,
+        "findings": {s.value: counts.get(s.value, 0) for s in Severity.descending()},
+        "page": page,
+        "error": group.error,
+    }
+
+
+def _index_html(rows: Sequence[dict], signatures: dict) -> str:
+    """The corpus index: one row per group with a link to its report; failed groups with their error."""
+    from html import escape
+
+    from .model import Severity
+
+    sev = [s.value for s in Severity.descending()]
+    head = "".join(f"<th>{escape(h)}</th>" for h in ("group", "documents", "languages", "lowest score", *sev))
+    body = []
+    for r in rows:
+        name = "ungrouped" if r["group"] == 0 else str(r["group"])
+        link = f'<a href="{escape(r["page"])}">{name}</a>' if r["page"] else name
+        docs = escape(", ".join(r["documents"][:4]) + (f" (+{len(r['documents']) - 4})" if len(r["documents"]) > 4
+                                                         else ""))
+        if r["error"] is not None:
+            cells = f'<td colspan="{1 + len(sev)}" class="error">failed: {escape(r["error"])}</td>'
+        else:
+            score = "-" if r["score"] is None else f"{r['score']:.1f}"
+            cells = f"<td>{score}</td>" + "".join(f"<td>{r['findings'][s]}</td>" for s in sev)
+        body.append(f"<tr><td>{link}</td><td>{docs}</td><td>{escape(' '.join(r['languages']))}</td>{cells}</tr>")
+    failed = sum(1 for r in rows if r["error"] is not None)
+    sigs = "".join(f"<li><code>{escape(k)}: {escape(str(v))}</code></li>" for k, v in sorted(signatures.items()))
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>aligner corpus audit</title>"
+            "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+            "padding:2px 6px;text-align:left}.error{color:#a00}</style></head><body>"
+            f"<h1>aligner corpus audit</h1><p>{len(rows)} groups, {failed} failed. Findings: "
+            '<a href="findings.sarif">SARIF</a>, <a href="findings/">JSON lines</a>; units: '
+            '<a href="units/">Parquet</a>, <a href="tmx/">TMX per language pair</a>.</p>'
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            f"<h2>Signatures</h2><ul>{sigs}</ul></body></html>\n")
 
 
 def replace_config(config: CheckConfig, **changes: object) -> CheckConfig:
@@ -361,7 +947,7 @@ def score_run(run: CheckRun, *, per_segment: bool = False) -> list:
 
 def run_audit(
     paths: Sequence[str], directory: str, options: RunOptions | None = None, *, progress: Progress = _noop,
-    **changes: Any,
+    executor: Executor | None = None, **changes: Any,
 ) -> tuple[AuditResult, list[str]]:
     """:func:`audit_paths`, then :func:`write_audit` into ``directory``: the result and the files written.
 
@@ -369,7 +955,7 @@ def run_audit(
     """
     opts = _options(options, changes)
     with long_lived():
-        result = audit_paths(paths, opts, progress=progress)
+        result = audit_paths(paths, opts, progress=progress, executor=executor)
         settle()  # (the report is written beside the whole run, which stays)
         written = write_audit(result, directory, fail_on=opts.config.fail_on, source=opts.config.source_version)
     return result, written
@@ -412,19 +998,32 @@ def write_audit(result: AuditResult, directory: str, *, fail_on: object = "major
 
 __all__ = [
     "CheckRun",
+    "CorpusAudit",
+    "CorpusGroup",
+    "GroupResult",
+    "GroupTask",
     "ReferenceRun",
     "RunOptions",
     "align_paths",
     "audit_paths",
     "auto_jobs",
+    "block_documents",
     "check_documents",
     "check_paths",
     "detect_all",
+    "group_corpus",
+    "group_tasks",
+    "merge_groups",
+    "read_corpus",
     "reference_lines",
     "replace_config",
     "run_audit",
+    "run_corpus_audit",
+    "run_group",
+    "run_groups",
     "score_paths",
     "score_run",
     "score_with_reference",
     "write_audit",
+    "write_corpus",
 ]

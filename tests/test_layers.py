@@ -34,8 +34,8 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"cli"}),
 )
 #: Top-level modules of the base layer (the package's ``__init__`` is ``aligner`` itself); ``executor`` runs
-#: tasks in processes and knows nothing of what they compute.
-BASE = frozenset({PACKAGE, "_version", "errors", "model", "signature", "heap", "executor"})
+#: tasks in processes and ``cluster`` on a Dask cluster; both know nothing of what they compute.
+BASE = frozenset({PACKAGE, "_version", "errors", "model", "signature", "heap", "executor", "cluster"})
 
 
 def unit_of(module: str) -> str:

@@ -1,0 +1,173 @@
+"""Running a corpus on a Dask cluster: ``--cluster local[:N]`` or ``--cluster tcp://HOST:PORT``.
+
+:func:`connect` opens a :class:`DaskExecutor` on a cluster and gives it back as a context manager
+that closes what it opened (a ``LocalCluster`` it started, or only the client of a running
+scheduler). A cluster that cannot be reached, or whose workers never come up within the timeout,
+is a :class:`~aligner.errors.ConfigError` naming the address and what to check: the CLI turns it
+into one line and exit code 2, never a hang or a traceback.
+
+Dask is an optional dependency (``pip install "aligner[cluster]"``): nothing here imports it before
+a cluster is asked for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from .errors import ConfigError
+
+__all__ = ["DEFAULT_TIMEOUT", "ClusterSpec", "DaskExecutor", "connect", "parse_cluster"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Seconds to reach a scheduler and see its workers come up, unless ``--cluster-timeout`` says otherwise.
+DEFAULT_TIMEOUT = 60.0
+
+_LOCAL = re.compile(r"^local(?::(\d+))?$")
+_TCP = re.compile(r"^tcp://[^\s:/]+:\d{1,5}$")
+
+
+class ClusterSpec:
+    """What ``--cluster`` asked for: a local cluster of ``workers`` processes, or a scheduler ``address``."""
+
+    def __init__(self, text: str, workers: int | None, address: str | None) -> None:
+        self.text = text
+        self.workers = workers
+        self.address = address
+
+    @property
+    def local(self) -> bool:
+        return self.address is None
+
+    def __repr__(self) -> str:
+        return f"ClusterSpec({self.text!r})"
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def parse_cluster(text: str) -> ClusterSpec:
+    """``local``, ``local:N`` (N worker processes; default one per CPU) or ``tcp://HOST:PORT``."""
+    value = text.strip()
+    local = _LOCAL.match(value)
+    if local:
+        workers = int(local.group(1)) if local.group(1) else _cpus()
+        if workers < 1:
+            raise ConfigError("--cluster", f"{text!r} asks for no worker; give local:1 or more")
+        return ClusterSpec(value, workers, None)
+    if _TCP.match(value):
+        return ClusterSpec(value, None, value)
+    raise ConfigError("--cluster", f"{text!r} is neither local[:N] nor tcp://HOST:PORT")
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:  # pragma: no cover - the test extra installs it
+        raise ConfigError("--cluster", "Dask is not installed; install it with pip install 'aligner[cluster]'") \
+            from None
+    return distributed
+
+
+class DaskExecutor:
+    """Runs tasks on a Dask cluster through ``client``; results come back in task order.
+
+    Each task is a Dask future of its own (``pure=False``: two equal tasks are still two runs), so
+    a worker that dies takes nothing with it: the scheduler runs its tasks again elsewhere.
+    ``progress(done, total)`` is called as futures complete, in the order they complete.
+    """
+
+    def __init__(self, client: Any, *, workers: int | None = None, address: str = "") -> None:
+        self.client = client
+        self.address = address
+        self.workers = workers
+
+    def map_tasks(self, fn: Callable[[T], R], tasks: Sequence[T], *, label: Callable[[T], str] = repr,
+                  progress: Callable[[int, int], None] | None = None) -> list[R]:
+        """``[fn(t) for t in tasks]`` on the cluster; an error in a task is raised here, as it was raised there."""
+        if not tasks:
+            return []
+        distributed = _import_distributed()
+        futures = self.client.map(fn, list(tasks), pure=False)
+        try:
+            done = 0
+            for future in distributed.as_completed(futures, loop=self.client.loop):
+                if future.status == "error":
+                    future.result()  # raises the task's own error
+                done += 1
+                if progress is not None:
+                    progress(done, len(futures))
+            return self.client.gather(futures)
+        finally:
+            self.client.cancel(futures)
+
+
+def _quiet_logs() -> None:
+    # The scheduler and nanny log every worker start and stop at INFO; a CLI run shows only its own lines.
+    for name in ("distributed", "distributed.nanny", "distributed.scheduler", "distributed.worker",
+                 "distributed.core", "distributed.http.proxy", "distributed.diskutils"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+@contextlib.contextmanager
+def connect(spec: str | ClusterSpec, *, timeout: float = DEFAULT_TIMEOUT) -> Iterator[DaskExecutor]:
+    """A :class:`DaskExecutor` on the cluster ``spec`` names, closed (and a local cluster stopped) on exit.
+
+    Waits at most ``timeout`` seconds for the scheduler and at least one worker (all ``N`` for
+    ``local:N``); past that, a :class:`ConfigError` says which address and what to check.
+    """
+    cluster = parse_cluster(spec) if isinstance(spec, str) else spec
+    if timeout <= 0:
+        raise ConfigError("--cluster-timeout", f"{timeout} is not a positive number of seconds")
+    distributed = _import_distributed()
+    import dask
+
+    _quiet_logs()
+    local = None
+    client = None
+    # (dask's own connect timeout bounds each attempt; ours bounds the whole wait)
+    with dask.config.set({"distributed.comm.timeouts.connect": f"{timeout}s"}):
+        try:
+            if cluster.local:
+                try:
+                    # (the status page on a free port: 8787 may be another run's)
+                    local = distributed.LocalCluster(
+                        n_workers=cluster.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                        dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
+                    )
+                except Exception as exc:  # noqa: BLE001 - whatever keeps the processes from starting
+                    raise ConfigError("--cluster", f"{cluster.text}: the local Dask cluster did not start "
+                                      f"({type(exc).__name__}: {exc}); check free memory and processes, or "
+                                      "run without --cluster") from None
+                address = local.scheduler_address
+            else:
+                address = cluster.address or ""
+            try:
+                client = distributed.Client(local if local is not None else address, timeout=timeout,
+                                            set_as_default=False)
+            except Exception as exc:  # noqa: BLE001 - OSError, TimeoutError, CommClosedError...
+                raise ConfigError("--cluster", f"cannot reach the Dask scheduler at {address} within {timeout:g} s "
+                                  f"({type(exc).__name__}); check that a scheduler runs there "
+                                  "(dask scheduler) and that the port is open") from None
+            wanted = cluster.workers or 1
+            try:
+                client.wait_for_workers(wanted, timeout=timeout)
+            except Exception:  # noqa: BLE001 - a TimeoutError in every version of distributed
+                raise ConfigError("--cluster", f"the Dask scheduler at {address} has no {wanted} worker(s) after "
+                                  f"{timeout:g} s; start workers with dask worker {address}, or raise "
+                                  "--cluster-timeout") from None
+            yield DaskExecutor(client, workers=cluster.workers, address=address)
+        finally:
+            if client is not None:
+                with contextlib.suppress(Exception):
+                    client.close(timeout=10)
+            if local is not None:
+                with contextlib.suppress(Exception):
+                    local.close(timeout=10)

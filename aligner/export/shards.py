@@ -1,0 +1,102 @@
+"""Corpus-scale outputs in shards: aligned units as Parquet, findings as JSON lines, TMX per language pair.
+
+Pure renderers, bytes out, like every exporter; :func:`aligner.pipeline.write_corpus` decides
+the file names and writes them atomically. A corpus of many groups is cut into shards of whole
+groups (``groups_per_shard`` each) so no file grows with the corpus and a reader can stream them.
+
+Parquet needs ``pyarrow`` (the ``cluster`` extra); nothing imports it before a shard is rendered.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Sequence
+
+from ..errors import ConfigError
+from ..model import Alignment, Finding, Unit
+from .corpus import language_code
+from .tmx import TmxExporter, tuv_languages
+
+__all__ = ["findings_jsonl", "language_pairs", "pair_alignments", "tmx_pair", "units_parquet", "version_columns"]
+
+
+def version_columns(alignments: Iterable[Alignment]) -> list[str]:
+    """Every version column of the corpus, sorted: the language (``lt``; ``lt-x-v2`` for a second Lithuanian)."""
+    return sorted({tag for a in alignments for tag in tuv_languages(a)})
+
+
+def units_parquet(groups: Sequence[tuple[int, Alignment]], columns: Sequence[str]) -> bytes:
+    """One Parquet file: a row per unit of each ``(group number, alignment)``, a column per version.
+
+    Columns: ``group``, ``unit`` (1-based), ``score``, then for each version column ``C`` of
+    ``columns``: ``C`` (the text, null where the group has no such version), ``C.file``,
+    ``C.line`` (first line of the unit's text) and ``C.segments`` (segment ids).
+    """
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:  # pragma: no cover - the test extra installs it
+        raise ConfigError("--layout", "Parquet shards need pyarrow; install it with pip install 'aligner[cluster]'") \
+            from None
+    data: dict[str, list] = {"group": [], "unit": [], "score": []}
+    for c in columns:
+        data.update({c: [], f"{c}.file": [], f"{c}.line": [], f"{c}.segments": []})
+    for number, alignment in groups:
+        tags = tuv_languages(alignment)
+        docs = alignment.documents
+        for u, unit in enumerate(alignment.units, 1):
+            data["group"].append(number)
+            data["unit"].append(u)
+            data["score"].append(round(unit.score, 4))
+            here = {tag: k for k, tag in enumerate(tags)}
+            for c in columns:
+                k = here.get(c)
+                ids = unit.segments[k] if k is not None else ()
+                data[c].append(alignment.texts(unit, k) if ids else None)
+                data[f"{c}.file"].append(docs[k].path if k is not None else None)
+                data[f"{c}.line"].append(docs[k].segments[ids[0]].line if ids else None)
+                data[f"{c}.segments"].append(list(ids) if k is not None else None)
+    schema = pa.schema([("group", pa.int32()), ("unit", pa.int32()), ("score", pa.float64())]
+                       + [field for c in columns for field in (
+                           (c, pa.string()), (f"{c}.file", pa.string()), (f"{c}.line", pa.int32()),
+                           (f"{c}.segments", pa.list_(pa.int32())))])
+    table = pa.table(data, schema=schema)
+    sink = io.BytesIO()
+    pq.write_table(table, sink, compression="zstd")
+    return sink.getvalue()
+
+
+def findings_jsonl(groups: Sequence[tuple[int, Sequence[Finding]]]) -> bytes:
+    """One JSON object per finding, each with its ``group`` number (0: the ungrouped documents)."""
+    lines = [json.dumps({"group": number, **f.to_dict()}, ensure_ascii=False, sort_keys=True)
+             for number, findings in groups for f in findings]
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def language_pairs(alignments: Iterable[Alignment]) -> list[tuple[str, str]]:
+    """The pairs of languages that share a group, each pair once, in sorted order."""
+    pairs = set()
+    for alignment in alignments:
+        langs = sorted({language_code(d.language) for d in alignment.documents})
+        pairs.update((a, b) for i, a in enumerate(langs) for b in langs[i + 1:])
+    return sorted(pairs)
+
+
+def pair_alignments(alignments: Iterable[Alignment], pair: tuple[str, str]) -> list[Alignment]:
+    """Each group holding both languages of ``pair``, cut down to their first versions and the units they share."""
+    out = []
+    for alignment in alignments:
+        langs = [language_code(d.language) for d in alignment.documents]
+        if pair[0] not in langs or pair[1] not in langs:
+            continue
+        ks = (langs.index(pair[0]), langs.index(pair[1]))
+        units = tuple(Unit((u.segments[ks[0]], u.segments[ks[1]]), u.score) for u in alignment.units
+                      if u.segments[ks[0]] and u.segments[ks[1]])
+        out.append(Alignment(tuple(alignment.documents[k] for k in ks), units, alignment.signature))
+    return out
+
+
+def tmx_pair(alignments: Sequence[Alignment], pair: tuple[str, str]) -> bytes:
+    """The TMX of one language pair over every group that holds both."""
+    return TmxExporter().render(pair_alignments(alignments, pair))[""]

@@ -1,0 +1,185 @@
+"""Corpus scale: grouping and the corpus-layout audit on generated document sets, in one process and on Dask.
+
+A *document set* is four versions of one text of ``corpora/bench/texts`` (its first four
+languages) with every number's last digit group shifted by a set-specific offset, and in every third
+set one version with a number changed (``tests/cluster_corpus.py``); all sets lie in one directory.
+For each size: the time to read and group them (blocked by rare numbers, :func:`aligner.pipeline.group_corpus`),
+groups right / split / merged against the sets, and the audit (``--layout corpus``) in one process
+and with ``--cluster local:2`` (each run in a fresh process and a fresh output directory; the
+cluster's start-up is counted apart), with the peak memory of the driver and of each worker.
+Then, on the smallest size, a cluster run with one worker killed halfway: the same findings?
+
+    python scripts/bench_scale.py [--sizes 100,1000] [--workers 2] [--out results/scale.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+_SET = re.compile(r"set(\d+)_")
+
+
+def child(mode: str, corpus: str, out: str, workers: int) -> dict:
+    """One measured run in this (fresh) process: ``group``, ``one`` (one process), ``cluster`` or ``kill``."""
+    from aligner.io.formats import read_paths
+    from aligner.pipeline import group_corpus, run_corpus_audit
+
+    if mode == "group":
+        start = time.perf_counter()
+        docs = read_paths([corpus], {"candidates": None})
+        read = time.perf_counter() - start
+        grouping = group_corpus(docs)
+        seconds = time.perf_counter() - start
+        truth: dict[str, set[int]] = {}
+        for i, d in enumerate(docs):
+            truth.setdefault(_SET.search(Path(d.path).name).group(1), set()).add(i)
+        found = [set(g.members) for g in grouping.groups]
+        right = sum(1 for g in found if g in truth.values())
+        merged = sum(1 for g in found if len({_SET.search(Path(docs[i].path).name).group(1) for i in g}) > 1)
+        split = sum(1 for members in truth.values() if members not in found and not any(
+            len({_SET.search(Path(docs[i].path).name).group(1) for i in g}) > 1 and members <= g for g in found))
+        return {"documents": len(docs), "sets": len(truth), "read": read, "seconds": seconds, "groups": len(found),
+                "right": right, "split": split, "merged": merged, "unmatched": len(grouping.unmatched)}
+    if mode == "one":
+        start, cpu_before = time.perf_counter(), _cpu()
+        result = run_corpus_audit([corpus], out)
+        return {"seconds": time.perf_counter() - start, "findings": len(result.findings),
+                "fingerprint": _fingerprint(result.findings), "failed": len(result.failed),
+                "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "cpu": _cpu() - cpu_before}
+    from aligner.cluster import connect
+
+    start = time.perf_counter()
+    with connect(f"local:{workers}", timeout=120) as executor:
+        started = time.perf_counter() - start
+        driver_before, workers_before = _cpu(), sum(executor.client.run(_cpu).values())
+        killed: list[int] = []
+
+        def kill_halfway(stage: str, done: int, total: int) -> None:
+            if mode == "kill" and stage == "groups" and done >= total // 2 and not killed:
+                import signal
+
+                pid = sorted(executor.client.run(os.getpid).values())[0]
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+
+        run_start = time.perf_counter()
+        result = run_corpus_audit([corpus], out, executor=executor, progress=kill_halfway)
+        seconds = time.perf_counter() - run_start
+        workers_mb = sorted(executor.client.run(_peak_mb).values())
+        driver_cpu = _cpu() - driver_before
+        cpu = driver_cpu + sum(executor.client.run(_cpu).values()) - workers_before
+    return {"seconds": seconds, "startup": started, "cpu": cpu, "driver_cpu": driver_cpu,
+            "findings": len(result.findings),
+            "fingerprint": _fingerprint(result.findings), "failed": len(result.failed), "killed": len(killed),
+            "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "workers_mb": workers_mb}
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) this process has used: a measure the other jobs on the machine do not skew."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _fingerprint(findings: object) -> str:
+    import hashlib
+
+    return hashlib.sha256(json.dumps([f.to_dict() for f in findings], sort_keys=True).encode()).hexdigest()[:16]
+
+
+def measure(mode: str, corpus: Path, workers: int) -> dict:
+    with tempfile.TemporaryDirectory() as out:
+        proc = subprocess.run([sys.executable, __file__, "--child", mode, str(corpus), out, str(workers)],
+                              capture_output=True, text=True, cwd=ROOT, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"{mode} on {corpus} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--out", default=str(ROOT / "results" / "scale.md"))
+    parser.add_argument("--child", nargs=4, metavar=("MODE", "CORPUS", "OUT", "WORKERS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        mode, corpus, out, workers = args.child
+        print(json.dumps(child(mode, corpus, out, int(workers))))
+        return
+    from tests.cluster_corpus import make_corpus
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rows = []
+    kill = None
+    load = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            corpus = make_corpus(Path(tmp) / f"sets{n}", n, seeds=False)
+            grouping = measure("group", corpus, args.workers)
+            print(n, "group", grouping, flush=True)
+            one = measure("one", corpus, args.workers)
+            print(n, "one", one, flush=True)
+            cluster = measure("cluster", corpus, args.workers)
+            print(n, "cluster", cluster, flush=True)
+            rows.append((n, grouping, one, cluster))
+            if kill is None:
+                kill = (n, measure("kill", corpus, args.workers), one)
+                print(n, "kill", kill[1], flush=True)
+    Path(args.out).write_text(report(rows, kill, args.workers, (load, os.getloadavg()[0])), encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+def report(rows: list, kill: tuple | None, workers: int, load: tuple[float, float]) -> str:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    out = [
+        "# Corpus scale: grouping, and the corpus-layout audit in one process and on Dask",
+        "",
+        f"`python scripts/bench_scale.py --sizes {','.join(str(r[0]) for r in rows)} --workers {workers}` on "
+        f"{cpus} CPUs, shared with other jobs while measured (load average {load[0]:.1f} at the start, "
+        f"{load[1]:.1f} at the end: wall times are what this machine gave, CPU seconds what the work cost). "
+        "Document sets: four versions of a bench text "
+        "(`corpora/bench/texts`), numbers shifted per set, one version of every third set with a number changed; "
+        "all sets in one directory. Each run in a fresh process and a fresh output directory "
+        "(`audit --layout corpus`: index, one report per group, JSONL and Parquet shards, SARIF, TMX per pair).",
+        "",
+        "| sets | documents | read + group (s) | groups right / split / merged | unmatched | audit, 1 process (s) "
+        f"| audit, local:{workers} (s) | cluster start (s) | speed-up | CPU s: 1 process / cluster (driver) "
+        "| peak MB: driver 1 proc / driver cluster / per worker | same findings |",
+        "|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---|---|",
+    ]
+    for n, g, one, cl in rows:
+        same = "yes" if one["fingerprint"] == cl["fingerprint"] else "NO"
+        out.append(
+            f"| {n} | {g['documents']} | {g['seconds']:.1f} | {g['right']} / {g['split']} / {g['merged']} "
+            f"| {g['unmatched']} | {one['seconds']:.1f} | {cl['seconds']:.1f} | {cl['startup']:.1f} "
+            f"| {one['seconds'] / cl['seconds']:.2f}× | {one['cpu']:.0f} / {cl['cpu']:.0f} ({cl['driver_cpu']:.0f}) "
+            f"| {one['driver_mb']:.0f} / {cl['driver_mb']:.0f} / "
+            f"{', '.join(f'{m:.0f}' for m in cl['workers_mb'])} | {same} |"
+        )
+    if kill is not None:
+        n, k, one = kill
+        out += ["", f"**A worker killed halfway** ({n} sets, local:{workers}, SIGKILL to one worker process when "
+                f"half the groups were done): {k['killed']} killed, {k['failed']} groups failed, "
+                f"{k['findings']} findings against {one['findings']} in one process; same findings: "
+                f"{'yes' if k['fingerprint'] == one['fingerprint'] else 'NO'} ({k['seconds']:.1f} s)."]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""``audit --layout corpus``: an index and a report per group, sharded findings and units, TMX per pair;
+resumable; a failing group reported in the index (exit 2) while the rest completes; the same bytes on a cluster.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+pytest.importorskip("pyarrow")
+
+import pyarrow.parquet as pq  # noqa: E402
+
+import aligner.pipeline as pipeline  # noqa: E402
+from aligner.cli import app  # noqa: E402
+from aligner.errors import InputError  # noqa: E402
+from aligner.pipeline import audit_paths, run_corpus_audit  # noqa: E402
+from tests.cluster_corpus import make_corpus  # noqa: E402
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("corpus") / "c", 6)
+
+
+def _outputs(directory: Path) -> dict[str, bytes]:
+    """Every file of the layout but the cache of group results."""
+    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*"))
+            if p.is_file() and ".aligner-cache" not in p.parts}
+
+
+def test_the_corpus_layout_holds_the_run_of_one_page(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_corpus_audit([str(corpus)], str(out))
+    one = audit_paths([str(corpus)], jobs=1)
+    assert result.findings == one.findings  # the same findings, in the same order
+    assert sorted((s.path, s.score) for g in result.groups for s in g.scores) == sorted(
+        (s.path, s.score) for s in one.scores)
+    index = json.loads((out / "index.json").read_text())
+    assert [r["group"] for r in index["groups"]] == [1, 2, 3, 4, 5, 6, 7, 0]  # groups in order, then the ungrouped
+    for row in index["groups"]:
+        assert (out / row["page"]).is_file() and row["error"] is None
+        assert row["page"] in (out / "index.html").read_text()
+    sarif = json.loads((out / "findings.sarif").read_text())
+    assert len(sarif["runs"][0]["results"]) == len(one.findings)
+    lines = (out / "findings" / "0000.jsonl").read_text().splitlines()
+    assert len(lines) == len(one.findings) and all("group" in json.loads(line) for line in lines)
+    table = pq.read_table(out / "units" / "0000.parquet")
+    assert table.num_rows == sum(len(g.units) for g in one.groups)
+    assert {"group", "unit", "score", "lt", "lt.line", "lt.file", "lt.segments", "en", "sv"} <= set(table.column_names)
+    first = table.slice(0, 1).to_pylist()[0]
+    assert first["group"] == 1 and first["unit"] == 1 and first["en"] is None and first["en.file"] is None
+    assert any(first[f"{c}.line"] for c in ("lt", "da", "tl", "te"))
+    from translate.storage import tmx
+
+    pair = tmx.tmxfile.parsefile(str(out / "tmx" / "de-en.tmx"))
+    assert len(pair.units) >= 3 * 10  # three de/en groups
+
+
+def test_a_second_run_computes_no_group_and_writes_the_same_bytes(corpus: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    run_corpus_audit([str(corpus)], str(out))
+    before = _outputs(out)
+
+    def never(task: object) -> None:
+        raise AssertionError("a group was computed again")
+
+    monkeypatch.setattr(pipeline, "run_group", never)
+    again = run_corpus_audit([str(corpus)], str(out))
+    assert all(g.cached for g in again.groups) and not again.failed
+    assert _outputs(out) == before
+
+
+def test_a_changed_document_reruns_its_group_only(corpus: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    copy = tmp_path / "c"
+    shutil.copytree(corpus, copy)
+    out = tmp_path / "out"
+    run_corpus_audit([str(copy)], str(out))
+    path = copy / "set0003_it.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("a", "à", 1), encoding="utf-8")
+    ran: list[str] = []
+    real = pipeline.run_group
+    monkeypatch.setattr(pipeline, "run_group", lambda task: ran.append(task.label) or real(task))
+    again = run_corpus_audit([str(copy)], str(out))
+    assert len(ran) == 1 and "set0003" in ran[0]
+    assert sum(not g.cached for g in again.groups) == 1
+
+
+def test_a_failing_group_is_listed_and_the_rest_completes_with_exit_2(corpus: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    real = pipeline.align_group
+
+    def align_group(docs, **kwargs):  # noqa: ANN001, ANN202 - a stand-in that fails on one group's input
+        if any("set0002" in d.path for d in docs):
+            raise InputError(docs[0].path, "cannot be aligned (a bad input for this test)")
+        return real(docs, **kwargs)
+
+    monkeypatch.setattr(pipeline, "align_group", align_group)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["audit", str(corpus), "-o", str(out), "-q", "--layout", "corpus"])
+    assert result.exit_code == 2, result.output
+    assert "1 group(s) failed" in result.stderr and "set0002" in result.stderr
+    index = json.loads((out / "index.json").read_text())
+    failed = [r for r in index["groups"] if r["error"]]
+    assert len(failed) == 1 and "cannot be aligned" in failed[0]["error"] and not failed[0]["page"]
+    assert "failed: " in (out / "index.html").read_text()
+    assert sum(1 for r in index["groups"] if r["page"]) == 7  # every other group has its report
+
+
+def test_auto_keeps_one_page_for_a_few_groups(corpus: Path, tmp_path: Path) -> None:
+    one = runner.invoke(app, ["audit", str(corpus), "-o", str(tmp_path / "single"), "-q", "--layout", "single"])
+    auto = runner.invoke(app, ["audit", str(corpus), "-o", str(tmp_path / "auto"), "-q"])
+    assert one.exit_code == auto.exit_code == 1
+    assert _outputs(tmp_path / "single") == _outputs(tmp_path / "auto")
+
+
+def test_the_corpus_layout_on_a_cluster_writes_the_same_bytes(corpus: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from aligner.cluster import connect
+
+    run_corpus_audit([str(corpus)], str(tmp_path / "one"))
+    with connect("local:2", timeout=120) as executor:
+        run_corpus_audit([str(corpus)], str(tmp_path / "cluster"), executor=executor)
+    assert _outputs(tmp_path / "one") == _outputs(tmp_path / "cluster")
+
+
+def test_blocked_grouping_finds_the_groups_all_pairs_find(corpus: Path, tmp_path: Path) -> None:
+    from aligner.align import group_documents
+    from aligner.io.formats import read_paths
+    from aligner.pipeline import block_documents, group_corpus
+
+    for directory in (corpus, make_corpus(tmp_path / "c30", 30, seeds=False)):
+        docs = read_paths([str(directory)], {"candidates": None})
+        naive = group_documents(docs)
+        blocked = group_corpus(docs)
+        assert sorted(g.members for g in blocked.groups) == sorted(g.members for g in naive.groups)
+        assert [u.index for u in blocked.unmatched] == sorted(u.index for u in naive.unmatched)
+    assert max(len(b) for b in block_documents(docs)) < len(docs) / 4  # (the 30 sets: compared in small blocks)

@@ -1,0 +1,77 @@
+"""Every executor gives the results in task order, and the checks the same bytes, whatever runs them."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from aligner.checks.config import CheckConfig
+from aligner.checks.context import CheckContext
+from aligner.checks.policy import select_checks
+from aligner.checks.registry import run_all
+from aligner.executor import ForkPool, InProcess, can_fork
+from aligner.io.render import to_json
+from aligner.pipeline import check_paths
+from tests.conftest import SEEDS
+
+distributed = pytest.importorskip("distributed")
+
+from aligner.cluster import DaskExecutor, connect  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def dask_executor() -> DaskExecutor:
+    with connect("local:2", timeout=120) as executor:
+        yield executor
+
+
+def _cube(n: int) -> tuple[int, str]:
+    return n ** 3, "x" * n
+
+
+def _engines(dask_executor: DaskExecutor) -> dict[str, object]:
+    engines: dict[str, object] = {"in-process": InProcess(), "dask": dask_executor}
+    if can_fork():
+        engines["fork-3"] = ForkPool(3)
+    return engines
+
+
+def test_every_engine_gives_the_results_in_task_order_with_progress(dask_executor: DaskExecutor) -> None:
+    tasks = [7, 1, 5, 0, 3, 9, 2]
+    expected = [_cube(t) for t in tasks]
+    for name, engine in _engines(dask_executor).items():
+        seen: list[tuple[int, int]] = []
+        assert engine.map_tasks(_cube, tasks, progress=lambda d, t, seen=seen: seen.append((d, t))) == expected, name
+        assert seen and seen[-1] == (len(tasks), len(tasks)), name
+        assert engine.map_tasks(_cube, []) == [], name
+
+
+def test_the_checks_give_the_same_bytes_on_every_engine(dask_executor: DaskExecutor,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import aligner.checks.registry as registry
+
+    run = check_paths([str(SEEDS)], jobs=1)
+    checks = select_checks(CheckConfig())
+
+    def ctx() -> CheckContext:
+        return CheckContext(groups=run.alignment.groups, unmatched=run.alignment.unmatched,
+                            document_languages={d.id: d.guess for d in run.detections},
+                            segment_languages={d.id: tuple(s.guess for s in d.segments or ())
+                                               for d in run.detections})
+
+    def as_bytes(findings: list) -> bytes:
+        return to_json([f.to_dict() for f in findings]).encode()
+
+    one = as_bytes(run_all(checks, ctx(), jobs=1))
+    assert one != b"[]"
+    for name, engine in _engines(dask_executor).items():
+        # run_all's parallel plan (one task per analysis or part of one), run by each engine in turn
+        monkeypatch.setattr(registry, "executor_for", lambda jobs, n, engine=engine: engine)
+        monkeypatch.setattr(registry, "can_fork", lambda: True)
+        assert as_bytes(run_all(checks, ctx(), jobs=2)) == one, name
+
+
+def test_a_dask_executor_pickles_what_a_worker_sends_back(dask_executor: DaskExecutor) -> None:
+    results = dask_executor.map_tasks(_cube, [3, 4])
+    assert pickle.loads(pickle.dumps(results)) == [_cube(3), _cube(4)]
