@@ -25,6 +25,7 @@ _WS = re.compile(r"\s+")
 
 
 def parse_html(data: bytes | str, path: str = "<html>") -> Catalog:
+    import lxml.etree
     import lxml.html
 
     declared = None
@@ -39,7 +40,12 @@ def parse_html(data: bytes | str, path: str = "<html>") -> Catalog:
         return Catalog(
             path=path, format="html", source_language=None, target_language=language_from_path(path), units=()
         )
-    root = lxml.html.document_fromstring(source)
+    try:
+        root = lxml.html.document_fromstring(source)
+    except lxml.etree.ParserError:  # only markup without content (e.g. a lone "<!-- -->" or "</p>")
+        return Catalog(
+            path=path, format="html", source_language=None, target_language=language_from_path(path), units=()
+        )
     pos = Positions(root, LineIndex(source), ignore_case=True)
     units: list[CatalogUnit] = []
     _walk(root, "", pos, units)
