@@ -190,6 +190,9 @@ def _from_rbnf(lang: str, lex: dict, strip: bool) -> None:
         _add(lex, word, _Entry(HUND if s == 100 else SCALE, Decimal(s), alone=word in single))
     for (n, is_ord), texts in sorted(phrases.items()):
         for text in texts:
+            if not is_ord and n < 1000 and "-" in text and " " not in text:
+                # one hyphenated word (French "quatre-vingt-six", "dix-sept"): the reader's tokens keep hyphens
+                _add(lex, text, _Entry(NUM, Decimal(n)))
             words = [w for w in _split_word(text) if w not in ("'t",)]
             if len(words) == 1:
                 w = words[0]

@@ -157,6 +157,8 @@ CASES = [
     ("pt", "cinco e seis", [("cinco", "5", "cardinal"), ("seis", "6", "cardinal")]),
     ("fr", "cent quarante places", [("cent quarante", "140", "cardinal")]),
     ("fr", "vingt et un ans", [("vingt et un", "21", "cardinal")]),
+    ("fr", "quatre-vingt-six bateaux", [("quatre-vingt-six", "86", "cardinal")]),
+    ("fr", "deux cent quatre-vingt-dix", [("deux cent quatre-vingt-dix", "290", "cardinal")]),
     ("nl", "honderdvijfentachtigduizend", [("honderdvijfentachtigduizend", "185000", "cardinal")]),
 ]
 
