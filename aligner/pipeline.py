@@ -78,10 +78,17 @@ def auto_jobs(chars: int) -> int:
 def detect_all(
     docs: Sequence[Document], candidates: Sequence[str] | None = None, progress: Progress = _noop
 ) -> list[DocumentDetection]:
-    """Document and segment languages of every document."""
+    """Document and segment languages of every document.
+
+    The entries of localization files (keyed documents) are short UI strings by the thousand: without the
+    user's candidates they are told apart among the languages of the run and English (the usual stray),
+    which keeps a stray English ``msgstr`` a finding and costs a fraction of an open detection.
+    """
+    run_languages = tuple(sorted({d.language for d in docs if d.language} | {"en"}))
     out = []
     for i, doc in enumerate(docs):
-        out.append(detect_document(doc, segments=True, candidates=candidates))
+        chosen = candidates if candidates or not doc.keyed else run_languages
+        out.append(detect_document(doc, segments=True, candidates=chosen))
         progress("detect", i + 1, len(docs))
     return out
 
