@@ -149,10 +149,15 @@ def _writable_file(path: str | None, option: str = "-o") -> None:
 
 
 def _two_versions(documents: object, files: list[str]) -> None:
-    """Grouping and cross-version checks need two versions: one is a usage mistake, not a finding."""
-    if len(documents) < 2:  # type: ignore[arg-type]
+    """Grouping and cross-version checks need two versions: one is a usage mistake, not a finding.
+
+    (A localization file counts as the versions it holds: a catalog with nothing translated yet is checked
+    and simply has nothing to report.)"""
+    if len(documents) < 2 and not any(getattr(d, "keyed", False) for d in documents):  # type: ignore[attr-defined]
         raise InputError(files[0] if files else "FILES",
                          "grouping needs two or more versions of a text; give the other language versions too")
+
+
 ClusterOption = Annotated[
     str | None,
     typer.Option("--cluster", metavar="SPEC", help="Run each group on a Dask cluster: local[:N] (start N worker "

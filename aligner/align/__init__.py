@@ -121,6 +121,8 @@ def align_documents(
         first = keyed[members[0]]
         chosen = one_source([docs[keyed[m]] for m in members])
         if len(chosen) < 2:
+            if chosen[0].is_source:
+                continue  # a template, or a catalog with nothing translated yet: nothing to compare, no fault
             lone.append((first, (chosen[0], "no other version of this resource shares its keys; "
                                             "give the other languages' files too")))
             continue

@@ -207,7 +207,7 @@ def check_structure(alignment: Alignment, source: int | None = None) -> list[Fin
                     evidence["coverage"] = coverage.to_dict()
             out.append(check.make_finding(
                 doc.path, doc.language, first.line, first.column, message, evidence, 0.8, first.start,
-                doc.segments[unit.segments[k][-1]].end, u_idx,
+                doc.segments[unit.segments[k][-1]].end, u_idx, key=first.key,
             ))
             continue
         lacking = [k for k in range(n) if not unit.segments[k]]
@@ -234,7 +234,7 @@ def check_structure(alignment: Alignment, source: int | None = None) -> list[Fin
             if not majority and n >= 3:
                 check = PossibleOmission  # a minority's passage: the others may simply not have it
             out.append(check.make_finding(doc.path, doc.language, line, column, message + tie, evidence,
-                                          conf, start, end, u_idx))
+                                          conf, start, end, u_idx, key=_unit_key(alignment, u_idx)))
     return out
 
 
@@ -266,7 +266,7 @@ def _against_source(alignment: Alignment, u_idx: int, source: int, present: Sequ
                     message += " (perhaps a sentence split differently: the neighbouring text may hold it)"
                     evidence["coverage"] = coverage.to_dict()
             out.append(check.make_finding(doc.path, doc.language, line, column, message, evidence, 0.9,
-                                          start, end, u_idx))
+                                          start, end, u_idx, key=_unit_key(alignment, u_idx)))
         return out
     for k in present:  # a passage the source lacks: an addition in each target that has it
         doc = docs[k]
@@ -286,8 +286,18 @@ def _against_source(alignment: Alignment, u_idx: int, source: int, present: Sequ
                     message += " (perhaps a sentence split differently: its neighbours' partners may hold it)"
                     evidence["coverage"] = coverage.to_dict()
         out.append(check.make_finding(doc.path, doc.language, first.line, first.column, message, evidence, 0.8,
-                                      first.start, doc.segments[unit.segments[k][-1]].end, u_idx))
+                                      first.start, doc.segments[unit.segments[k][-1]].end, u_idx,
+                                      key=_unit_key(alignment, u_idx)))
     return out
+
+
+def _unit_key(alignment: Alignment, u_idx: int) -> str | None:
+    """The localization key of a unit (its entries share it), or ``None`` for running text."""
+    unit = alignment.units[u_idx]
+    for k, ids in enumerate(unit.segments):
+        if ids:
+            return alignment.documents[k].segments[ids[0]].key
+    return None
 
 
 def _name(doc: Document) -> str:
