@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from aligner.align.grouping import (
+    SAME_LANGUAGE_LOG_ODDS,
     Grouping,
     _cluster,
     document_similarity,
@@ -287,13 +288,14 @@ def test_empty_documents_never_group() -> None:
 
 
 def test_same_language_is_a_weak_prior_not_a_rule(seeds: list[Document]) -> None:
-    # Relabel the Danish version (segments kept) as Latvian and as Lithuanian: same length factor.
+    # Relabel the Danish version (segments kept) as Latvian and as Lithuanian: same content order.
     as_latvian = replace(seeds[1], path="001-as-lv.txt", language="lv")
     as_lithuanian = replace(seeds[1], path="001-as-lt.txt", language="lt")
     plain = document_similarity(seeds[0], as_latvian)
     same = document_similarity(seeds[0], as_lithuanian)
     assert same.same_language and not plain.same_language
-    assert same.score == pytest.approx(plain.score * 0.9, abs=1e-6)
+    assert same.log_odds == pytest.approx(plain.log_odds + SAME_LANGUAGE_LOG_ODDS, abs=1e-6)
+    assert same.score < plain.score
     grouping = group_documents([seeds[0], as_lithuanian])
     assert [g.members for g in grouping.groups] == [(0, 1)]
     assert "weak prior against" in grouping.groups[0].reasons[0]
