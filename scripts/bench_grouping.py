@@ -22,6 +22,7 @@ on documents read as the CLI reads them (:func:`aligner.documents.read_documents
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import sys
@@ -110,8 +111,7 @@ def run_per_article(presegmented: bool) -> tuple[list[str], float, int, list[str
     return split, spent, len(arts), reasons
 
 
-def _no_digits(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
+def _no_digits(lines: Sequence[str]) -> list[str]:
     out = []
     for line in lines:
         line = re.sub(r"\s+", " ", re.sub(r"\d", "", line)).strip()
@@ -120,9 +120,27 @@ def _no_digits(path: Path) -> list[str]:
     return out
 
 
+def _gold_cut() -> tuple[int, int]:
+    """(German line, French line) where a gold unit starts near the middle: the halves translate each other."""
+    units = []
+    for row in (TEXTBERG / "dev.defr").read_text(encoding="utf-8").splitlines():
+        src, tgt = row.split(":")[:2]
+        units.append((json.loads(src), json.loads(tgt)))
+    de_lines = sum(len(s) for s, _ in units)
+    seen_de = seen_fr = 0
+    for s, t in units:
+        if seen_de >= de_lines // 2 and s and t:
+            return seen_de, seen_fr
+        seen_de += len(s)
+        seen_fr += len(t)
+    return seen_de, seen_fr
+
+
 def run_long_no_digits() -> list[tuple[str, str, float]]:
-    """(case, outcome, seconds) for the Text+Berg pair without digits."""
-    de, fr = _no_digits(TEXTBERG / "dev.de"), _no_digits(TEXTBERG / "dev.fr")
+    """(case, outcome, seconds) for the Text+Berg pair without digits, whole and in halves."""
+    de_raw = (TEXTBERG / "dev.de").read_text(encoding="utf-8").splitlines()
+    fr_raw = (TEXTBERG / "dev.fr").read_text(encoding="utf-8").splitlines()
+    de, fr = _no_digits(de_raw), _no_digits(fr_raw)
     out = []
 
     def doc(lines: list[str], name: str, lang: str) -> Document:
@@ -136,15 +154,15 @@ def run_long_no_digits() -> list[tuple[str, str, float]]:
     out.append((f"de-fr, {len(de)} vs {len(fr)} lines, no digits", ("grouped" if ok else "REFUSED") + f": {why}",
                 time.perf_counter() - t0))
 
-    hd, hf = len(de) // 2, len(fr) // 2
-    halves = [doc(de[:hd], "a.de.txt", "de"), doc(fr[:hf], "a.fr.txt", "fr"),
-              doc(de[hd:], "b.de.txt", "de"), doc(fr[hf:], "b.fr.txt", "fr")]
+    cd, cf = _gold_cut()
+    halves = [doc(_no_digits(de_raw[:cd]), "a.de.txt", "de"), doc(_no_digits(fr_raw[:cf]), "a.fr.txt", "fr"),
+              doc(_no_digits(de_raw[cd:]), "b.de.txt", "de"), doc(_no_digits(fr_raw[cf:]), "b.fr.txt", "fr")]
     t0 = time.perf_counter()
     g = group_documents(halves)
     got = sorted(x.members for x in g.groups)
     ok = got == [(0, 1), (2, 3)]
-    out.append(("two halves (a.de, a.fr, b.de, b.fr; halves cut at line counts, so the cut is rough)",
-                ("right" if ok else "WRONG") + f": groups {got}", time.perf_counter() - t0))
+    out.append((f"two halves cut at a gold unit (a.de, a.fr = lines :{cd}/:{cf}; b.de, b.fr the rest), "
+                "same genre and style", ("right" if ok else "WRONG") + f": groups {got}", time.perf_counter() - t0))
     return out
 
 
