@@ -66,10 +66,10 @@ DEFAULT_THRESHOLD = 0.5
 DEFAULT_MIN_LINK = 0.3
 #: Multiplier of the screen score for a pair in the same language.
 SAME_LANGUAGE_PRIOR = 0.9
-#: The same prior on the decision's log-odds: two versions rarely share a language (weak, not a rule).
-SAME_LANGUAGE_LOG_ODDS = -0.5
-#: What a caller's ``alignability`` of 1 (or 0) adds to (or takes from) the log-odds.
-HOOK_LOG_ODDS = 3.0
+#: What a caller's ``alignability`` of 0 takes from the log-odds (1 takes nothing): our own
+#: alignment already measures how well the pair aligns, the hook (a semantic scorer, a rule of the
+#: caller's) can only refuse a pair it knows is wrong.
+HOOK_LOG_ODDS = 8.0
 #: How many best-screened partners each document is aligned with before clustering.
 DEFAULT_CANDIDATES = 4
 #: Pairs whose segment counts and lengths both differ more than this are not aligned.
@@ -569,12 +569,9 @@ def _veto(a: _Features, b: _Features, components: dict[str, Component]) -> str:
     return ""
 
 
-def _log_odds_extra(same: bool, hook: float | None) -> float:
-    """Evidence added to the alignment's log-odds: the same-language prior and the caller's hook."""
-    extra = SAME_LANGUAGE_LOG_ODDS if same else 0.0
-    if hook is not None:
-        extra += HOOK_LOG_ODDS * (min(1.0, max(0.0, hook)) - 0.5) * 2
-    return extra
+def _log_odds_extra(hook: float | None) -> float:
+    """Evidence added to the alignment's log-odds by the caller's hook (the same-language prior is in the screen)."""
+    return HOOK_LOG_ODDS * (min(1.0, max(0.0, hook)) - 1.0) if hook is not None else 0.0
 
 
 def _texts(doc: Document) -> tuple[list[str], list[str]]:
@@ -591,8 +588,8 @@ def _decide(a: _Features, b: _Features, docs: tuple[Document, Document], alignab
     if veto:
         return PairSimilarity(0, 1, 0.0, comps, same, decided_by=f"screen: {veto}", screen=cheap)
     (src, sk), (tgt, tk) = _texts(docs[0]), _texts(docs[1])
-    ev = alignment_evidence(src, tgt, sk, tk, shuffles=shuffles)
-    log_odds = ev.log_odds + _log_odds_extra(same, hook)
+    ev = alignment_evidence(src, tgt, sk, tk, shuffles=shuffles, screen=cheap)
+    log_odds = ev.log_odds + _log_odds_extra(hook)
     score = round(1.0 / (1.0 + math.exp(-max(min(log_odds, 50.0), -50.0))), 6)
     return PairSimilarity(0, 1, score, comps, same, evidence=ev, decided_by="alignment", screen=cheap,
                           log_odds=round(log_odds, 4))
@@ -733,7 +730,7 @@ def group_documents(
             "min_link": min_link,
             "candidates": candidates,
             "shuffles": shuffles,
-            "same_language_log_odds": SAME_LANGUAGE_LOG_ODDS,
+            "same_language_prior": SAME_LANGUAGE_PRIOR,
             "alignability": "given" if alignability is not None else "none",
         },
     )
