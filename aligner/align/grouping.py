@@ -72,6 +72,8 @@ SAME_LANGUAGE_PRIOR = 0.9
 HOOK_LOG_ODDS = 8.0
 #: How many best-screened partners each document is aligned with before clustering.
 DEFAULT_CANDIDATES = 4
+#: Below this many segments on either side the pair is decided by the screen score (cut at the threshold).
+MIN_ALIGNED_SEGMENTS = 6
 #: Pairs whose segment counts and lengths both differ more than this are not aligned.
 MAX_SIZE_RATIO = 4.0
 
@@ -588,6 +590,13 @@ def _decide(a: _Features, b: _Features, docs: tuple[Document, Document], alignab
     if veto:
         return PairSimilarity(0, 1, 0.0, comps, same, decided_by=f"screen: {veto}", screen=cheap)
     (src, sk), (tgt, tk) = _texts(docs[0]), _texts(docs[1])
+    if min(len(src), len(tgt)) < MIN_ALIGNED_SEGMENTS:
+        # A shuffle of three sentences is nearly the text itself: the order cannot tell, the screen must.
+        p = min(max(cheap, 1e-6), 1 - 1e-6)
+        log_odds = math.log(p / (1 - p)) + _log_odds_extra(hook)
+        score = round(1.0 / (1.0 + math.exp(-max(min(log_odds, 50.0), -50.0))), 6)
+        why = f"screen: too short for the order to tell ({min(len(src), len(tgt))} segments)"
+        return PairSimilarity(0, 1, score, comps, same, decided_by=why, screen=cheap, log_odds=round(log_odds, 4))
     ev = alignment_evidence(src, tgt, sk, tk, shuffles=shuffles, screen=cheap)
     log_odds = ev.log_odds + _log_odds_extra(hook)
     score = round(1.0 / (1.0 + math.exp(-max(min(log_odds, 50.0), -50.0))), 6)

@@ -100,3 +100,12 @@ def test_ntrex_doc024_is_one_group() -> None:
     grouping = group_documents(docs)
     assert [g.members for g in grouping.groups] == [(0, 1, 2, 3, 4)]
     assert all(Path(d.path).parent == NTREX_024 for d in docs)
+
+
+def test_too_short_for_the_order_to_tell_is_decided_by_the_screen() -> None:
+    en = build_document("Anna met Peter in Vilnius. They talked for hours. Then it rained.\n", "en.txt", "en")
+    de = build_document("Anna traf Peter in Vilnius. Sie redeten stundenlang. Dann regnete es.\n", "de.txt", "de")
+    pair = document_similarity(en, de)
+    assert pair.decided_by.startswith("screen: too short")
+    assert pair.evidence is None
+    assert pair.score == pytest.approx(pair.screen, abs=1e-5)
