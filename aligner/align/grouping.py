@@ -73,7 +73,7 @@ HOOK_LOG_ODDS = 8.0
 #: How many best-screened partners each document is aligned with before clustering.
 DEFAULT_CANDIDATES = 4
 #: Below this many segments on either side the pair is decided by the screen score (cut at the threshold).
-MIN_ALIGNED_SEGMENTS = 6
+MIN_ALIGNED_SEGMENTS = 5
 #: Pairs whose segment counts and lengths both differ more than this are not aligned.
 MAX_SIZE_RATIO = 4.0
 
