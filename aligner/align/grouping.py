@@ -1,38 +1,43 @@
 """Grouping: which of N documents are versions (translations) of the same text, and why.
 
-Every pair of documents gets a similarity in [0, 1] from signals that survive translation,
-each kept as a component so that a decision can be explained in words:
+The decision is whether two documents **align better than chance**: the pair is aligned
+(one pass of :func:`aligner.align.pairwise.align_pair`) and the path's statistics (segment-weighted
+bead confidence, share of 1-1 beads, share of beads whose sides share an anchor) are compared
+with the same statistics against the target with its segment order shuffled (fixed seeds). The
+differences give the log-odds that the two are versions of one text (:mod:`aligner.align.evidence`),
+plus a weak prior against two versions in one language. The reason names what decided.
+
+Aligning every pair of a directory of 1,000 files would cost half a million alignments, so a
+cheap **screen** comes first, built from signals that survive translation:
 
 ``numbers``
     numbers and years read by :func:`number_values` (``32 300``, ``32.300`` and ``32,300`` are one
-    value); small numbers weigh less than years and amounts. Translations keep digits, so numbers
-    that are not shared are strong evidence against; numbers on one side only count half, as a
-    cut-off version or spelled-out numbers look the same.
+    value); small numbers weigh less than years and amounts. Plenty of numbers on both sides with
+    few in common *veto* a pair (templated pages with other figures are other texts).
 ``structure``
     headings, paragraphs and sentences counted, and the length profile of the paragraph
     sequence compared by a small alignment (front matter such as titles and bylines left out).
 ``length``
     character length after a per-language (else per-script) expansion factor, so that a Chinese
-    text is not "too short" for its English original.
+    text is not "too short" for its English original; sizes far apart veto a pair.
 ``names``
     capitalised names and acronyms of one version looked up in the other, Indic scripts
     transliterated to Latin (``indic_transliteration``), Cyrillic and Greek by a small table, and
     compared fuzzily (``rapidfuzz``) on the spelling and on the consonant skeleton (``customer`` ~
     ``kasṭamar``). Facing a script that cannot be romanised (Arabic, Han, ...) only acronyms count.
 ``alignability``
-    an optional caller-given ``alignability(doc_a, doc_b) -> float`` (the sentence aligner).
+    an optional caller-given ``alignability(doc_a, doc_b) -> float``, added to the log-odds.
 
-Each component carries an evidence weight (a pair with one year in common says less than one
-with seven shared amounts), the score is the weighted mean, and a pair in the same language is
-multiplied by :data:`SAME_LANGUAGE_PRIOR` (two versions rarely share a language: a weak prior,
-not a rule). Documents are clustered by average linkage over the scores, with a guard that no
-pair inside a group falls below ``min_link``: one document that resembles two different texts
-cannot merge them. Everything runs in an order fixed by the documents' content, so shuffling
-the inputs changes only the indices.
-"""
+The screen's weighted score only chooses which pairs to align (each document's best few), never
+groups anything by itself. Documents are clustered by average linkage over the probabilities,
+with a guard that no pair inside a group falls below ``min_link``: one document that resembles
+two different texts cannot merge them; pairs across two clusters about to merge are aligned
+first if they were not. Everything runs in an order fixed by the documents' content, so
+shuffling the inputs changes only the indices."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 import statistics
@@ -40,6 +45,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..facts.numbers import extract_numbers
@@ -49,6 +55,7 @@ from ..text.acronyms import is_capitals
 from ..text.scripts import CASED_SCRIPTS, char_script, dominant_script
 from ..text.tokens import NAME_WORD
 from ..text.translit import romanisable, skeleton, transliterate  # also imported from here by older callers
+from .evidence import DEFAULT_SHUFFLES, AlignmentEvidence, alignment_evidence
 
 #: ``alignability(doc_a, doc_b) -> float`` in [0, 1]: how well two documents' sentences align.
 Alignability = Callable[[Document, Document], float]
@@ -57,15 +64,24 @@ Alignability = Callable[[Document, Document], float]
 DEFAULT_THRESHOLD = 0.5
 #: Default lowest score allowed between any two members of a group (the bridging guard).
 DEFAULT_MIN_LINK = 0.3
-#: Multiplier for a pair in the same language.
+#: Multiplier of the screen score for a pair in the same language.
 SAME_LANGUAGE_PRIOR = 0.9
+#: What a caller's ``alignability`` of 0 takes from the log-odds (1 takes nothing): our own
+#: alignment already measures how well the pair aligns, the hook (a semantic scorer, a rule of the
+#: caller's) can only refuse a pair it knows is wrong.
+HOOK_LOG_ODDS = 8.0
+#: How many best-screened partners each document is aligned with before clustering.
+DEFAULT_CANDIDATES = 4
+#: Below this many segments on either side the pair is decided by the screen score (cut at the threshold).
+MIN_ALIGNED_SEGMENTS = 5
+#: Pairs whose segment counts and lengths both differ more than this are not aligned.
+MAX_SIZE_RATIO = 4.0
 
 # Evidence weights: the most a component can count for, reached with enough material.
 _W_NUMBERS = 0.45
 _W_STRUCTURE = 0.3
 _W_LENGTH = 0.15
 _W_NAMES = 0.2
-_W_ALIGNABILITY = 0.6
 
 #: Characters of a text per character of its English original, by language; rough,
 #: published expansion rates (German runs long, Chinese and Japanese short).
@@ -296,8 +312,10 @@ def _vocabulary(body: Sequence, script: str) -> _Vocabulary:
 
 #: Both documents need this many distinct numbers before disagreeing numbers can veto a pair.
 CONTRADICTING_NUMBERS = 4
-#: The most a pair with contradicting numbers can score (below the default min_link).
-NUMBERS_VETO = 0.25
+#: ... and share fewer than this fraction of the smaller side's. Translators localise (miles to
+#: kilometres, 12-hour to 24-hour clocks), so a real pair of news versions can share only a third
+#: of its numbers (ntrex doc024, lt-en: 4 of 13); a text with other figures shares almost none.
+CONTRADICTING_SHARE = 0.2
 
 
 def _numbers_component(a: _Features, b: _Features) -> tuple[float, float, dict]:
@@ -419,13 +437,22 @@ class Component:
 
 @dataclass(frozen=True)
 class PairSimilarity:
-    """How alike documents ``a`` and ``b`` (input indices, ``a < b``) are, with its components."""
+    """How likely documents ``a`` and ``b`` (input indices, ``a < b``) are versions of one text.
+
+    ``score`` is that probability; ``decided_by`` says what decided it (``alignment``, or
+    ``screen: ...`` when the pair was never aligned); ``evidence`` is the alignment compared with
+    chance, ``screen`` the cheap hand-weighted score of ``components`` that chose what to align.
+    """
 
     a: int
     b: int
     score: float
     components: dict[str, Component]
     same_language: bool = False
+    evidence: AlignmentEvidence | None = None
+    decided_by: str = ""
+    screen: float = 0.0
+    log_odds: float | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -434,6 +461,10 @@ class PairSimilarity:
             "score": round(self.score, 4),
             "same_language": self.same_language,
             "components": {k: c.to_dict() for k, c in self.components.items()},
+            "decided_by": self.decided_by,
+            "screen": round(self.screen, 4),
+            "log_odds": self.log_odds,
+            "evidence": self.evidence.to_dict() if self.evidence is not None else None,
         }
 
 
@@ -505,41 +536,90 @@ class Grouping:
 # --------------------------------------------------------------------------- scoring
 
 
-def _pair(a: _Features, b: _Features, docs: tuple[Document, Document],
-          alignability: Alignability | None) -> tuple[float, dict[str, Component], bool]:
+def _pair(a: _Features, b: _Features) -> tuple[float, dict[str, Component], bool, str]:
+    """The cheap screen of a pair: its hand-weighted score, components, same language, and a veto (or "")."""
     parts = {
         "numbers": _numbers_component(a, b),
         "structure": _structure_component(a, b),
         "length": _length_component(a, b),
         "names": _names_component(a, b),
     }
-    if alignability is not None:
-        value = float(alignability(*docs))
-        parts["alignability"] = (min(1.0, max(0.0, value)), _W_ALIGNABILITY, {})
     components = {k: Component(v, w, d) for k, (v, w, d) in parts.items()}
     total = sum(c.weight for c in components.values())
     score = sum(c.value * c.weight for c in components.values()) / total if total else 0.0
     same = a.language is not None and a.language == b.language
     if same:
         score *= SAME_LANGUAGE_PRIOR
+    return round(score, 6), components, same, _veto(a, b, components)
+
+
+def _veto(a: _Features, b: _Features, components: dict[str, Component]) -> str:
+    """Why the pair need not be aligned at all (cheap and certain enough), or ""."""
     num = components["numbers"].detail
-    if min(num["a"], num["b"]) >= CONTRADICTING_NUMBERS and num["shared"] * 3 < min(num["a"], num["b"]):
+    fewer = min(num["a"], num["b"])
+    if fewer >= CONTRADICTING_NUMBERS and num["shared"] < CONTRADICTING_SHARE * fewer:
         # Plenty of numbers on both sides and few in common: numbers survive translation, so two
         # texts with the same layout but other figures (templated pages, yearly reports) are not
-        # versions of each other, whatever their structure says.
-        score = min(score, NUMBERS_VETO)
-    return round(score, 6), components, same
+        # versions of each other, however well their sentences align.
+        return f"numbers contradict (shares {num['shared']} of {num['a']} and {num['b']})"
+    if not a.body_segments or not b.body_segments or not a.adjusted_length or not b.adjusted_length:
+        return "one of them is empty"
+    seg_ratio = max(a.body_segments, b.body_segments) / min(a.body_segments, b.body_segments)
+    len_ratio = max(a.adjusted_length, b.adjusted_length) / min(a.adjusted_length, b.adjusted_length)
+    if min(seg_ratio, len_ratio) > MAX_SIZE_RATIO:
+        return f"sizes differ too much ({a.body_segments} vs {b.body_segments} segments, x{len_ratio:.1f} length)"
+    return ""
 
 
-def document_similarity(a: Document, b: Document, *, alignability: Alignability | None = None) -> PairSimilarity:
-    """Similarity of two documents in [0, 1] with its components (``a`` is 0, ``b`` is 1)."""
+def _log_odds_extra(hook: float | None) -> float:
+    """Evidence added to the alignment's log-odds by the caller's hook (the same-language prior is in the screen)."""
+    return HOOK_LOG_ODDS * (min(1.0, max(0.0, hook)) - 1.0) if hook is not None else 0.0
+
+
+def _texts(doc: Document) -> tuple[list[str], list[str]]:
+    return [s.text for s in doc.segments], [s.kind.value for s in doc.segments]
+
+
+def _decide(a: _Features, b: _Features, docs: tuple[Document, Document], alignability: Alignability | None,
+            shuffles: int) -> PairSimilarity:
+    """The full decision for one pair, in the order given (the caller puts it in content order)."""
+    cheap, comps, same, veto = _pair(a, b)
+    hook = float(alignability(*docs)) if alignability is not None else None
+    if hook is not None:
+        comps["alignability"] = Component(min(1.0, max(0.0, hook)), 0.0, {})
+    if veto:
+        return PairSimilarity(0, 1, 0.0, comps, same, decided_by=f"screen: {veto}", screen=cheap)
+    (src, sk), (tgt, tk) = _texts(docs[0]), _texts(docs[1])
+    if min(len(src), len(tgt)) < MIN_ALIGNED_SEGMENTS:
+        # A shuffle of three sentences is nearly the text itself: the order cannot tell, the screen must.
+        p = min(max(cheap, 1e-6), 1 - 1e-6)
+        log_odds = math.log(p / (1 - p)) + _log_odds_extra(hook)
+        score = round(1.0 / (1.0 + math.exp(-max(min(log_odds, 50.0), -50.0))), 6)
+        why = f"screen: too short for the order to tell ({min(len(src), len(tgt))} segments)"
+        return PairSimilarity(0, 1, score, comps, same, decided_by=why, screen=cheap, log_odds=round(log_odds, 4))
+    ev = alignment_evidence(src, tgt, sk, tk, shuffles=shuffles, screen=cheap)
+    log_odds = ev.log_odds + _log_odds_extra(hook)
+    score = round(1.0 / (1.0 + math.exp(-max(min(log_odds, 50.0), -50.0))), 6)
+    return PairSimilarity(0, 1, score, comps, same, evidence=ev, decided_by="alignment", screen=cheap,
+                          log_odds=round(log_odds, 4))
+
+
+def document_similarity(a: Document, b: Document, *, alignability: Alignability | None = None,
+                        shuffles: int = DEFAULT_SHUFFLES) -> PairSimilarity:
+    """How likely ``a`` and ``b`` are versions of one text, with the evidence (``a`` is 0, ``b`` is 1).
+
+    The pair is aligned and compared with chance (:func:`aligner.align.evidence.alignment_evidence`)
+    unless the cheap screen vetoes it; it is computed in content order, so it is exactly symmetric.
+    """
     fa, fb = _features(a), _features(b)
-    if fb.key < fa.key:  # compute in content order so the score is exactly symmetric
-        score, comps, same = _pair(fb, fa, (b, a), alignability)
-        comps = {k: _swap(c) for k, c in comps.items()}
-    else:
-        score, comps, same = _pair(fa, fb, (a, b), alignability)
-    return PairSimilarity(0, 1, score, comps, same)
+    if fb.key < fa.key:
+        return _swap_pair(_decide(fb, fa, (b, a), alignability, shuffles), 0, 1)
+    return _decide(fa, fb, (a, b), alignability, shuffles)
+
+
+def _swap_pair(p: PairSimilarity, lo: int, hi: int) -> PairSimilarity:
+    """``p`` computed with its documents the other way round, as the pair ``(lo, hi)``."""
+    return dataclasses.replace(p, a=lo, b=hi, components={k: _swap(c) for k, c in p.components.items()})
 
 
 def _swap(c: Component) -> Component:
@@ -560,38 +640,83 @@ def group_documents(
     threshold: float = DEFAULT_THRESHOLD,
     min_link: float = DEFAULT_MIN_LINK,
     alignability: Alignability | None = None,
+    candidates: int = DEFAULT_CANDIDATES,
+    shuffles: int = DEFAULT_SHUFFLES,
 ) -> Grouping:
     """Split ``docs`` into groups of versions of one text (each of two or more) and unmatched documents.
 
-    Average-linkage clustering: the two clusters with the highest mean pair score merge while
-    that mean is at least ``threshold`` and no pair across them scores below ``min_link``.
-    ``alignability``, when given, is called once per pair and counts as one more component.
+    1. **Screen** every pair cheaply (numbers, names, structure, length): a pair whose numbers
+       contradict or whose sizes differ beyond :data:`MAX_SIZE_RATIO` is decided there.
+    2. **Align** each document with its ``candidates`` best-screened partners and compare the
+       alignment with chance (:mod:`aligner.align.evidence`): the pair's probability of being
+       versions of one text.
+    3. **Cluster** by average linkage over the probabilities: two clusters merge while the mean
+       is at least ``threshold`` and no pair across them is below ``min_link``; a pair across two
+       clusters about to merge that was not aligned yet is aligned first. So a directory of N files
+       costs about ``N x candidates / 2`` alignments plus those inside the groups, not ``N^2``.
+
+    ``alignability``, when given, is called once per pair and adds to the log-odds. Everything runs
+    in an order fixed by the documents' content, so shuffling the inputs changes only the indices.
     """
     n = len(docs)
     features = [_features(d) for d in docs]
-    # Canonical order: by content, so that the input order cannot change any decision.
     order = sorted(range(n), key=lambda i: features[i].key)
     rank = {i: r for r, i in enumerate(order)}
 
-    matrix = [[1.0] * n for _ in range(n)]
-    pairs: list[PairSimilarity] = []
-    pair_of: dict[tuple[int, int], PairSimilarity] = {}
+    screened: dict[tuple[int, int], tuple[float, dict[str, Component], bool, str]] = {}
     for x in range(n):
         for y in range(x + 1, n):
             i, j = order[x], order[y]
-            score, comps, same = _pair(features[i], features[j], (docs[i], docs[j]), alignability)
-            lo, hi = min(i, j), max(i, j)
-            if lo != i:
-                comps = {k: _swap(c) for k, c in comps.items()}
-            matrix[i][j] = matrix[j][i] = score
-            pair = PairSimilarity(lo, hi, score, comps, same)
-            pair_of[(lo, hi)] = pair
-            pairs.append(pair)
-    pairs.sort(key=lambda p: (p.a, p.b))
+            screened[(i, j)] = _pair(features[i], features[j])
 
-    clusters = _cluster(matrix, order, threshold, min_link)
+    decided: dict[tuple[int, int], PairSimilarity] = {}
+
+    def decide(i: int, j: int) -> float:
+        if rank[j] < rank[i]:
+            i, j = j, i
+        if (i, j) not in decided:
+            decided[(i, j)] = _decide(features[i], features[j], (docs[i], docs[j]), alignability, shuffles)
+        return decided[(i, j)].score
+
+    # Eager: each document against its best-screened partners (vetoed pairs are decided by the screen).
+    for i in order:
+        partners = [j for j in order if j != i and not _screen_of(screened, rank, i, j)[3]]
+        partners.sort(key=lambda j: (-_screen_of(screened, rank, i, j)[0], rank[j]))
+        for j in partners[:candidates]:
+            decide(i, j)
+        if alignability is not None:
+            for j in order:
+                if j != i:
+                    decide(i, j)
+    for (i, j), (_, _, _, veto) in screened.items():
+        if veto:
+            decide(i, j)
+
+    clusters = _cluster_lazy(n, order, decided, decide, threshold, min_link)
     groups_idx = sorted((sorted(c) for c in clusters if len(c) >= 2), key=lambda c: c[0])
     grouped = {i for c in groups_idx for i in c}
+    # An unmatched document is explained against its closest group (by the screen), aligned if need be.
+    for i in range(n):
+        if i in grouped or n < 2:
+            continue
+        closest = _closest_by_screen(i, groups_idx, screened, rank, n)
+        for j in closest:
+            decide(i, j)
+
+    matrix = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
+    pairs: list[PairSimilarity] = []
+    pair_of: dict[tuple[int, int], PairSimilarity] = {}
+    for (i, j), (cheap, comps, same, _) in screened.items():
+        p = decided.get((i, j))
+        if p is None:
+            p = PairSimilarity(0, 1, 0.0, comps, same, decided_by="screen: not among the best-screened partners",
+                               screen=cheap)
+        lo, hi = min(i, j), max(i, j)
+        p = _swap_pair(p, lo, hi) if lo != i else dataclasses.replace(p, a=lo, b=hi)
+        matrix[i][j] = matrix[j][i] = p.score
+        pair_of[(lo, hi)] = p
+        pairs.append(p)
+    pairs.sort(key=lambda p: (p.a, p.b))
 
     groups = tuple(
         Group(
@@ -602,15 +727,18 @@ def group_documents(
         for members in groups_idx
     )
     unmatched = tuple(
-        _unmatched(i, groups_idx, features, matrix, pair_of, threshold, min_link, docs, rank)
+        _unmatched(i, groups_idx, features, matrix, pair_of, threshold, min_link, docs, rank, screened)
         for i in range(n)
         if i not in grouped
     )
     signature = make_signature(
         "group",
         {
+            "decision": "alignment-vs-shuffled",
             "threshold": threshold,
             "min_link": min_link,
+            "candidates": candidates,
+            "shuffles": shuffles,
             "same_language_prior": SAME_LANGUAGE_PRIOR,
             "alignability": "given" if alignability is not None else "none",
         },
@@ -626,31 +754,101 @@ def group_documents(
     )
 
 
+def _screen_of(screened: dict, rank: dict[int, int], i: int, j: int) -> tuple:
+    return screened[(i, j)] if rank[i] < rank[j] else screened[(j, i)]
+
+
+def _closest_by_screen(i: int, groups: Sequence[Sequence[int]], screened: dict, rank: dict[int, int],
+                       n: int) -> list[int]:
+    if groups:
+        best = max(groups, key=lambda g: (_mean(_screen_of(screened, rank, i, j)[0] for j in g),
+                                          -min(rank[j] for j in g)))
+        return list(best)
+    others = [j for j in range(n) if j != i]
+    return [max(others, key=lambda j: (_screen_of(screened, rank, i, j)[0], -rank[j]))]
+
+
 def _mean(values: Iterable[float]) -> float:
     items = sorted(values)
     return sum(items) / len(items) if items else 0.0
 
 
 def _cluster(matrix: list[list[float]], order: list[int], threshold: float, min_link: float) -> list[list[int]]:
-    """Average linkage with a minimum-link guard; ties broken by canonical (content) order."""
+    """Average linkage with a minimum-link guard over a full matrix; ties broken by canonical order."""
+    n = len(order)
+    known = {(i, j): PairSimilarity(i, j, matrix[i][j], {}) for i in range(n) for j in range(n) if i != j}
+    return _cluster_lazy(n, order, known, lambda i, j: matrix[i][j], threshold, min_link)
+
+
+def _cluster_lazy(n: int, order: list[int], known: dict[tuple[int, int], PairSimilarity],
+                  decide: Callable[[int, int], float], threshold: float, min_link: float) -> list[list[int]]:
+    """Average linkage with a minimum-link guard, over the pairs decided so far.
+
+    Clusters are compared on the pairs already decided between them; before two clusters merge,
+    the pairs across them not decided yet are decided (``decide``) and the merge is reconsidered.
+    Sums, counts and minima are kept per cluster pair, so a step costs O(clusters^2) in numpy.
+    Ties are broken by canonical (content) order: cluster ``k`` is the one whose first member has rank ``k``.
+    """
+    if n == 0:
+        return []
     rank = {i: r for r, i in enumerate(order)}
-    clusters = [[i] for i in order]
+    # In rank space: row r is document order[r].
+    val = np.full((n, n), np.nan)
+    for (i, j), p in known.items():
+        val[rank[i], rank[j]] = val[rank[j], rank[i]] = p.score
+    members: list[list[int] | None] = [[r] for r in range(n)]
+    known_m = ~np.isnan(val)
+    total = np.where(known_m, val, 0.0)
+    count = known_m.astype(np.float64)
+    low = np.where(known_m, val, np.inf)
+    unknown = (~known_m).astype(np.float64)
+    np.fill_diagonal(unknown, 0.0)
+    active = np.ones(n, dtype=bool)
+
+    def refresh(x: int, y: int) -> None:
+        block = val[np.ix_(members[x], members[y])]
+        ok = ~np.isnan(block)
+        total[x, y] = total[y, x] = block[ok].sum()
+        count[x, y] = count[y, x] = ok.sum()
+        low[x, y] = low[y, x] = block[ok].min() if ok.any() else np.inf
+        unknown[x, y] = unknown[y, x] = (~ok).sum()
+
     while True:
-        best: tuple[float, int, int] | None = None
-        for x in range(len(clusters)):
-            for y in range(x + 1, len(clusters)):
-                links = [matrix[i][j] for i in clusters[x] for j in clusters[y]]
-                avg = _mean(links)
-                if avg < threshold or min(links) < min_link:
-                    continue
-                if best is None or avg > best[0]:
-                    best = (avg, x, y)
-        if best is None:
-            return clusters
-        _, x, y = best
-        merged = sorted(clusters[x] + clusters[y], key=rank.__getitem__)
-        clusters = [c for k, c in enumerate(clusters) if k not in (x, y)] + [merged]
-        clusters.sort(key=lambda c: rank[c[0]])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            avg = np.where(count > 0, total / np.maximum(count, 1), -1.0)
+        ok = (count > 0) & (avg >= threshold) & (low >= min_link) & active[:, None] & active[None, :]
+        np.fill_diagonal(ok, False)
+        ok = np.triu(ok)
+        if not ok.any():
+            break
+        score = np.where(ok, avg, -np.inf)
+        x, y = np.unravel_index(int(np.argmax(score)), score.shape)  # first maximum: lowest ranks
+        x, y = int(x), int(y)
+        if unknown[x, y] > 0:
+            for r in members[x]:
+                for s in members[y]:
+                    if np.isnan(val[r, s]):
+                        val[r, s] = val[s, r] = decide(order[r], order[s])
+            refresh(x, y)
+            continue
+        members[x] = sorted(members[x] + members[y])
+        members[y] = None
+        active[y] = False
+        total[x, :] += total[y, :]
+        total[:, x] = total[x, :]
+        count[x, :] += count[y, :]
+        count[:, x] = count[x, :]
+        unknown[x, :] += unknown[y, :]
+        unknown[:, x] = unknown[x, :]
+        low[x, :] = np.minimum(low[x, :], low[y, :])
+        low[:, x] = low[x, :]
+        total[x, x] = count[x, x] = unknown[x, x] = 0.0
+        for arr in (total, count, unknown):
+            arr[y, :] = 0.0
+            arr[:, y] = 0.0
+        low[y, :] = np.inf
+        low[:, y] = np.inf
+    return [[order[r] for r in m] for m in members if m is not None]
 
 
 # --------------------------------------------------------------------------- reasons
@@ -735,12 +933,35 @@ def _join(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _evidence_phrase(i: int, others: Sequence[int], features: Sequence[_Features],
+                     pair_of: dict[tuple[int, int], PairSimilarity]) -> str:
+    """What decided: how many of ``others`` ``i`` aligns with better than chance, and the weakest pair in numbers."""
+    pairs = {j: pair_of[(min(i, j), max(i, j))] for j in others}
+    weakest = min(others, key=lambda j: (pairs[j].score, j))
+    p = pairs[weakest]
+    if p.evidence is None:
+        return f"decided by the {p.decided_by} (with {_label(features[weakest])})"
+    better = sum(1 for q in pairs.values() if q.evidence is not None and q.score >= 0.5)
+    head = f"aligns better than chance with {better}/{len(others)}" if len(others) > 1 else (
+        "aligns better than chance" if p.score >= 0.5 else "aligns no better than chance")
+    which = f"weakest with {_label(features[weakest])}" if len(others) > 1 else f"with {_label(features[weakest])}"
+    ev = p.evidence if p.a == i else _flip(p.evidence)
+    return f"{head} ({which}: probability {p.score:.2f}, {ev.describe()})"
+
+
+def _flip(ev: AlignmentEvidence) -> AlignmentEvidence:
+    """The evidence seen from the other document (segment counts swapped)."""
+    swap = lambda st: dataclasses.replace(st, aligned=st.aligned[::-1])  # noqa: E731
+    return dataclasses.replace(ev, segments=ev.segments[::-1], real=swap(ev.real), shuffled=swap(ev.shuffled))
+
+
 def _member_reason(i: int, members: Sequence[int], features: Sequence[_Features],
                    matrix: list[list[float]], pair_of: dict[tuple[int, int], PairSimilarity]) -> str:
     others = [j for j in members if j != i]
     good, bad, notes = _phrases(i, others, features, pair_of, "the group")
     score = _mean(matrix[i][j] for j in others)
-    text = f"{_label(features[i])}: {score:.2f} on average to the other {len(others)}"
+    text = f"{_label(features[i])}: {score:.2f} on average to the other {len(others)}; "
+    text += _evidence_phrase(i, others, features, pair_of)
     if good:
         text += f"; {_join(good)}"
     if bad:
@@ -750,17 +971,23 @@ def _member_reason(i: int, members: Sequence[int], features: Sequence[_Features]
 
 def _unmatched(i: int, groups: Sequence[Sequence[int]], features: Sequence[_Features],
                matrix: list[list[float]], pair_of: dict[tuple[int, int], PairSimilarity],
-               threshold: float, min_link: float, docs: Sequence[Document], rank: dict[int, int]) -> Unmatched:
+               threshold: float, min_link: float, docs: Sequence[Document], rank: dict[int, int],
+               screened: dict) -> Unmatched:
     doc = docs[i]
     n = len(docs)
     if n == 1:
         return Unmatched(i, "the only document given: a group needs two versions", doc.path, doc.language)
+
+    def screen(j: int) -> float:
+        return _screen_of(screened, rank, i, j)[0]
+
     if groups:
-        closest = max(groups, key=lambda g: (_mean(matrix[i][j] for j in g), -min(rank[j] for j in g)))
+        closest = max(groups, key=lambda g: (_mean(matrix[i][j] for j in g), _mean(screen(j) for j in g),
+                                             -min(rank[j] for j in g)))
         noun = "the group"
         where = f"closest is the group of {', '.join(sorted(features[j].name for j in closest))}"
     else:
-        best = max((j for j in range(n) if j != i), key=lambda j: (matrix[i][j], -rank[j]))
+        best = max((j for j in range(n) if j != i), key=lambda j: (matrix[i][j], screen(j), -rank[j]))
         closest = [best]
         noun = features[best].name
         where = f"closest is {_label(features[best])}"
@@ -772,7 +999,9 @@ def _unmatched(i: int, groups: Sequence[Sequence[int]], features: Sequence[_Feat
                f"{features[weakest].name} (below {min_link:.2f})")
     else:
         why = f"{where} at {avg:.2f} (threshold {threshold:.2f})"
-    text = f"{why}: {_join(bad) if bad else 'no single signal is decisive'}"
+    text = f"{why}: {_evidence_phrase(i, closest, features, pair_of)}"
+    if bad:
+        text += f"; {_join(bad)}"
     if good:
         text += f"; although {_join(good)}"
     text = "; ".join([text, *notes])

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from aligner.align.grouping import (
+    SAME_LANGUAGE_PRIOR,
     Grouping,
     _cluster,
     document_similarity,
@@ -287,13 +288,15 @@ def test_empty_documents_never_group() -> None:
 
 
 def test_same_language_is_a_weak_prior_not_a_rule(seeds: list[Document]) -> None:
-    # Relabel the Danish version (segments kept) as Latvian and as Lithuanian: same length factor.
+    # Relabel the Danish version (segments kept) as Latvian and as Lithuanian: same content order.
     as_latvian = replace(seeds[1], path="001-as-lv.txt", language="lv")
     as_lithuanian = replace(seeds[1], path="001-as-lt.txt", language="lt")
     plain = document_similarity(seeds[0], as_latvian)
     same = document_similarity(seeds[0], as_lithuanian)
     assert same.same_language and not plain.same_language
-    assert same.score == pytest.approx(plain.score * 0.9, abs=1e-6)
+    # The prior multiplies the screen score, which the decision weighs in with the alignment.
+    assert same.screen == pytest.approx(plain.screen * SAME_LANGUAGE_PRIOR, abs=1e-6)
+    assert same.score < plain.score
     grouping = group_documents([seeds[0], as_lithuanian])
     assert [g.members for g in grouping.groups] == [(0, 1)]
     assert "weak prior against" in grouping.groups[0].reasons[0]
@@ -413,8 +416,8 @@ def test_transliterated_skeletons_meet(native: str, latin: str) -> None:
 
 
 def test_threshold_is_a_parameter(seeds: list[Document]) -> None:
-    assert group_documents(seeds, threshold=0.99).groups == ()
-    assert "threshold:0.99" in group_documents(seeds, threshold=0.99).signature
+    assert group_documents(seeds, threshold=0.9999).groups == ()
+    assert "threshold:0.9999" in group_documents(seeds, threshold=0.9999).signature
 
 
 def test_names_in_a_script_without_romanisation_count_only_acronyms() -> None:
