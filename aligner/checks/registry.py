@@ -133,15 +133,17 @@ class Check:
         start: int | None = None,
         end: int | None = None,
         unit: int | None = None,
+        key: str | None = None,
     ) -> Finding:
         """A :class:`Finding` of this check's code and category with its *default* severity.
 
         What a shared analysis (one run, findings for several codes) builds: it runs once per
         context whatever severities are in force, and each check instance then re-grades its
         own findings (:meth:`own_findings`). Code, category and severity are so written once, here.
+        ``key``: the localization entry the finding is about, where the file has keys.
         """
         return Finding(cls.code, cls.category, cls.default_severity, path, language, line, column, message,
-                       evidence, confidence, start, end, unit)
+                       evidence, confidence, start, end, unit, key)
 
     def finding(
         self,
@@ -156,6 +158,7 @@ class Check:
         start: int | None = None,
         end: int | None = None,
         unit: int | None = None,
+        key: str | None = None,
     ) -> Finding:
         """Build a :class:`Finding` with this check's code, category and severity in force.
 
@@ -176,6 +179,7 @@ class Check:
             start=start,
             end=end,
             unit=unit,
+            key=key,
         )
 
     def __repr__(self) -> str:

@@ -1,0 +1,723 @@
+"""Localization entries against their source: placeholders, markup, literals, plurals, empty, fuzzy and
+untranslated entries, whitespace and end punctuation.
+
+These checks compare a translation with *its source*, entry by entry, so they run only on a group that
+has one (:func:`~aligner.checks.context.source_version`: a bilingual file's ``msgid``/``<source>``, or
+the version ``--source`` names); versions that are peers (running text without a source) get nothing
+from them. Each finding blames the target, points at its segment (path, line, column), names the entry
+(``Finding.key``) and carries both texts in its evidence (``text``: the target, ``source``: the source).
+
+The comparisons are the pure functions of :mod:`aligner.facts.placeholders`, :mod:`~aligner.facts.markup`,
+:mod:`~aligner.facts.literals` and :mod:`~aligner.facts.plurals`; a fact's ``warning`` severity (a
+presentational tag the translator added, a link or example path localised on the same host or in the same
+shape) makes the finding ``minor``, its ``error`` the code's default.
+
+Entry states and flags
+----------------------
+:attr:`Document.states` gives each key a state (``fuzzy``, ``needs-review-translation``, ``untranslated``);
+a state may also list format flags (``"fuzzy, python-format"``), which enable placeholder syntaxes the way
+the PO ``#,`` line does. Without flags the placeholder module's conservative defaults apply.
+
+* An entry the file calls untranslated (``untranslated``, ``new``, ``initial``, ``needs-translation``) is
+  empty on purpose: no EMP001, no other check.
+* A PO ``fuzzy`` entry is not used at run time until reviewed: FUZ001 (info) only, its text is not
+  checked further (a fuzzy match of another ``msgid`` often has other placeholders by construction). A
+  ``needs-review`` state is used at run time, so its text is checked too.
+
+Plural entries
+--------------
+A catalog entry's plural forms are its key repeated: the source's ``msgid`` and ``msgid_plural``, the
+target's ``msgstr[0]``, ``msgstr[1]``... (:func:`~aligner.io.formats.build.keyed_document` keys the n-th
+repeat ``key\\x00n``). PLU001 checks the number of target forms against the language (CLDR through Babel,
+and the count integers reach: Lithuanian 3 or 4) and that every form keeps the source's placeholders
+(:func:`~aligner.facts.plurals.check_plural_forms`: a form that serves only n=1 may spell the number out).
+In ICU messages, a ``plural`` the source splits into forms must have a branch for each category an integer
+reaches in the target language, and each branch must keep the count (``#``) unless it serves one number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import regex
+
+from ..facts.literals import compare_literals, find_literals
+from ..facts.markup import compare_markup, find_entities, find_tags
+from ..facts.placeholders import _ICU_COMPLEX, _icu_branches, compare_placeholders, find_placeholders
+from ..facts.plurals import accepted_plural_counts, check_plural_forms, plural_categories
+from ..model import Alignment, Document, Finding, Segment, Severity
+from .context import CheckContext, source_version
+from .registry import Check, SharedAnalysisCheck, register, regrade
+
+#: States under which an empty target is expected: the file says the entry is not translated yet.
+_UNTRANSLATED = frozenset({"untranslated", "new", "initial", "needs-translation", "obsolete"})
+#: States of a translation that waits for review (FUZ001).
+_REVIEW = frozenset({"fuzzy", "needs-review", "needs-review-translation", "needs-review-l10n",
+                     "needs-review-adaptation", "needs-adaptation", "needs-l10n"})
+#: Where the plural forms of an entry come from: the key repeated (``key\x00n``, see the module documentation).
+_REPEAT = "\x00"
+
+_PLACEHOLDER_CODE = {"missing": "PLH001", "added": "PLH001", "renamed": "PLH001",
+                     "type_changed": "PLH002", "reordered_unpositioned": "PLH002",
+                     "plural_keyword_invalid": "PLH003", "plural_other_missing": "PLH003"}
+_FORM_ISSUE = re.compile(r"^form (\d+): (\w+): (.*)$", re.S)
+
+_SNIPPET = 70
+
+
+def _snippet(text: str, limit: int = _SNIPPET) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _severity(check: type[Check], fact_severity: str) -> Severity:
+    """The finding's severity: the code's default for a fact's ``error``, ``minor`` for its ``warning``."""
+    if fact_severity == "error":
+        return check.default_severity
+    return min(check.default_severity, Severity.MINOR)
+
+
+def _primary(language: str | None) -> str | None:
+    return language.replace("_", "-").split("-")[0].lower() if language else None
+
+
+# --------------------------------------------------------------------------- entry states and flags
+
+
+def _tokens(state: str) -> list[str]:
+    return [t for t in re.split(r"[\s,]+", state.strip().lower()) if t]
+
+
+def _entry_states(doc: Document) -> dict[str, tuple[frozenset[str], tuple[str, ...] | None]]:
+    """Per key, the state words and the format flags the document's :attr:`~Document.states` give it."""
+    out: dict[str, tuple[frozenset[str], tuple[str, ...] | None]] = {}
+    for key, state in doc.states:
+        words = _tokens(state or "")
+        flags = tuple(w for w in words if w.endswith("-format") or w in ("jinja", "colon", "percent"))
+        out[key] = (frozenset(words) - set(flags), flags or None)
+    return out
+
+
+# --------------------------------------------------------------------------- end punctuation
+
+
+_CLOSERS = "\"'”’»›)]}」』）"
+_TRAILING_TAGS = re.compile(r"(?:\s*</?[A-Za-z][^<>]*>)+\s*$")
+_STOPS = frozenset(".。｡।॥۔။።།")
+_QUESTIONS = frozenset("?？؟፧⸮")
+_EXCLAMATIONS = frozenset("!！")
+_COLONS = frozenset(":：")
+#: Languages that write the question mark on the stressed word, not at the end (Armenian).
+_QUESTION_INSIDE = frozenset({"hy"})
+#: Languages whose sentences need no full stop (Thai, Lao, Khmer).
+_NO_STOP = frozenset({"th", "lo", "km"})
+
+
+def _end_mark(text: str, language: str | None) -> str | None:
+    """What ``text`` ends with: ``question``, ``exclamation``, ``colon``, ``ellipsis``, ``stop`` or ``None``."""
+    t = _TRAILING_TAGS.sub("", text).rstrip()
+    while t and t[-1] in _CLOSERS:
+        t = t[:-1].rstrip()
+    if not t:
+        return None
+    last = t[-1]
+    if last == "…" or t.endswith("...") or t.endswith("。。。"):
+        return "ellipsis"
+    if last in _QUESTIONS or (last in ";;" and _primary(language) == "el"):
+        return "question"
+    if last in _EXCLAMATIONS:
+        return "exclamation"
+    if last in _COLONS:
+        return "colon"
+    if last in _STOPS:
+        return "stop"
+    return None
+
+
+_MARK_NAMES = {"question": "a question mark", "exclamation": "an exclamation mark", "colon": "a colon",
+               "ellipsis": "an ellipsis", "stop": "a full stop", None: "no end punctuation"}
+
+
+def _punctuation_differs(source: str, target: str, src_lang: str | None, tgt_lang: str | None
+                         ) -> tuple[str | None, str | None] | None:
+    """``(source mark, target mark)`` when the end punctuation differs in a way worth a finding."""
+    a, b = _end_mark(source, src_lang), _end_mark(target, tgt_lang)
+    if a == b or {a, b} <= {"stop", None}:
+        return None  # a full stop kept, added or dropped is style (and "." / "。" / "।" are one mark)
+    lang = _primary(tgt_lang)
+    if lang in _QUESTION_INSIDE and "question" in (a, b):
+        return None
+    if lang in _NO_STOP and {a, b} <= {"stop", None}:
+        return None
+    return a, b
+
+
+# --------------------------------------------------------------------------- whitespace
+
+
+def _ws_norm(s: str) -> str:
+    return "".join(" " if c.isspace() and c not in "\n\r\t" else c for c in s)
+
+
+def _edges(text: str) -> tuple[str, str]:
+    body = text.strip()
+    if not body:
+        return text, ""
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()):]
+    return _ws_norm(lead), _ws_norm(trail)
+
+
+# --------------------------------------------------------------------------- untranslated
+
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_LOWER_WORD = regex.compile(r"^\p{Ll}[\p{L}\p{M}]{2,}")
+
+
+def _translatable_words(text: str, flags: tuple[str, ...] | None) -> list[str]:
+    """The words of ``text`` outside placeholders, literals, tags and entities."""
+    spans = [(p.start, p.end) for p in find_placeholders(text, flags)]
+    spans += [(x.start, x.end) for x in find_literals(text)]
+    spans += [(t.start, t.end) for t in find_tags(text)]
+    spans += [(e.start, e.end) for e in find_entities(text)]
+    if spans:
+        chars = list(text)
+        for a, b in spans:
+            chars[a:b] = " " * (b - a)
+        text = "".join(chars)
+    return _WORD.findall(text)
+
+
+def _worth_translating(text: str, flags: tuple[str, ...] | None) -> bool:
+    """Whether a text has something a translator would translate: two words or more, one of them an
+    ordinary lower-case word (not only names, codes, placeholders, numbers or a single shared word)."""
+    words = _translatable_words(text, flags)
+    if len(words) < 2:
+        return False
+    return any(_LOWER_WORD.match(w) and not any(c.isupper() for c in w[1:]) for w in words)
+
+
+# --------------------------------------------------------------------------- plurals
+
+
+@lru_cache(maxsize=128)
+def _integers_by_category(language: str, ordinal: bool = False) -> dict[str, frozenset[int]] | None:
+    """For each CLDR category of ``language``, the integers 0..999 that select it (``None``: unknown)."""
+    try:
+        from babel import Locale
+
+        loc = Locale.parse(language.replace("-", "_"))
+        rule = loc.ordinal_form if ordinal else loc.plural_form
+    except Exception:  # noqa: BLE001 - unknown or malformed locale ids
+        return None
+    out: dict[str, set[int]] = {}
+    for n in range(1000):
+        out.setdefault(rule(n), set()).add(n)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _icu_plural_branches(surface: str) -> tuple[str, str, list[tuple[str, str]]] | None:
+    """``(argument, type, [(keyword, body)...])`` of an ICU ``plural``/``selectordinal`` argument."""
+    m = _ICU_COMPLEX.match(surface, 1, len(surface) - 1)
+    if not m or m.group(2) == "select":
+        return None
+    branches = _icu_branches(surface, m.end(), len(surface) - 1)
+    if not branches:
+        return None
+    return m.group(1), m.group(2), [(k, surface[a:b]) for k, a, b in branches]
+
+
+def _keeps_count(body: str, argument: str) -> bool:
+    return "#" in body or re.search(r"\{\s*" + re.escape(argument) + r"\s*[,}]", body) is not None
+
+
+def _icu_plural_issues(source: str, target: str, language: str | None,
+                       flags: tuple[str, ...] | None) -> list[str]:
+    """What the ICU plurals of ``target`` lack for ``language``: categories integers reach without a
+    branch (where the source has forms), and branches that drop the count the source keeps."""
+    if not language or "plural" not in target:
+        return []
+    src = {p.key: p for p in find_placeholders(source, flags) if p.syntax == "icu" and p.type != "select"}
+    out = []
+    for p in find_placeholders(target, flags):
+        if p.syntax != "icu" or p.type not in ("plural", "selectordinal") or p.key not in src:
+            continue
+        parsed_t, parsed_s = _icu_plural_branches(p.surface), _icu_plural_branches(src[p.key].surface)
+        if not parsed_t or not parsed_s:
+            continue
+        argument, kind, branches = parsed_t
+        ints = _integers_by_category(language, kind == "selectordinal")
+        if ints is None:
+            continue
+        keywords = {k for k, _ in branches}
+        explicit = {int(k[1:]) for k in keywords if re.fullmatch(r"=\d+", k)}
+        src_forms = {k for k, _ in parsed_s[2] if not k.startswith("=")}
+        if "other" in keywords and len(src_forms) >= 2:
+            lacking = [c for c in sorted(ints) if c not in keywords and not ints[c] <= explicit]
+            if lacking:
+                examples = "; ".join(f"{c}: {', '.join(map(str, sorted(ints[c])[:4]))}…" for c in lacking)
+                n_cats = len(plural_categories(language) or ()) or len(ints)
+                out.append(f"{{{argument}, {kind}}} has {len(keywords - {'other'}) + 1} forms here; {language} "
+                           f"needs {n_cats} ({', '.join(sorted(plural_categories(language) or ints))}): "
+                           f"no branch for {examples} (they would take 'other')")
+        src_other = dict(parsed_s[2]).get("other")
+        if src_other is not None and _keeps_count(src_other, argument):
+            for k, body in branches:
+                if k.startswith("=") or k not in ints or _keeps_count(body, argument):
+                    continue
+                if len(ints[k]) == 1:
+                    continue  # a form that serves one number may spell it out ("one {a file}" in Danish)
+                served = ", ".join(map(str, sorted(ints[k])[:4]))
+                out.append(f"the '{k}' branch of {{{argument}, {kind}}} ({served}…) drops the count "
+                           f"({_snippet(body, 40)!r}); the source's 'other' keeps it")
+    return out
+
+
+# --------------------------------------------------------------------------- the analysis
+
+
+class _Pair:
+    """One target text against its source text, with where findings about it point."""
+
+    __slots__ = ("doc", "seg", "source", "unit", "flags", "src_lang")
+
+    def __init__(self, doc: Document, seg: Segment, source: str, unit: int, flags: tuple[str, ...] | None,
+                 src_lang: str | None) -> None:
+        self.doc, self.seg, self.source, self.unit, self.flags, self.src_lang = doc, seg, source, unit, flags, src_lang
+
+    @property
+    def text(self) -> str:
+        return self.seg.text
+
+    def finding(self, check: type[Check], message: str, evidence: dict | None = None,
+                severity: Severity | None = None, confidence: float = 0.9) -> Finding:
+        seg = self.seg
+        ev = {"text": seg.text, "source": self.source, **(evidence or {})}
+        f = check.make_finding(self.doc.path, self.doc.language, seg.line, seg.column, message, ev, confidence,
+                               seg.start, seg.end, self.unit, key=_base_key(seg.key))
+        return f if severity is None else regrade(f, severity)
+
+
+def _base_key(key: str | None) -> str | None:
+    return key.split(_REPEAT, 1)[0] if key is not None else None
+
+
+def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True) -> None:
+    """Every text check of one target text against its source (placeholders, markup, literals,
+    untranslated, whitespace, end punctuation)."""
+    source, target, lang = pair.source, pair.text, pair.doc.language
+    where = _snippet(source)
+    if placeholders:
+        for issue in compare_placeholders(source, target, lang, pair.flags):
+            code = _PLACEHOLDER_CODE.get(issue.kind)
+            if code is None:
+                continue  # plural_category_missing: ICU falls back to 'other' (PLU001 judges the count)
+            out.append(_placeholder_finding(pair, code, issue.kind, issue.source, issue.target, issue.detail,
+                                            issue.severity, where))
+        for why in _icu_plural_issues(source, target, lang, pair.flags):
+            out.append(pair.finding(WrongPluralForms, f"{why}; the source has {where!r}", {"value": why}))
+    markup = compare_markup(source, target)
+    counted = any(i.kind in ("missing_tag", "added_tag") for i in markup)
+    for issue in markup:
+        if issue.kind == "unbalanced" and counted:
+            continue  # a tag missing or added unbalances the rest: one finding says it
+        surface = getattr(issue.source, "surface", None) or getattr(issue.target, "surface", None)
+        if issue.kind == "bad_entity":
+            out.append(pair.finding(InvalidEntity, f"{issue.detail} here; the source has {where!r}",
+                                    {"value": surface, "kind": issue.kind}, _severity(InvalidEntity, issue.severity)))
+            continue
+        if issue.kind == "missing_tag":
+            message = f"the tag {issue.source.surface!r} is missing here; the source has {where!r}"
+        elif issue.kind == "added_tag":
+            message = f"the tag {issue.target.surface!r} is here but not in the source {where!r}"
+        elif issue.kind == "unbalanced":
+            message = f"the tags do not nest here ({issue.detail}); the source's do: {where!r}"
+        elif issue.kind == "missing_entity":
+            message = f"the entity {issue.source.surface!r} is missing here; the source has {where!r}"
+        else:
+            message = f"a tag attribute changed here ({issue.detail}); the source has {where!r}"
+        out.append(pair.finding(BrokenMarkup, message, {"value": surface, "kind": issue.kind, "detail": issue.detail},
+                                _severity(BrokenMarkup, issue.severity)))
+    for issue in compare_literals(source, target):
+        kind = {"url": "URL", "email": "e-mail address", "path": "path", "code": "code span"}[issue.literal_kind]
+        if issue.kind == "missing":
+            message = f"the {kind} {issue.source.surface!r} is missing here; the source has {where!r}"
+        else:
+            message = (f"the {kind} {issue.source.surface!r} became {issue.target.surface!r} here; "
+                       f"the source has {where!r}")
+        evidence = {"value": issue.source.value, "target_value": issue.target.value if issue.target else None,
+                    "kind": issue.literal_kind}
+        out.append(pair.finding(ChangedLiteral, message, evidence, _severity(ChangedLiteral, issue.severity)))
+    if (target.strip() == source.strip() and _primary(lang) != _primary(pair.src_lang)
+            and _worth_translating(target, pair.flags)):
+        out.append(pair.finding(SameAsSource, f"the same text as the source here: {where!r}", confidence=0.7))
+    (s_lead, s_trail), (t_lead, t_trail) = _edges(source), _edges(target)
+    for side, a, b in (("leading", s_lead, t_lead), ("trailing", s_trail, t_trail)):
+        if a != b:
+            out.append(pair.finding(
+                WhitespaceDiffers,
+                f"{side} whitespace {b!r} here, {a!r} in the source {source[:_SNIPPET]!r}",
+                {"value": b, "source_value": a, "side": side}))
+    marks = _punctuation_differs(source, target, pair.src_lang, lang)
+    if marks:
+        a, b = marks
+        out.append(pair.finding(
+            EndPunctuation, f"ends with {_MARK_NAMES[b]} here; the source ends with {_MARK_NAMES[a]}: {where!r}",
+            {"value": b, "source_value": a}, confidence=0.7))
+
+
+def _placeholder_finding(pair: _Pair, code: str, kind: str, src, tgt, detail: str, severity: str,
+                         where: str) -> Finding:
+    check = {"PLH001": MissingPlaceholder, "PLH002": PlaceholderType, "PLH003": PluralKeyword}[code]
+    if kind == "missing":
+        message = f"{src.surface!r} is missing here; the source has {where!r}"
+    elif kind == "added":
+        message = f"{tgt.surface!r} is here but not in the source {where!r}"
+    elif kind == "renamed":
+        message = f"{src.surface!r} became {tgt.surface!r} here; the source has {where!r}"
+    elif kind == "type_changed":
+        message = f"{src.surface!r} became {tgt.surface!r} here (another type); the source has {where!r}"
+    elif kind == "reordered_unpositioned":
+        message = f"unnumbered placeholders reordered here ({detail}); the source has {where!r}"
+    else:
+        message = f"{detail}; the source has {where!r}"
+    evidence = {"kind": kind, "value": src.surface if src else None, "target_value": tgt.surface if tgt else None}
+    return pair.finding(check, message, evidence, _severity(check, severity))
+
+
+def _keys(doc: Document) -> dict[str, list[int]]:
+    """Per base key, the document's segment ids in order (one, or the forms of a plural entry)."""
+    out: dict[str, list[int]] = {}
+    for seg in doc.segments:
+        if seg.key is not None:
+            out.setdefault(_base_key(seg.key), []).append(seg.id)
+    return out
+
+
+def check_l10n(alignment: Alignment, source: str | None = None, units: range | None = None) -> list[Finding]:
+    """Every finding of the l10n family on one group: each target against the source, entry by entry.
+
+    ``source``: the user's ``--source`` (see :func:`source_version`); ``units``: the unit indices to
+    look at (default: all). Nothing when the group has no source.
+    """
+    src = source_version(alignment, source)
+    if src is None:
+        return []
+    docs = alignment.documents
+    src_doc = docs[src]
+    src_keys = _keys(src_doc)
+    src_states = _entry_states(src_doc)
+    out: list[Finding] = []
+    tables = [(k, doc, _keys(doc), _entry_states(doc)) for k, doc in enumerate(docs) if k != src]
+    for u_idx in units if units is not None else range(len(alignment.units)):
+        unit = alignment.units[u_idx]
+        s_ids = unit.segments[src]
+        if not s_ids:
+            continue
+        s_seg = src_doc.segments[s_ids[0]]
+        if s_seg.key is not None and _REPEAT in s_seg.key:
+            continue  # a later plural form: checked with the entry's first
+        base = _base_key(s_seg.key)
+        for k, doc, keys, states in tables:
+            t_ids = unit.segments[k]
+            if not t_ids:
+                continue  # the key is missing: structure's business (OMI001)
+            words, flags = states.get(base, (frozenset(), None))
+            if flags is None:
+                flags = src_states.get(base, (frozenset(), None))[1]
+            t_seg = doc.segments[t_ids[0]]
+            pair = _Pair(doc, t_seg, s_seg.text, u_idx, flags, src_doc.language)
+            if words & _REVIEW:
+                state = ", ".join(sorted(words & _REVIEW))
+                out.append(pair.finding(UnreviewedEntry, f"the file marks this entry {state}: its translation "
+                                        f"waits for review; the source has {_snippet(s_seg.text)!r}",
+                                        {"state": state}, confidence=1.0))
+                if "fuzzy" in words:
+                    continue  # not used at run time until reviewed
+            if words & _UNTRANSLATED and not any(doc.segments[i].text.strip() for i in keys.get(base, t_ids)):
+                continue
+            s_forms = [src_doc.segments[i] for i in src_keys.get(base, s_ids)] if base is not None else [s_seg]
+            t_forms = [doc.segments[i] for i in keys.get(base, t_ids)] if base is not None else [t_seg]
+            if len(s_forms) > 1 or len(t_forms) > 1:
+                _check_plural_entry(doc, s_forms, t_forms, u_idx, flags, src_doc.language, out)
+                continue
+            if not t_seg.text.strip():
+                if s_seg.text.strip():
+                    out.append(pair.finding(EmptyTranslation, f"the translation is empty here; the source has "
+                                            f"{_snippet(s_seg.text)!r}", confidence=0.9))
+                continue
+            if not s_seg.text.strip():
+                continue
+            _compare_text(pair, out)
+    return out
+
+
+def _check_plural_entry(doc: Document, s_forms: Sequence[Segment], t_forms: Sequence[Segment], u_idx: int,
+                        flags: tuple[str, ...] | None, src_lang: str | None, out: list[Finding]) -> None:
+    """The forms of one plural entry: their number, the placeholders of each, then each form's text."""
+    language = doc.language
+    msgid = s_forms[0].text
+    msgid_plural = s_forms[1].text if len(s_forms) > 1 else s_forms[0].text
+    first = _Pair(doc, t_forms[0], msgid_plural if len(t_forms) > 1 else msgid, u_idx, flags, src_lang)
+    texts = [s.text for s in t_forms]
+    if not any(t.strip() for t in texts):
+        out.append(first.finding(EmptyTranslation, f"every plural form is empty here; the source has "
+                                 f"{_snippet(msgid_plural)!r}"))
+        return
+    accepted = accepted_plural_counts(language) if language else frozenset()
+    if accepted and len(t_forms) not in accepted:
+        cats = sorted(plural_categories(language) or ())
+        want = " or ".join(map(str, sorted(accepted)))
+        out.append(first.finding(
+            WrongPluralForms,
+            f"{len(t_forms)} plural forms here; {language} has {want} (CLDR: {', '.join(cats)}); "
+            f"the source has {_snippet(msgid_plural)!r}",
+            {"value": len(t_forms), "accepted": sorted(accepted)}))
+    issues = check_plural_forms(language or "", None, texts, msgid=msgid,
+                                msgid_plural=msgid_plural if len(s_forms) > 1 else None, flags=flags)
+    for issue in issues:
+        if issue.form is None or issue.severity == "info":
+            continue
+        form = t_forms[issue.form]
+        pair = _Pair(doc, form, msgid if issue.form == 0 and len(s_forms) == 1 else msgid_plural, u_idx, flags,
+                     src_lang)
+        if issue.kind == "missing_placeholder":
+            out.append(pair.finding(WrongPluralForms, f"plural form {issue.form} drops a placeholder: "
+                                    f"{issue.detail.split(': ', 1)[-1]}; the source has {_snippet(msgid_plural)!r}",
+                                    {"form": issue.form, "value": issue.detail},
+                                    _severity(WrongPluralForms, issue.severity)))
+            continue
+        m = _FORM_ISSUE.match(issue.detail)
+        code = _PLACEHOLDER_CODE.get(m.group(2)) if m else None
+        if code is None:
+            continue
+        check = {"PLH001": MissingPlaceholder, "PLH002": PlaceholderType, "PLH003": PluralKeyword}[code]
+        out.append(pair.finding(check, f"plural form {issue.form}: {m.group(2).replace('_', ' ')}: {m.group(3)}; "
+                                f"the source has {_snippet(msgid_plural)!r}",
+                                {"form": issue.form, "kind": m.group(2)}, _severity(check, issue.severity)))
+    for i, form in enumerate(t_forms):
+        src_text = msgid if i == 0 else msgid_plural
+        pair = _Pair(doc, form, src_text, u_idx, flags, src_lang)
+        if not form.text.strip():
+            out.append(pair.finding(EmptyTranslation, f"plural form {i} is empty here; the source has "
+                                    f"{_snippet(src_text)!r}"))
+            continue
+        _compare_text(pair, out, placeholders=False)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+class _L10nCheck(SharedAnalysisCheck):
+    """The l10n family: each target entry against its source entry, in groups that have a source."""
+
+    analysis = "l10n"
+    weight = 1
+    parts = True
+
+    @classmethod
+    def analyse(cls, ctx: CheckContext) -> list[Finding]:
+        out: list[Finding] = []
+        for group, units in zip(ctx.groups, ctx.unit_ranges()):
+            if units:
+                out.extend(check_l10n(group, ctx.source, units))
+        return out
+
+    def own_findings(self, findings):  # noqa: ANN001, ANN201 - as the base class
+        """This code's findings; a finding the analysis graded lower (a fact's warning) keeps its grade
+        unless configuration sets the code's severity."""
+        configured = self.severity != self.default_severity
+        for f in findings:
+            if f.code == self.code:
+                yield regrade(f, self.severity) if configured else f
+
+
+@register
+class MissingPlaceholder(_L10nCheck):
+    """A placeholder of the source is missing, added or renamed in the translation.
+
+    printf (``%s``, ``%(name)s``, ``%1$s``), brace (``{name}``, ``{0}``), ICU arguments, Jinja, ``${x}``.
+
+    Bad:  source "Hello {name}, you have %d new messages"  de "Hallo, Sie haben %d neue Nachrichten"
+    Good: de "Hallo {name}, Sie haben %d neue Nachrichten"
+    """
+
+    code = "PLH001"
+    name = "placeholder-missing"
+    category = "format"
+    default_severity = Severity.MAJOR
+    family = "l10n"
+
+
+@register
+class PlaceholderType(_L10nCheck):
+    """A placeholder changed type (``%d`` -> ``%s``), or unnumbered ones were reordered.
+
+    Bad:  source "%s has %d files"  lt "%d failų turi %s"
+    Good: lt "%1$s turi %2$d failų" or "%s turi %d failų"
+    """
+
+    code = "PLH002"
+    name = "placeholder-type"
+    category = "format"
+    default_severity = Severity.MAJOR
+    family = "l10n"
+
+
+@register
+class PluralKeyword(_L10nCheck):
+    """An ICU plural keyword the target language has no use for, or a plural without ``other``.
+
+    Bad:  da "{n, plural, one {# fil} few {# filer} other {# filer}}"  (Danish has no 'few')
+    Good: da "{n, plural, one {# fil} other {# filer}}"
+    """
+
+    code = "PLH003"
+    name = "plural-keyword"
+    category = "format"
+    default_severity = Severity.MINOR
+    family = "l10n"
+
+
+@register
+class BrokenMarkup(_L10nCheck):
+    """An inline tag of the source is missing, added or unbalanced, or its href/src changed.
+
+    Bad:  source "Click <a href=\"/help\">here</a>"  da "Klik <a href=\"/hjaelp\">her"
+    Good: da "Klik <a href=\"/help\">her</a>"
+    """
+
+    code = "TAG001"
+    name = "broken-markup"
+    category = "format"
+    default_severity = Severity.MAJOR
+    family = "l10n"
+
+
+@register
+class InvalidEntity(_L10nCheck):
+    """An invalid character reference or an unknown entity the source does not have.
+
+    Bad:  da "Vilkår &amp betingelser &#0;"
+    Good: da "Vilkår &amp; betingelser"
+    """
+
+    code = "TAG002"
+    name = "invalid-entity"
+    category = "format"
+    default_severity = Severity.MINOR
+    family = "l10n"
+
+
+@register
+class ChangedLiteral(_L10nCheck):
+    """A URL, e-mail address, file path or code span of the source is changed or missing.
+
+    A link to the same host or an example path of the same shape (a deliberate localisation) is minor.
+
+    Bad:  source "See https://example.com/docs"  da "Se https://exampel.dk"
+    Good: da "Se https://example.com/docs"
+    """
+
+    code = "URL001"
+    name = "literal-changed"
+    category = "entity"
+    default_severity = Severity.MAJOR
+    family = "l10n"
+
+
+@register
+class WrongPluralForms(_L10nCheck):
+    """The plural forms of a translation do not fit its language, or a form drops the count.
+
+    Bad:  lt "{n, plural, one {# failas} other {# failų}}"  (Lithuanian needs 'few' too)
+    Good: lt "{n, plural, one {# failas} few {# failai} other {# failų}}"
+    """
+
+    code = "PLU001"
+    name = "plural-forms"
+    category = "format"
+    default_severity = Severity.MAJOR
+    family = "l10n"
+
+
+@register
+class SameAsSource(_L10nCheck):
+    """The translation is the source text unchanged.
+
+    Entries that are only names, codes, placeholders, numbers or a single word are not reported.
+
+    Bad:  source "Save changes before closing?"  da "Save changes before closing?"
+    Good: source "PDF"  da "PDF"
+    """
+
+    code = "UNT001"
+    name = "same-as-source"
+    category = "language"
+    default_severity = Severity.MINOR
+    family = "l10n"
+
+
+@register
+class EmptyTranslation(_L10nCheck):
+    """The translation of an entry the source has is empty, though the file does not call it untranslated.
+
+    Bad:  source "Save changes?"  de "  "
+    Good: de "Änderungen speichern?"
+    """
+
+    code = "EMP001"
+    name = "empty-translation"
+    category = "omission"
+    default_severity = Severity.MINOR
+    family = "l10n"
+
+
+@register
+class UnreviewedEntry(_L10nCheck):
+    """The file marks the entry fuzzy or needing review.
+
+    Bad:  #, fuzzy  msgstr "Gem ændringerne"
+    Good: msgstr "Gem ændringerne" (reviewed)
+    """
+
+    code = "FUZ001"
+    name = "unreviewed-entry"
+    category = "document"
+    default_severity = Severity.INFO
+    family = "l10n"
+
+
+@register
+class WhitespaceDiffers(_L10nCheck):
+    """Leading or trailing whitespace of the translation differs from the source's.
+
+    Bad:  source "Name: "  da "Navn:"
+    Good: da "Navn: "
+    """
+
+    code = "WSP001"
+    name = "edge-whitespace"
+    category = "format"
+    default_severity = Severity.MINOR
+    family = "l10n"
+
+
+@register
+class EndPunctuation(_L10nCheck):
+    """The translation ends with other punctuation than the source (?, !, :, …).
+
+    Not between equivalents ("." and "。", "?" and Greek ";"), nor for a full stop kept or dropped.
+
+    Bad:  source "Delete this file?"  da "Slet denne fil."
+    Good: da "Slet denne fil?"; el "Διαγραφή αυτού του αρχείου;"
+    """
+
+    code = "PUN001"
+    name = "end-punctuation"
+    category = "format"
+    default_severity = Severity.MINOR
+    family = "l10n"
