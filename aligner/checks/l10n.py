@@ -515,8 +515,7 @@ class _L10nCheck(SharedAnalysisCheck):
     """The l10n family: each target entry against its source entry, in groups that have a source."""
 
     analysis = "l10n"
-    weight = 1
-    parts = True
+    weight = 1  # a few string comparisons per entry: not worth cutting into parts
 
     @classmethod
     def analyse(cls, ctx: CheckContext) -> list[Finding]:
