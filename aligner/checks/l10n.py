@@ -136,6 +136,15 @@ def _end_mark(text: str, language: str | None) -> str | None:
     return None
 
 
+_QUOTES = "\"'”’»›」』"
+
+
+def _quoted(text: str) -> bool:
+    """Whether ``text`` ends with a closing quotation mark: its end punctuation belongs to the quotation."""
+    t = _TRAILING_TAGS.sub("", text).rstrip()
+    return bool(t) and t[-1] in _QUOTES
+
+
 _MARK_NAMES = {"question": "a question mark", "exclamation": "an exclamation mark", "colon": "a colon",
                "ellipsis": "an ellipsis", "stop": "a full stop", None: "no end punctuation"}
 
@@ -146,6 +155,8 @@ def _punctuation_differs(source: str, target: str, src_lang: str | None, tgt_lan
     a, b = _end_mark(source, src_lang), _end_mark(target, tgt_lang)
     if a == b or {a, b} <= {"stop", None}:
         return None  # a full stop kept, added or dropped is style (and "." / "。" / "।" are one mark)
+    if (a is None and _quoted(target)) or (b is None and _quoted(source)):
+        return None  # 'how-to’s' -> '"πως να..."': the mark ends a quotation, not the entry
     lang = _primary(tgt_lang)
     if lang in _QUESTION_INSIDE and "question" in (a, b):
         return None
@@ -195,9 +206,10 @@ def _worth_translating(text: str, flags: tuple[str, ...] | None) -> bool:
     """Whether a text has something a translator would translate: two words or more, one of them an
     ordinary lower-case word (not only names, codes, placeholders, numbers or a single shared word)."""
     words = _translatable_words(text, flags)
-    if len(words) < 2:
-        return False
-    return any(_LOWER_WORD.match(w) and not any(c.isupper() for c in w[1:]) for w in words)
+    # A capitalised word may be a name or just begin the sentence: only lower-case words after the first
+    # count, and two of them are needed ("Django administration" is Danish too).
+    ordinary = [w for w in words[1:] if _LOWER_WORD.match(w) and not any(c.isupper() for c in w[1:])]
+    return len(ordinary) >= 2
 
 
 # --------------------------------------------------------------------------- plurals
@@ -321,10 +333,20 @@ def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True)
             out.append(pair.finding(WrongPluralForms, f"{why}; the source has {where!r}", {"value": why}))
     markup = compare_markup(source, target)
     counted = any(i.kind in ("missing_tag", "added_tag") for i in markup)
-    for issue in markup:
-        if issue.kind == "unbalanced" and counted:
-            continue  # a tag missing or added unbalances the rest: one finding says it
+    partner = _tag_pairs(markup)
+    for n, issue in enumerate(markup):
+        if (issue.kind == "unbalanced" and counted) or partner.get(n) == -1:
+            continue  # a tag missing or added unbalances the rest; an end tag is said with its start tag
         surface = getattr(issue.source, "surface", None) or getattr(issue.target, "surface", None)
+        if n in partner:
+            end = markup[partner[n]]
+            surface = f"{surface}…{(end.source or end.target).surface}"
+            where_ = ("is missing here; the source has" if issue.kind == "missing_tag"
+                      else "is here but not in the source")
+            out.append(pair.finding(BrokenMarkup, f"the element {surface!r} {where_} {where!r}",
+                                    {"value": surface, "kind": issue.kind, "detail": issue.detail},
+                                    _severity(BrokenMarkup, max(issue.severity, end.severity, key=_FACT_RANK.get))))
+            continue
         if issue.kind == "bad_entity":
             out.append(pair.finding(InvalidEntity, f"{issue.detail} here; the source has {where!r}",
                                     {"value": surface, "kind": issue.kind}, _severity(InvalidEntity, issue.severity)))
@@ -367,6 +389,26 @@ def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True)
         out.append(pair.finding(
             EndPunctuation, f"ends with {_MARK_NAMES[b]} here; the source ends with {_MARK_NAMES[a]}: {where!r}",
             {"value": b, "source_value": a}, confidence=0.7))
+
+
+_FACT_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _tag_pairs(markup: list) -> dict[int, int]:
+    """Missing (or added) start tags whose end tag is missing (added) too, by index in ``markup``: the
+    start's index maps to the end's, the end's to -1. One element lost is one finding, not two."""
+    out: dict[int, int] = {}
+    for kind, side in (("missing_tag", "source"), ("added_tag", "target")):
+        ends = [n for n, i in enumerate(markup) if i.kind == kind and getattr(i, side).kind == "end"]
+        for n, issue in enumerate(markup):
+            tag = getattr(issue, side)
+            if issue.kind != kind or tag.kind != "start":
+                continue
+            match = next((e for e in ends if e not in out
+                          and getattr(markup[e], side).name.lower() == tag.name.lower()), None)
+            if match is not None:
+                out[n], out[match] = match, -1
+    return out
 
 
 def _placeholder_finding(pair: _Pair, code: str, kind: str, src, tgt, detail: str, severity: str,

@@ -104,6 +104,12 @@ def test_an_empty_form() -> None:
     assert _codes(_run(_FILES, [("f", "%d fil"), ("f", "")])) == ["EMP001"]
 
 
+def test_an_element_lost_whole_is_one_finding() -> None:
+    found = _run([("a", "This will <strong>enable</strong> password login.")],
+                 [("a", "このアクションはパスワード認証を有効にします。")], "ja")
+    assert [(f.code, f.evidence["value"]) for f in found] == [("TAG001", "<strong>…</strong>")]
+
+
 # --- severities -------------------------------------------------------------------------------------------
 
 
