@@ -38,6 +38,7 @@ reaches in the target language, and each branch must keep the count (``#``) unle
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -454,6 +455,8 @@ def check_l10n(alignment: Alignment, source: str | None = None, units: range | N
     src_states = _entry_states(src_doc)
     out: list[Finding] = []
     tables = [(k, doc, _keys(doc), _entry_states(doc)) for k, doc in enumerate(docs) if k != src]
+    usual: dict[str, int | None] = {}  # per target document, its usual number of plural forms
+    reported: set[str] = set()  # target documents told once that their form count is a convention
     for u_idx in units if units is not None else range(len(alignment.units)):
         unit = alignment.units[u_idx]
         s_ids = unit.segments[src]
@@ -484,7 +487,10 @@ def check_l10n(alignment: Alignment, source: str | None = None, units: range | N
             s_forms = [src_doc.segments[i] for i in src_keys.get(base, s_ids)] if base is not None else [s_seg]
             t_forms = [doc.segments[i] for i in keys.get(base, t_ids)] if base is not None else [t_seg]
             if len(s_forms) > 1 or len(t_forms) > 1:
-                _check_plural_entry(doc, s_forms, t_forms, u_idx, flags, src_doc.language, out)
+                if doc.id not in usual:
+                    usual[doc.id] = _usual_form_count(doc)
+                _check_plural_entry(doc, s_forms, t_forms, u_idx, flags, src_doc.language, out, usual[doc.id],
+                                    reported)
                 continue
             if not t_seg.text.strip():
                 if s_seg.text.strip():
@@ -497,9 +503,82 @@ def check_l10n(alignment: Alignment, source: str | None = None, units: range | N
     return out
 
 
+def _usual_form_count(doc: Document) -> int | None:
+    """The number of forms most plural entries of ``doc`` have (what its ``Plural-Forms`` header says, in a
+    catalog msgfmt accepts); ``None`` when the document has no plural entry or no count is the most common."""
+    counts: dict[str, int] = {}
+    for seg in doc.segments:
+        if seg.key is not None and _REPEAT in seg.key:
+            base = _base_key(seg.key)
+            counts[base] = max(counts.get(base, 1), int(seg.key.rsplit(_REPEAT, 1)[1]))
+    if not counts:
+        return None
+    tally = Counter(counts.values()).most_common(2)
+    return tally[0][0] if len(tally) == 1 or tally[0][1] > tally[1][1] else None
+
+
+def _broad_categories(language: str) -> int:
+    """How many CLDR categories of ``language`` serve more than two integers (0..999): the distinctions a
+    catalog cannot merge without wrong forms for many numbers (Lithuanian one/few/other: 3; Hebrew 1;
+    Vietnamese 1, its ``one`` being 0 and 1 in Babel's data)."""
+    ints = _integers_by_category(language) or {}
+    return sum(1 for v in ints.values() if len(v) > 2)
+
+
+def _check_form_count(doc: Document, first: _Pair, n: int, usual: int | None, msgid_plural: str,
+                      reported: set[str], out: list[Finding]) -> None:
+    """PLU001 on the number of forms of one entry: against the file's other plural entries, then the language.
+
+    A count the language's CLDR rules do not give is ``major`` when it cannot tell apart the categories that
+    serve many numbers (Lithuanian with 2 forms: 2-9, 22-29... take the wrong one); a gettext convention that
+    merges or keeps single-number forms (Hebrew 4, Welsh 4, Kyrgyz 1) is ``minor``, said once per file.
+    """
+    language = doc.language
+    where = _snippet(msgid_plural)
+    if usual is not None and n != usual:
+        out.append(first.finding(
+            WrongPluralForms, f"{n} plural forms here; the other plural entries of this file have {usual}; "
+            f"the source has {where!r}", {"value": n, "usual": usual}))
+        return
+    accepted = accepted_plural_counts(language) if language else frozenset()
+    if not accepted or n in accepted:
+        return
+    cats = sorted(plural_categories(language) or ())
+    want = " or ".join(map(str, sorted(accepted)))
+    broad = _broad_categories(language)
+    if n >= broad:
+        if doc.id in reported:
+            return
+        reported.add(doc.id)
+        out.append(first.finding(
+            WrongPluralForms, f"{n} plural forms here (and in this file's other plural entries); {language} has "
+            f"{want} (CLDR: {', '.join(cats)}); a convention that only merges or splits forms of single numbers; "
+            f"the source has {where!r}", {"value": n, "accepted": sorted(accepted)}, Severity.MINOR))
+        return
+    out.append(first.finding(
+        WrongPluralForms, f"{n} plural forms here; {language} has {want} (CLDR: {', '.join(cats)}) and {broad} "
+        f"of them serve many numbers; the source has {where!r}", {"value": n, "accepted": sorted(accepted)}))
+
+
+def _single_number_forms(language: str | None) -> bool:
+    """Whether ``language`` has a category besides ``one`` that serves a single integer (Hebrew ``two``,
+    Arabic ``zero``/``two``): without the header, a later form may be one that spells its number out."""
+    ints = (_integers_by_category(language) or {}) if language else {}
+    return any(len(v) == 1 for c, v in ints.items() if c != "one")
+
+
+_NAMED = re.compile(r"^%\(\w+\)|^\{[^\W\d]\w*\}")
+
+
 def _check_plural_entry(doc: Document, s_forms: Sequence[Segment], t_forms: Sequence[Segment], u_idx: int,
-                        flags: tuple[str, ...] | None, src_lang: str | None, out: list[Finding]) -> None:
-    """The forms of one plural entry: their number, the placeholders of each, then each form's text."""
+                        flags: tuple[str, ...] | None, src_lang: str | None, out: list[Finding],
+                        usual: int | None = None, reported: set[str] | None = None) -> None:
+    """The forms of one plural entry: their number, the placeholders of each, then each form's text.
+
+    ``usual``: :func:`_usual_form_count` of ``doc``; ``reported``: documents already told their count is a
+    convention (once per file).
+    """
+    reported = set() if reported is None else reported
     language = doc.language
     msgid = s_forms[0].text
     msgid_plural = s_forms[1].text if len(s_forms) > 1 else s_forms[0].text
@@ -509,15 +588,7 @@ def _check_plural_entry(doc: Document, s_forms: Sequence[Segment], t_forms: Sequ
         out.append(first.finding(EmptyTranslation, f"every plural form is empty here; the source has "
                                  f"{_snippet(msgid_plural)!r}"))
         return
-    accepted = accepted_plural_counts(language) if language else frozenset()
-    if accepted and len(t_forms) not in accepted:
-        cats = sorted(plural_categories(language) or ())
-        want = " or ".join(map(str, sorted(accepted)))
-        out.append(first.finding(
-            WrongPluralForms,
-            f"{len(t_forms)} plural forms here; {language} has {want} (CLDR: {', '.join(cats)}); "
-            f"the source has {_snippet(msgid_plural)!r}",
-            {"value": len(t_forms), "accepted": sorted(accepted)}))
+    _check_form_count(doc, first, len(t_forms), usual, msgid_plural, reported, out)
     issues = check_plural_forms(language or "", None, texts, msgid=msgid,
                                 msgid_plural=msgid_plural if len(s_forms) > 1 else None, flags=flags)
     for issue in issues:
@@ -527,10 +598,16 @@ def _check_plural_entry(doc: Document, s_forms: Sequence[Segment], t_forms: Sequ
         pair = _Pair(doc, form, msgid if issue.form == 0 and len(s_forms) == 1 else msgid_plural, u_idx, flags,
                      src_lang)
         if issue.kind == "missing_placeholder":
+            dropped = issue.detail.split(": ", 1)[-1]
+            severity = _severity(WrongPluralForms, issue.severity)
+            why = ""
+            if issue.form > 0 and _NAMED.match(dropped) and _single_number_forms(language):
+                # Hebrew form 1 may serve only n=2 ("שנתיים", two years): the header would say; without it, minor
+                severity = Severity.MINOR
+                why = f" (unless this form serves a single number, as {language} forms may)"
             out.append(pair.finding(WrongPluralForms, f"plural form {issue.form} drops a placeholder: "
-                                    f"{issue.detail.split(': ', 1)[-1]}; the source has {_snippet(msgid_plural)!r}",
-                                    {"form": issue.form, "value": issue.detail},
-                                    _severity(WrongPluralForms, issue.severity)))
+                                    f"{dropped}{why}; the source has {_snippet(msgid_plural)!r}",
+                                    {"form": issue.form, "value": issue.detail}, severity))
             continue
         m = _FORM_ISSUE.match(issue.detail)
         code = _PLACEHOLDER_CODE.get(m.group(2)) if m else None
