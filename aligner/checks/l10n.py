@@ -46,7 +46,13 @@ import regex
 
 from ..facts.literals import compare_literals, find_literals
 from ..facts.markup import compare_markup, find_entities, find_tags
-from ..facts.placeholders import _ICU_COMPLEX, _icu_branches, compare_placeholders, find_placeholders
+from ..facts.placeholders import (
+    _ICU_COMPLEX,
+    PlaceholderIssue,
+    _icu_branches,
+    compare_placeholders,
+    find_placeholders,
+)
 from ..facts.plurals import accepted_plural_counts, check_plural_forms, plural_categories
 from ..model import Alignment, Document, Finding, Segment, Severity
 from .context import CheckContext, source_version
@@ -324,7 +330,7 @@ def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True)
     source, target, lang = pair.source, pair.text, pair.doc.language
     where = _snippet(source)
     if placeholders:
-        for issue in compare_placeholders(source, target, lang, pair.flags):
+        for issue in _pair_renamed(compare_placeholders(source, target, lang, pair.flags)):
             code = _PLACEHOLDER_CODE.get(issue.kind)
             if code is None:
                 continue  # plural_category_missing: ICU falls back to 'other' (PLU001 judges the count)
@@ -344,9 +350,12 @@ def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True)
             surface = f"{surface}…{(end.source or end.target).surface}"
             where_ = ("is missing here; the source has" if issue.kind == "missing_tag"
                       else "is here but not in the source")
+            severity = max(issue.severity, end.severity, key=_FACT_RANK.get)
+            if (issue.source or issue.target).name.lower() in _EMPHASIS:
+                severity = "warning"  # emphasis or quotation marks dropped whole: typography, not a break
             out.append(pair.finding(BrokenMarkup, f"the element {surface!r} {where_} {where!r}",
                                     {"value": surface, "kind": issue.kind, "detail": issue.detail},
-                                    _severity(BrokenMarkup, max(issue.severity, end.severity, key=_FACT_RANK.get))))
+                                    _severity(BrokenMarkup, severity)))
             continue
         if issue.kind == "bad_entity":
             out.append(pair.finding(InvalidEntity, f"{issue.detail} here; the source has {where!r}",
@@ -373,7 +382,14 @@ def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True)
                        f"the source has {where!r}")
         evidence = {"value": issue.source.value, "target_value": issue.target.value if issue.target else None,
                     "kind": issue.literal_kind}
-        out.append(pair.finding(ChangedLiteral, message, evidence, _severity(ChangedLiteral, issue.severity)))
+        severity = issue.severity
+        if (issue.kind == "changed" and issue.literal_kind == "path"
+                and _path_words(issue.target.value) - _path_words(issue.source.value)):
+            # '/about/contact' -> '/om/kontakt/': the translator translated the example's words (a slash more
+            # or less with them); the same words with a slash, space or extension lost stay major
+            severity = "warning"
+            message += " (a localised example?)"
+        out.append(pair.finding(ChangedLiteral, message, evidence, _severity(ChangedLiteral, severity)))
     if (target.strip() == source.strip() and _primary(lang) != _primary(pair.src_lang)
             and _worth_translating(target, pair.flags)):
         out.append(pair.finding(SameAsSource, f"the same text as the source here: {where!r}", confidence=0.7))
@@ -392,7 +408,30 @@ def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True)
             {"value": b, "source_value": a}, confidence=0.7))
 
 
+def _pair_renamed(issues: list[PlaceholderIssue]) -> list[PlaceholderIssue]:
+    """The issues with a missing and an added placeholder of one syntax made one ``renamed`` issue.
+
+    The facts module pairs keyed ones; an unkeyed ``{}`` replaced by a keyed ``{वा}`` comes as two issues."""
+    out = list(issues)
+    for syntax in {i.syntax for i in issues}:
+        missing = [i for i in out if i.kind == "missing" and i.syntax == syntax]
+        added = [i for i in out if i.kind == "added" and i.syntax == syntax]
+        for a, b in zip(missing, added):
+            at = out.index(a)
+            out[at] = PlaceholderIssue("renamed", syntax, a.source, b.target, f"{a.source.surface} became "
+                                       f"{b.target.surface}", max(a.severity, b.severity, key=_FACT_RANK.get))
+            out.remove(b)
+    return out
+
+
 _FACT_RANK = {"info": 0, "warning": 1, "error": 2}
+#: Elements whose loss, start and end tag together, changes only the typography (``<strong>``, ``<q>`` replaced
+#: by quotation marks): minor. A lost ``<a>``, ``<code>`` or a half of any element stays major.
+_EMPHASIS = frozenset({"b", "i", "em", "strong", "u", "q", "small", "mark", "s", "span", "abbr", "cite"})
+
+
+def _path_words(path: str) -> set[str]:
+    return {re.sub(r"\.[A-Za-z0-9]+$", "", w).lower() for w in re.split(r"[/\\]", path) if w.strip(" .~")}
 
 
 def _tag_pairs(markup: list) -> dict[int, int]:

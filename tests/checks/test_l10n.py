@@ -110,6 +110,29 @@ def test_an_element_lost_whole_is_one_finding() -> None:
     assert [(f.code, f.evidence["value"]) for f in found] == [("TAG001", "<strong>…</strong>")]
 
 
+def test_a_lost_emphasis_is_minor_a_lost_link_major() -> None:
+    found = _run([("a", "This will <strong>enable</strong> password login.")],
+                 [("a", "Dette vil aktivere adgangskodelogin.")])
+    assert [(f.code, f.severity) for f in found] == [("TAG001", Severity.MINOR)]
+    found = _run([("a", "Change it using <a href=\"/help\">this form</a>.")], [("a", "Skift den med denne formular.")])
+    assert [(f.code, f.severity) for f in found] == [("TAG001", Severity.MAJOR)]
+
+
+def test_an_unkeyed_brace_replaced_by_a_named_one_is_one_renaming() -> None:
+    # Django mr.po: '{}th' -> '{वा}' raises KeyError at run time
+    found = _run([("a", "{}th")], [("a", "{वा}")], "mr")
+    assert [(f.code, f.evidence["kind"]) for f in found] == [("PLH001", "renamed")]
+
+
+@pytest.mark.parametrize(("target", "severity"), [
+    ("Eksempel: “/om/kontakt/”.", Severity.MINOR),  # the example's words translated: deliberate
+    ("Eksempel: “/about/contact”.", Severity.MAJOR),  # the same words, the trailing slash lost
+])
+def test_a_translated_example_path_is_minor_a_damaged_one_major(target: str, severity: Severity) -> None:
+    found = _run([("a", "Example: “/about/contact/”.")], [("a", target)])
+    assert [(f.code, f.severity) for f in found] == [("URL001", severity)]
+
+
 # --- severities -------------------------------------------------------------------------------------------
 
 
