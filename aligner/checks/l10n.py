@@ -112,14 +112,21 @@ def _entry_states(doc: Document) -> dict[str, tuple[frozenset[str], tuple[str, .
 
 _CLOSERS = "\"'”’»›)]}」』）"
 _TRAILING_TAGS = re.compile(r"(?:\s*</?[A-Za-z][^<>]*>)+\s*$")
-_STOPS = frozenset(".。｡।॥۔။።།")
+_STOPS = frozenset(".。｡।॥۔။።།។៕։")
 _QUESTIONS = frozenset("?？؟፧⸮")
 _EXCLAMATIONS = frozenset("!！")
-_COLONS = frozenset(":：")
+_COLONS = frozenset(":：፦")
+#: Marks that stand for another in some languages' typing: a visarga typed as a colon (Bengali, Hindi), the
+#: pipe as a danda, "::" as the Ethiopic full stop, the Armenian mijaket.
+_LANGUAGE_MARKS = {
+    "bn": {"ঃ": "colon", "|": "stop"}, "as": {"ঃ": "colon", "|": "stop"},
+    "hi": {"ः": "colon", "|": "stop"}, "mr": {"ः": "colon", "|": "stop"}, "ne": {"ः": "colon", "|": "stop"},
+    "hy": {"․": "colon"},
+}
+#: Languages whose full stop also serves as the colon (the Armenian '։' looks like one): the two are one mark.
+_STOP_IS_COLON = frozenset({"hy"})
 #: Languages that write the question mark on the stressed word, not at the end (Armenian).
 _QUESTION_INSIDE = frozenset({"hy"})
-#: Languages whose sentences need no full stop (Thai, Lao, Khmer).
-_NO_STOP = frozenset({"th", "lo", "km"})
 
 
 def _end_mark(text: str, language: str | None) -> str | None:
@@ -130,9 +137,14 @@ def _end_mark(text: str, language: str | None) -> str | None:
     if not t:
         return None
     last = t[-1]
+    lang = _primary(language)
     if last == "…" or t.endswith("...") or t.endswith("。。。"):
         return "ellipsis"
-    if last in _QUESTIONS or (last in ";;" and _primary(language) == "el"):
+    if lang in ("am", "ti") and t.endswith("::"):
+        return "stop"  # '::' typed for the Ethiopic full stop '።'
+    if last in _LANGUAGE_MARKS.get(lang, {}):
+        return _LANGUAGE_MARKS[lang][last]
+    if last in _QUESTIONS or (last in ";;" and lang == "el"):
         return "question"
     if last in _EXCLAMATIONS:
         return "exclamation"
@@ -167,7 +179,7 @@ def _punctuation_differs(source: str, target: str, src_lang: str | None, tgt_lan
     lang = _primary(tgt_lang)
     if lang in _QUESTION_INSIDE and "question" in (a, b):
         return None
-    if lang in _NO_STOP and {a, b} <= {"stop", None}:
+    if lang in _STOP_IS_COLON and {a, b} == {"stop", "colon"}:
         return None
     return a, b
 
@@ -176,7 +188,11 @@ def _punctuation_differs(source: str, target: str, src_lang: str | None, tgt_lan
 
 
 def _ws_norm(s: str) -> str:
-    return "".join(" " if c.isspace() and c not in "\n\r\t" else c for c in s)
+    """An edge's whitespace as compared: its line breaks when it has any (the indentation after them is
+    layout: '\\n    View function' and '\\nVis funktion' agree), else its spaces, any kind of space as ' '."""
+    if "\n" in s:
+        return "\n" * s.count("\n")
+    return "".join(" " if c.isspace() else c for c in s)
 
 
 def _edges(text: str) -> tuple[str, str]:

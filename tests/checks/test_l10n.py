@@ -164,3 +164,10 @@ def test_real_catalog_trailing_space_dropped() -> None:
     found = _run([("k", "reading sources... ", "python-format")], [("k", "læser kilder...", "translated")])
     assert _codes(found) == ["WSP001"]
     assert found[0].message == "trailing whitespace '' here, ' ' in the source 'reading sources... '"
+
+
+def test_indentation_after_a_line_break_is_layout() -> None:
+    # Django: "\n    View function: ..." translated "\nVis funktion: ..."
+    src = [("k", "\n    View function: <code>%(name)s</code>")]
+    assert _run(src, [("k", "\nVis funktion: <code>%(name)s</code>")]) == []
+    assert _codes(_run(src, [("k", "Vis funktion: <code>%(name)s</code>")])) == ["WSP001"]
