@@ -38,6 +38,7 @@ reaches in the target language, and each branch must keep the count (``#``) unle
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -45,7 +46,13 @@ import regex
 
 from ..facts.literals import compare_literals, find_literals
 from ..facts.markup import compare_markup, find_entities, find_tags
-from ..facts.placeholders import _ICU_COMPLEX, _icu_branches, compare_placeholders, find_placeholders
+from ..facts.placeholders import (
+    _ICU_COMPLEX,
+    PlaceholderIssue,
+    _icu_branches,
+    compare_placeholders,
+    find_placeholders,
+)
 from ..facts.plurals import accepted_plural_counts, check_plural_forms, plural_categories
 from ..model import Alignment, Document, Finding, Segment, Severity
 from .context import CheckContext, source_version
@@ -105,14 +112,21 @@ def _entry_states(doc: Document) -> dict[str, tuple[frozenset[str], tuple[str, .
 
 _CLOSERS = "\"'”’»›)]}」』）"
 _TRAILING_TAGS = re.compile(r"(?:\s*</?[A-Za-z][^<>]*>)+\s*$")
-_STOPS = frozenset(".。｡।॥۔။።།")
+_STOPS = frozenset(".。｡।॥۔။።།។៕։")
 _QUESTIONS = frozenset("?？؟፧⸮")
 _EXCLAMATIONS = frozenset("!！")
-_COLONS = frozenset(":：")
+_COLONS = frozenset(":：፦")
+#: Marks that stand for another in some languages' typing: a visarga typed as a colon (Bengali, Hindi), the
+#: pipe as a danda, "::" as the Ethiopic full stop, the Armenian mijaket.
+_LANGUAGE_MARKS = {
+    "bn": {"ঃ": "colon", "|": "stop"}, "as": {"ঃ": "colon", "|": "stop"},
+    "hi": {"ः": "colon", "|": "stop"}, "mr": {"ः": "colon", "|": "stop"}, "ne": {"ः": "colon", "|": "stop"},
+    "hy": {"․": "colon"},
+}
+#: Languages whose full stop also serves as the colon (the Armenian '։' looks like one): the two are one mark.
+_STOP_IS_COLON = frozenset({"hy"})
 #: Languages that write the question mark on the stressed word, not at the end (Armenian).
 _QUESTION_INSIDE = frozenset({"hy"})
-#: Languages whose sentences need no full stop (Thai, Lao, Khmer).
-_NO_STOP = frozenset({"th", "lo", "km"})
 
 
 def _end_mark(text: str, language: str | None) -> str | None:
@@ -123,9 +137,14 @@ def _end_mark(text: str, language: str | None) -> str | None:
     if not t:
         return None
     last = t[-1]
+    lang = _primary(language)
     if last == "…" or t.endswith("...") or t.endswith("。。。"):
         return "ellipsis"
-    if last in _QUESTIONS or (last in ";;" and _primary(language) == "el"):
+    if lang in ("am", "ti") and t.endswith("::"):
+        return "stop"  # '::' typed for the Ethiopic full stop '።'
+    if last in _LANGUAGE_MARKS.get(lang, {}):
+        return _LANGUAGE_MARKS[lang][last]
+    if last in _QUESTIONS or (last in ";;" and lang == "el"):
         return "question"
     if last in _EXCLAMATIONS:
         return "exclamation"
@@ -134,6 +153,15 @@ def _end_mark(text: str, language: str | None) -> str | None:
     if last in _STOPS:
         return "stop"
     return None
+
+
+_QUOTES = "\"'”’»›」』"
+
+
+def _quoted(text: str) -> bool:
+    """Whether ``text`` ends with a closing quotation mark: its end punctuation belongs to the quotation."""
+    t = _TRAILING_TAGS.sub("", text).rstrip()
+    return bool(t) and t[-1] in _QUOTES
 
 
 _MARK_NAMES = {"question": "a question mark", "exclamation": "an exclamation mark", "colon": "a colon",
@@ -146,10 +174,12 @@ def _punctuation_differs(source: str, target: str, src_lang: str | None, tgt_lan
     a, b = _end_mark(source, src_lang), _end_mark(target, tgt_lang)
     if a == b or {a, b} <= {"stop", None}:
         return None  # a full stop kept, added or dropped is style (and "." / "。" / "।" are one mark)
+    if (a is None and _quoted(target)) or (b is None and _quoted(source)):
+        return None  # 'how-to’s' -> '"πως να..."': the mark ends a quotation, not the entry
     lang = _primary(tgt_lang)
     if lang in _QUESTION_INSIDE and "question" in (a, b):
         return None
-    if lang in _NO_STOP and {a, b} <= {"stop", None}:
+    if lang in _STOP_IS_COLON and {a, b} == {"stop", "colon"}:
         return None
     return a, b
 
@@ -158,7 +188,11 @@ def _punctuation_differs(source: str, target: str, src_lang: str | None, tgt_lan
 
 
 def _ws_norm(s: str) -> str:
-    return "".join(" " if c.isspace() and c not in "\n\r\t" else c for c in s)
+    """An edge's whitespace as compared: its line breaks when it has any (the indentation after them is
+    layout: '\\n    View function' and '\\nVis funktion' agree), else its spaces, any kind of space as ' '."""
+    if "\n" in s:
+        return "\n" * s.count("\n")
+    return "".join(" " if c.isspace() else c for c in s)
 
 
 def _edges(text: str) -> tuple[str, str]:
@@ -195,9 +229,10 @@ def _worth_translating(text: str, flags: tuple[str, ...] | None) -> bool:
     """Whether a text has something a translator would translate: two words or more, one of them an
     ordinary lower-case word (not only names, codes, placeholders, numbers or a single shared word)."""
     words = _translatable_words(text, flags)
-    if len(words) < 2:
-        return False
-    return any(_LOWER_WORD.match(w) and not any(c.isupper() for c in w[1:]) for w in words)
+    # A capitalised word may be a name or just begin the sentence: only lower-case words after the first
+    # count, and two of them are needed ("Django administration" is Danish too).
+    ordinary = [w for w in words[1:] if _LOWER_WORD.match(w) and not any(c.isupper() for c in w[1:])]
+    return len(ordinary) >= 2
 
 
 # --------------------------------------------------------------------------- plurals
@@ -311,7 +346,7 @@ def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True)
     source, target, lang = pair.source, pair.text, pair.doc.language
     where = _snippet(source)
     if placeholders:
-        for issue in compare_placeholders(source, target, lang, pair.flags):
+        for issue in _pair_renamed(compare_placeholders(source, target, lang, pair.flags)):
             code = _PLACEHOLDER_CODE.get(issue.kind)
             if code is None:
                 continue  # plural_category_missing: ICU falls back to 'other' (PLU001 judges the count)
@@ -321,10 +356,23 @@ def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True)
             out.append(pair.finding(WrongPluralForms, f"{why}; the source has {where!r}", {"value": why}))
     markup = compare_markup(source, target)
     counted = any(i.kind in ("missing_tag", "added_tag") for i in markup)
-    for issue in markup:
-        if issue.kind == "unbalanced" and counted:
-            continue  # a tag missing or added unbalances the rest: one finding says it
+    partner = _tag_pairs(markup)
+    for n, issue in enumerate(markup):
+        if (issue.kind == "unbalanced" and counted) or partner.get(n) == -1:
+            continue  # a tag missing or added unbalances the rest; an end tag is said with its start tag
         surface = getattr(issue.source, "surface", None) or getattr(issue.target, "surface", None)
+        if n in partner:
+            end = markup[partner[n]]
+            surface = f"{surface}…{(end.source or end.target).surface}"
+            where_ = ("is missing here; the source has" if issue.kind == "missing_tag"
+                      else "is here but not in the source")
+            severity = max(issue.severity, end.severity, key=_FACT_RANK.get)
+            if (issue.source or issue.target).name.lower() in _EMPHASIS:
+                severity = "warning"  # emphasis or quotation marks dropped whole: typography, not a break
+            out.append(pair.finding(BrokenMarkup, f"the element {surface!r} {where_} {where!r}",
+                                    {"value": surface, "kind": issue.kind, "detail": issue.detail},
+                                    _severity(BrokenMarkup, severity)))
+            continue
         if issue.kind == "bad_entity":
             out.append(pair.finding(InvalidEntity, f"{issue.detail} here; the source has {where!r}",
                                     {"value": surface, "kind": issue.kind}, _severity(InvalidEntity, issue.severity)))
@@ -350,7 +398,14 @@ def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True)
                        f"the source has {where!r}")
         evidence = {"value": issue.source.value, "target_value": issue.target.value if issue.target else None,
                     "kind": issue.literal_kind}
-        out.append(pair.finding(ChangedLiteral, message, evidence, _severity(ChangedLiteral, issue.severity)))
+        severity = issue.severity
+        if (issue.kind == "changed" and issue.literal_kind == "path"
+                and _path_words(issue.target.value) - _path_words(issue.source.value)):
+            # '/about/contact' -> '/om/kontakt/': the translator translated the example's words (a slash more
+            # or less with them); the same words with a slash, space or extension lost stay major
+            severity = "warning"
+            message += " (a localised example?)"
+        out.append(pair.finding(ChangedLiteral, message, evidence, _severity(ChangedLiteral, severity)))
     if (target.strip() == source.strip() and _primary(lang) != _primary(pair.src_lang)
             and _worth_translating(target, pair.flags)):
         out.append(pair.finding(SameAsSource, f"the same text as the source here: {where!r}", confidence=0.7))
@@ -367,6 +422,49 @@ def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True)
         out.append(pair.finding(
             EndPunctuation, f"ends with {_MARK_NAMES[b]} here; the source ends with {_MARK_NAMES[a]}: {where!r}",
             {"value": b, "source_value": a}, confidence=0.7))
+
+
+def _pair_renamed(issues: list[PlaceholderIssue]) -> list[PlaceholderIssue]:
+    """The issues with a missing and an added placeholder of one syntax made one ``renamed`` issue.
+
+    The facts module pairs keyed ones; an unkeyed ``{}`` replaced by a keyed ``{वा}`` comes as two issues."""
+    out = list(issues)
+    for syntax in {i.syntax for i in issues}:
+        missing = [i for i in out if i.kind == "missing" and i.syntax == syntax]
+        added = [i for i in out if i.kind == "added" and i.syntax == syntax]
+        for a, b in zip(missing, added):
+            at = out.index(a)
+            out[at] = PlaceholderIssue("renamed", syntax, a.source, b.target, f"{a.source.surface} became "
+                                       f"{b.target.surface}", max(a.severity, b.severity, key=_FACT_RANK.get))
+            out.remove(b)
+    return out
+
+
+_FACT_RANK = {"info": 0, "warning": 1, "error": 2}
+#: Elements whose loss, start and end tag together, changes only the typography (``<strong>``, ``<q>`` replaced
+#: by quotation marks): minor. A lost ``<a>``, ``<code>`` or a half of any element stays major.
+_EMPHASIS = frozenset({"b", "i", "em", "strong", "u", "q", "small", "mark", "s", "span", "abbr", "cite"})
+
+
+def _path_words(path: str) -> set[str]:
+    return {re.sub(r"\.[A-Za-z0-9]+$", "", w).lower() for w in re.split(r"[/\\]", path) if w.strip(" .~")}
+
+
+def _tag_pairs(markup: list) -> dict[int, int]:
+    """Missing (or added) start tags whose end tag is missing (added) too, by index in ``markup``: the
+    start's index maps to the end's, the end's to -1. One element lost is one finding, not two."""
+    out: dict[int, int] = {}
+    for kind, side in (("missing_tag", "source"), ("added_tag", "target")):
+        ends = [n for n, i in enumerate(markup) if i.kind == kind and getattr(i, side).kind == "end"]
+        for n, issue in enumerate(markup):
+            tag = getattr(issue, side)
+            if issue.kind != kind or tag.kind != "start":
+                continue
+            match = next((e for e in ends if e not in out
+                          and getattr(markup[e], side).name.lower() == tag.name.lower()), None)
+            if match is not None:
+                out[n], out[match] = match, -1
+    return out
 
 
 def _placeholder_finding(pair: _Pair, code: str, kind: str, src, tgt, detail: str, severity: str,
@@ -412,6 +510,8 @@ def check_l10n(alignment: Alignment, source: str | None = None, units: range | N
     src_states = _entry_states(src_doc)
     out: list[Finding] = []
     tables = [(k, doc, _keys(doc), _entry_states(doc)) for k, doc in enumerate(docs) if k != src]
+    usual: dict[str, int | None] = {}  # per target document, its usual number of plural forms
+    reported: set[str] = set()  # target documents told once that their form count is a convention
     for u_idx in units if units is not None else range(len(alignment.units)):
         unit = alignment.units[u_idx]
         s_ids = unit.segments[src]
@@ -442,7 +542,10 @@ def check_l10n(alignment: Alignment, source: str | None = None, units: range | N
             s_forms = [src_doc.segments[i] for i in src_keys.get(base, s_ids)] if base is not None else [s_seg]
             t_forms = [doc.segments[i] for i in keys.get(base, t_ids)] if base is not None else [t_seg]
             if len(s_forms) > 1 or len(t_forms) > 1:
-                _check_plural_entry(doc, s_forms, t_forms, u_idx, flags, src_doc.language, out)
+                if doc.id not in usual:
+                    usual[doc.id] = _usual_form_count(doc)
+                _check_plural_entry(doc, s_forms, t_forms, u_idx, flags, src_doc.language, out, usual[doc.id],
+                                    reported)
                 continue
             if not t_seg.text.strip():
                 if s_seg.text.strip():
@@ -455,9 +558,82 @@ def check_l10n(alignment: Alignment, source: str | None = None, units: range | N
     return out
 
 
+def _usual_form_count(doc: Document) -> int | None:
+    """The number of forms most plural entries of ``doc`` have (what its ``Plural-Forms`` header says, in a
+    catalog msgfmt accepts); ``None`` when the document has no plural entry or no count is the most common."""
+    counts: dict[str, int] = {}
+    for seg in doc.segments:
+        if seg.key is not None and _REPEAT in seg.key:
+            base = _base_key(seg.key)
+            counts[base] = max(counts.get(base, 1), int(seg.key.rsplit(_REPEAT, 1)[1]))
+    if not counts:
+        return None
+    tally = Counter(counts.values()).most_common(2)
+    return tally[0][0] if len(tally) == 1 or tally[0][1] > tally[1][1] else None
+
+
+def _broad_categories(language: str) -> int:
+    """How many CLDR categories of ``language`` serve more than two integers (0..999): the distinctions a
+    catalog cannot merge without wrong forms for many numbers (Lithuanian one/few/other: 3; Hebrew 1;
+    Vietnamese 1, its ``one`` being 0 and 1 in Babel's data)."""
+    ints = _integers_by_category(language) or {}
+    return sum(1 for v in ints.values() if len(v) > 2)
+
+
+def _check_form_count(doc: Document, first: _Pair, n: int, usual: int | None, msgid_plural: str,
+                      reported: set[str], out: list[Finding]) -> None:
+    """PLU001 on the number of forms of one entry: against the file's other plural entries, then the language.
+
+    A count the language's CLDR rules do not give is ``major`` when it cannot tell apart the categories that
+    serve many numbers (Lithuanian with 2 forms: 2-9, 22-29... take the wrong one); a gettext convention that
+    merges or keeps single-number forms (Hebrew 4, Welsh 4, Kyrgyz 1) is ``minor``, said once per file.
+    """
+    language = doc.language
+    where = _snippet(msgid_plural)
+    if usual is not None and n != usual:
+        out.append(first.finding(
+            WrongPluralForms, f"{n} plural forms here; the other plural entries of this file have {usual}; "
+            f"the source has {where!r}", {"value": n, "usual": usual}))
+        return
+    accepted = accepted_plural_counts(language) if language else frozenset()
+    if not accepted or n in accepted:
+        return
+    cats = sorted(plural_categories(language) or ())
+    want = " or ".join(map(str, sorted(accepted)))
+    broad = _broad_categories(language)
+    if n >= broad:
+        if doc.id in reported:
+            return
+        reported.add(doc.id)
+        out.append(first.finding(
+            WrongPluralForms, f"{n} plural forms here (and in this file's other plural entries); {language} has "
+            f"{want} (CLDR: {', '.join(cats)}); a convention that only merges or splits forms of single numbers; "
+            f"the source has {where!r}", {"value": n, "accepted": sorted(accepted)}, Severity.MINOR))
+        return
+    out.append(first.finding(
+        WrongPluralForms, f"{n} plural forms here; {language} has {want} (CLDR: {', '.join(cats)}) and {broad} "
+        f"of them serve many numbers; the source has {where!r}", {"value": n, "accepted": sorted(accepted)}))
+
+
+def _single_number_forms(language: str | None) -> bool:
+    """Whether ``language`` has a category besides ``one`` that serves a single integer (Hebrew ``two``,
+    Arabic ``zero``/``two``): without the header, a later form may be one that spells its number out."""
+    ints = (_integers_by_category(language) or {}) if language else {}
+    return any(len(v) == 1 for c, v in ints.items() if c != "one")
+
+
+_NAMED = re.compile(r"^%\(\w+\)|^\{[^\W\d]\w*\}")
+
+
 def _check_plural_entry(doc: Document, s_forms: Sequence[Segment], t_forms: Sequence[Segment], u_idx: int,
-                        flags: tuple[str, ...] | None, src_lang: str | None, out: list[Finding]) -> None:
-    """The forms of one plural entry: their number, the placeholders of each, then each form's text."""
+                        flags: tuple[str, ...] | None, src_lang: str | None, out: list[Finding],
+                        usual: int | None = None, reported: set[str] | None = None) -> None:
+    """The forms of one plural entry: their number, the placeholders of each, then each form's text.
+
+    ``usual``: :func:`_usual_form_count` of ``doc``; ``reported``: documents already told their count is a
+    convention (once per file).
+    """
+    reported = set() if reported is None else reported
     language = doc.language
     msgid = s_forms[0].text
     msgid_plural = s_forms[1].text if len(s_forms) > 1 else s_forms[0].text
@@ -467,15 +643,7 @@ def _check_plural_entry(doc: Document, s_forms: Sequence[Segment], t_forms: Sequ
         out.append(first.finding(EmptyTranslation, f"every plural form is empty here; the source has "
                                  f"{_snippet(msgid_plural)!r}"))
         return
-    accepted = accepted_plural_counts(language) if language else frozenset()
-    if accepted and len(t_forms) not in accepted:
-        cats = sorted(plural_categories(language) or ())
-        want = " or ".join(map(str, sorted(accepted)))
-        out.append(first.finding(
-            WrongPluralForms,
-            f"{len(t_forms)} plural forms here; {language} has {want} (CLDR: {', '.join(cats)}); "
-            f"the source has {_snippet(msgid_plural)!r}",
-            {"value": len(t_forms), "accepted": sorted(accepted)}))
+    _check_form_count(doc, first, len(t_forms), usual, msgid_plural, reported, out)
     issues = check_plural_forms(language or "", None, texts, msgid=msgid,
                                 msgid_plural=msgid_plural if len(s_forms) > 1 else None, flags=flags)
     for issue in issues:
@@ -485,10 +653,16 @@ def _check_plural_entry(doc: Document, s_forms: Sequence[Segment], t_forms: Sequ
         pair = _Pair(doc, form, msgid if issue.form == 0 and len(s_forms) == 1 else msgid_plural, u_idx, flags,
                      src_lang)
         if issue.kind == "missing_placeholder":
+            dropped = issue.detail.split(": ", 1)[-1]
+            severity = _severity(WrongPluralForms, issue.severity)
+            why = ""
+            if issue.form > 0 and _NAMED.match(dropped) and _single_number_forms(language):
+                # Hebrew form 1 may serve only n=2 ("שנתיים", two years): the header would say; without it, minor
+                severity = Severity.MINOR
+                why = f" (unless this form serves a single number, as {language} forms may)"
             out.append(pair.finding(WrongPluralForms, f"plural form {issue.form} drops a placeholder: "
-                                    f"{issue.detail.split(': ', 1)[-1]}; the source has {_snippet(msgid_plural)!r}",
-                                    {"form": issue.form, "value": issue.detail},
-                                    _severity(WrongPluralForms, issue.severity)))
+                                    f"{dropped}{why}; the source has {_snippet(msgid_plural)!r}",
+                                    {"form": issue.form, "value": issue.detail}, severity))
             continue
         m = _FORM_ISSUE.match(issue.detail)
         code = _PLACEHOLDER_CODE.get(m.group(2)) if m else None
@@ -515,8 +689,7 @@ class _L10nCheck(SharedAnalysisCheck):
     """The l10n family: each target entry against its source entry, in groups that have a source."""
 
     analysis = "l10n"
-    weight = 1
-    parts = True
+    weight = 1  # a few string comparisons per entry: not worth cutting into parts
 
     @classmethod
     def analyse(cls, ctx: CheckContext) -> list[Finding]:

@@ -20,8 +20,10 @@ A version may also be ``{language: lt, text: "..."}`` (two versions in one langu
 ``texts`` holds YAML anchors (``lt: &lt "..."``) that its cases share as ``*lt``. Optional keys of a
 case: ``glossary`` (a path from the repository root), ``config`` (``severity`` overrides, as in
 aligner.toml) and ``candidates`` (languages detection may choose from; default: the versions' languages
-and English). The documents go through :func:`aligner.pipeline.check_documents`: detection, grouping,
-alignment and every check, as ``aligner check`` runs them.
+and English). A keyed case (``keyed: true``: each line one entry, keyed by its line number) may name its
+``source`` version and give entries states (``states: {da: {2: fuzzy}}``). The documents go through
+:func:`aligner.pipeline.check_documents`: detection, grouping, alignment and every check, as ``aligner check``
+runs them.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ from aligner.pipeline import check_documents
 from tests.conftest import ROOT
 
 CASES = Path(__file__).parent / "cases"
-_CASE_KEYS = {"description", "versions", "blamed", "severity", "glossary", "config", "candidates", "keyed", "source"}
+_CASE_KEYS = {"description", "versions", "blamed", "severity", "glossary", "config", "candidates", "keyed", "source",
+              "states"}
 
 
 def load_cases() -> list[tuple[str, str, dict]]:
@@ -65,7 +68,9 @@ def run_case(case: dict) -> list[Finding]:
         language, text = (version["language"], version["text"]) if isinstance(version, dict) else (name, version)
         if case.get("keyed"):
             # a localization file: each line is one entry, keyed by its line number
-            entries = [Entry(str(n), line, n, 1) for n, line in enumerate(text.split("\n"), 1) if line]
+            # ``states: {de: {2: fuzzy}}`` gives an entry the state its file would (PO fuzzy, XLIFF state)
+            states = (case.get("states") or {}).get(name, {})
+            entries = [Entry(str(n), line, n, 1, states.get(n)) for n, line in enumerate(text.split("\n"), 1) if line]
             docs.append(keyed_document(f"{name}.txt", entries, language=language,
                                        is_source=name == case.get("source")))
         else:
