@@ -101,13 +101,19 @@ def test_tag_url_number_and_untranslated_generators(bench) -> None:
     for seed in range(6):
         out = bench.damage_tag(src, tgt, random.Random(seed))
         assert out in ("Læs <b>docs på https://example.org/docs", "Læs docs på https://example.org/docs")
-    assert bench.damage_tag("<<original entry>>", "<<oprindeligt punkt>>", random.Random(0)) is None
+    literals = ("<<oprindeligt punkt>>", "visit <https://www.sphinx-doc.org/>", "{0} [OPTIONS] <COMMAND>", "<command>")
+    for literal in literals:
+        assert bench.damage_tag(literal, literal, random.Random(0)) is None  # text in angle brackets, not markup
     url = bench.change_url(src, tgt, random.Random(3))
     assert url.startswith("Læs <b>docs</b> på https://") and url != tgt and len(url) == len(tgt)
     assert bench.change_url("me@example.com", "me@example.com", random.Random(0)) == "me@xexample.com"
     assert bench.change_number("Line %d of 12", "Linje %d af 12", random.Random(0)) in {
         f"Linje %d af 1{d}" for d in "013456789"}
     assert bench.change_number("%s &#8212; %d", "%s &#8212; %d", random.Random(0)) is None
+    assert bench.change_number("for EPUB3", "pour EPUB3", random.Random(0)) is None  # a name's digits: not here
+    epub = bench.change_name_number("for EPUB3", "pour EPUB3", random.Random(0))
+    assert epub in {f"pour EPUB{d}" for d in "012456789"}
+    assert bench.change_name_number("UTF-8 only", "kun UTF-8", random.Random(0)).startswith("kun UTF-")
     assert bench.untranslate("Open", "Åbn", random.Random(0)) == "Open"
     assert bench.untranslate("OK", "OK", random.Random(0)) is None
 
