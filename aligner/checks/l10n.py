@@ -548,7 +548,7 @@ def check_l10n(alignment: Alignment, source: str | None = None, units: range | N
                                     reported)
                 continue
             if not t_seg.text.strip():
-                if s_seg.text.strip():
+                if _worth_a_text(s_seg.text, t_seg.text):
                     out.append(pair.finding(EmptyTranslation, f"the translation is empty here; the source has "
                                             f"{_snippet(s_seg.text)!r}", confidence=0.9))
                 continue
@@ -623,6 +623,16 @@ def _single_number_forms(language: str | None) -> bool:
 
 
 _NAMED = re.compile(r"^%\(\w+\)|^\{[^\W\d]\w*\}")
+
+
+def _worth_a_text(source: str, target: str) -> bool:
+    """Whether an empty (or blank) ``target`` lacks something: not when the source is empty, nor when a blank
+    target stands for a short suffix or particle the language does without (Django's Swahili ordinal 'th' ->
+    ' ': a PO entry can only be translated to nothing with a space, "" meaning untranslated)."""
+    body = source.strip()
+    if not body:
+        return False
+    return not (target and len(body) <= 4 and not any(c.isspace() for c in body))
 
 
 def _check_plural_entry(doc: Document, s_forms: Sequence[Segment], t_forms: Sequence[Segment], u_idx: int,
