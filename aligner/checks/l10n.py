@@ -737,7 +737,7 @@ class MissingPlaceholder(_L10nCheck):
 
 @register
 class PlaceholderType(_L10nCheck):
-    """A placeholder changed type (``%d`` -> ``%s``), or unnumbered ones were reordered.
+    """A placeholder changed type (%d -> %s), or unnumbered ones were reordered.
 
     Bad:  source "%s has %d files"  lt "%d failų turi %s"
     Good: lt "%1$s turi %2$d failų" or "%s turi %d failų"
@@ -752,7 +752,7 @@ class PlaceholderType(_L10nCheck):
 
 @register
 class PluralKeyword(_L10nCheck):
-    """An ICU plural keyword the target language has no use for, or a plural without ``other``.
+    """An ICU plural keyword the target language lacks, or a plural without 'other'.
 
     Bad:  da "{n, plural, one {# fil} few {# filer} other {# filer}}"  (Danish has no 'few')
     Good: da "{n, plural, one {# fil} other {# filer}}"
@@ -767,7 +767,7 @@ class PluralKeyword(_L10nCheck):
 
 @register
 class BrokenMarkup(_L10nCheck):
-    """An inline tag of the source is missing, added or unbalanced, or its href/src changed.
+    """An inline tag is missing, added or unbalanced, or its href/src changed.
 
     Bad:  source "Click <a href=\"/help\">here</a>"  da "Klik <a href=\"/hjaelp\">her"
     Good: da "Klik <a href=\"/help\">her</a>"
@@ -814,7 +814,7 @@ class ChangedLiteral(_L10nCheck):
 
 @register
 class WrongPluralForms(_L10nCheck):
-    """The plural forms of a translation do not fit its language, or a form drops the count.
+    """A translation's plural forms do not fit its language, or a form drops the count.
 
     Bad:  lt "{n, plural, one {# failas} other {# failų}}"  (Lithuanian needs 'few' too)
     Good: lt "{n, plural, one {# failas} few {# failai} other {# failų}}"
@@ -846,7 +846,7 @@ class SameAsSource(_L10nCheck):
 
 @register
 class EmptyTranslation(_L10nCheck):
-    """The translation of an entry the source has is empty, though the file does not call it untranslated.
+    """An entry's translation is empty, though the file does not call it untranslated.
 
     Bad:  source "Save changes?"  de "  "
     Good: de "Änderungen speichern?"
