@@ -832,6 +832,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         unchanged_clean[f"{lang}.po"] = unchanged.run(str(p), lang)
         print(f"clean {lang}.po: {len(clean_runs[f'{lang}.po'].hits)} findings", file=sys.stderr)
 
+    # --- the same catalogs as one directory (one group of 5 languages, as `aligner check locale/` reads them)
+    together = work / "clean" / "all-po"
+    together.mkdir(parents=True, exist_ok=True)
+    for lang, t in po_texts.items():
+        (together / f"{lang}.po").write_text(t, encoding="utf-8")
+    dir_run = aligner_run([str(together)])
+
     # --- clean JSON set
     wheel = fetch_wheel(WHEELS["chainlit"], cache)
     json_texts = {lang: dump_json(json.loads(read_from_wheel(wheel, f"chainlit/translations/{lang}.json")))
@@ -896,7 +903,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # --- report
     write_report(report, args, clean_runs, clean_pof, clean_json, scores, json_scores, all_damages, json_damages,
-                 timing)
+                 timing, dir_run)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text("\n".join(report) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
@@ -959,7 +966,8 @@ def measure_timing(work: Path, cache: Path, units: int, runs: int) -> dict[str, 
 
 def write_report(out: list[str], args: argparse.Namespace, clean_runs: dict[str, Run], clean_pof: dict[str, Run],
                  clean_json: Run, scores: dict[str, dict[str, Score]], json_scores: dict[str, Score],
-                 damages: list[Damage], json_damages: list[Damage], timing: dict[str, object] | None) -> None:
+                 damages: list[Damage], json_damages: list[Damage], timing: dict[str, object] | None,
+                 dir_run: Run | None = None) -> None:
     w = out.append
     w("# Localization files: clean-file findings, generated damage, peer, timing")
     w("")
@@ -1004,6 +1012,12 @@ def write_report(out: list[str], args: argparse.Namespace, clean_runs: dict[str,
         major_list += [(name, h) for h in major]
     w(f"| **all** | {tot_units} | {tot_tr} | {tot_major} | {1000 * tot_major / tot_units:.2f} | "
       f"{1000 * tot_major / tot_tr:.2f} | **{tot_false}** ({1000 * tot_false / tot_units:.2f} per 1000 entries) | |")
+    if dir_run is not None:
+        major = [h for h in dir_run.hits if h.major]
+        major_list += [("the 5 catalogs as one directory", h) for h in major]
+        w(f"| the 5 Sphinx catalogs as one directory (not in the total) | {dir_run.units} | {dir_run.translated} | "
+          f"{len(major)} / {len(dir_run.hits)} | {1000 * len(major) / dir_run.units:.2f} | "
+          f"{1000 * len(major) / dir_run.translated:.2f} | {sum(judge(h)[0] == 'false' for h in major)} | |")
     w("")
     w("Entries: source entries (PO `msgid`s without the header, JSON leaves of `en-US`); translated: non-empty "
       "target entries (summed over the target files for the JSON set).")
