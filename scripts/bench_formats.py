@@ -856,6 +856,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scores: dict[str, dict[str, Score]] = {"aligner": defaultdict(Score), "pofilter": defaultdict(Score),
                                            "pofilter-unchanged": defaultdict(Score)}
     all_damages: list[Damage] = []
+    control_hits: list[Hit] = []
     for lang in po_texts:
         name = f"{lang}.po"
         for family in FAMILIES:
@@ -874,6 +875,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 c.mkdir(parents=True, exist_ok=True)
                 (c / name).write_text("\n".join(fill_plurals(po_texts[lang].split("\n"), fill)), encoding="utf-8")
                 clean, clean_p = aligner_run([str(c / name)]), pofilter.run(str(c / name), lang)
+                if family == "plural_empty":  # (once per file) what the filled entry itself draws
+                    control_hits.extend(h for h in new_hits(clean, clean_runs[name]) if h.major)
             codes, checks = FAMILIES[family][1], FAMILIES[family][2]
             scores["aligner"][family].add(score(damages, aligner_run([str(p)]), clean, codes))
             scores["pofilter"][family].add(score(damages, pofilter.run(str(p), lang), clean_p, checks, peer=True))
@@ -903,7 +906,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # --- report
     write_report(report, args, clean_runs, clean_pof, clean_json, scores, json_scores, all_damages, json_damages,
-                 timing, dir_run)
+                 timing, dir_run, control_hits)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text("\n".join(report) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
@@ -996,7 +999,7 @@ def profile_split(cli: str, directory: Path, out: Path) -> list[tuple[str, float
 def write_report(out: list[str], args: argparse.Namespace, clean_runs: dict[str, Run], clean_pof: dict[str, Run],
                  clean_json: Run, scores: dict[str, dict[str, Score]], json_scores: dict[str, Score],
                  damages: list[Damage], json_damages: list[Damage], timing: dict[str, object] | None,
-                 dir_run: Run | None = None) -> None:
+                 dir_run: Run | None = None, control_hits: Sequence[Hit] = ()) -> None:
     w = out.append
     w("# Localization files: clean-file findings, generated damage, peer, timing")
     w("")
@@ -1124,6 +1127,15 @@ def write_report(out: list[str], args: argparse.Namespace, clean_runs: dict[str,
       "last `msgstr[n]` empty; `plural_dropped` deletes its line (a msgstr[n] count that contradicts `nplurals`: "
       "aligner refuses the file, exit 2, which counts as found).")
     w("")
+    w("Major findings on the filled plural entry itself (the plural controls, against the real file), not counted "
+      "above:")
+    w("")
+    _hit_table(w, control_hits)
+    if any(h.file == "lt.po" and h.code == "PLH001" for h in control_hits):
+        w("Judged **false alarm**: Lithuanian `msgstr[0]` serves n = 1, 21, 31... (`n%10==1 && n%100!=11`), so it "
+          "must carry the count; comparing it with the singular `msgid` (which spells 'one page') calls the count "
+          "'added'. A form that serves more than one number should answer to `msgid_plural`.")
+        w("")
     counts = Counter((d.family, d.file) for d in damages)
     w("Cases per file: " + ", ".join(f"{f} {n} ×{k}" for (f, n), k in sorted(counts.items())) + ".")
     w("")
@@ -1141,6 +1153,8 @@ def write_report(out: list[str], args: argparse.Namespace, clean_runs: dict[str,
                                          if FAMILIES[f][2]) + ").")
     w("")
     _damage_table(w, pm, limit=40)
+    w("pofilter false alarms (new failures not at a damaged entry):")
+    w("")
     _hit_table(w, [h for s in scores["pofilter"].values() for h in s.false_alarms], limit=40)
 
     w("## Generated damage on the JSON resources (chainlit, source en-US)")
