@@ -140,6 +140,15 @@ def _note(message: str) -> None:
     typer.echo(f"aligner: {message}", err=True)
 
 
+def _say_what_was_read(paths: list[str]) -> None:
+    """For directories: one line on stderr with the files read (by kind) and those left out and why."""
+    from .io.formats import survey_line
+
+    line = survey_line(paths)
+    if line:
+        _note(line)
+
+
 def _writable_file(path: str | None, option: str = "-o") -> None:
     """Refuse an output file that cannot be one (an existing directory) before any work is done."""
     from pathlib import Path
@@ -457,6 +466,7 @@ def check(
 
     _writable_file(output)
     _writable_file(write_baseline, "--write-baseline")
+    _say_what_was_read(files)
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
                         presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
     with _cluster(cluster, cluster_timeout) as executor, _progress() as progress:
@@ -592,6 +602,7 @@ def audit(
 
     if Path(output).exists() and not Path(output).is_dir():
         raise InputError(output, "is a file; -o takes a directory for the report, JSON, TMX and SARIF")
+    _say_what_was_read(paths)
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
                         presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
     with _cluster(cluster, cluster_timeout) as executor, \

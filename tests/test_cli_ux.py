@@ -50,7 +50,8 @@ def test_check_to_a_file_prints_one_summary_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(SEEDS), "--format", "sarif", "-o", str(out)])
     assert result.exit_code == 1 and out.is_file()
     assert result.stdout == ""
-    assert result.stderr.splitlines() == [
+    assert result.stderr.splitlines() == [  # what the directory held, then the one summary line
+        "aligner: read 5 files (5 text)",
         f"aligner: 17 findings (6 major, 11 minor) -> {out}; exit 1: 6 at or above major, see --fail-on"]
 
 
@@ -60,8 +61,9 @@ def test_write_baseline_and_a_passing_run_say_so(tmp_path: Path) -> None:
                                  str(base), "--fail-on", "never"])
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
-    assert lines[0] == f"aligner: recorded 17 findings in {base}; --baseline {base} silences them"
-    assert lines[1].endswith("; exit 0 (--fail-on never)")
+    assert lines[0] == "aligner: read 5 files (5 text)"
+    assert lines[1] == f"aligner: recorded 17 findings in {base}; --baseline {base} silences them"
+    assert lines[2].endswith("; exit 0 (--fail-on never)")
 
 
 def test_output_mistakes_are_one_line_exit_2(tmp_path: Path) -> None:

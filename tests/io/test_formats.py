@@ -151,3 +151,18 @@ def test_check_score_and_audit_key_on_the_id(catalog_dir: Path, catalog_reader: 
 def test_a_reader_may_refuse_the_plain_text_options(catalog_dir: Path, catalog_reader: DocumentReader) -> None:
     with pytest.raises(ConfigError, match="the toycat reader does not take presegmented"):
         check_paths([str(catalog_dir)], RunOptions(presegmented=True))
+
+
+def test_a_directory_is_surveyed_in_one_line(tmp_path: Path) -> None:
+    from aligner.io.formats import survey, survey_line
+
+    for name in ("b.txt", "a.txt", "messages.po", "notes.rst"):
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    (tmp_path / "img").mkdir()
+    read, skipped = survey([str(tmp_path)])
+    assert [(Path(f).name, r) for f, r in read] == [("a.txt", "text"), ("b.txt", "text"), ("messages.po", "catalog")]
+    assert [Path(f).name for f, _ in skipped] == ["img", "notes.rst"]
+    line = survey_line([str(tmp_path)])
+    assert line == ("read 3 files (1 catalog, 2 text); skipped 2: img (a directory, not read recursively), "
+                    "notes.rst (no reader for this kind of file)")
+    assert survey_line([str(tmp_path / "a.txt")]) is None  # files named one by one: nothing to survey

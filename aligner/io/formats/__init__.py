@@ -91,6 +91,45 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     return out
 
 
+def survey(paths: Iterable[str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """What the directories among ``paths`` hold for the readers: (file, reader name) of the files read, and
+    (file, why) of the files left out, both sorted. Files named one by one are not surveyed (they are read)."""
+    exts = extensions()
+    read: list[tuple[str, str]] = []
+    skipped: list[tuple[str, str]] = []
+    for p in paths:
+        path = Path(p)
+        if not path.is_dir():
+            continue
+        for f in sorted(path.iterdir()):
+            if f.is_dir():
+                skipped.append((str(f), "a directory, not read recursively"))
+            elif f.name.endswith(exts):
+                read.append((str(f), reader_for_path(str(f)).name))
+            elif f.is_file():
+                skipped.append((str(f), "no reader for this kind of file"))
+    return read, skipped
+
+
+def survey_line(paths: Iterable[str]) -> str | None:
+    """One line that says what the directories among ``paths`` held: ``read 6 files (4 catalog, 2 text);
+    skipped 2: notes.rst (no reader ...), img/ (a directory ...)``; ``None`` when no directory was given."""
+    paths = list(paths)
+    if not any(Path(p).is_dir() for p in paths):
+        return None
+    read, skipped = survey(paths)
+    if not read:
+        return None  # (the reader says, as an error, that there is nothing to read)
+    kinds: dict[str, int] = {}
+    for _f, name in read:
+        kinds[name] = kinds.get(name, 0) + 1
+    line = f"read {len(read)} files ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})"
+    if skipped:
+        shown = ", ".join(f"{Path(f).name} ({why})" for f, why in skipped[:5])
+        line += f"; skipped {len(skipped)}: {shown}" + (", ..." if len(skipped) > 5 else "")
+    return line
+
+
 def read_path(path: str, options: Mapping[str, object] | None = None) -> tuple[Document, ...]:
     """The documents in file ``path``, read by the reader that claims it under ``options``."""
     return reader_for_path(path).read(path, options)
@@ -113,6 +152,8 @@ __all__ = [
     "get_reader",
     "read_path",
     "read_paths",
+    "survey",
+    "survey_line",
     "register",
     "reader_for_path",
 ]
