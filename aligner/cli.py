@@ -466,12 +466,12 @@ def check(
 
     _writable_file(output)
     _writable_file(write_baseline, "--write-baseline")
-    _say_what_was_read(files)
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
                         presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
     with _cluster(cluster, cluster_timeout) as executor, _progress() as progress:
         run = check_paths(files, opts, progress=progress, executor=executor)
     _two_versions(run.documents, files)
+    _say_what_was_read(files)  # (after the run: a bad input stays one line)
     if write_baseline:
         save_baseline(run.all_findings, write_baseline)
         _note(f"recorded {len(run.all_findings)} findings in {write_baseline}; --baseline {write_baseline} "
@@ -602,7 +602,6 @@ def audit(
 
     if Path(output).exists() and not Path(output).is_dir():
         raise InputError(output, "is a file; -o takes a directory for the report, JSON, TMX and SARIF")
-    _say_what_was_read(paths)
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
                         presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
     with _cluster(cluster, cluster_timeout) as executor, \
@@ -612,6 +611,7 @@ def audit(
         else:
             corpus = run_corpus_audit(paths, output, opts, layout=layout.value, progress=progress, executor=executor)
             result, written = corpus.audit, list(corpus.written)
+    _say_what_was_read(paths)  # (after the run: a bad input stays one line)
     if result is None:  # the corpus layout
         _emit(corpus.summary(), None)
         if corpus.failed:
