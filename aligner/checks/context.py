@@ -76,6 +76,11 @@ class CheckContext:
         return tuple(docs)
 
 
+def version_label(doc: Document) -> str:
+    """How a message names a version: its language, else its file name."""
+    return doc.language or doc.name
+
+
 def source_version(alignment: Alignment, source: str | None = None) -> int | None:
     """The index of the source document in ``alignment``, or ``None`` when its versions are peers.
 

@@ -19,7 +19,7 @@ from ..facts.names import NameMention, VersionNames, extract_names, name_key_spa
 from ..langid.codes import canonical
 from ..langid.script import dominant_script
 from ..model import Alignment, Document, Finding, Segment, SegmentKind, Severity
-from .context import CheckContext
+from .context import CheckContext, version_label
 from .registry import SharedAnalysisCheck, register
 
 __all__ = ["NameMissing", "check_names"]
@@ -32,10 +32,6 @@ def _language(doc: Document) -> str | None:
     """The document's language as an ISO 639 code (shared with the terms analysis)."""
     return canonical(doc.language) if doc.language else None
 
-
-def _label(doc: Document) -> str:
-    """How a message names a version: its language, else its file name."""
-    return doc.language or doc.name
 
 
 def _locate(seg: Segment) -> tuple[int, int, int, int]:
@@ -220,7 +216,7 @@ def _name_findings(alignment: Alignment, u_idx: int, present: Sequence[int], vie
         # per version: the name as written, "present" (transliterated, inflected, by the table) or None
         kept = {docs[j].path: m.text if views[j].literal(m) else "present" if j in holders else None for j in present}
         ev = {"value": m.text, "name": m.text, "versions": kept}
-        names = ", ".join(_label(docs[j]) for j in holders)
+        names = ", ".join(version_label(docs[j]) for j in holders)
         line, column, start, end = _locate(seg0)
         out.append(NameMissing.make_finding(
             doc.path, doc.language, line, column,

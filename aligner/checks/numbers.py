@@ -34,7 +34,7 @@ import regex
 
 from ..facts.numbers import NumberMention, NumberReading, extract_numbers
 from ..model import Alignment, Document, Finding, Segment, Severity
-from .context import CheckContext, source_version
+from .context import CheckContext, source_version, version_label
 from .reconcile import UnitView, reconcile
 from .registry import Check, SharedAnalysisCheck, register
 
@@ -415,7 +415,7 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
                 continue
             findings.append(_finding(
                 MissingNumber, doc, seg, None,
-                (f"the value {_fmt(mv)} is missing here; the source ({_name(docs[source])}) has it"
+                (f"the value {_fmt(mv)} is missing here; the source ({version_label(docs[source])}) has it"
                  if source is not None else
                  f"the value {_fmt(mv)} is missing here; {len(holders)} of {n} versions have it ({names})"
                  + (" (a tie: omission is likelier than invention)" if conf <= 0.5 else "")),
@@ -428,20 +428,18 @@ def _unit_findings(alignment: Alignment, u_idx: int, versions: list[int], segs: 
             findings.append(_finding(
                 AddedNumber, doc, segs[i], ments[i],
                 f"{ments[i].text!r} ({_fmt(ev)}) is not in the "
-                + (f"source ({_name(docs[source])})" if source is not None else "other versions of this passage"),
+                + (f"source ({version_label(docs[source])})" if source is not None
+                   else "other versions of this passage"),
                 evidence_for(ev), conf, u_idx,
             ))
     return findings
 
 
-def _name(doc: Document) -> str:
-    return doc.language or doc.name
-
 
 def _who_has(docs: Sequence[Document], source: int | None, holders: Sequence[int], n: int) -> str:
     """``the source (en) has`` with a source, ``3 of 4 versions have`` without."""
     if source is not None:
-        return f"the source ({_name(docs[source])}) has"
+        return f"the source ({version_label(docs[source])}) has"
     return f"{len(holders)} of {n} versions have"
 
 
@@ -498,15 +496,12 @@ def _unit_view(alignment: Alignment, u_idx: int, present: Sequence[int],
     def kinds(k: int, value: Decimal) -> frozenset[str]:
         return frozenset(ments[i].kind for i in occurrences.get(value, {}).get(k, ()))
 
-    view = UnitView(texts, {k: docs[k].language for k in present}, spans, frozenset(occurrences), kinds)
-
     def locate(k: int, start: int) -> tuple[Segment, int]:
         """The segment of version ``k`` that holds character ``start`` of its unit text, and the offset in it."""
         seg_id, base = max(((i, b) for i, b in offsets[k].items() if b <= start), key=lambda x: x[1])
         return docs[k].segments[seg_id], start - base
 
-    view.locate = locate  # type: ignore[attr-defined]
-    return view
+    return UnitView(texts, {k: docs[k].language for k in present}, spans, frozenset(occurrences), kinds, locate)
 
 
 def _repeats(holders, v, count, per, segs, ments, docs, u_idx, evidence_for, mode=None  # noqa: ANN001

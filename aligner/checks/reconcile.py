@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -86,7 +87,8 @@ class UnitView:
     def __init__(self, texts: dict[int, str], languages: dict[int, str | None],
                  spans: Callable[[int, Decimal], Sequence[tuple[int, int]]],
                  values: frozenset[Decimal] = frozenset(),
-                 kinds: Callable[[int, Decimal], frozenset[str]] | None = None) -> None:
+                 kinds: Callable[[int, Decimal], frozenset[str]] | None = None,
+                 locate: Callable[[int, int], tuple[Any, int]] | None = None) -> None:
         self.texts = texts
         self.languages = languages
         self.spans = spans
@@ -94,6 +96,8 @@ class UnitView:
         self.values = values
         #: the kinds (``percent``, ``currency``, ...) of version k's digit mentions of a value
         self.kinds = kinds or (lambda k, v: frozenset())
+        #: (version, offset in its unit text) -> (the segment holding it, the offset in that segment)
+        self.locate = locate
         self._words: dict[int, list[SpelledNumber]] = {}
         self._spelled: dict[int, frozenset[Decimal]] = {}
         self._ordinals: dict[int, frozenset[Decimal]] = {}

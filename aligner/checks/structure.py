@@ -19,7 +19,7 @@ from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter, is_, itemgetter, lt, ne, not_
 
 from ..model import Alignment, Document, Finding, SegmentKind, Severity
-from .context import CheckContext, source_version
+from .context import CheckContext, source_version, version_label
 from .coverage import CoverageModel
 from .registry import Check, SharedAnalysisCheck, register
 
@@ -258,7 +258,7 @@ def _against_source(alignment: Alignment, u_idx: int, source: int, present: Sequ
             check: type[Check] = OmittedPassage
             evidence = {"text": sample, "versions_with": len(present), "versions": len(docs),
                         "present": [docs[j].path for j in present], "source": docs[source].path}
-            message = f"a passage of the source ({_name(docs[source])}) is missing here: {_snippet(sample)!r}"
+            message = f"a passage of the source ({version_label(docs[source])}) is missing here: {_snippet(sample)!r}"
             if not doc.keyed:
                 coverage = model().decide(u_idx, k, [source])
                 if coverage.covered:
@@ -274,8 +274,8 @@ def _against_source(alignment: Alignment, u_idx: int, source: int, present: Sequ
         text = " ".join(doc.segments[i].text for i in unit.segments[k])
         check = AddedFurniture if furniture else AddedPassage
         evidence = {"text": text, "versions_with": len(present), "versions": len(docs), "source": docs[source].path}
-        message = f"{'page furniture' if furniture else 'a passage'} the source ({_name(docs[source])}) lacks: " \
-                  f"{_snippet(text)!r}"
+        what = "page furniture" if furniture else "a passage"
+        message = f"{what} the source ({version_label(docs[source])}) lacks: {_snippet(text)!r}"
         if not furniture:
             if len(present) > 1:
                 check = PossibleAddition  # several translations agree on it: the source may say it elsewhere
@@ -299,9 +299,6 @@ def _unit_key(alignment: Alignment, u_idx: int) -> str | None:
             return alignment.documents[k].segments[ids[0]].key
     return None
 
-
-def _name(doc: Document) -> str:
-    return doc.language or doc.name
 
 
 def _counts(doc: Document) -> Counter[str]:
@@ -381,7 +378,7 @@ def check_deficits(alignment: Alignment, source: int | None = None,
             out.append(OmittedPassage.make_finding(
                 doc.path, doc.language, seg.line, seg.column,
                 f"part of this passage is missing here: this version has {share:.0%} of the text the other "
-                f"versions have ({_name(docs[holder])}: {_snippet(sample)!r})",
+                f"versions have ({version_label(docs[holder])}: {_snippet(sample)!r})",
                 {"text": sample, "share": round(share, 3), "units": list(best),
                  "present": [docs[j].path for j in judges]},
                 0.7, seg.start, doc.segments[ids[-1]].end, worst,

@@ -61,8 +61,8 @@ from ..facts.glossary import (
     statistics_glossary,
 )
 from ..model import Alignment, Document, Finding, Segment, Severity
-from .context import CheckContext
-from .names import MIN_UNIT_SCORE, NameMissing, _label, _language, check_names
+from .context import CheckContext, version_label
+from .names import MIN_UNIT_SCORE, NameMissing, _language, check_names
 from .registry import Check, SharedAnalysisCheck, register
 
 __all__ = [
@@ -328,7 +328,7 @@ def _glossary_candidates(alignment: Alignment, u_idx: int, present: Sequence[int
             if not others or (source.statistics and not (u and u.forbidden)):
                 continue
             witness_spans = {j: {h.span for h in uses[j][cid].allowed} for j in others}
-            said = "; ".join(f"{_label(docs[j])} {_quote(uses[j][cid].allowed)}" for j in others)
+            said = "; ".join(f"{version_label(docs[j])} {_quote(uses[j][cid].allowed)}" for j in others)
             base_ev = {"value": cid, "concept": cid, "glossary": source.glossary.source,
                        "expected": [t.text for t in concept.allowed(lang)],
                        "versions": _surfaces(uses, cid, eligible, docs), "support": len(others), "eligible": n}
@@ -442,7 +442,7 @@ def _pair_candidates(alignment: Alignment, u_idx: int, present: Sequence[int], s
                 continue
             blamed.add((k, *hit.span))
             conf = 0.9 if w * 2 > n else 0.7 if w * 2 == n else 0.5
-            said = "; ".join(f"{_label(docs[j])} {_quote(uses[j][spec].allowed)}" for j in witnesses)
+            said = "; ".join(f"{version_label(docs[j])} {_quote(uses[j][spec].allowed)}" for j in witnesses)
             msg = (f"{hit.match.text!r} says {gen!r} where {w} of {n} versions {'says' if w == 1 else 'say'} "
                    f"{spec!r} ({said}): {what}"
                    + (" (fewer than half vouch for it: check the others too)" if w * 2 < n else ""))
