@@ -91,6 +91,10 @@ LanguagesOption = Annotated[
 EncodingOption = Annotated[
     str | None, typer.Option("--encoding", metavar="NAME", help="Encoding of the input files (default: UTF-8).")
 ]
+KeepGoingOption = Annotated[
+    bool, typer.Option("--keep-going", "-k", help="Name every file that cannot be read (one line each) and check the "
+                       "rest; exit 2 at the end. Without it the first such file stops the run.")
+]
 JobsOption = Annotated[
     int | None,
     typer.Option("--jobs", "-j", parser=lambda v: _at_least_one(v, "--jobs"), metavar="N",
@@ -140,13 +144,43 @@ def _note(message: str) -> None:
     typer.echo(f"aligner: {message}", err=True)
 
 
-def _say_what_was_read(paths: list[str]) -> None:
-    """For directories: one line on stderr with the files read (by kind) and those left out and why."""
-    from .io.formats import survey_line
+def _say_what_was_read(paths: list[str], readable: list[str] | None = None) -> None:
+    """For directories: one line on stderr with the files read (by kind) and those left out and why.
 
-    line = survey_line(paths)
+    ``readable``: with ``--keep-going``, the files that could be read (the others are counted apart)."""
+    from .io.formats import expand_paths, survey_line
+
+    unreadable = () if readable is None else set(expand_paths(paths)) - set(readable)
+    line = survey_line(paths, unreadable)
     if line:
         _note(line)
+
+
+def _readable(files: list[str], keep_going: bool, options: object) -> tuple[list[str], int]:
+    """``--keep-going``: the files that can be read, and how many cannot (each named on stderr, one line).
+
+    Without ``keep_going`` the arguments go on untouched (the first unreadable file stops the run); with it and
+    nothing readable left, the run ends here with exit 2."""
+    if not keep_going:
+        return files, 0
+    from .io.formats import readable_files
+
+    good, bad = readable_files(files, options.reader_options())  # type: ignore[attr-defined]
+    for exc in bad:
+        _fail(str(exc))
+    if not good:
+        _fail(f"none of the {len(bad)} files could be read; fix them (named above)")
+        raise typer.Exit(2)
+    return good, len(bad)
+
+
+def _end(code: int, unread: int) -> None:
+    """Exit with ``code``, or 2 when ``--keep-going`` left files unread (the run is not a whole one)."""
+    if unread:
+        _fail(f"exit 2: {unread} file{'s' if unread != 1 else ''} could not be read (named above); the rest was "
+              "checked")
+        raise typer.Exit(2)
+    raise typer.Exit(code)
 
 
 def _writable_file(path: str | None, option: str = "-o") -> None:
@@ -287,6 +321,7 @@ def detect(
     encoding: EncodingOption = None,
     output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE", help="Write to this file.")] = None,
     color: ColorOption = Color.auto,
+    keep_going: KeepGoingOption = False,
 ) -> None:
     """Detect the language and script of each document (and segment)."""
     from .detect import detect_paths, detection_csv, detection_signature
@@ -294,6 +329,7 @@ def detect(
 
     _writable_file(output)
     opts = _read_options(presegmented=presegmented, languages=languages, encoding=encoding)
+    files, unread = _readable(files, keep_going, opts)
     with _progress() as progress:
         results = detect_paths(files, opts, segments=segments, progress=progress)
     for r in results:
@@ -311,6 +347,8 @@ def detect(
         from .report.terminal import detection_table
 
         _emit(detection_table(results, segments, color=not output and _color(color)), output)
+    if unread:
+        _end(0, unread)
 
 
 class AlignFormat(str, Enum):
@@ -342,20 +380,24 @@ def align(
     source: SourceOption = None,
     cluster: ClusterOption = None,
     cluster_timeout: ClusterTimeoutOption = 60.0,
+    keep_going: KeepGoingOption = False,
 ) -> None:
     """Group the versions of one text and align them all at once; export the aligned corpus."""
     from .export import get_exporter
     from .pipeline import align_paths
 
     exporter = get_exporter(fmt.value, **({"source": source} if fmt is AlignFormat.tmx and source else {}))
+    read_opts = _read_options(presegmented=presegmented, languages=languages, encoding=encoding)
+    files, unread = _readable(files, keep_going, read_opts)
     with _cluster(cluster, cluster_timeout) as executor, _progress() as progress:
-        result = align_paths(files, _read_options(presegmented=presegmented, languages=languages,
-                                                  encoding=encoding),
+        result = align_paths(files, read_opts,
                              group=not no_group, exporter=exporter, output=output, progress=progress,
                              executor=executor)
     data = exporter.export(result.groups, output, unmatched=result.grouping.unmatched if result.grouping else ())
     if data is not None:
         _emit_bytes(data)
+    if unread:
+        _end(0, unread)
 
 
 class CheckFormat(str, Enum):
@@ -455,6 +497,7 @@ def check(
     color: ColorOption = Color.auto,
     cluster: ClusterOption = None,
     cluster_timeout: ClusterTimeoutOption = 60.0,
+    keep_going: KeepGoingOption = False,
 ) -> None:
     """Check that numbers and facts agree across all versions; blame the version that is wrong."""
     import os
@@ -468,10 +511,11 @@ def check(
     _writable_file(write_baseline, "--write-baseline")
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
                         presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
+    readable, unread = _readable(files, keep_going, opts)
     with _cluster(cluster, cluster_timeout) as executor, _progress() as progress:
-        run = check_paths(files, opts, progress=progress, executor=executor)
+        run = check_paths(readable, opts, progress=progress, executor=executor)
     _two_versions(run.documents, files)
-    _say_what_was_read(files)  # (after the run: a bad input stays one line)
+    _say_what_was_read(files, readable if unread else None)  # (after the run: a bad input stays one line)
     if write_baseline:
         save_baseline(run.all_findings, write_baseline)
         _note(f"recorded {len(run.all_findings)} findings in {write_baseline}; --baseline {write_baseline} "
@@ -485,7 +529,7 @@ def check(
     _emit(text, output)
     if output:
         _note(run_summary(run.findings, opts.config.fail_on, output))
-    raise typer.Exit(exit_code(run.findings, opts.config.fail_on))
+    _end(exit_code(run.findings, opts.config.fail_on), unread)
 
 
 class ScoreFormat(str, Enum):
@@ -521,6 +565,7 @@ def score(
     jobs: JobsOption = None,
     source: SourceOption = None,
     color: ColorOption = Color.auto,
+    keep_going: KeepGoingOption = False,
 ) -> None:
     """Score translations: against a reference (sacrebleu), or reference-free (MQM-style, 0-100).
 
@@ -555,8 +600,9 @@ def score(
 
     opts = _run_options(config=config, glossary=glossary, presegmented=presegmented, languages=languages,
                         encoding=encoding, jobs=jobs, source=source)
+    readable, unread = _readable(files, keep_going, opts)
     with _progress() as progress:
-        run = check_paths(files, opts, progress=progress)
+        run = check_paths(readable, opts, progress=progress)
         scores = score_run(run, per_segment=segments)
         progress("score", 1, 1)
     _two_versions(run.documents, files)
@@ -565,6 +611,8 @@ def score(
         _emit(to_json({"documents": [s.to_dict() for s in scores], "signature": signature}), output)
     else:
         _emit(scores_table(scores, color_on, segments=segments) + signature + "\n", output)
+    if unread:
+        _end(0, unread)
 
 
 @app.command(cls=_Command)
@@ -591,6 +639,7 @@ def audit(
     layout: Annotated[Layout, typer.Option(
         "--layout", metavar="LAYOUT", help="single: one report for everything; corpus: an index page, a report per "
         "group, sharded findings and units, resumable; auto: corpus past 100 groups.")] = Layout.auto,
+    keep_going: KeepGoingOption = False,
 ) -> None:
     """The main job: detect, group, align, check and score; write the report, JSON, TMX and SARIF to a directory."""
     from pathlib import Path
@@ -604,24 +653,25 @@ def audit(
         raise InputError(output, "is a file; -o takes a directory for the report, JSON, TMX and SARIF")
     opts = _run_options(config=config, fail_on=fail_on, baseline=baseline, glossary=glossary,
                         presegmented=presegmented, languages=languages, encoding=encoding, jobs=jobs, source=source)
+    readable, unread = _readable(paths, keep_going, opts)
     with _cluster(cluster, cluster_timeout) as executor, \
             progress_bar(enabled=not quiet and sys.stderr.isatty()) as progress:
         if layout is Layout.single:
-            result, written = run_audit(paths, output, opts, progress=progress, executor=executor)
+            result, written = run_audit(readable, output, opts, progress=progress, executor=executor)
         else:
-            corpus = run_corpus_audit(paths, output, opts, layout=layout.value, progress=progress, executor=executor)
+            corpus = run_corpus_audit(readable, output, opts, layout=layout.value, progress=progress, executor=executor)
             result, written = corpus.audit, list(corpus.written)
-    _say_what_was_read(paths)  # (after the run: a bad input stays one line)
+    _say_what_was_read(paths, readable if unread else None)  # (after the run: a bad input stays one line)
     if result is None:  # the corpus layout
         _emit(corpus.summary(), None)
         if corpus.failed:
             _fail(corpus.failure())
             raise typer.Exit(2)
-        raise typer.Exit(exit_code(corpus.findings, opts.config.fail_on))
+        _end(exit_code(corpus.findings, opts.config.fail_on), unread)
     _emit(audit_summary(result, written, opts.config.fail_on, color=_color(color)), None)
     report = next((p for p in written if p.endswith(".html")), output)
     _note(run_summary(result.findings, opts.config.fail_on, report))
-    raise typer.Exit(exit_code(result.findings, opts.config.fail_on))
+    _end(exit_code(result.findings, opts.config.fail_on), unread)
 
 
 @app.command("checks", cls=_Command)

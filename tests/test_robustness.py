@@ -156,3 +156,67 @@ def test_a_catalog_that_does_not_parse_is_one_line_exit_2(cmd: str, name: str, t
     assert len(lines) == 1 and lines[0].startswith(f"aligner: error: {bad}: "), result.stderr
     assert fragment in lines[0]
     assert bad.read_bytes() == data  # never changed
+
+
+def _catalog_folder(tmp_path: Path) -> Path:
+    """A folder with two good catalogs (a damaged number in de.po) and two that do not parse."""
+    folder = tmp_path / "locale"
+    folder.mkdir()
+    (folder / "de.po").write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n\n'
+                                  'msgid "Keep it for 30 days"\nmsgstr "Behalten Sie es 31 Tage"\n')
+    (folder / "lt.po").write_text('msgid ""\nmsgstr ""\n"Language: lt\\n"\n\n'
+                                  'msgid "Keep it for 30 days"\nmsgstr "Laikykite 30 dienų"\n')
+    (folder / "a-broken.json").write_bytes(BAD_CATALOGS["broken.json"][0])
+    (folder / "b-unterminated.po").write_bytes(BAD_CATALOGS["unterminated.po"][0])
+    return folder
+
+
+@pytest.mark.parametrize("cmd", COMMANDS)
+def test_a_directory_run_stops_at_the_first_bad_file_without_keep_going(cmd: str, tmp_path: Path) -> None:
+    folder = _catalog_folder(tmp_path)
+    result = runner.invoke(app, _args(cmd, [str(folder)], tmp_path))
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert lines == [lines[0]] and lines[0].startswith(f"aligner: error: {folder / 'a-broken.json'}: line 1"), lines
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("cmd", COMMANDS)
+def test_keep_going_names_every_bad_file_checks_the_rest_and_exits_2(cmd: str, tmp_path: Path) -> None:
+    folder = _catalog_folder(tmp_path)
+    args = _args(cmd, [str(folder), "--keep-going"], tmp_path)
+    if cmd == "check":
+        args += ["--format", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("aligner: error: ")]
+    assert errors[0].startswith(f"aligner: error: {folder / 'a-broken.json'}: line 1: JSON syntax error")
+    assert errors[1].startswith(f"aligner: error: {folder / 'b-unterminated.po'}: line 2: unterminated string")
+    assert errors[2] == ("aligner: error: exit 2: 2 files could not be read (named above); the rest was checked")
+    assert len(errors) == 3 and "Traceback" not in result.output
+    if cmd == "check":  # the good files were checked: de.po's changed number is found
+        found = json.loads(result.stdout)["findings"]
+        assert any(f["code"] == "NUM002" and f["path"].endswith("de.po") for f in found), found
+        assert "read 2 files (2 catalog); 2 could not be read" in result.stderr
+    if cmd == "audit":
+        paths = {d["path"] for d in json.loads((tmp_path / "out" / "audit.json").read_text())["documents"]}
+        assert {Path(p).name for p in paths} == {"de.po", "lt.po"}
+
+
+def test_keep_going_with_nothing_readable_is_exit_2(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "x.json").write_bytes(BAD_CATALOGS["broken.json"][0])
+    result = runner.invoke(app, ["check", str(folder), "--keep-going"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "aligner: error: none of the 1 files could be read; fix them (named above)"
+
+
+def test_keep_going_changes_nothing_when_every_file_reads(tmp_path: Path) -> None:
+    folder = _catalog_folder(tmp_path)
+    for bad in folder.glob("[ab]-*"):
+        bad.unlink()
+    plain = runner.invoke(app, ["check", str(folder), "--format", "json"])
+    kept = runner.invoke(app, ["check", str(folder), "--format", "json", "-k"])
+    assert plain.exit_code == kept.exit_code == 1
+    assert plain.stdout == kept.stdout

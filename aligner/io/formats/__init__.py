@@ -111,23 +111,51 @@ def survey(paths: Iterable[str]) -> tuple[list[tuple[str, str]], list[tuple[str,
     return read, skipped
 
 
-def survey_line(paths: Iterable[str]) -> str | None:
+def survey_line(paths: Iterable[str], unreadable: Iterable[str] = ()) -> str | None:
     """One line that says what the directories among ``paths`` held: ``read 6 files (4 catalog, 2 text);
-    skipped 2: notes.rst (no reader ...), img/ (a directory ...)``; ``None`` when no directory was given."""
+    skipped 2: notes.rst (no reader ...), img/ (a directory ...)``; ``None`` when no directory was given.
+
+    ``unreadable``: files a ``--keep-going`` run could not read (already named one by one): counted apart,
+    ``read 4 files (4 catalog); 2 could not be read``."""
     paths = list(paths)
     if not any(Path(p).is_dir() for p in paths):
         return None
     read, skipped = survey(paths)
-    if not read:
+    bad = set(unreadable)
+    unread = [f for f, _name in read if f in bad]
+    read = [(f, name) for f, name in read if f not in bad]
+    if not read and not unread:
         return None  # (the reader says, as an error, that there is nothing to read)
     kinds: dict[str, int] = {}
     for _f, name in read:
         kinds[name] = kinds.get(name, 0) + 1
     line = f"read {len(read)} files ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})"
+    if unread:
+        line += f"; {len(unread)} could not be read"
     if skipped:
         shown = ", ".join(f"{Path(f).name} ({why})" for f, why in skipped[:5])
         line += f"; skipped {len(skipped)}: {shown}" + (", ..." if len(skipped) > 5 else "")
     return line
+
+
+def readable_files(paths: Sequence[str], options: Mapping[str, object] | None = None
+                   ) -> tuple[list[str], list[InputError]]:
+    """``--keep-going``: the files of ``paths`` (see :func:`expand_paths`) that their readers can read, in order, and
+    the error of each one they cannot (an unterminated PO string, XLIFF that is not well-formed...).
+
+    A missing path or a directory with nothing to read is still an error at once (a mistake in the command, not
+    a bad file among good ones).
+    """
+    good: list[str] = []
+    bad: list[InputError] = []
+    for path in expand_paths(paths):
+        try:
+            reader_for_path(path).check_file(path, options)
+        except InputError as exc:
+            bad.append(exc)
+        else:
+            good.append(path)
+    return good, bad
 
 
 def read_path(path: str, options: Mapping[str, object] | None = None) -> tuple[Document, ...]:
@@ -152,6 +180,7 @@ __all__ = [
     "get_reader",
     "read_path",
     "read_paths",
+    "readable_files",
     "survey",
     "survey_line",
     "register",

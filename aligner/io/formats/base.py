@@ -56,6 +56,13 @@ class DocumentReader(ABC):
     def validate(self, options: Mapping[str, object]) -> None:  # noqa: B027 - a hook, empty by default
         """Refuse bad option values with a :class:`ConfigError` (all options present, defaults filled in)."""
 
+    def check_file(self, path: str, options: Mapping[str, object] | None = None) -> None:
+        """Raise the :class:`~aligner.errors.InputError` :meth:`read` would raise for a file it cannot read, doing
+        as little of the reading as that takes (``--keep-going`` sorts out the unreadable files with it).
+
+        The default reads the whole file; a reader overrides it with the part of its reading that can fail."""
+        self.read(path, options)
+
     @abstractmethod
     def read(self, path: str, options: Mapping[str, object] | None = None) -> tuple[Document, ...]:
         """The documents in file ``path``, read under ``options`` (see :meth:`options`)."""

@@ -58,6 +58,10 @@ class CatalogReader(DocumentReader):
         name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
         return super().accepts(path) or (name.endswith(".xml") and "strings" in name)
 
+    def check_file(self, path: str, options: Mapping[str, object] | None = None) -> None:
+        """Parsing is what can fail (building the documents from a parsed catalog cannot)."""
+        parse_path(path, strict_plurals=bool(self.options(options)["strict_plurals"]))
+
     def read(self, path: str, options: Mapping[str, object] | None = None) -> tuple[Document, ...]:
         opts = self.options(options)
         catalog = parse_path(path, strict_plurals=bool(opts["strict_plurals"]))

@@ -29,6 +29,10 @@ class PlainTextReader(DocumentReader):
         if options["encoding"] is not None and not isinstance(options["encoding"], str):
             raise ConfigError("encoding", f"must be a codec name such as latin-1, not {options['encoding']!r}")
 
+    def check_file(self, path: str, options: Mapping[str, object] | None = None) -> None:
+        """Decoding is what can fail (segmenting cannot)."""
+        read_text(path, self.options(options)["encoding"])  # type: ignore[arg-type]
+
     def read(self, path: str, options: Mapping[str, object] | None = None) -> tuple[Document, ...]:
         opts = self.options(options)
         text = read_text(path, opts["encoding"])  # type: ignore[arg-type]
