@@ -61,15 +61,35 @@ def one_source(docs: Sequence[Document]) -> list[Document]:
     return out
 
 
+#: Joins a key and the number of its repeat (:func:`~aligner.io.formats.build.keyed_document`): the forms of
+#: a plural entry, ``key``, ``key\x002``...
+_REPEAT = "\x00"
+
+
+def _entry(key: str) -> str:
+    return key.split(_REPEAT, 1)[0]
+
+
 def align_keyed(docs: Sequence[Document], signature: str = "") -> Alignment:
-    """One unit per key, in the order keys first appear (the source's order when it comes first)."""
+    """One unit per entry, in the order entries first appear (the source's order when it comes first).
+
+    The forms of a plural entry (its key repeated) are one unit, each version with as many forms as it has:
+    English ``msgid``/``msgid_plural`` against Lithuanian's three ``msgstr[n]`` is one entry, not a form
+    added in Lithuanian.
+    """
     order: dict[str, None] = {}
     for doc in sorted(docs, key=lambda d: not d.is_source):
         for seg in doc.segments:
             if seg.key is not None:
-                order.setdefault(seg.key, None)
-    where = [{seg.key: seg.id for seg in doc.segments} for doc in docs]
+                order.setdefault(_entry(seg.key), None)
+    where: list[dict[str, list[int]]] = []
+    for doc in docs:
+        ids: dict[str, list[int]] = {}
+        for seg in doc.segments:
+            if seg.key is not None:
+                ids.setdefault(_entry(seg.key), []).append(seg.id)
+        where.append(ids)
     units = tuple(
-        Unit(tuple((w[key],) if key in w else () for w in where)) for key in order
+        Unit(tuple(tuple(w.get(key, ())) for w in where)) for key in order
     )
     return Alignment(tuple(docs), units, signature)

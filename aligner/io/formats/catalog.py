@@ -11,7 +11,9 @@ its entries, keyed (:func:`~aligner.io.formats.build.keyed_document`):
   language its name or content declares (detected from its text when it declares none).
 
 Obsolete PO entries are left out; an untranslated entry (empty ``msgstr``) has no target segment, so the
-key is absent from the target, and the entry's state (``fuzzy``, ``needs-review``) is kept per key.
+key is absent from the target. A plural entry gives one segment per form, all under its key (the n-th
+repeat keyed ``key\x00n`` by :func:`~aligner.io.formats.build.keyed_document`): ``msgid`` and ``msgid_plural``
+in the source, ``msgstr[0]``... in the target, an empty form kept as an empty segment; and the entry's state (``fuzzy``, ``needs-review``) is kept per key.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from types import MappingProxyType
 
 from ...l10n import parse_path
 from ...l10n.detect import EXTENSIONS
-from ...l10n.model import Catalog
+from ...l10n.model import Catalog, CatalogUnit, TextSpan
 from ...langid.codes import canonical
 from ...model import Document
 from .base import DocumentReader
@@ -68,17 +70,28 @@ class CatalogReader(DocumentReader):
         return catalog_documents(catalog, path, opts["candidates"])  # type: ignore[arg-type]
 
 
+def _target_forms(unit: CatalogUnit) -> tuple[TextSpan, ...]:
+    """The target texts of ``unit`` as entries: its plural forms (``msgstr[0]``, ``msgstr[1]``... or the CLDR
+    categories of an Android ``<plurals>``), each one an entry, an empty form kept (it is a finding); nothing
+    when every form is empty (an untranslated entry)."""
+    if unit.target is None:
+        return ()
+    forms = unit.plural_forms or (unit.target,)
+    return forms if any(f.text.strip() for f in forms) else ()
+
+
 def catalog_documents(catalog: Catalog, path: str, candidates: Sequence[str] | None = None) -> tuple[Document, ...]:
     """The documents of a parsed localization file (see the module docstring); pure."""
     units = [u for u in catalog.units if u.state != "obsolete"]
     bilingual = any(u.source is not None for u in units)
-    targets = [Entry(u.key, u.target.text, u.target.line, u.target.column, _state(u.state, u.flags))
-               for u in units if u.target is not None and u.target.text.strip()]
+    targets = [Entry(u.key, form.text, form.line, form.column, _state(u.state, u.flags))
+               for u in units for form in _target_forms(u)]
     if not bilingual:
         return (keyed_document(path, targets, language=_language(catalog.target_language),
                                candidates=candidates),)  # type: ignore[arg-type]
-    sources = [Entry(u.key, u.source.text, u.source.line, u.source.column)
-               for u in units if u.source is not None and u.source.text.strip()]
+    sources = [Entry(u.key, form.text, form.line, form.column)
+               for u in units if u.source is not None and u.source.text.strip()
+               for form in (u.source, *((u.source_plural,) if u.source_plural is not None else ()))]
     docs = [keyed_document(path, sources, language=_language(catalog.source_language),
                            id=f"{path}#source", is_source=True, candidates=candidates)]  # type: ignore[arg-type]
     if targets:
