@@ -37,6 +37,7 @@ reaches in the target language, and each branch must keep the count (``#``) unle
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -555,6 +556,49 @@ def check_l10n(alignment: Alignment, source: str | None = None, units: range | N
             if not s_seg.text.strip():
                 continue
             _compare_text(pair, out)
+    return out
+
+
+def name_entries(findings: Sequence[Finding], groups: Sequence[Alignment], source: str | None = None
+                 ) -> list[Finding]:
+    """``findings`` with the entry each one on a localization file is about: ``key`` (msgctxt+msgid, trans-unit
+    id, key path) and, in a group with a source, ``evidence["source"]``: the source text of that entry (of the
+    plural form the finding points at), for the reports to show beside the target.
+
+    The l10n checks name both themselves; the number, name, language and structure checks find their unit
+    and leave the rest to this. Findings on running text, and those that already say both, are returned as
+    they are (the same objects); a finding is matched to its version by path and language.
+    """
+    where: dict[tuple[str, str | None], tuple[Alignment, int]] = {}
+    for group in groups:
+        for k, doc in enumerate(group.documents):
+            if doc.keyed:
+                where.setdefault((doc.path, doc.language), (group, k))
+    if not where:
+        return list(findings)
+    out = []
+    for f in findings:
+        found = where.get((f.path, f.language)) if f.unit is not None else None
+        if found is None or (f.key is not None and "source" in f.evidence):
+            out.append(f)
+            continue
+        group, k = found
+        if f.unit >= len(group.units):  # type: ignore[operator]
+            out.append(f)
+            continue
+        unit = group.units[f.unit]  # type: ignore[index]
+        ids = unit.segments[k]
+        key = f.key
+        if key is None:
+            key = next((_base_key(group.documents[j].segments[i[0]].key) for j, i in enumerate(unit.segments) if i),
+                       None)
+        evidence = f.evidence
+        src = source_version(group, source)
+        if src is not None and src != k and unit.segments[src] and "source" not in evidence:
+            forms = [group.documents[src].segments[i] for i in unit.segments[src]]
+            form = next((n for n, i in enumerate(ids) if group.documents[k].segments[i].line == f.line), 0)
+            evidence = {**evidence, "source": forms[min(form, len(forms) - 1)].text}
+        out.append(dataclasses.replace(f, key=key, evidence=evidence))
     return out
 
 

@@ -17,7 +17,10 @@ known finding does not turn it into a new one. A fingerprint is the SHA-256 of
 * the text of the offending segment, ``evidence["text"]`` (falling back to the message),
   NFC-normalised with runs of white space collapsed;
 * ``evidence["value"]`` when present (the number a number check is about), so two findings
-  about one sentence stay apart.
+  about one sentence stay apart;
+* on a localization file, the entry's key (``Finding.key``: msgctxt+msgid, trans-unit id, key path),
+  so one translation used by two entries gives two findings, and moving entries in the file changes
+  nothing. (Findings on running text have no key and keep the fingerprints they had.)
 
 Other evidence (confidences, line numbers of other versions) is left out on purpose. Findings
 with equal fingerprints are counted: a baseline that knows two suppresses two, and a third
@@ -141,6 +144,8 @@ def fingerprint(finding: Finding) -> str:
         _normal_text(text),
         "" if value is None else json.dumps(value, sort_keys=True, ensure_ascii=False, default=str),
     ]
+    if finding.key is not None:  # a localization entry: the same text in two entries is two findings
+        parts.append(finding.key)
     payload = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

@@ -243,7 +243,9 @@ def format_sarif(
 ) -> str:
     """A SARIF 2.1.0 log that GitHub code scanning accepts (one run, every registered check as a rule).
 
-    Columns count Unicode code points (``columnKind: unicodeCodePoints``), as aligner's do.
+    Columns count Unicode code points (``columnKind: unicodeCodePoints``), as aligner's do. A finding on a
+    localization entry also gives the entry (``properties.unit``, a ``logicalLocation``), the target text as the
+    region's ``snippet`` and the source text (``properties.source``).
     ``partialFingerprints`` carry :func:`~aligner.checks.policy.fingerprint` with an occurrence
     counter (``<sha256>:<n>``) so equal findings stay distinct, as GitHub's own line hashes do.
     """
@@ -262,25 +264,31 @@ def format_sarif(
     for f in rows:
         fp = fingerprint(f)
         seen[fp] += 1
+        region: dict = {"startLine": max(1, f.line), "startColumn": max(1, f.column)}
+        location: dict = {"physicalLocation": {"artifactLocation": {"uri": sarif_uri(f.path, root)}, "region": region}}
+        properties: dict = {
+            "severity": f.severity.value,
+            "category": f.category,
+            "language": f.language,
+            "confidence": round(f.confidence, 3),
+            "evidence": f.evidence,
+        }
+        if f.key is not None:  # a localization entry: the region starts at its target text, shown as the snippet
+            text, source = f.evidence.get("text"), f.evidence.get("source")
+            if isinstance(text, str):
+                region["snippet"] = {"text": text}
+            location["logicalLocations"] = [{"name": f.key, "kind": "element"}]
+            properties["unit"] = f.key
+            if isinstance(source, str):
+                properties["source"] = source
         results.append({
             "ruleId": f.code,
             "ruleIndex": index[f.code],
             "level": sarif_level(f.severity),
             "message": {"text": f.message or f.code},
-            "locations": [{
-                "physicalLocation": {
-                    "artifactLocation": {"uri": sarif_uri(f.path, root)},
-                    "region": {"startLine": max(1, f.line), "startColumn": max(1, f.column)},
-                },
-            }],
+            "locations": [location],
             "partialFingerprints": {FINGERPRINT_KEY: f"{fp}:{seen[fp]}"},
-            "properties": {
-                "severity": f.severity.value,
-                "category": f.category,
-                "language": f.language,
-                "confidence": round(f.confidence, 3),
-                "evidence": f.evidence,
-            },
+            "properties": properties,
         })
     log = {
         "$schema": SARIF_SCHEMA,

@@ -528,8 +528,35 @@ def evidence_words(evidence: Mapping) -> list[tuple[str, str]]:
     return [(_words(k), _value_words(v)) for k, v in evidence.items() if k != "text"]
 
 
-def _evidence(evidence: Mapping) -> str:
-    items = evidence_words(evidence)
+#: The longest entry key or text the findings table shows in full (a PO key is its whole msgid).
+_PAIR_CHARS = 160
+
+
+def _clip(text: str, limit: int = _PAIR_CHARS) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def entry_label(key: str) -> str:
+    """A localization key as a reader says it: ``msgctxt · msgid`` for a PO entry with a context."""
+    return key.replace("\x04", " · ").replace("\x00", " #")
+
+
+def _pair(f: Finding) -> str:
+    """For a finding on a localization entry: the entry, its source text and the target, one above the other."""
+    source = f.evidence.get("source") if isinstance(f.evidence, Mapping) else None
+    if f.key is None or not isinstance(source, str):
+        return ""
+    target = f.evidence.get("text")
+    rows = [("entry", f'<code>{_esc(_clip(entry_label(f.key)))}</code>'),
+            ("source", f'<q class="src">{_esc(_clip(source))}</q>')]
+    if isinstance(target, str):
+        rows.append(("target", f'<q{_lang_attr(f.language)}>{_esc(_clip(target))}</q>'))
+    return '<span class="pair">' + "".join(
+        f'<span class="pr"><span class="evk">{k}</span> {v}</span>' for k, v in rows) + "</span>"
+
+
+def _evidence(evidence: Mapping, shown: tuple[str, ...] = ()) -> str:
+    items = [(k, v) for k, v in evidence_words(evidence) if k not in shown]
     if not items:
         return ""
     return '<span class="evidence">' + "".join(
@@ -544,7 +571,8 @@ def _findings_data(result: AuditResult, placed: _Placement) -> str:
          "language": f.language or "", "line": f.line, "column": f.column, "message": f.message,
          "evidence": "; ".join(f"{k}: {v}" for k, v in evidence_words(f.evidence)),
          "confidence": round(f.confidence, 2),
-         "unit": "" if i not in placed.anchor else placed.anchor[i][1]}
+         "unit": "" if i not in placed.anchor else placed.anchor[i][1],
+         "entry": "" if f.key is None else entry_label(f.key)}
         for i, f in enumerate(result.findings)
     ]
     # Every "<" escaped, so no text can close the element.
@@ -588,6 +616,7 @@ def _findings(result: AuditResult, placed: _Placement) -> str:
     for i in order:
         f = findings[i]
         rep = repeat.setdefault((f.code, f.message), len(repeat))
+        pair = _pair(f)
         if i in placed.anchor:
             g, u = placed.anchor[i]
             text = f"group {g + 1} · unit {u}" if several else f"unit {u}"
@@ -599,8 +628,8 @@ def _findings(result: AuditResult, placed: _Placement) -> str:
             f' data-lang="{_esc(f.language or "und")}"><td><span class="badge {f.severity.value}">'
             f"{f.severity.value}</span></td><td><code>{_esc(f.code)}</code></td><td>{_esc(f.category)}</td>"
             f'<td class="file">{_lang_badge(f.language)} {_path_html(f.path)}'
-            f'</td><td class="num">{f.line}:{f.column}</td><td class="msg">{_esc(f.message)}'
-            f'{_evidence(f.evidence)}<button type="button" class="more needs-js" hidden></button></td>'
+            f'</td><td class="num">{f.line}:{f.column}</td><td class="msg">{_esc(f.message)}{pair}'
+            f'{_evidence(f.evidence, ("source",) if pair else ())}<button type="button" class="more needs-js" hidden></button></td>'
             f'<td class="num">{f.confidence:.2f}</td><td>{link}</td></tr>'
         )
     return (
@@ -690,9 +719,11 @@ def _row(g: int, u: int, alignment: Alignment, placed: _Placement, findings: Seq
         keys = ' data-k="' + _esc(" ".join(dict.fromkeys(_key(findings[i]) for i in _worst_first(row_findings,
                                                                                            findings)))) + '"'
     low = " low" if unit.score < 0.5 else ""
+    key = next((alignment.documents[k].segments[ids[0]].key for k, ids in enumerate(unit.segments) if ids), None)
+    entry = f' title="entry: {_esc(_clip(entry_label(key)))}"' if key is not None else ""
     return (
         f'<tr id="g{g}-u{u}" class="r{" hd" if heading else ""}"{keys}>'
-        f'<th scope="row"><a class="go" href="#g{g}-u{u}">{u}</a></th>{"".join(cells)}'
+        f'<th scope="row"{entry}><a class="go" href="#g{g}-u{u}">{u}</a></th>{"".join(cells)}'
         f'<td class="sc{low}">{unit.score:.2f}</td></tr>'
     )
 

@@ -736,7 +736,7 @@ def test_findings_group_filter_search_and_csv(tmp_path: Path) -> None:
     assert sorted(got["te"]) == [f"f{NUM001}", f"f{NUM002}"]
     assert got["search"] == [f"f{NUM002}"]
     lines = got["csv"].strip().split("\r\n")
-    assert lines[0] == "severity,code,category,file,language,line,column,message,evidence,confidence,unit"
+    assert lines[0] == "severity,code,category,file,language,line,column,message,evidence,confidence,unit,entry"
     assert len(lines) == 1 + 11  # every finding, the repeats too
     assert any(line.startswith("major,DOC001,document,corpus/lt/other.txt,lt,1,1,") and "reason: no shared numbers"
                in line for line in lines)

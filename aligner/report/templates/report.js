@@ -218,7 +218,7 @@
       return all[parseInt(tr.id.slice(1), 10)];
     }) : all;
     var columns = ["severity", "code", "category", "file", "language", "line", "column", "message", "evidence",
-      "confidence", "unit"];
+      "confidence", "unit", "entry"];
     function cell(value) {
       var text = value === null || value === undefined ? "" : String(value);
       return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
