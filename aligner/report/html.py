@@ -629,7 +629,8 @@ def _findings(result: AuditResult, placed: _Placement) -> str:
             f"{f.severity.value}</span></td><td><code>{_esc(f.code)}</code></td><td>{_esc(f.category)}</td>"
             f'<td class="file">{_lang_badge(f.language)} {_path_html(f.path)}'
             f'</td><td class="num">{f.line}:{f.column}</td><td class="msg">{_esc(f.message)}{pair}'
-            f'{_evidence(f.evidence, ("source",) if pair else ())}<button type="button" class="more needs-js" hidden></button></td>'
+            f'{_evidence(f.evidence, ("source",) if pair else ())}'
+            '<button type="button" class="more needs-js" hidden></button></td>'
             f'<td class="num">{f.confidence:.2f}</td><td>{link}</td></tr>'
         )
     return (

@@ -13,7 +13,8 @@ its entries, keyed (:func:`~aligner.io.formats.build.keyed_document`):
 Obsolete PO entries are left out; an untranslated entry (empty ``msgstr``) has no target segment, so the
 key is absent from the target. A plural entry gives one segment per form, all under its key (the n-th
 repeat keyed ``key\x00n`` by :func:`~aligner.io.formats.build.keyed_document`): ``msgid`` and ``msgid_plural``
-in the source, ``msgstr[0]``... in the target, an empty form kept as an empty segment; and the entry's state (``fuzzy``, ``needs-review``) is kept per key.
+in the source, ``msgstr[0]``... in the target, an empty form kept as an empty segment; and the entry's state
+(``fuzzy``, ``needs-review``) is kept per key.
 """
 
 from __future__ import annotations
