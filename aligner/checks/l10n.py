@@ -214,16 +214,7 @@ _LOWER_WORD = regex.compile(r"^\p{Ll}[\p{L}\p{M}]{2,}")
 
 def _translatable_words(text: str, flags: tuple[str, ...] | None) -> list[str]:
     """The words of ``text`` outside placeholders, literals, tags and entities."""
-    spans = [(p.start, p.end) for p in find_placeholders(text, flags)]
-    spans += [(x.start, x.end) for x in find_literals(text)]
-    spans += [(t.start, t.end) for t in find_tags(text)]
-    spans += [(e.start, e.end) for e in find_entities(text)]
-    if spans:
-        chars = list(text)
-        for a, b in spans:
-            chars[a:b] = " " * (b - a)
-        text = "".join(chars)
-    return _WORD.findall(text)
+    return _WORD.findall(_masked(text, flags))
 
 
 def _worth_translating(text: str, flags: tuple[str, ...] | None) -> bool:
@@ -234,6 +225,86 @@ def _worth_translating(text: str, flags: tuple[str, ...] | None) -> bool:
     # count, and two of them are needed ("Django administration" is Danish too).
     ordinary = [w for w in words[1:] if _LOWER_WORD.match(w) and not any(c.isupper() for c in w[1:])]
     return len(ordinary) >= 2
+
+
+def _masked(text: str, flags: tuple[str, ...] | None) -> str:
+    """``text`` with placeholders, literals, tags and entities blanked out (same length)."""
+    spans = [(p.start, p.end) for p in find_placeholders(text, flags)]
+    spans += [(x.start, x.end) for x in find_literals(text)]
+    spans += [(t.start, t.end) for t in find_tags(text)]
+    spans += [(e.start, e.end) for e in find_entities(text)]
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _short_entry_words(text: str, flags: tuple[str, ...] | None, names: frozenset[str]) -> list[str]:
+    """The words of a short entry (one or two words) a translator would translate: words of three letters or
+    more written as ordinary words (not all capitals, no capital inside), which the source catalog never
+    writes capitalised inside a sentence without also writing them in lower case (``names``: Python, Sphinx).
+    Empty when the entry is longer (:func:`_worth_translating` judges those) or holds only names and codes."""
+    words = _translatable_words(text, flags)
+    if not words or len(words) > 2:
+        return []
+    return [w for w in words if len(w) >= 3 and w.isalpha() and not any(c.isupper() for c in w[1:])
+            and w.casefold() not in names]
+
+
+def source_names(doc: Document) -> frozenset[str]:
+    """Words the source document writes capitalised after the start of a text and never in lower case: the
+    names of the catalog (case folded). A short entry made of them is not 'left untranslated'."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for seg in doc.segments:
+        words = _WORD.findall(seg.text)
+        for i, w in enumerate(words):
+            if w[:1].islower():
+                lower.add(w.casefold())
+            elif i > 0 and w[:1].isupper():
+                upper.add(w.casefold())
+    return frozenset(upper - lower)
+
+
+#: A token that mixes ASCII letters and digits (``EPUB3``, ``UTF-8``, ``x86_64``, ``i18n``): a name or code
+#: whose digits are part of it.
+_CODE_TOKEN = re.compile(r"(?<![\w.-])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w-])")
+_DIGITS = re.compile(r"\d+")
+
+
+def _code_tokens(text: str, flags: tuple[str, ...] | None) -> list[str]:
+    out = []
+    for m in _CODE_TOKEN.finditer(_masked(text, flags)):
+        tok = m.group(0)
+        if any(c.isdigit() for c in tok) and sum(c.isalpha() for c in tok) >= 2:
+            out.append(tok)
+    return out
+
+
+def changed_code_tokens(source: str, target: str, flags: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+    """(source token, target token) for each name or code with digits whose digits the target changed:
+    the same letters and separators (``EPUB#``, ``UTF-#``, compared without case) with other digits, the
+    source's own token absent from the target (``EPUB3`` -> ``EPUB5``, ``UTF-8`` -> ``UTF-6``). A token
+    the target drops or translates is not judged here (it may be said in words)."""
+    src = _code_tokens(source, flags)
+    if not src:
+        return []
+    tgt = _code_tokens(target, flags)
+    have = Counter(t.casefold() for t in tgt)
+    out = []
+    for tok in dict.fromkeys(src):
+        need = sum(1 for t in src if t == tok)
+        if have[tok.casefold()] >= need:
+            continue
+        shape = _DIGITS.sub("#", tok).casefold()
+        for t in tgt:
+            if t.casefold() != tok.casefold() and _DIGITS.sub("#", t).casefold() == shape \
+                    and t.casefold() not in {x.casefold() for x in src}:
+                out.append((tok, t))
+                break
+    return out
 
 
 # --------------------------------------------------------------------------- plurals
@@ -341,9 +412,13 @@ def _base_key(key: str | None) -> str | None:
     return key.split(_REPEAT, 1)[0] if key is not None else None
 
 
-def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True) -> None:
+def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True,
+                  names: frozenset[str] | None = None) -> None:
     """Every text check of one target text against its source (placeholders, markup, literals,
-    untranslated, whitespace, end punctuation)."""
+    untranslated, whitespace, end punctuation).
+
+    ``names``: :func:`source_names` of the source document; with it a short entry (one or two words) the
+    same as its source is UNT001 at info (without it short entries are not judged)."""
     source, target, lang = pair.source, pair.text, pair.doc.language
     where = _snippet(source)
     if placeholders:
@@ -407,9 +482,17 @@ def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True)
             severity = "warning"
             message += " (a localised example?)"
         out.append(pair.finding(ChangedLiteral, message, evidence, _severity(ChangedLiteral, severity)))
-    if (target.strip() == source.strip() and _primary(lang) != _primary(pair.src_lang)
-            and _worth_translating(target, pair.flags)):
-        out.append(pair.finding(SameAsSource, f"the same text as the source here: {where!r}", confidence=0.7))
+    for tok, changed in changed_code_tokens(source, target, pair.flags):
+        out.append(pair.finding(ChangedLiteral, f"the name {tok!r} became {changed!r} here (its digits changed); "
+                                f"the source has {where!r}", {"value": tok, "target_value": changed, "kind": "name"}))
+    if target.strip() == source.strip() and _primary(lang) != _primary(pair.src_lang):
+        if _worth_translating(target, pair.flags):
+            out.append(pair.finding(SameAsSource, f"the same text as the source here: {where!r}", confidence=0.7))
+        elif names is not None and _short_entry_words(target, pair.flags, names):
+            # "Index" may stay "Index": a short entry the same as its source is said, not held against the file
+            out.append(pair.finding(SameAsSource, f"the same text as the source here, a short entry (a word "
+                                    f"{lang or 'the language'} may share): {where!r}", {"short": True},
+                                    Severity.INFO, confidence=0.5))
     (s_lead, s_trail), (t_lead, t_trail) = _edges(source), _edges(target)
     for side, a, b in (("leading", s_lead, t_lead), ("trailing", s_trail, t_trail)):
         if a != b:
@@ -509,6 +592,7 @@ def check_l10n(alignment: Alignment, source: str | None = None, units: range | N
     src_doc = docs[src]
     src_keys = _keys(src_doc)
     src_states = _entry_states(src_doc)
+    names = source_names(src_doc)
     out: list[Finding] = []
     tables = [(k, doc, _keys(doc), _entry_states(doc)) for k, doc in enumerate(docs) if k != src]
     usual: dict[str, int | None] = {}  # per target document, its usual number of plural forms
@@ -555,7 +639,7 @@ def check_l10n(alignment: Alignment, source: str | None = None, units: range | N
                 continue
             if not s_seg.text.strip():
                 continue
-            _compare_text(pair, out)
+            _compare_text(pair, out, names=names)
     return out
 
 
@@ -844,6 +928,7 @@ class ChangedLiteral(_L10nCheck):
     """A URL, e-mail address, file path or code span of the source is changed or missing.
 
     A link to the same host or an example path of the same shape (a deliberate localisation) is minor.
+    A name or code with digits whose digits changed (``EPUB3`` -> ``EPUB5``, ``UTF-8`` -> ``UTF-6``) is one too.
 
     Bad:  source "See https://example.com/docs"  da "Se https://exampel.dk"
     Good: da "Se https://example.com/docs"
@@ -875,7 +960,9 @@ class WrongPluralForms(_L10nCheck):
 class SameAsSource(_L10nCheck):
     """The translation is the source text unchanged.
 
-    Entries that are only names, codes, placeholders, numbers or a single word are not reported.
+    Entries that are only names, codes, placeholders or numbers are not reported; a short entry (one or two
+    words, such as "Index", which German keeps) is reported at info, unless its words are names of the catalog
+    (written capitalised inside its sentences and never in lower case).
 
     Bad:  source "Save changes before closing?"  da "Save changes before closing?"
     Good: source "PDF"  da "PDF"
