@@ -288,6 +288,8 @@ def changed_code_tokens(source: str, target: str, flags: tuple[str, ...] | None 
     the same letters and separators (``EPUB#``, ``UTF-#``, compared without case) with other digits, the
     source's own token absent from the target (``EPUB3`` -> ``EPUB5``, ``UTF-8`` -> ``UTF-6``). A token
     the target drops or translates is not judged here (it may be said in words)."""
+    if not any(c.isdigit() for c in source):
+        return []
     src = _code_tokens(source, flags)
     if not src:
         return []

@@ -164,8 +164,24 @@ def read_path(path: str, options: Mapping[str, object] | None = None) -> tuple[D
 
 
 def read_paths(paths: Sequence[str], options: Mapping[str, object] | None = None) -> list[Document]:
-    """The documents of files and directories (see :func:`expand_paths`), in order."""
-    return [doc for p in expand_paths(paths) for doc in read_path(p, options)]
+    """The documents of files and directories (see :func:`expand_paths`), in order.
+
+    The source side of a bilingual file that repeats an earlier one exactly (every ``da.po``, ``lt.po``... of a
+    gettext domain carries the same English msgids) is kept once, the first: the alignment takes one
+    source per language anyway (:func:`aligner.align.keyed.one_source`), and detecting the languages of the
+    same thousands of entries once per catalog was most of a catalog run's time.
+    """
+    out: list[Document] = []
+    sources: set[tuple] = set()
+    for p in expand_paths(paths):
+        for doc in read_path(p, options):
+            if doc.is_source and doc.keyed:
+                same = (doc.language, doc.text, tuple(s.key for s in doc.segments))
+                if same in sources:
+                    continue
+                sources.add(same)
+            out.append(doc)
+    return out
 
 
 __all__ = [
