@@ -242,15 +242,12 @@ def _masked(text: str, flags: tuple[str, ...] | None) -> str:
 
 
 def _short_entry_words(text: str, flags: tuple[str, ...] | None, names: frozenset[str]) -> list[str]:
-    """The words of a short entry (one or two words) a translator would translate: words of three letters or
-    more written as ordinary words (not all capitals, no capital inside), which the source catalog never
-    writes capitalised inside a sentence without also writing them in lower case (``names``: Python, Sphinx).
-    Empty when the entry is longer (:func:`_worth_translating` judges those) or holds only names and codes."""
-    words = _translatable_words(text, flags)
-    if not words or len(words) > 2:
-        return []
-    return [w for w in words if len(w) >= 3 and w.isalpha() and not any(c.isupper() for c in w[1:])
-            and w.casefold() not in names]
+    """The words of an entry too short for :func:`_worth_translating` that a translator would translate: words
+    of two letters or more written as ordinary words (not all capitals, no capital inside), which the source
+    catalog never writes capitalised inside a sentence without also writing them in lower case (``names``:
+    Python, Sphinx). Empty when the entry holds only names, codes, placeholders and numbers."""
+    return [w for w in _translatable_words(text, flags) if len(w) >= 2 and w.isalpha()
+            and not any(c.isupper() for c in w[1:]) and w.casefold() not in names]
 
 
 def source_names(doc: Document) -> frozenset[str]:
@@ -259,18 +256,23 @@ def source_names(doc: Document) -> frozenset[str]:
     upper: set[str] = set()
     lower: set[str] = set()
     for seg in doc.segments:
-        words = _WORD.findall(seg.text)
-        for i, w in enumerate(words):
+        text = seg.text
+        for m in _WORD.finditer(text):
+            w = m.group(0)
             if w[:1].islower():
                 lower.add(w.casefold())
-            elif i > 0 and w[:1].isupper():
+            elif w[:1].isupper() and text[:m.start()].rstrip()[-1:] not in _SENTENCE_OPENERS:
                 upper.add(w.casefold())
     return frozenset(upper - lower)
 
 
-#: A token that mixes ASCII letters and digits (``EPUB3``, ``UTF-8``, ``x86_64``, ``i18n``): a name or code
-#: whose digits are part of it.
-_CODE_TOKEN = re.compile(r"(?<![\w.-])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![\w-])")
+#: What a capital after it does not make a name: the start of the text, a sentence end, an opening quote.
+_SENTENCE_OPENERS = frozenset(("", ".", "!", "?", ":", ";", "\"", "'", "«", "“", "‘", "(", "[", "-", "—", "*", ">"))
+
+
+#: A token that mixes ASCII letters and digits (``EPUB3``, ``UTF-8``, ``x86_64``, ``i18n``, ``3.0a1``): a name,
+#: code or version whose digits are part of it.
+_CODE_TOKEN = re.compile(r"(?<![\w.-])[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*(?![\w-])")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -278,7 +280,7 @@ def _code_tokens(text: str, flags: tuple[str, ...] | None) -> list[str]:
     out = []
     for m in _CODE_TOKEN.finditer(_masked(text, flags)):
         tok = m.group(0)
-        if any(c.isdigit() for c in tok) and sum(c.isalpha() for c in tok) >= 2:
+        if any(c.isdigit() for c in tok) and any(c.isalpha() for c in tok):
             out.append(tok)
     return out
 
@@ -492,7 +494,7 @@ def _compare_text(pair: _Pair, out: list[Finding], *, placeholders: bool = True,
             out.append(pair.finding(SameAsSource, f"the same text as the source here: {where!r}", confidence=0.7))
         elif names is not None and _short_entry_words(target, pair.flags, names):
             # "Index" may stay "Index": a short entry the same as its source is said, not held against the file
-            out.append(pair.finding(SameAsSource, f"the same text as the source here, a short entry (a word "
+            out.append(pair.finding(SameAsSource, f"the same text as the source here, a short entry (words "
                                     f"{lang or 'the language'} may share): {where!r}", {"short": True},
                                     Severity.INFO, confidence=0.5))
     (s_lead, s_trail), (t_lead, t_trail) = _edges(source), _edges(target)
