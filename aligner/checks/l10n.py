@@ -245,9 +245,14 @@ def _short_entry_words(text: str, flags: tuple[str, ...] | None, names: frozense
     """The words of an entry too short for :func:`_worth_translating` that a translator would translate: words
     of two letters or more written as ordinary words (not all capitals, no capital inside), which the source
     catalog never writes capitalised inside a sentence without also writing them in lower case (``names``:
-    Python, Sphinx). Empty when the entry holds only names, codes, placeholders and numbers."""
-    return [w for w in _translatable_words(text, flags) if len(w) >= 2 and w.isalpha()
-            and not any(c.isupper() for c in w[1:]) and w.casefold() not in names]
+    Python, Sphinx). Empty when the entry holds only names, codes, placeholders and numbers, or is a name
+    phrase: a capitalised first word followed only by names ("Python Enhancement Proposals")."""
+    words = _translatable_words(text, flags)
+    ordinary = [w for w in words if len(w) >= 2 and w.isalpha() and not any(c.isupper() for c in w[1:])
+                and w.casefold() not in names]
+    if ordinary == words[:1] and len(words) > 1 and words[0][:1].isupper():
+        return []
+    return ordinary
 
 
 def source_names(doc: Document) -> frozenset[str]:
