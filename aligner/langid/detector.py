@@ -282,12 +282,16 @@ def _names_only(clean: str) -> bool:
 
 _CACHE: OrderedDict[tuple, LanguageGuess] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
+#: The backends' evidence on long texts (documents), by cleaned text: the last this many.
+EVIDENCE_MEMO_SIZE = 256
+_EVIDENCE_MEMO: OrderedDict[tuple, _Evidence] = OrderedDict()
 
 
 def clear_cache() -> None:
     """Forget every cached answer (benchmarks call this so that they time the detection itself)."""
     with _CACHE_LOCK:
         _CACHE.clear()
+        _EVIDENCE_MEMO.clear()
 
 
 def _detect_many(
@@ -317,11 +321,25 @@ def _detect_many(
                 out[i] = prepared
             else:
                 pending.append((i, prepared))
-    for start in range(0, len(pending), BATCH_SIZE):
-        batch = pending[start:start + BATCH_SIZE]
-        _evidence([item for _, item in batch], allowed, ctx)
-        for i, item in batch:
-            out[i] = _answer(item, ctx, user)
+    # Long texts (documents) are read twice in a run: to choose the splitter, then by the detection
+    # itself; the backends' evidence depends only on the cleaned text, the candidates and the context.
+    with _CACHE_LOCK:
+        for i, item in pending:
+            if len(texts[i]) > CACHE_MAX_CHARS:
+                known = _EVIDENCE_MEMO.get((item.clean, user, ctx, segment))
+                if known is not None:
+                    item.evidence = known
+    todo = [(i, item) for i, item in pending if item.evidence is None]
+    for start in range(0, len(todo), BATCH_SIZE):
+        _evidence([item for _, item in todo[start:start + BATCH_SIZE]], allowed, ctx)
+    with _CACHE_LOCK:
+        for i, item in todo:
+            if len(texts[i]) > CACHE_MAX_CHARS and item.evidence is not None:
+                _EVIDENCE_MEMO[(item.clean, user, ctx, segment)] = item.evidence
+        while len(_EVIDENCE_MEMO) > EVIDENCE_MEMO_SIZE:
+            _EVIDENCE_MEMO.popitem(last=False)
+    for i, item in pending:
+        out[i] = _answer(item, ctx, user)
     with _CACHE_LOCK:
         for key, guess in zip(keys, out):
             if key is not None and key not in _CACHE:
