@@ -1,6 +1,7 @@
 """Where the seconds of ``check`` go, stage by stage, in CPU seconds of this process.
 
-    python scripts/profile_check.py [--mb 10] [--cases 120] [--cprofile OUT.prof] [--only large|small]
+    python scripts/profile_check.py [--mb 10] [--cases 120] [--cprofile [--dump PREFIX]] [--only large|small]
+    python scripts/profile_check.py --dir PATH      # any file or directory, one run
 
 Two workloads, as ``scripts/bench_check.py`` runs them:
 
@@ -176,16 +177,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--mb", type=float, default=10.0)
     parser.add_argument("--cases", type=int, default=120)
     parser.add_argument("--only", choices=("large", "small"), default=None)
+    parser.add_argument("--dir", type=Path, default=None, help="profile this file or directory instead")
     parser.add_argument("--cprofile", action="store_true", help="also split the stages with cProfile (slower)")
     parser.add_argument("--dump", type=Path, default=None, help="write the cProfile stats here (prefix)")
     args = parser.parse_args(argv)
     print(f"load average {os.getloadavg()}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="aligner-profile-") as tmp:
         work = Path(tmp)
-        for which in ("large", "small"):
+        for which in ("large", "small") if args.dir is None else ("dir",):
             if args.only and which != args.only:
                 continue
-            if which == "large":
+            if which == "dir":
+                paths = [args.dir]
+                files = [args.dir] if args.dir.is_file() else [p for p in args.dir.rglob("*") if p.is_file()]
+                size = sum(p.stat().st_size for p in files)
+            elif which == "large":
                 directory, size = make_large(work, args.mb)
                 paths = [directory]
             else:

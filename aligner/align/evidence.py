@@ -61,7 +61,7 @@ SCREEN_WEIGHT = 6.9
 #: from chance at a few hundred segments (the model was fitted on 5-62), while every alignment of the
 #: pair and its shuffles grows with the length: on four 2.5 MB versions the grouping aligned 18 paths
 #: of 25,000 segments, five times the cost of the alignment that followed.
-MAX_SEGMENTS = 2_000
+MAX_SEGMENTS = 1_000
 
 
 @dataclass(frozen=True)
