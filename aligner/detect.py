@@ -97,9 +97,14 @@ def fit_candidates(guess: LanguageGuess, open_guess: LanguageGuess,
 
 
 def detect_document(
-    doc: Document, *, segments: bool = False, candidates: Sequence[str] | None = None
+    doc: Document, *, segments: bool = False, candidates: Sequence[str] | None = None, screen: bool = False
 ) -> DocumentDetection:
-    """Detect ``doc``'s language and, with ``segments``, each segment's (the document's language as context)."""
+    """Detect ``doc``'s language and, with ``segments``, each segment's (the document's language as context).
+
+    ``screen`` settles the segments that fastText alone clearly reads as the document's language
+    there (:func:`aligner.langid.detect_segments`): the same language codes, fastText's confidence
+    for those segments, a fraction of the cost. The checks use it; ``detect --segments`` does not.
+    """
     guess = detect_language(doc.text, candidates)
     note = None
     if candidates:
@@ -108,7 +113,8 @@ def detect_document(
         return DocumentDetection(doc.path, guess, id=doc.id, note=note)
     texts = [s.text for s in doc.segments]
     context = guess.language if guess.language != "und" else None
-    seg_guesses = detect_segments(texts, candidates, context=context)
+    seg_guesses = detect_segments(texts, candidates, context=context,
+                                  screen=guess.script if screen and context is not None else None)
     segs = tuple(
         SegmentDetection(
             s.id, s.line, s.column, s.text, g,

@@ -89,7 +89,7 @@ def detect_all(
     out = []
     for i, doc in enumerate(docs):
         chosen = candidates if candidates or not doc.keyed else run_languages
-        out.append(detect_document(doc, segments=True, candidates=chosen))
+        out.append(detect_document(doc, segments=True, candidates=chosen, screen=True))
         progress("detect", i + 1, len(docs))
     return out
 

@@ -40,6 +40,7 @@ group of four long documents (read, detect, align, check), in MB of UTF-8 input 
 time; the peers on the same text, pair by pair on the gold alignment (no alignment cost).
 
     python scripts/bench_check.py [--seed 20261123] [--per-type 40] [--mb 10] [--out results/check.md] [--keep DIR]
+    python scripts/bench_check.py --throughput-only [--mb 10]     # the throughput case alone, printed
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ import importlib.metadata
 import importlib.util
 import os
 import platform
+import resource
 import sys
 import tempfile
 import time
@@ -267,9 +269,20 @@ def score_peer(peer: Pofilter | OpusNumerals, case: damage.Case, baseline: Seque
 # ---------------------------------------------------------------------------------------------
 
 
+def _cpu_seconds() -> float:
+    """CPU seconds (user + system) of this process and of its children that were waited for (forked checks)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def throughput(groups: Sequence[damage.Group], mb: float, peers: Sequence[Pofilter | OpusNumerals],
-               workdir: Path) -> dict[str, tuple[float, float]]:
-    """(MB, seconds) per tool on the seed versions repeated to about ``mb`` MB, as four long documents."""
+               workdir: Path, cpu: dict[str, float] | None = None) -> dict[str, tuple[float, float]]:
+    """(MB, seconds) per tool on the seed versions repeated to about ``mb`` MB, as four long documents.
+
+    ``cpu``, when given, receives aligner's CPU seconds (this process and its forked workers).
+    """
+    cpu = {} if cpu is None else cpu
     seeds = next(g for g in groups if g.name == "seeds")
     texts = {v.name: v.render().rstrip("\n") for v in seeds.versions}
     one = sum(len(t.encode("utf-8")) + 1 for t in texts.values())
@@ -282,9 +295,10 @@ def throughput(groups: Sequence[damage.Group], mb: float, peers: Sequence[Pofilt
         (directory / name).write_text(body, encoding="utf-8")
         total += len(body.encode("utf-8"))
     out: dict[str, tuple[float, float]] = {}
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu_seconds()
     check_paths([str(directory)])
     out["aligner"] = (total / 1e6, time.perf_counter() - t0)
+    cpu["aligner"] = _cpu_seconds() - c0
     pivot = seeds.pivots[0]
     for peer in peers:
         t0 = time.perf_counter()
@@ -582,6 +596,25 @@ def run(seed: int, per_type: int, mb: float, workdir: Path,
                   seconds=time.perf_counter() - start, baseline_counts=counts, clean=clean)
 
 
+def throughput_only(mb: float) -> int:
+    """Time the throughput case alone and print MB, wall and CPU seconds, MB/s and the load average."""
+    try:
+        peers: Sequence[Pofilter | OpusNumerals] = _peers()
+    except SystemExit:
+        peers = []
+    groups = damage.load_groups()
+    cpu: dict[str, float] = {}
+    load = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="aligner-bench-throughput-") as tmp:
+        speed = throughput(groups, mb, peers, Path(tmp), cpu)
+    print(f"load average before {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}, after "
+          + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    for tool, (size, seconds) in speed.items():
+        extra = f", {cpu[tool]:.1f} CPU s ({size / cpu[tool]:.2f} MB per CPU s)" if tool in cpu else ""
+        print(f"{tool}: {size:.2f} MB in {seconds:.1f} s wall, {size / seconds:.2f} MB/s{extra}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """CLI: run the benchmark and write the Markdown report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -590,7 +623,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--mb", type=float, default=10.0, help="MB of text for the throughput run")
     parser.add_argument("--out", type=Path, default=ROOT / "results" / "check.md")
     parser.add_argument("--keep", type=Path, default=None, help="write the cases here and keep them")
+    parser.add_argument("--throughput-only", action="store_true",
+                        help="run only the throughput case and print its figures (no report is written); "
+                             "the peers are timed when installed")
     args = parser.parse_args(argv)
+    if args.throughput_only:
+        return throughput_only(args.mb)
     if args.keep:
         report = run(args.seed, args.per_type, args.mb, args.keep)
     else:

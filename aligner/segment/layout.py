@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 import regex
 
@@ -136,10 +137,8 @@ def build_document(
     """
     segments: list[Segment] = []
     sections: list[Section] = []
-    line_starts = [0]
-    for pos, ch in enumerate(text):
-        if ch == "\n":
-            line_starts.append(pos + 1)
+    # (offsets of the lines, from their lengths: a character loop in Python cost 0.4 s per 2.5 MB)
+    line_starts = [0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
 
     if presegmented:
         for i, line in enumerate(text.split("\n")):

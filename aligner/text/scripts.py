@@ -11,6 +11,8 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import islice
 
 # (first code point, last code point, ISO 15924 code), sorted by first code point.
 _RANGES: tuple[tuple[int, int, str], ...] = (
@@ -112,21 +114,21 @@ def dominant_script_name(texts: Sequence[str], sample: int = 64, letters: int = 
     ISO 15924 codes, reads every letter (no range table, no ``Jpan`` merge of kana and Han), and
     looks only at ``letters`` letters of every ``len(texts) // sample``-th text.
     """
-    counts: dict[str, int] = {}
-    names: dict[str, str] = {}
+    counts: Counter[str] = Counter()
     step = max(1, len(texts) // sample)
     for text in texts[::step]:
-        seen = 0
-        for ch in text:
-            if not ch.isalpha():
-                continue
-            name = names.get(ch)
-            if name is None:
-                name = names[ch] = unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
-            counts[name] = counts.get(name, 0) + 1
-            seen += 1
-            if seen >= letters:
-                break
+        # The first ``letters`` letters, found in C (``filter`` with ``str.isalpha``), counted by character.
+        counts.update(islice(filter(str.isalpha, text), letters))
     if not counts:
         return "NONE"
-    return min(counts, key=lambda k: (-counts[k], k))
+    by_name: dict[str, int] = {}
+    for ch, n in counts.items():
+        name = _unicode_script_name(ch)
+        by_name[name] = by_name.get(name, 0) + n
+    return min(by_name, key=lambda k: (-by_name[k], k))
+
+
+@lru_cache(maxsize=65_536)
+def _unicode_script_name(ch: str) -> str:
+    """The first word of ``ch``'s Unicode name (``LATIN``, ``TELUGU``, ``CJK``; ``UNKNOWN`` without one)."""
+    return unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]

@@ -102,6 +102,12 @@ _COGNATE_MAP = str.maketrans({"c": "k", "q": "k", "z": "s", "v": "w", "x": "k"})
 _NOT_CONSONANT = regex.compile(r"[^a-z]|[aeiouyh]")
 
 
+#: Words whose cognate forms are remembered: the aligner asks for every distinct word of a document at
+#: each alignment of it (grouping aligns a document several times), always with the same answer.
+COGNATE_MEMO = 1 << 17
+
+
+@lru_cache(maxsize=COGNATE_MEMO)
 def to_latin(word: str) -> str:
     """``word`` in lower-case Latin letters: folded if Latin, else transliterated (anyascii) when available."""
     if _LATIN.match(word) or _anyascii is None:
@@ -109,6 +115,7 @@ def to_latin(word: str) -> str:
     return _anyascii(word).lower()
 
 
+@lru_cache(maxsize=COGNATE_MEMO)
 def cognate_skeleton(latin: str) -> str:
     """A consonant skeleton for cross-script matching (``'customer'`` -> ``'kstmr'``, ``'kstmr'`` -> ``'kstmr'``)."""
     s = _NOT_CONSONANT.sub("", latin.replace("ph", "f").translate(_COGNATE_MAP))

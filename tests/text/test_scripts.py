@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from aligner.langid import script as langid_script
 from aligner.text.scripts import (
@@ -64,3 +66,33 @@ def test_dominant_script_name_uses_unicode_names(texts: list[str], name: str) ->
 
 def test_langid_reexports_the_rule() -> None:
     assert langid_script.char_script is char_script and langid_script.dominant_script is dominant_script
+
+
+def _dominant_script_name_loop(texts, sample=64, letters=64):
+    """The character loop :func:`dominant_script_name` was written as (the oracle of its faster form)."""
+    import unicodedata
+
+    counts: dict[str, int] = {}
+    step = max(1, len(texts) // sample)
+    for text in texts[::step]:
+        seen = 0
+        for ch in text:
+            if not ch.isalpha():
+                continue
+            name = unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
+            counts[name] = counts.get(name, 0) + 1
+            seen += 1
+            if seen >= letters:
+                break
+    if not counts:
+        return "NONE"
+    return min(counts, key=lambda k: (-counts[k], k))
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("abcØæłšАбвγδఅఆక一二あア1 .,!\u0301")), max_size=200),
+                max_size=150),
+       st.integers(1, 70), st.integers(1, 70))
+def test_dominant_script_name_equals_the_character_loop(texts: list[str], sample: int, letters: int) -> None:
+    from aligner.text.scripts import dominant_script_name
+
+    assert dominant_script_name(texts, sample, letters) == _dominant_script_name_loop(texts, sample, letters)

@@ -1,0 +1,218 @@
+"""Where the seconds of ``check`` go, stage by stage, in CPU seconds of this process.
+
+    python scripts/profile_check.py [--mb 10] [--cases 120] [--cprofile [--dump PREFIX]] [--only large|small]
+    python scripts/profile_check.py --dir PATH      # any file or directory, one run
+
+Two workloads, as ``scripts/bench_check.py`` runs them:
+
+- **large**: the four seed versions repeated to about ``--mb`` MB, one group of four long documents
+  (the throughput case of ``bench_check.py``);
+- **small**: ``--cases`` damage cases of ``scripts/damage.py`` (4-5 short documents each), checked one
+  case directory after another as the benchmark's per-case mode does.
+
+Each run goes through the same calls as :func:`aligner.pipeline.check_paths` (read, detect, align, check,
+then rendering the findings as JSON as ``check --format json`` writes them), in one process
+(``jobs=1``), each stage timed with ``time.process_time``. Reading is split further with cProfile
+(decoding, document language, segmentation), as is detection (document language, segment language),
+alignment (grouping, the rest) and the checks (each family's shared analysis).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import damage  # noqa: E402  (a sibling script)
+
+#: Functions whose cumulative time names a sub-stage: (stage, module path suffix, function name).
+SUBSTAGES = (
+    ("read: decode + normalise", "io/reader.py", "read_text"),
+    ("read: document language", "io/formats/build.py", "detect_language"),
+    ("read: segmentation", "segment/layout.py", "build_document"),
+    ("detect: document language", "aligner/detect.py", "detect_language"),
+    ("detect: segment language", "langid/detector.py", "detect_segments"),
+    ("align: grouping", "align/grouping.py", "group_documents"),
+)
+
+
+def make_large(workdir: Path, mb: float) -> tuple[Path, int]:
+    """The throughput directory of ``bench_check.py``: (directory, bytes)."""
+    groups = damage.load_groups()
+    seeds = next(g for g in groups if g.name == "seeds")
+    texts = {v.name: v.render().rstrip("\n") for v in seeds.versions}
+    one = sum(len(t.encode("utf-8")) + 1 for t in texts.values())
+    times = max(1, round(mb * 1e6 / one))
+    directory = workdir / "large"
+    directory.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for name, text in texts.items():
+        body = "\n".join([text] * times) + "\n"
+        (directory / name).write_text(body, encoding="utf-8")
+        total += len(body.encode("utf-8"))
+    return directory, total
+
+
+def make_small(workdir: Path, cases: int) -> tuple[list[Path], int]:
+    """``cases`` damage case directories (every k-th case, as ``snapshot.py --cases``): (directories, bytes)."""
+    groups = damage.load_groups()
+    made = damage.make_cases(groups)
+    damage.write_cases(groups, made, workdir / "cases", damage.DEFAULT_SEED)
+    step = max(1, len(made) // max(1, cases))
+    dirs = [workdir / "cases" / c.id for c in made[::step]]
+    total = sum(p.stat().st_size for d in dirs for p in d.iterdir() if p.is_file())
+    return dirs, total
+
+
+def one_run(path: Path, times: dict[str, float]) -> None:
+    """Check ``path`` stage by stage as ``check_paths`` does (jobs=1), adding CPU seconds into ``times``."""
+    from aligner.align import AlignSettings, align_documents
+    from aligner.checks.registry import run_all
+    from aligner.heap import long_lived, settle
+    from aligner.io.formats import read_paths
+    from aligner.options import RunOptions
+    from aligner.pipeline import _check_run, detect_all, select_checks, sort_findings, spare_sources
+    from aligner.report.findings import render_findings
+
+    def timed(stage: str, fn: Callable[[], object]) -> object:
+        t0 = time.process_time()
+        out = fn()
+        times[stage] += time.process_time() - t0
+        return out
+
+    from aligner.checks.context import CheckContext
+
+    opts = RunOptions(jobs=1)
+    with long_lived():
+        docs = timed("read", lambda: read_paths([str(path)], opts.reader_options()))
+        settle()
+        detections = timed("detect", lambda: detect_all(docs, None))
+        settle()
+        import aligner.align as align_module
+
+        grouping = align_module.group_documents
+
+        def timed_grouping(*args: object, **kwargs: object) -> object:
+            return timed("align: grouping", lambda: grouping(*args, **kwargs))
+
+        align_module.group_documents = timed_grouping
+        try:
+            before = times["align: grouping"]
+            t0 = time.process_time()
+            aligned = align_documents(docs)
+            times["align: multi-way alignment"] += time.process_time() - t0 - (times["align: grouping"] - before)
+        finally:
+            align_module.group_documents = grouping
+        settle()
+        ctx = CheckContext(
+            groups=aligned.groups, unmatched=aligned.unmatched,
+            document_languages={d.id: d.guess for d in detections},
+            segment_languages={d.id: tuple(s.guess for s in d.segments or ()) for d in detections},
+            glossary=None, source=opts.config.source_version,
+        )
+        checks = select_checks(opts.config)
+        by_analysis: dict[str, list] = defaultdict(list)
+        for c in checks:
+            by_analysis[(c.analysis or c.family) + ":" + c.family].append(c)
+        found = []
+        for key, members in by_analysis.items():
+            family = key.split(":")[0]
+            found += timed(f"check: {family}", lambda members=members: run_all(members, ctx, jobs=1))
+        findings = timed("check: sort + sources", lambda: sort_findings(
+            spare_sources(found, aligned.groups, opts.config.source_version)))
+        run = _check_run(docs, detections, aligned, AlignSettings(), opts, checks, findings)
+        timed("write (json)", lambda: render_findings(
+            "json", run.findings, fail_on=opts.config.fail_on, color=False, signature=run.signature,
+            documents=[d.path for d in run.documents], suppressed=len(run.suppressed), root=os.getcwd(),
+            families=run.families))
+
+
+def substages(profile: cProfile.Profile) -> dict[str, float]:
+    """Cumulative seconds of the functions in :data:`SUBSTAGES` (their outermost calls)."""
+    stats = pstats.Stats(profile, stream=io.StringIO())
+    out: dict[str, float] = {}
+    for (filename, _line, name), (_cc, _nc, _tt, ct, callers) in stats.stats.items():  # type: ignore[attr-defined]
+        for stage, suffix, fn in SUBSTAGES:
+            if name != fn:
+                continue
+            if stage.startswith("read: document") or stage.startswith("detect: document"):
+                # detect_language is one function called from two places: split by caller
+                caller_suffix = suffix
+                total = sum(v[3] for (cf, _cl, _cn), v in callers.items() if cf.endswith(caller_suffix))
+                if filename.endswith("langid/detector.py"):
+                    out[stage] = out.get(stage, 0.0) + total
+            elif filename.endswith(suffix):
+                out[stage] = out.get(stage, 0.0) + ct
+    return out
+
+
+def report(label: str, mb: float, times: dict[str, float], subs: dict[str, float] | None) -> str:
+    total = sum(times.values())
+    lines = [f"## {label}: {mb:.2f} MB, {total:.2f} CPU s, {mb / total:.2f} MB/s (stages, jobs=1)", "",
+             "| stage | CPU s | share |", "|---|---:|---:|"]
+    for stage, s in sorted(times.items(), key=lambda x: -x[1]):
+        lines.append(f"| {stage} | {s:.2f} | {100 * s / total:.1f} % |")
+    if subs:
+        lines += ["", "Inside the stages (cProfile cumulative, inflated by the profiler):", "",
+                  "| sub-stage | CPU s |", "|---|---:|"]
+        for stage, s in sorted(subs.items()):
+            lines.append(f"| {stage} | {s:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """CLI: profile the large and/or small workload and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=10.0)
+    parser.add_argument("--cases", type=int, default=120)
+    parser.add_argument("--only", choices=("large", "small"), default=None)
+    parser.add_argument("--dir", type=Path, default=None, help="profile this file or directory instead")
+    parser.add_argument("--cprofile", action="store_true", help="also split the stages with cProfile (slower)")
+    parser.add_argument("--dump", type=Path, default=None, help="write the cProfile stats here (prefix)")
+    args = parser.parse_args(argv)
+    print(f"load average {os.getloadavg()}", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="aligner-profile-") as tmp:
+        work = Path(tmp)
+        for which in ("large", "small") if args.dir is None else ("dir",):
+            if args.only and which != args.only:
+                continue
+            if which == "dir":
+                paths = [args.dir]
+                files = [args.dir] if args.dir.is_file() else [p for p in args.dir.rglob("*") if p.is_file()]
+                size = sum(p.stat().st_size for p in files)
+            elif which == "large":
+                directory, size = make_large(work, args.mb)
+                paths = [directory]
+            else:
+                paths, size = make_small(work, args.cases)
+            times: dict[str, float] = defaultdict(float)
+            prof = cProfile.Profile() if args.cprofile else None
+            wall = time.perf_counter()
+            if prof:
+                prof.enable()
+            for p in paths:
+                one_run(p, times)
+            if prof:
+                prof.disable()
+                if args.dump:
+                    prof.dump_stats(f"{args.dump}.{which}")
+            wall = time.perf_counter() - wall
+            print(report(f"{which} ({len(paths)} run(s), wall {wall:.1f} s)", size / 1e6, times,
+                         substages(prof) if prof else None))
+    print(f"load average {os.getloadavg()}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
