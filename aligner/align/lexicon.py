@@ -179,7 +179,7 @@ def learn_links_model1(
     beads: Sequence[tuple[Sequence[int], Sequence[int]]],
     *,
     min_count: int = 2,
-    min_prob: float = 0.3,
+    min_prob: float = 0.5,
     max_beads: int = 20_000,
     max_share: float = 0.1,
     iterations: int = 5,
@@ -194,7 +194,9 @@ def learn_links_model1(
     ``min_prob`` and it shares at least ``min_count`` beads; pairs are then linked one-to-one,
     strongest first (competitive linking, as :func:`learn_links`). Function words (stems in more
     than ``max_share`` of the beads) take part in the training, so they absorb their share of
-    each bead, but are never linked; cognates are left to the cognate anchors.
+    each bead, but are never linked; only stems in more than half of the beads (which would cost
+    most of the pairs) and stems seen once are left out of it. Cognates are left to the cognate
+    anchors. At most ``max_beads`` beads are read (evenly spaced), so the time is bounded.
     """
     full = [b for b, (s, t) in enumerate(beads) if s and t]
     if not full:
