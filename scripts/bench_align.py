@@ -131,10 +131,10 @@ def run_child(method: str, data: str, timeout: float) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def seed_pairs() -> list[dict]:
+def seed_pairs(settings=None) -> list[dict]:
     """All ordered pairs of the seed versions against the hand gold (pairwise beads derived from it)."""
     from aligner.align.evaluate import score_alignment
-    from aligner.align.pairwise import align_pair
+    from aligner.align.pairwise import AlignSettings, align_pair
     from aligner.documents import read_document
 
     rows = [line.split("\t") for line in GOLD_TSV.read_text(encoding="utf-8").splitlines()]
@@ -155,6 +155,7 @@ def seed_pairs() -> list[dict]:
             beads = align_pair(
                 [s.text for s in da.segments], [s.text for s in db.segments], a, b,
                 src_kinds=[s.kind for s in da.segments], tgt_kinds=[s.kind for s in db.segments],
+                settings=settings or AlignSettings(),
             )
             sc = score_alignment(gold, beads)
             exact = sorted((x.source, x.target) for x in beads) == sorted(gold)

@@ -10,7 +10,8 @@ The search runs in two passes:
    where the path runs along the band's edge); the length ratio is re-measured on each
    level's path. Time and memory are linear in the length of the documents.
 2. **Realign with a learned lexicon.** Words that keep falling into the same beads of pass 1
-   are linked (:mod:`aligner.align.lexicon`) and become anchors too; the cost parameters
+   are linked (:mod:`aligner.align.lexicon`: IBM model 1 trained both ways over pass 1's
+   beads, by default) and become anchors too; the cost parameters
    (length ratio and spread, anchor match rates, bead-shape priors) are re-estimated from
    pass 1, and the pair is aligned again in a band around the pass-1 path.
 
@@ -56,7 +57,7 @@ from .cost import (
     slice_side,
 )
 from .dp import Band, band_around, beads_from_shapes, full_band, nodes_of, search, touches_edge, widen
-from .lexicon import learn_links, link_occurrences
+from .lexicon import learn_links, learn_links_model1, link_occurrences
 
 
 @runtime_checkable
@@ -85,8 +86,14 @@ class AlignSettings:
     passes: int = 2
     #: A learned link needs this many beads holding both stems ...
     lexicon_min_count: int = 2
-    #: ... and at least this Dice coefficient.
+    #: How pass 2's lexicon is learned from pass 1's beads: ``"model1"`` (IBM model 1 trained both
+    #: ways, :func:`~aligner.align.lexicon.learn_links_model1`) or ``"dice"`` (co-occurrence,
+    #: :func:`~aligner.align.lexicon.learn_links`).
+    lexicon: str = "model1"
+    #: ... a ``"dice"`` link needs at least this Dice coefficient ...
     lexicon_min_dice: float = 0.3
+    #: ... a ``"model1"`` link at least this ``sqrt(t(f|e) t(e|f))``.
+    lexicon_min_prob: float = 0.5
     #: Weight (log-odds) of the segment-kind evidence (headings with headings).
     kind_weight: float = CostParams.kind_weight
     #: Weight of the anchor evidence against lengths and priors (anchors are not independent).
@@ -148,10 +155,16 @@ def align_pair(
         beads = beads_from_shapes(shapes)
         s_stems = Occurrences(s_enc.stem_seg, s_enc.stem_id, n)
         t_stems = Occurrences(t_enc.stem_seg, t_enc.stem_id, m)
-        links = learn_links(
-            s_stems, t_stems, s_enc.stems, t_enc.stems, beads,
-            min_count=settings.lexicon_min_count, min_dice=settings.lexicon_min_dice,
-        )
+        if settings.lexicon == "model1":
+            links = learn_links_model1(
+                s_stems, t_stems, s_enc.stems, t_enc.stems, beads,
+                min_count=settings.lexicon_min_count, min_prob=settings.lexicon_min_prob,
+            )
+        else:
+            links = learn_links(
+                s_stems, t_stems, s_enc.stems, t_enc.stems, beads,
+                min_count=settings.lexicon_min_count, min_dice=settings.lexicon_min_dice,
+            )
         s_link, t_link = link_occurrences(s_stems, t_stems, links, len(table), len(s_enc.stems), len(t_enc.stems))
         s_occ2 = Occurrences(np.concatenate([s_occ.seg, s_link.seg]), np.concatenate([s_occ.key, s_link.key]), n)
         t_occ2 = Occurrences(np.concatenate([t_occ.seg, t_link.seg]), np.concatenate([t_occ.key, t_link.key]), m)
@@ -182,7 +195,10 @@ def _check(settings: AlignSettings, src_kinds: Sequence[object] | None, n: int, 
     for name in ("band", "realign_band", "passes", "lexicon_min_count"):
         if getattr(settings, name) < 1:
             raise ConfigError(name, f"must be at least 1, not {getattr(settings, name)}")
-    for name in ("max_widen", "kind_weight", "lexical_weight", "semantic_weight", "max_full", "lexicon_min_dice"):
+    if settings.lexicon not in ("model1", "dice"):
+        raise ConfigError("lexicon", f"must be 'model1' or 'dice', not {settings.lexicon!r}")
+    for name in ("max_widen", "kind_weight", "lexical_weight", "semantic_weight", "max_full", "lexicon_min_dice",
+                 "lexicon_min_prob"):
         if getattr(settings, name) < 0:
             raise ConfigError(name, f"must not be negative, not {getattr(settings, name)}")
 

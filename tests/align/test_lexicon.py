@@ -46,3 +46,41 @@ def test_link_occurrences_put_one_key_on_both_sides() -> None:
     src_keys = sorted(zip(s_link.seg.tolist(), s_link.key.tolist()))
     assert src_keys == sorted(zip(t_link.seg.tolist(), t_link.key.tolist()))
     assert int(s_link.key.min()) >= 100
+
+
+def _noisy_corpus(seed: int = 3) -> tuple[list[list[str]], list[list[str]], list, list[tuple[str, str]]]:
+    """Sentences from a 12-word bilingual dictionary plus shared function words; every fourth bead is wrong."""
+    rng = np.random.default_rng(seed)
+    pairs = [(f"s{k:02d}", f"t{k:02d}") for k in range(12)]
+    src, tgt = [], []
+    for _ in range(80):
+        chosen = rng.choice(len(pairs), size=3, replace=False)
+        src.append([pairs[c][0] for c in chosen] + ["der"])
+        tgt.append([pairs[c][1] for c in chosen] + ["le", "la"])
+    # A noisy first pass: every fourth bead pairs a source with the next sentence's target.
+    beads = [((i,), ((i + 1) % 80,) if i % 4 == 0 else (i,)) for i in range(80)]
+    return src, tgt, beads, pairs
+
+
+def test_model1_recovers_the_dictionary_from_a_noisy_first_pass() -> None:
+    from aligner.align.lexicon import learn_links_model1
+
+    src, tgt, beads, pairs = _noisy_corpus()
+    sv, tv = sorted({w for s in src for w in s}), sorted({w for s in tgt for w in s})
+    links = learn_links_model1(occurrences(src, sv), occurrences(tgt, tv), sv, tv, beads, max_share=0.5)
+    found = {(sv[lk.source], tv[lk.target]) for lk in links}
+    assert found == set(pairs)
+    assert all(0.5 <= lk.dice <= 1.0 for lk in links)
+
+
+def test_model1_links_nothing_between_unrelated_texts() -> None:
+    from aligner.align.lexicon import learn_links_model1
+
+    src, tgt, _, _ = _noisy_corpus()
+    rng = np.random.default_rng(9)
+    beads = [((i,), (int(j),)) for i, j in enumerate(rng.permutation(80))]
+    beads.sort(key=lambda b: b[0])
+    sv, tv = sorted({w for s in src for w in s}), sorted({w for s in tgt for w in s})
+    links = learn_links_model1(occurrences(src, sv), occurrences(tgt, tv), sv, tv, beads, max_share=0.5)
+    # Shuffled beads: no dictionary pair co-occurs more than chance, so none reaches the threshold.
+    assert len(links) <= 1

@@ -202,6 +202,8 @@ def test_semantic_scorer_places_a_deletion_lengths_cannot_see() -> None:
         ({"src_kinds": ["sentence"]}, InputError),
         ({"settings": AlignSettings(band=0)}, ConfigError),
         ({"settings": AlignSettings(lexical_weight=-1.0)}, ConfigError),
+        ({"settings": AlignSettings(lexicon="ibm2")}, ConfigError),
+        ({"settings": AlignSettings(lexicon_min_prob=-0.1)}, ConfigError),
     ],
 )
 def test_bad_arguments_are_reported(kwargs: dict, error: type) -> None:
