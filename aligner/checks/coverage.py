@@ -18,9 +18,14 @@ length of ``k``'s text in ``N``:
 ``c`` is the ratio of the two versions' whole lengths (translations into another language are
 systematically longer or shorter), taken under each hypothesis: without the passage's length where it
 is absent, with it where it is covered. Each present version votes for the hypothesis whose
-log length ratio is nearer 0; lexical evidence that the passage's numbers or long tokens (names, codes)
-appear in ``k``'s neighbours votes *covered* too. The passage is reported only when the *absent*
-hypothesis wins the vote: where the evidence says the text is there, the reader is not told it is missing.
+log length ratio is nearer 0; lexical evidence that the passage's numbers (in digits, or in words by
+their value) or long tokens (names, codes) appear in ``k``'s text of a neighbour unit and not in the
+partner's text of that same unit votes *covered* too (for an addition the other way round: the piece's
+numbers or names in a partner's neighbour). The passage is reported only when the *absent* hypothesis
+wins: where the evidence says the text is there, the reader is not told it is missing. One piece of
+evidence overrides the lengths towards *absent*: the numbers every version writes in the passage are
+nowhere in ``k``'s text two units around it (a sentence split elsewhere in the paragraph hides the loss
+in the lengths, not in the numbers).
 """
 
 from __future__ import annotations

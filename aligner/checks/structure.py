@@ -303,7 +303,10 @@ def _against_source(alignment: Alignment, u_idx: int, source: int, present: Sequ
             if len(present) > 1:
                 check = PossibleAddition  # several translations agree on it: the source may say it elsewhere
             elif not doc.keyed:
-                coverage = model().decide(u_idx, k, [source], addition=True)
+                # every version without the piece tells where its content is (the source's length, and any
+                # translation whose neighbour holds the piece's numbers or names), not the source alone
+                lacking = [j for j in range(len(docs)) if not unit.segments[j]]
+                coverage = model().decide(u_idx, k, lacking, addition=True)
                 if coverage.covered:
                     check = PossibleAddition
                     message += " (perhaps a sentence split differently: its neighbours' partners may hold it)"
