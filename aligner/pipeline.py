@@ -20,7 +20,7 @@ from .align import AlignResult, AlignSettings, align_documents, align_group, ali
 from .align.grouping import group_documents
 from .checks.config import CheckConfig, check_signature
 from .checks.context import CheckContext
-from .checks.policy import filter_baseline, load_baseline, select_checks, sort_findings, spare_sources
+from .checks.policy import filter_baseline, load_baseline, select_checks, sort_findings
 from .checks.registry import run_all
 from .detect import DocumentDetection, detect_document, detection_settings, detection_signature
 from .errors import AlignerError
@@ -143,7 +143,7 @@ def _check_aligned(docs: Sequence[Document], detections: Sequence[DocumentDetect
     checks = select_checks(config)
     jobs = opts.jobs if opts.jobs is not None else auto_jobs(sum(len(d.text) for d in docs))
     progress("check", 0, 1)
-    findings = sort_findings(spare_sources(run_all(checks, ctx, jobs=jobs), aligned.groups, config.source_version))
+    findings = sort_findings(run_all(checks, ctx, jobs=jobs))
     progress("check", 1, 1)
     return _check_run(docs, detections, aligned, settings, opts, checks, findings)
 
@@ -228,8 +228,7 @@ def run_group(task: GroupTask) -> GroupResult:
         glossary=task.glossary,
         source=task.config.source_version,
     )
-    groups = (alignment,) if alignment is not None else ()
-    findings = spare_sources(run_all(select_checks(task.config), ctx, jobs=1), groups, task.config.source_version)
+    findings = run_all(select_checks(task.config), ctx, jobs=1)
     return GroupResult(task.index, alignment, detections, tuple(findings))
 
 

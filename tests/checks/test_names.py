@@ -153,8 +153,8 @@ MINORITY = {"da": ("da", DA), "tl": ("tl", TL), "lt": ("lt", LT_NONE),
 ])
 def test_check_names_answers_to_the_source(source: int | None, expected: list) -> None:
     found = checks.check_names(one_unit(MINORITY), source)
-    assert sorted({(f.path.removesuffix(".txt"), f.evidence["value"]) for f in found if f.evidence["value"] == BUREAU}) \
-        == expected
+    bureau = {(f.path.removesuffix(".txt"), f.evidence["value"]) for f in found if f.evidence["value"] == BUREAU}
+    assert sorted(bureau) == expected
     if source is not None:
         assert all(f.path != f"{list(MINORITY)[source]}.txt" for f in found)
 
