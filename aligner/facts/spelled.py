@@ -36,6 +36,14 @@ Precision rules (what is *not* read):
 * a word that has a common non-numeric sense ("second" the time unit, Danish "anden" = other, Lithuanian
   "pusė" = side, "quarter") is returned with ``ambiguous=True``; callers that need certainty drop those.
 
+Joints CLDR's sample numbers do not show are derived from the ones they do: a language whose two-digit
+numbers drop a final vowel before a vowel (Italian "venti" + "uno" = "ventuno") drops it at every joint
+("cento" + "ottanta" = "centottanta"), and a unit that takes an accent at the end of a compound ("ventitré")
+takes it in every compound ("trecentotré"). A bare hundred or thousand after a thousand ("mil ciento",
+"tusind hundrede og tolv") or heading a number that goes on ("hundertzwanzig", "tusind syvhundrede") is one
+of them; alone it is not read ("tausend Dank"). A test spells numbers with CLDR in ten languages and reads
+them back.
+
 Parsing is greedy over word tokens: a number grows while the next word fits the place value structure
 ("twenty five" joins, "five twenty" does not) and stops before a linker that is not followed by a number.
 Compounds that languages write as one word ("zweitausend", "tretusind") are split into lexicon pieces; a
@@ -44,7 +52,8 @@ word is read only if all its pieces form one number. A fraction before a scale w
 
 Known gaps: ordinals glued to a noun (Danish "tredjeplads", Telugu "రెండవస్థానంలో"), age and decade
 compounds ("dvidešimtmetis"), Telugu oblique forms before nouns ("పద సంవత్సరాల") and ordinals of tens
-(ఇరవయ్యవ), Spanish-derived Tagalog numbers (bente, singkwenta), ordinals above 99 outside Lithuanian,
+(ఇరవయ్యవ), Spanish-derived Tagalog numbers (bente, singkwenta), ordinals above 99 outside Lithuanian, Danish
+"hundrede" alone (100), French "quatre-vingt" before "mille",
 and languages written without spaces (ja, zh, th, ...), which are not read at all.
 """
 
