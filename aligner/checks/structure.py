@@ -405,7 +405,7 @@ def check_deficits(alignment: Alignment, source: int | None = None,
 
     - the version is below :data:`DEFICIT_RATIO` of the prediction, by :data:`DEFICIT_MIN_CHARS` characters or
       more (a part of a sentence lost), or
-    - the version has fewer segments there than the other version (a join) and its length is nearer to the
+    - the version has fewer segments there than every other version (a join) and its length is nearer to the
       other version's text without one of its sentences than with all of them, by :data:`SENTENCE_MARGIN`
       (a whole sentence lost where the neighbours were joined; :func:`_sentence_gap`).
 
@@ -440,6 +440,9 @@ def check_deficits(alignment: Alignment, source: int | None = None,
                     break
                 mine = sum(lengths[k][v] for v in window)
                 my_count = sum(len(seg_lengths[k][v]) for v in window)
+                # a join: every other version has more segments here (one that split a sentence of its own is
+                # no evidence that this version joined two)
+                joined = all(my_count < sum(len(seg_lengths[j][v]) for v in window) for j in judges)
                 lost = True
                 for j in judges:
                     scale = totals[k] / totals[j]
@@ -447,7 +450,7 @@ def check_deficits(alignment: Alignment, source: int | None = None,
                     p = sum(theirs) * scale
                     if mine < DEFICIT_RATIO * p and p - mine >= DEFICIT_MIN_CHARS:
                         continue
-                    if my_count < len(theirs):  # a join: any of their sentences may be the one lost
+                    if joined:  # any of their sentences may be the one lost
                         gap = _sentence_gap(mine, theirs, totals[k], totals[j])
                     else:  # a split elsewhere hides the loss: only a sentence whose numbers are nowhere here
                         gap = _sentence_gap(mine, theirs, totals[k], totals[j], _lost_numbers(alignment, k, j, window))
