@@ -21,7 +21,7 @@ from .align.grouping import group_documents
 from .checks.config import CheckConfig, check_signature
 from .checks.context import CheckContext
 from .checks.l10n import name_entries
-from .checks.policy import filter_baseline, load_baseline, select_checks, sort_findings, spare_sources
+from .checks.policy import filter_baseline, load_baseline, select_checks, sort_findings
 from .checks.registry import run_all
 from .detect import DocumentDetection, detect_document, detection_settings, detection_signature
 from .errors import AlignerError
@@ -144,8 +144,7 @@ def _check_aligned(docs: Sequence[Document], detections: Sequence[DocumentDetect
     checks = select_checks(config)
     jobs = opts.jobs if opts.jobs is not None else auto_jobs(sum(len(d.text) for d in docs))
     progress("check", 0, 1)
-    findings = sort_findings(name_entries(spare_sources(run_all(checks, ctx, jobs=jobs), aligned.groups,
-                                                        config.source_version), aligned.groups, config.source_version))
+    findings = sort_findings(name_entries(run_all(checks, ctx, jobs=jobs), aligned.groups, config.source_version))
     progress("check", 1, 1)
     return _check_run(docs, detections, aligned, settings, opts, checks, findings)
 
@@ -231,8 +230,7 @@ def run_group(task: GroupTask) -> GroupResult:
         source=task.config.source_version,
     )
     groups = (alignment,) if alignment is not None else ()
-    findings = name_entries(spare_sources(run_all(select_checks(task.config), ctx, jobs=1), groups,
-                                          task.config.source_version), groups, task.config.source_version)
+    findings = name_entries(run_all(select_checks(task.config), ctx, jobs=1), groups, task.config.source_version)
     return GroupResult(task.index, alignment, detections, tuple(findings))
 
 

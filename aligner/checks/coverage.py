@@ -18,9 +18,14 @@ length of ``k``'s text in ``N``:
 ``c`` is the ratio of the two versions' whole lengths (translations into another language are
 systematically longer or shorter), taken under each hypothesis: without the passage's length where it
 is absent, with it where it is covered. Each present version votes for the hypothesis whose
-log length ratio is nearer 0; lexical evidence that the passage's numbers or long tokens (names, codes)
-appear in ``k``'s neighbours votes *covered* too. The passage is reported only when the *absent*
-hypothesis wins the vote: where the evidence says the text is there, the reader is not told it is missing.
+log length ratio is nearer 0; lexical evidence that the passage's numbers (in digits, or in words by
+their value) or long tokens (names, codes) appear in ``k``'s text of a neighbour unit and not in the
+partner's text of that same unit votes *covered* too (for an addition the other way round: the piece's
+numbers or names in a partner's neighbour). The passage is reported only when the *absent* hypothesis
+wins: where the evidence says the text is there, the reader is not told it is missing. One piece of
+evidence overrides the lengths towards *absent*: the numbers every version writes in the passage are
+nowhere in ``k``'s text two units around it (a sentence split elsewhere in the paragraph hides the loss
+in the lengths, not in the numbers).
 """
 
 from __future__ import annotations
@@ -28,14 +33,18 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
+from ..facts.spelled import find_spelled_numbers
 from ..model import Alignment
 
 #: Tokens that survive translation unchanged and so witness where a passage's content went: numbers,
 #: and words with a capital or a digit inside (names, codes) of three characters or more.
 _WITNESS = regex.compile(r"\p{N}+(?:[.,]\p{N}+)*|\b\p{Lu}[\p{L}\p{M}\p{N}]{2,}")
+#: Integers written in digits (compared by value with the numbers other versions write in words).
+_DIGITS = regex.compile(r"(?<![\p{N}.,])\d{1,4}(?![\p{N}]|[.,]\d)")
 
 
 #: The lowest :attr:`Coverage.score` that says "absent": the lacking version's neighbourhood is nearer its
@@ -70,6 +79,19 @@ class Coverage:
                 "witnesses": list(self.witnesses), "score": round(self.score, 3), "weight": round(self.weight, 3)}
 
 
+_NUMBER = regex.compile(r"\p{N}+(?:[.,\u00a0\u202f ]\p{N}+)*")
+
+
+def number_keys(text: str, language: str | None) -> frozenset[str]:
+    """The numbers of ``text`` as digit strings without separators (``3,400`` and ``3 400`` -> ``3400``,
+    ``0,35`` -> ``035``), numbers written in words included (``seven`` -> ``7``): a presence test that
+    survives the number formats and spell-out of another language."""
+    keys = {regex.sub(r"\D", "", m) for m in _NUMBER.findall(text)}
+    if language:
+        keys |= {regex.sub(r"\D", "", f"{n.value.normalize():f}") for n in find_spelled_numbers(text, language)}
+    return frozenset(k for k in keys if k)
+
+
 class CoverageModel:
     """Length and witness measures of one alignment, computed once and asked per (unit, version)."""
 
@@ -98,6 +120,33 @@ class CoverageModel:
                     break  # another null unit in between: the neighbourhood ends here
                 v += step
         return out
+
+    def _witnesses(self, u: int, holder: int, other: int, nb: Sequence[int]) -> set[str]:
+        """Tokens of ``holder``'s text in unit ``u`` found in ``other``'s text of a neighbour unit (of ``nb``) and
+        not in ``holder``'s text of that unit: numbers and names by their surface, numbers in words by their
+        value (``tre`` = ``3``)."""
+        al = self.alignment
+        passage_text = al.texts(al.units[u], holder)
+        passage = set(_WITNESS.findall(passage_text))
+        values = self._values(passage_text, holder)
+        found: set[str] = set()
+        for v in nb:  # neighbour by neighbour: the passage went into one of them, the other may say the same
+            around, own = self._texts(other, [v]), self._texts(holder, [v])
+            found |= {w for w in passage if w in around and w not in own}
+            if values:
+                found |= {f"{x}" for x in values & (self._values(around, other) - self._values(own, holder))}
+        return found
+
+    def _values(self, text: str, version: int) -> frozenset:
+        """The numbers of ``text`` (of ``version``'s language) in digits and in words, as values."""
+        language = self.alignment.documents[version].language
+        values = {n.value for n in find_spelled_numbers(text, language)} if language else set()
+        for d in _DIGITS.findall(text):
+            try:
+                values.add(Decimal(d))
+            except ArithmeticError:
+                pass
+        return frozenset(values)
 
     def _texts(self, version: int, units: Sequence[int]) -> str:
         al = self.alignment
@@ -143,12 +192,29 @@ class CoverageModel:
                 votes_covered += 1
             else:
                 votes_absent += 1
-            if not addition:
-                passage = set(_WITNESS.findall(self.alignment.texts(self.alignment.units[u], j)))
-                if passage:
-                    around = self._texts(k, nb)
-                    witnesses.update(w for w in passage if w in around and w not in self._texts(j, nb))
+            # Witnesses: what the passage says that survives translation (numbers in digits or in words, names,
+            # codes) and turns up around the version that lacks the unit (for an addition: around the partners
+            # of the version that alone has it) but not in the other side's same neighbours.
+            holder, other = (k, j) if addition else (j, k)
+            witnesses.update(self._witnesses(u, holder, other, nb))
         score = sum(scores) / len(scores) if scores else 1.0
         weight = sum(weights) / len(weights) if weights else 1.0
-        absent = score >= MIN_SCORE and weight >= MIN_WEIGHT and not witnesses
+        lost = not addition and self._numbers_lost(u, k, present)
+        absent = (score >= MIN_SCORE or lost) and weight >= MIN_WEIGHT and not witnesses
         return Coverage(not absent, votes_covered, votes_absent, tuple(sorted(witnesses)), score, weight)
+
+    def _numbers_lost(self, u: int, k: int, present: Sequence[int]) -> bool:
+        """Whether the numbers every present version writes in the passage (in digits or in words) are nowhere
+        in version ``k``'s text around it (two units on each side): then the passage is absent, however its
+        neighbours' lengths came out (a sentence split elsewhere in the paragraph hides the loss in lengths)."""
+        al = self.alignment
+        docs = al.documents
+        common: frozenset[str] | None = None
+        for j in present:
+            keys = number_keys(al.texts(al.units[u], j), docs[j].language)
+            common = keys if common is None else common & keys
+            if not common:
+                return False
+        around = range(max(0, u - 2), min(len(al.units), u + 3))
+        here = number_keys(self._texts(k, around), docs[k].language)
+        return bool(common) and not common & here

@@ -19,7 +19,7 @@ from ..facts.names import NameMention, VersionNames, extract_names, name_key_spa
 from ..langid.codes import canonical
 from ..langid.script import dominant_script
 from ..model import Alignment, Document, Finding, Segment, SegmentKind, Severity
-from .context import CheckContext, version_label
+from .context import CheckContext, source_version, version_label
 from .registry import SharedAnalysisCheck, register
 
 __all__ = ["NameMissing", "check_names"]
@@ -146,8 +146,13 @@ def _segment_units(alignment: Alignment, k: int) -> list[int]:
 _HEADING_KINDS = frozenset({SegmentKind.HEADING, SegmentKind.TITLE, SegmentKind.BOILERPLATE})
 
 
-def check_names(alignment: Alignment) -> list[Finding]:
-    """ENT001: a name most versions keep is missing, with no trace of it, in one version."""
+def check_names(alignment: Alignment, source: int | None = None) -> list[Finding]:
+    """ENT001: a name most versions keep is missing, with no trace of it, in one version.
+
+    With a ``source`` version (its index), the source decides instead of the majority: a name the source
+    has is missing from each translation without a trace of it, however many translations also lack it;
+    a name the source lacks is no omission anywhere, and the source itself is never blamed.
+    """
     docs = alignment.documents
     languages = [_language(d) for d in docs]
 
@@ -186,12 +191,13 @@ def check_names(alignment: Alignment) -> list[Finding]:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.extend(_name_findings(alignment, u_idx, present, views, m, lower))
+                out.extend(_name_findings(alignment, u_idx, present, views, m, lower,
+                                          source if source in present else None))
     return out
 
 
 def _name_findings(alignment: Alignment, u_idx: int, present: Sequence[int], views: Mapping[int, VersionNames],
-                   m: NameMention, lower: Callable[[int, str], bool]) -> list[Finding]:
+                   m: NameMention, lower: Callable[[int, str], bool], source: int | None = None) -> list[Finding]:
     docs = alignment.documents
     literal = [k for k in present if views[k].literal(m) and (m.acronym or views[k].cased)]
     if len(literal) < 2:
@@ -200,12 +206,15 @@ def _name_findings(alignment: Alignment, u_idx: int, present: Sequence[int], vie
     # phrase in title case, which reads whole documents, is asked last: only of a name found missing.)
     holders = [k for k in present if views[k].has(m)]
     comparable = [k for k in present if not m.acronym or views[k].has(m) or views[k].cased]
-    if len(holders) * 2 <= len(comparable):
+    if source is not None:
+        if source not in holders:
+            return []  # the source does not have the name: no translation left it out
+    elif len(holders) * 2 <= len(comparable):
         return []
     out: list[Finding] = []
     for k in comparable:
         view = views[k]
-        if k in holders or not view.cased:
+        if k in holders or k == source or not view.cased:
             continue
         if view.trace(m) or unexplained(view, [views[j] for j in present if j != k]):
             continue
@@ -220,6 +229,8 @@ def _name_findings(alignment: Alignment, u_idx: int, present: Sequence[int], vie
         line, column, start, end = _locate(seg0)
         out.append(NameMissing.make_finding(
             doc.path, doc.language, line, column,
+            f"the name {m.text!r} is missing here; the source ({version_label(docs[source])}) has it"
+            if source is not None else
             f"the name {m.text!r} is missing here; {len(holders)} of {len(comparable)} versions have it ({names})",
             {"text": seg0.text, **ev, "found": None}, 0.7, start, end, u_idx))
     return out
@@ -248,4 +259,4 @@ class NameMissing(SharedAnalysisCheck):
 
     @classmethod
     def analyse(cls, ctx: CheckContext) -> list[Finding]:
-        return [f for group in ctx.groups for f in check_names(group)]
+        return [f for group in ctx.groups for f in check_names(group, source_version(group, ctx.source))]

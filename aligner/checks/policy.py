@@ -42,7 +42,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..io.writer import atomic_write
-from ..model import Alignment, Finding, Severity
+from ..model import Finding, Severity
 from .config import CheckConfig, parse_fail_on
 from .registry import Check, Registry, all_checks, regrade
 
@@ -242,27 +242,3 @@ def filter_baseline(findings: Iterable[Finding], baseline: Baseline) -> tuple[li
         else:
             kept.append(f)
     return kept, suppressed
-
-
-#: Categories of findings that compare versions: with a source, only its translations can be blamed for them.
-COMPARATIVE = frozenset({"number", "omission", "addition", "entity", "duplication", "format"})
-
-
-def spare_sources(findings: Iterable[Finding], groups: Iterable[Alignment], source: str | None) -> list[Finding]:
-    """``findings`` without those that blame a group's source version for a difference with its translations.
-
-    The source is what the translations answer to: an analysis that counts votes (names, terms, statistics)
-    may find the source in the minority, but the translations are the ones that departed from it. Findings
-    about the source on its own (its language, an empty document) stay.
-    """
-    from .context import source_version
-
-    spared: set[tuple[str, str | None]] = set()
-    for group in groups:
-        k = source_version(group, source)
-        if k is not None:
-            doc = group.documents[k]
-            spared.add((doc.path, doc.language))
-    if not spared:
-        return list(findings)
-    return [f for f in findings if not (f.category in COMPARATIVE and (f.path, f.language) in spared)]

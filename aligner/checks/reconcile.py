@@ -231,12 +231,15 @@ def reconcile(view: UnitView, present: Sequence[int],
                 out.notes.append(Note(k, ev, *reason))
         out.missing[k] = kept_missing
         out.extra[k] = kept_extra
-        # A value k lacks, where k writes a number in words that no version has: the words changed it.
+        # A value k lacks, where k writes a number in words that no version has (in digits or in words: the
+        # "seven companies" every version spells is no changed 0.35): the words changed it.
         taken: set[int] = set()
+        others = [j for j in view.texts if j != k]
         for mv, _times, _conf in kept_missing:
             options = [(abs(w.value - mv), i, w) for i, w in enumerate(view.words(k))
                        if i not in taken and not w.ambiguous and w.kind in ("cardinal", "scaled")
-                       and w.value != mv and w.value not in view.values]
+                       and w.value != mv and w.value not in view.values
+                       and not any(w.value in view.spelled(j) for j in others)]
             if options:
                 _d, i, w = min(options, key=lambda o: (o[0], o[1]))
                 taken.add(i)

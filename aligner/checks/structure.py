@@ -12,6 +12,7 @@ One analysis per context yields the findings of six codes, each built by its che
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -20,7 +21,7 @@ from operator import attrgetter, is_, itemgetter, lt, ne, not_
 
 from ..model import Alignment, Document, Finding, SegmentKind, Severity
 from .context import CheckContext, source_version, version_label
-from .coverage import CoverageModel
+from .coverage import CoverageModel, number_keys
 from .registry import Check, SharedAnalysisCheck, register
 
 _MIN_DUP_WORDS = 4
@@ -125,13 +126,35 @@ def _snippet(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _ends_a_line(alignment: Alignment, unit_index: int, present: Sequence[int]) -> bool:
+    """Whether, in most versions that have unit ``unit_index``, it ends a line (a paragraph) that an earlier
+    unit's text starts: then a version that lacks it lost the end of that paragraph, not the start of the next."""
+    docs, units = alignment.documents, alignment.units
+    votes = 0
+    for j in present:
+        ids = units[unit_index].segments[j]
+        first, last = docs[j].segments[ids[0]], docs[j].segments[ids[-1]]
+        before = ids[0] - 1
+        after = ids[-1] + 1
+        if (before >= 0 and docs[j].segments[before].line == first.line
+                and (after >= len(docs[j].segments) or docs[j].segments[after].line != last.line)):
+            votes += 1
+    return votes * 2 > len(present)
+
+
 def _anchor(doc: Document, alignment: Alignment, version: int, unit_index: int,
-            following: list[int | None] | None = None) -> tuple[int, int, int, int]:
+            following: list[int | None] | None = None, present: Sequence[int] = ()) -> tuple[int, int, int, int]:
     """Where a version lacking a unit is located: its next segment, else its last one, else line 1.
 
-    ``following``: :func:`_following` of the version, when many units are to be located.
+    ``following``: :func:`_following` of the version, when many units are to be located. ``present``: the
+    versions that have the unit; when it ends a paragraph in most of them (:func:`_ends_a_line`), the end of
+    the version's previous segment, so the finding points at the paragraph that lost its end.
     """
     nxt = (following or _following(alignment, version))[unit_index + 1]
+    if present and nxt is not None and nxt > 0 and _ends_a_line(alignment, unit_index, present):
+        s = doc.segments[nxt - 1]
+        if s.line != doc.segments[nxt].line:
+            return s.line, s.column + len(s.text), s.end, s.end
     if nxt is not None:
         s = doc.segments[nxt]
         return s.line, s.column, s.start, s.start
@@ -219,7 +242,7 @@ def check_structure(alignment: Alignment, source: int | None = None) -> list[Fin
             doc = docs[k]
             if k not in following:
                 following[k] = _following(alignment, k)
-            line, column, start, end = _anchor(doc, alignment, k, u_idx, following[k])
+            line, column, start, end = _anchor(doc, alignment, k, u_idx, following[k], present)
             tie = "" if majority else " (no majority: omission is likelier than addition)"
             check: type[Check] = OmittedPassage
             evidence = {"text": sample, "versions_with": len(present), "versions": n,
@@ -254,7 +277,7 @@ def _against_source(alignment: Alignment, u_idx: int, source: int, present: Sequ
                 following[k] = _following(alignment, k)
             if furniture:
                 continue  # front matter the source has and a target leaves out: not an omission of content
-            line, column, start, end = _anchor(doc, alignment, k, u_idx, following[k])
+            line, column, start, end = _anchor(doc, alignment, k, u_idx, following[k], present)
             check: type[Check] = OmittedPassage
             evidence = {"text": sample, "versions_with": len(present), "versions": len(docs),
                         "present": [docs[j].path for j in present], "source": docs[source].path}
@@ -280,7 +303,10 @@ def _against_source(alignment: Alignment, u_idx: int, source: int, present: Sequ
             if len(present) > 1:
                 check = PossibleAddition  # several translations agree on it: the source may say it elsewhere
             elif not doc.keyed:
-                coverage = model().decide(u_idx, k, [source], addition=True)
+                # every version without the piece tells where its content is (the source's length, and any
+                # translation whose neighbour holds the piece's numbers or names), not the source alone
+                lacking = [j for j in range(len(docs)) if not unit.segments[j]]
+                coverage = model().decide(u_idx, k, lacking, addition=True)
                 if coverage.covered:
                     check = PossibleAddition
                     message += " (perhaps a sentence split differently: its neighbours' partners may hold it)"
@@ -323,6 +349,49 @@ def _repeats_elsewhere(doc: Document, ids: tuple[int, ...], counts: Counter[str]
 DEFICIT_RATIO = 0.7
 #: ... and only when the text missing is at least this many characters (about a short sentence).
 DEFICIT_MIN_CHARS = 50
+#: A sentence-sized gap (see :func:`check_deficits`): the sentence the others have and this version lacks is
+#: at least this long (shorter ones are within the noise of translation lengths) ...
+SENTENCE_MIN_CHARS = 30
+#: ... and the version's length is nearer, by this much in log length, to "the window without one of the other
+#: versions' sentences" than to "the whole window" (0.05: about 5 % of the length).
+SENTENCE_MARGIN = 0.05
+#: The widest window (in units every version has) searched for a lost sentence.
+DEFICIT_MAX_WIDTH = 3
+
+
+def _sentence_gap(mine: int, theirs: Sequence[int], total_mine: int, total_theirs: int,
+                  allowed: Sequence[bool] | None = None) -> float | None:
+    """How much better "one of ``theirs`` (another version's sentence lengths in the window) is missing here"
+    explains ``mine`` than "all of them are here", in log length; None when the window holds one sentence only
+    or none long enough to tell. ``allowed``: which of ``theirs`` may be the missing one (default all).
+
+    Each hypothesis scales by the whole texts' length ratio as it would be under it (as
+    :class:`~aligner.checks.coverage.CoverageModel` does): with the sentence where it is here, without it where
+    it is missing (otherwise the ratio of the whole texts, shortened by the omission, explains part of it away).
+    """
+    whole = sum(theirs)
+    options = [s for i, s in enumerate(theirs) if s >= SENTENCE_MIN_CHARS and (allowed is None or allowed[i])
+               ] if len(theirs) >= 2 else []
+    if not options:
+        return None
+    covered = abs(math.log((mine + 1) / (whole * total_mine / total_theirs + 1)))
+    absent = min(abs(math.log((mine + 1) / ((whole - s) * total_mine / max(1, total_theirs - s) + 1)))
+                 for s in options)
+    return covered - absent
+
+
+def _lost_numbers(alignment: Alignment, k: int, j: int, window: range) -> list[bool]:
+    """Per segment of version ``j`` in the units ``window``: it has numbers, and none of them (in digits or
+    in words) is in version ``k``'s text of the window and the unit on each side."""
+    units, docs = alignment.units, alignment.documents
+    around = range(max(0, window.start - 1), min(len(units), window.stop + 1))
+    here = number_keys(" ".join(alignment.texts(units[v], k) for v in around), docs[k].language)
+    out = []
+    for v in window:
+        for i in units[v].segments[j]:
+            keys = number_keys(docs[j].segments[i].text, docs[j].language)
+            out.append(bool(keys) and not keys & here)
+    return out
 
 
 def check_deficits(alignment: Alignment, source: int | None = None,
@@ -330,19 +399,27 @@ def check_deficits(alignment: Alignment, source: int | None = None,
     """OMI001 for a sentence lost inside the units a version has: its neighbours were joined or split around
     the gap, so the alignment made a 3-1 unit or shifted 1-1 units instead of a null unit.
 
-    For each version and each window of one or two consecutive units every version has, the version's length
-    is compared with what each other version's length predicts (scaled by the ratio of the whole texts). A
-    window below :data:`DEFICIT_RATIO` of every prediction, by :data:`DEFICIT_MIN_CHARS` characters or more,
-    is reported once, at the unit where the version falls shortest. With a source version the source is never
-    blamed (it still predicts, beside the other translations). Windows next to a unit already reported are
-    skipped.
+    For each version and each window of one to :data:`DEFICIT_MAX_WIDTH` consecutive units every version has,
+    the version's length is compared with what each other version's length predicts (scaled by the ratio of
+    the whole texts). The window holds an omission when, for every other version, either
+
+    - the version is below :data:`DEFICIT_RATIO` of the prediction, by :data:`DEFICIT_MIN_CHARS` characters or
+      more (a part of a sentence lost), or
+    - the version has fewer segments there than every other version (a join) and its length is nearer to the
+      other version's text without one of its sentences than with all of them, by :data:`SENTENCE_MARGIN`
+      (a whole sentence lost where the neighbours were joined; :func:`_sentence_gap`).
+
+    It is reported once, at the unit where the version falls shortest. With a source version the source is
+    never blamed (it still predicts, beside the other translations). Windows next to a unit already reported
+    are skipped.
     """
     docs = alignment.documents
     n = len(docs)
     if n < 2 or any(d.keyed for d in docs):
         return []
     units = alignment.units
-    lengths = [[sum(len(docs[k].segments[i].text) for i in u.segments[k]) for u in units] for k in range(n)]
+    seg_lengths = [[[len(docs[k].segments[i].text) for i in u.segments[k]] for u in units] for k in range(n)]
+    lengths = [[sum(row) for row in per_unit] for per_unit in seg_lengths]
     totals = [sum(row) or 1 for row in lengths]
     out: list[Finding] = []
     for k in range(n):
@@ -351,24 +428,46 @@ def check_deficits(alignment: Alignment, source: int | None = None,
         judges = [j for j in range(n) if j != k]  # every other version, the source included, must agree
         doc = docs[k]
         near = {u for p, u in reported if p == doc.path and u is not None}
+
         u = 0
         while u < len(units):
             best = None
-            for width in (1, 2):
+            for width in range(1, DEFICIT_MAX_WIDTH + 1):
                 window = range(u, u + width)
                 if window.stop > len(units) or any(not lengths[j][v] for j in (k, *judges) for v in window):
                     break
                 if any(v + d in near for v in window for d in (-1, 0, 1)):
                     break
                 mine = sum(lengths[k][v] for v in window)
-                predicted = [sum(lengths[j][v] for v in window) * totals[k] / totals[j] for j in judges]
-                if all(mine < DEFICIT_RATIO * p and p - mine >= DEFICIT_MIN_CHARS for p in predicted):
+                my_count = sum(len(seg_lengths[k][v]) for v in window)
+                # a join: every other version has more segments here (one that split a sentence of its own is
+                # no evidence that this version joined two)
+                joined = all(my_count < sum(len(seg_lengths[j][v]) for v in window) for j in judges)
+                lost = True
+                for j in judges:
+                    scale = totals[k] / totals[j]
+                    theirs = [x for v in window for x in seg_lengths[j][v]]
+                    p = sum(theirs) * scale
+                    if mine < DEFICIT_RATIO * p and p - mine >= DEFICIT_MIN_CHARS:
+                        continue
+                    if joined:  # any of their sentences may be the one lost
+                        gap = _sentence_gap(mine, theirs, totals[k], totals[j])
+                    else:  # a split elsewhere hides the loss: only a sentence whose numbers are nowhere here
+                        gap = _sentence_gap(mine, theirs, totals[k], totals[j], _lost_numbers(alignment, k, j, window))
+
+                    if gap is None or gap < SENTENCE_MARGIN:
+                        lost = False
+                        break
+                if lost:
                     best = window
                     break
             if best is None:
                 u += 1
                 continue
-            worst = min(best, key=lambda v: lengths[k][v] / max(1, sum(lengths[j][v] for j in judges)))
+            # at the unit where this version has fewer segments than the others (the join), else where it falls
+            # shortest
+            worst = min(best, key=lambda v: (all(len(seg_lengths[k][v]) >= len(seg_lengths[j][v]) for j in judges),
+                                             lengths[k][v] / max(1, sum(lengths[j][v] for j in judges))))
             ids = units[worst].segments[k]
             seg = doc.segments[ids[0]]
             holder = judges[0]
@@ -387,10 +486,11 @@ def check_deficits(alignment: Alignment, source: int | None = None,
     return out
 
 
-def check_duplicates(alignment: Alignment) -> list[Finding]:
+def check_duplicates(alignment: Alignment, source: int | None = None) -> list[Finding]:
     """DUP001: a sentence repeated in one version where the others do not repeat it.
 
-    Not when most other versions also have equal text in the two units (a repeat in the source).
+    Not when most other versions also have equal text in the two units (a repeat in the source). A
+    ``source`` version (its index) is never blamed: what it repeats is the text the translations answer to.
     """
     docs = alignment.documents
     n = len(docs)
@@ -401,6 +501,8 @@ def check_duplicates(alignment: Alignment) -> list[Finding]:
     tables: list[list] = []  # per version, :func:`_comparable_unit_texts` (built when first needed)
     per_version: list[Sequence[tuple[int, ...]]] = []  # :func:`columns`, with the tables
     for k, doc in enumerate(docs):
+        if k == source:
+            continue
         segs = doc.segments
         at, first_at = _repeats(doc, version_norms[k])
         if not at:
@@ -507,7 +609,7 @@ class _StructureCheck(SharedAnalysisCheck):
             found = check_structure(group, source)
             out.extend(found)
             out.extend(check_deficits(group, source, {(f.path, f.unit) for f in found}))
-            out.extend(check_duplicates(group))
+            out.extend(check_duplicates(group, source))
         for doc, reason in ctx.unmatched:
             out.extend(check_document(doc, reason))
         return out

@@ -61,7 +61,7 @@ from ..facts.glossary import (
     statistics_glossary,
 )
 from ..model import Alignment, Document, Finding, Segment, Severity
-from .context import CheckContext, version_label
+from .context import CheckContext, source_version, version_label
 from .names import MIN_UNIT_SCORE, NameMissing, _language, check_names
 from .registry import Check, SharedAnalysisCheck, register
 
@@ -306,8 +306,13 @@ def _excused(hit: _Hit, k: int, witnesses: Sequence[int], all_uses: _AllUses, ex
 
 
 def _glossary_candidates(alignment: Alignment, u_idx: int, present: Sequence[int], source: _Source,
-                         uses: dict[int, dict[str, _Uses]], all_uses: _AllUses) -> list[_Candidate]:
-    """TRM001/TRM002 for a user glossary; STA001 for forbidden statistics variants (false friends)."""
+                         uses: dict[int, dict[str, _Uses]], all_uses: _AllUses,
+                         origin: int | None = None) -> list[_Candidate]:
+    """TRM001/TRM002 for a user glossary; STA001 for forbidden statistics variants (false friends).
+
+    ``origin``: the source version (present in the unit), which is never blamed; a term it does not use
+    here is missing from no translation, and one it uses is missing from each translation without it.
+    """
     docs = alignment.documents
     out: list[_Candidate] = []
     used = {cid for k in present for cid in uses[k]}  # only the concepts some version uses here
@@ -321,6 +326,8 @@ def _glossary_candidates(alignment: Alignment, u_idx: int, present: Sequence[int
             continue
         n = len(eligible)
         for k in eligible:
+            if k == origin:
+                continue
             u = uses[k].get(cid)
             doc = docs[k]
             lang = _language(doc)
@@ -360,8 +367,14 @@ def _glossary_candidates(alignment: Alignment, u_idx: int, present: Sequence[int
                 continue
             if source.statistics or u is not None and u.allowed:
                 continue
-            if len(others) * 2 > n or (n == 2 and len(others) == 1):
-                tie = len(others) * 2 == n
+            if origin is not None and origin in eligible:
+                if origin not in support:
+                    continue  # the source does not use the concept here: no translation left it out
+                decided = True
+            else:
+                decided = len(others) * 2 > n or (n == 2 and len(others) == 1)
+            if decided:
+                tie = len(others) * 2 == n and origin is None
                 conf = 0.5 if tie else 0.9 if len(others) >= 3 and len(others) == n - 1 else 0.8
                 msg = (f"{cid!r} is not rendered with a glossary term here: {len(others)} of {n} versions use one "
                        f"({said}); expected {lang}: {_terms_of(concept.allowed(lang))}")
@@ -407,8 +420,11 @@ def _pair_count(uses: Mapping[int, Mapping[str, _Uses]], k: int, cid: str, words
 
 
 def _pair_candidates(alignment: Alignment, u_idx: int, present: Sequence[int], source: _Source,
-                     uses: dict[int, dict[str, _Uses]]) -> list[_Candidate]:
-    """STA001/STA002: a version saying the generic word where others say the specific one."""
+                     uses: dict[int, dict[str, _Uses]], origin: int | None = None) -> list[_Candidate]:
+    """STA001/STA002: a version saying the generic word where others say the specific one.
+
+    ``origin``: the source version (present in the unit): the one witness of the specific word, never blamed.
+    """
     docs = alignment.documents
     g = source.glossary
     known = {c.id for c in g.concepts}
@@ -426,13 +442,19 @@ def _pair_candidates(alignment: Alignment, u_idx: int, present: Sequence[int], s
         s_max = max(s.values())
         if s_max == 0:
             continue
-        witnesses = [k for k in eligible if s[k] == s_max]
+        if origin in eligible:
+            s_max = s[origin]  # the source says how specific the text is
+            if s_max == 0:
+                continue
+            witnesses = [origin]
+        else:
+            witnesses = [k for k in eligible if s[k] == s_max]
         n, w = len(eligible), len(witnesses)
-        if symmetric and (w * 2 <= n or w < 2):
+        if symmetric and origin not in eligible and (w * 2 <= n or w < 2):
             continue
         g_ref = max(gcount[j] for j in witnesses)
         for k in eligible:
-            if s[k] >= s_max or gcount[k] <= g_ref:
+            if k == origin or s[k] >= s_max or gcount[k] <= g_ref:
                 continue
             doc = docs[k]
             ref = sum(h.offset for j in witnesses for h in uses[j][spec].words) / max(
@@ -441,11 +463,12 @@ def _pair_candidates(alignment: Alignment, u_idx: int, present: Sequence[int], s
             if (k, *hit.span) in blamed:
                 continue
             blamed.add((k, *hit.span))
-            conf = 0.9 if w * 2 > n else 0.7 if w * 2 == n else 0.5
+            conf = 0.9 if w * 2 > n or origin in eligible else 0.7 if w * 2 == n else 0.5
             said = "; ".join(f"{version_label(docs[j])} {_quote(uses[j][spec].allowed)}" for j in witnesses)
             msg = (f"{hit.match.text!r} says {gen!r} where {w} of {n} versions {'says' if w == 1 else 'say'} "
                    f"{spec!r} ({said}): {what}"
-                   + (" (fewer than half vouch for it: check the others too)" if w * 2 < n else ""))
+                   + (" (fewer than half vouch for it: check the others too)" if w * 2 < n and origin is None
+                      else ""))
             ev = {"value": f"{spec}->{gen}", "expected": spec, "found": gen, "surface": hit.match.text,
                   "witnesses": [docs[j].path for j in witnesses],
                   "versions": {docs[j].path: {c: _surfaces(uses, c, [j], docs)[docs[j].path] for c in (spec, gen)}
@@ -457,8 +480,9 @@ def _pair_candidates(alignment: Alignment, u_idx: int, present: Sequence[int], s
 
 
 def _unit_term_candidates(alignment: Alignment, u_idx: int, sources: Sequence[_Source],
-                          matchers: _Matchers) -> list[_Candidate]:
+                          matchers: _Matchers, source_doc: int | None = None) -> list[_Candidate]:
     present = alignment.units[u_idx].present()
+    origin = source_doc if source_doc in present else None
     if len(present) < 2 or alignment.units[u_idx].score < MIN_UNIT_SCORE:
         return []
     all_uses = [(src, {k: _unit_uses(alignment, u_idx, k, src, matchers) for k in present}) for src in sources]
@@ -468,10 +492,10 @@ def _unit_term_candidates(alignment: Alignment, u_idx: int, sources: Sequence[_S
     stats_cands: list[_Candidate] = []
     for src, uses in all_uses:
         if src.statistics:
-            stats_cands.extend(_glossary_candidates(alignment, u_idx, present, src, uses, all_uses))
-            stats_cands.extend(_pair_candidates(alignment, u_idx, present, src, uses))
+            stats_cands.extend(_glossary_candidates(alignment, u_idx, present, src, uses, all_uses, origin))
+            stats_cands.extend(_pair_candidates(alignment, u_idx, present, src, uses, origin))
         else:
-            glossary_cands.extend(_glossary_candidates(alignment, u_idx, present, src, uses, all_uses))
+            glossary_cands.extend(_glossary_candidates(alignment, u_idx, present, src, uses, all_uses, origin))
     kept = [c for c in stats_cands if not any(
         c.version == t.version and (c.spans & t.spans or _inside(c.spans, t.spans) or _covered(c, t))
         for t in glossary_cands)]
@@ -509,24 +533,26 @@ def _sources(glossary: Glossary | None, statistics: Glossary | None) -> list[_So
 
 
 def check_terms(alignment: Alignment, glossary: Glossary | None = None, *,
-                statistics: Glossary | None = None, names: bool = True) -> list[Finding]:
+                statistics: Glossary | None = None, names: bool = True, source: int | None = None) -> list[Finding]:
     """Every finding of the terms family on one alignment: TRM001/TRM002 (with ``glossary``), STA001/STA002, ENT001.
 
     ``statistics`` defaults to the built-in list (:func:`~aligner.facts.glossary.statistics_glossary`).
+    ``source``: the index of the source version, which decides instead of the majority: a translation that
+    departs from it is blamed however many others do the same, and the source itself never is.
     """
-    return _check_terms(alignment, glossary, statistics, names, _Matchers())
+    return _check_terms(alignment, glossary, statistics, names, _Matchers(), source=source)
 
 
 def _check_terms(alignment: Alignment, glossary: Glossary | None, statistics: Glossary | None, names: bool,
-                 matchers: _Matchers, part: range | None = None) -> list[Finding]:
+                 matchers: _Matchers, part: range | None = None, source: int | None = None) -> list[Finding]:
     # ``matchers`` may serve several alignments of one run: each word of each language is judged once
     stats = statistics if statistics is not None else statistics_glossary()
     findings: list[Finding] = []
     sources = _sources(glossary, stats)
     for u_idx in _units_with_terms(alignment, sources, matchers, part):
-        findings.extend(c.finding for c in _unit_term_candidates(alignment, u_idx, sources, matchers))
+        findings.extend(c.finding for c in _unit_term_candidates(alignment, u_idx, sources, matchers, source))
     if names:
-        findings.extend(check_names(alignment))
+        findings.extend(check_names(alignment, source))
     return findings
 
 
@@ -554,7 +580,7 @@ def _analysis(ctx: CheckContext) -> list[Finding]:
     matchers = _Matchers()
     for group, part in zip(ctx.groups, ctx.unit_ranges()):
         if part:
-            out.extend(_check_terms(group, glossary, None, False, matchers, part))
+            out.extend(_check_terms(group, glossary, None, False, matchers, part, source_version(group, ctx.source)))
     return out
 
 

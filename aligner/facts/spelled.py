@@ -36,6 +36,14 @@ Precision rules (what is *not* read):
 * a word that has a common non-numeric sense ("second" the time unit, Danish "anden" = other, Lithuanian
   "pusė" = side, "quarter") is returned with ``ambiguous=True``; callers that need certainty drop those.
 
+Joints CLDR's sample numbers do not show are derived from the ones they do: a language whose two-digit
+numbers drop a final vowel before a vowel (Italian "venti" + "uno" = "ventuno") drops it at every joint
+("cento" + "ottanta" = "centottanta"), and a unit that takes an accent at the end of a compound ("ventitré")
+takes it in every compound ("trecentotré"). A bare hundred or thousand after a thousand ("mil ciento",
+"tusind hundrede og tolv") or heading a number that goes on ("hundertzwanzig", "tusind syvhundrede") is one
+of them; alone it is not read ("tausend Dank"). A test spells numbers with CLDR in ten languages and reads
+them back.
+
 Parsing is greedy over word tokens: a number grows while the next word fits the place value structure
 ("twenty five" joins, "five twenty" does not) and stops before a linker that is not followed by a number.
 Compounds that languages write as one word ("zweitausend", "tretusind") are split into lexicon pieces; a
@@ -44,14 +52,15 @@ word is read only if all its pieces form one number. A fraction before a scale w
 
 Known gaps: ordinals glued to a noun (Danish "tredjeplads", Telugu "రెండవస్థానంలో"), age and decade
 compounds ("dvidešimtmetis"), Telugu oblique forms before nouns ("పద సంవత్సరాల") and ordinals of tens
-(ఇరవయ్యవ), Spanish-derived Tagalog numbers (bente, singkwenta), ordinals above 99 outside Lithuanian,
+(ఇరవయ్యవ), Spanish-derived Tagalog numbers (bente, singkwenta), ordinals above 99 outside Lithuanian, Danish
+"hundrede" alone (100), French "quatre-vingt" before "mille",
 and languages written without spaces (ja, zh, th, ...), which are not read at all.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -186,8 +195,23 @@ def _from_rbnf(lang: str, lex: dict, strip: bool) -> None:
         if word not in scales:
             _add(lex, word, _Entry(HUND, Decimal(100), alone=True))
     single |= starts
+    # A one-word hundred or thousand that carries its own "one" ("etthundra", "eintausend", "etthundratusen")
+    # says exactly one of them wherever it stands.
+    ones = {w for t in units.get(1, ()) for w in _split_word(t)} | {"ein", "ett", "een", "et"} & set(lex)
+    single |= {w for w in scales if any(w.startswith(o) and len(w) > len(o) + 2 for o in ones)}
     for word, s in scales.items():
         _add(lex, word, _Entry(HUND if s == 100 else SCALE, Decimal(s), alone=word in single))
+    # A unit that takes an accent at the end of a compound (Italian "ventitré": "tre" -> "tré"), as CLDR writes
+    # it in the two-digit numbers: the same form ends the longer compounds ("trecentotré").
+    for n in range(21, 100):
+        tens, unit = units.get(n - n % 10, ()), units.get(n % 10, ())
+        for text in phrases.get((n, False), ()):
+            for t in tens:
+                tail = text[len(t) - 1:] if text.startswith(t[:-1]) else ""
+                tail = tail[1:] if text.startswith(t) else tail
+                for u in unit:
+                    if tail and tail != u and _fold(tail, True) == _fold(u, True) and tail[-1] != u[-1]:
+                        _add(lex, tail, _Entry(NUM, Decimal(n % 10)))
     for (n, is_ord), texts in sorted(phrases.items()):
         for text in texts:
             if not is_ord and n < 1000 and "-" in text and " " not in text:
@@ -508,6 +532,7 @@ class _Lang:
     scale_of: dict | None = None  # scale word or abbreviation (folded) after digits -> factor
     heads: frozenset = frozenset()  # first two letters of the compound pieces (a cheap gate)
     tails: frozenset = frozenset()  # last two letters
+    elided: dict | None = None  # elided compound piece -> full piece ("cent" -> "cento"), see _elided_pieces
 
 
 @cache
@@ -552,7 +577,10 @@ def _language(lang: str) -> _Lang | None:
             lex[w] = _Entry(NUM, Decimal(1), weak=True)
     pieces = sorted((w for w, e in lex.items() if e.cls in (NUM, HUND, SCALE, ORD) and len(w) > 1),
                     key=len, reverse=True)
-    compound = regex.compile("(?:(" + "|".join(map(regex.escape, pieces)) + "))+") if pieces else None
+    elided = _elided_pieces(lang, pieces, lex) if lang in _elision_languages() else {}
+    alts = [regex.escape(w) for w in pieces]
+    alts += [regex.escape(e) + f"(?=[{_VOWELS}])" for e in sorted(elided, key=len, reverse=True)]
+    compound = regex.compile("(?:(" + "|".join(alts) + "))+") if pieces else None
     abbrev = {k.lower(): v for k, v in _ABBREV.get(lang, {}).items()}
     scale_words = {w: int(e.value) for w, e in lex.items() if e.cls in (HUND, SCALE)}
     scale_words.update(abbrev)
@@ -572,7 +600,51 @@ def _language(lang: str) -> _Lang | None:
         regex.IGNORECASE,
     )
     return _Lang(lex, compound, scaled, decimal, strip, _AFFIXES.get(lang, ()), scale_words,
-                 frozenset(w[:2] for w in pieces), frozenset(w[-2:] for w in pieces))
+                 frozenset(w[:2] for w in [*pieces, *elided]), frozenset(w[-2:] for w in pieces), elided)
+
+
+#: Vowels a compound piece may lose its final vowel before (Italian "cento" + "ottanta" = "centottanta").
+_VOWELS = "aeiouàèéìíòóùú"
+
+
+@cache
+def _elision_languages() -> frozenset[str]:
+    """Languages whose CLDR spell-out drops a final vowel where two number words meet at a vowel.
+
+    Learned from the data, not listed: a language elides when one of its two-digit numbers is written as one
+    word equal to the tens word without its last vowel plus a unit that starts with a vowel (Italian
+    "venti" + "uno" = "ventuno", "trenta" + "otto" = "trentotto"). CLDR spells only the two-digit joints that
+    way; the same elision happens at every other joint of such a language ("cento" + "ottanta" =
+    "centottanta", "duecento" + "undici"), which the vocabulary built from CLDR's few sample numbers misses.
+    """
+    from unicode_rbnf import RbnfEngine
+
+    out = set()
+    for lang in supported_languages() - {"te"}:
+        try:
+            engine = RbnfEngine.for_language(_RBNF_LOCALE.get(lang, lang))
+            spell = {n: _fold(engine.format_number(n).text, False) for n in (1, 8, 20, 21, 28, 30, 31, 38)}
+        except Exception:  # a locale without cardinal rules
+            continue
+        for tens in (20, 30):
+            for unit in (1, 8):
+                t, u, joined = spell[tens], spell[unit], spell[tens + unit]
+                if t[-1:] in _VOWELS and u[:1] in _VOWELS and joined == t[:-1] + u:
+                    out.add(lang)
+    return frozenset(out)
+
+
+def _elided_pieces(lang: str, pieces: list[str], lex: dict) -> dict[str, str]:
+    """Elided form -> full piece for the pieces of a compound that end in a vowel ("cent" -> "cento").
+
+    Only pieces of four letters or more (a two-letter stem would match too much) whose elided form is not a
+    word of its own; the compound pattern takes the elided form only before a vowel.
+    """
+    out: dict[str, str] = {}
+    for w in pieces:
+        if len(w) >= 4 and w[-1] in _VOWELS and w[:-1] not in lex and lex[w].cls in (NUM, HUND, SCALE):
+            out.setdefault(w[:-1], w)
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -660,15 +732,21 @@ def _tokens(text: str, lang: _Lang, lo: int, hi: int) -> list[_Tok | None]:
             continue
         pieces = _compound(word, lang)
         if pieces:
-            for p in pieces:
-                out.append(_Tok(s, e, lex[p], gid))
+            for n, p in enumerate(pieces):
+                entry = lex[p]
+                if n == 0 and entry.cls in (HUND, SCALE) and not entry.alone:
+                    # a word that starts with a bare hundred or thousand and goes on with number pieces is a
+                    # number ("hundertzwanzig", "hundraåttio", "tausendzweihundert"), unlike the word alone
+                    # ("tausend Dank")
+                    entry = replace(entry, alone=True)
+                out.append(_Tok(s, e, entry, gid))
             continue
         out.append(None)
     return out
 
 
 def _compound(word: str, lang: _Lang) -> list[str] | None:
-    if lang.compound is None or len(word) < 4 or len(word) > 40:
+    if lang.compound is None or len(word) < 4 or len(word) > 80:  # German/Dutch/Italian write 6 digits as one word
         return None
     if word[:2] not in lang.heads or word[-2:] not in lang.tails:
         return None
@@ -676,6 +754,8 @@ def _compound(word: str, lang: _Lang) -> list[str] | None:
     if m is None:
         return None
     pieces = m.captures(1)
+    if lang.elided:
+        pieces = [lang.elided.get(p, p) for p in pieces]
     return pieces if len(pieces) > 1 else None
 
 
@@ -691,7 +771,7 @@ def _read(toks: list[_Tok | None], i: int, weak: bool = False):
     j, end_j, kind = i, None, "cardinal"
     ambiguous = False
     weak_only = True
-    n_num = 0
+    bare_head = False  # a scale word that may not stand alone started the number: it needs a smaller part after it
     while j < len(toks) and (t := toks[j]) is not None:
         e = t.entry
         v = e.value
@@ -715,7 +795,6 @@ def _read(toks: list[_Tok | None], i: int, weak: bool = False):
             if iv >= limit or (current and iv == 0):
                 break
             current += iv
-            n_num += 1
             weak_only = weak_only and e.weak
             ambiguous = ambiguous or e.ambiguous
             end_j = j + 1
@@ -724,8 +803,14 @@ def _read(toks: list[_Tok | None], i: int, weak: bool = False):
                 j += 1
                 break
         elif e.cls == HUND or (e.cls == ORD and v == 100):
-            if current >= 100 or (current == 0 and (n_num or not e.alone)) or total and last_scale <= 100:
+            # A bare hundred word after a thousand is one hundred ("mil ciento doce", "tusind hundrede og tolv");
+            # at the head of a number only when it may stand alone or a smaller part follows (bare_head).
+            if current >= 100 or total and last_scale <= 100:
                 break
+            if current == 0 and not total and not e.alone:
+                if j != i:
+                    break
+                bare_head = True
             current = (current or 1) * 100
             weak_only = False
             end_j = j + 1
@@ -735,8 +820,12 @@ def _read(toks: list[_Tok | None], i: int, weak: bool = False):
                 break
         elif e.cls in (SCALE, ORD):
             iv = int(v)
-            if iv >= last_scale or (current == 0 and (total or not e.alone)):
+            if iv >= last_scale or (current == 0 and total):
                 break
+            if current == 0 and not e.alone:
+                if j != i:
+                    break
+                bare_head = True
             total += (current or 1) * iv
             current, last_scale = 0, iv
             weak_only = False
@@ -764,8 +853,8 @@ def _read(toks: list[_Tok | None], i: int, weak: bool = False):
                 return (j + 1, Decimal(total + current), "multiplier", ambiguous)
             break
         j += 1
-    if end_j is None:
-        return None
+    if end_j is None or (bare_head and end_j == i + 1):
+        return None  # "tusind tak", "thousand" alone: no number (see the precision rules above)
     if weak_only and kind == "cardinal":
         if not weak:
             return None

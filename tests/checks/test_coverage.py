@@ -76,3 +76,32 @@ def test_an_inserted_sentence_is_an_addition() -> None:
     units = _one_to_one(5) + [((), (5,))] + [((i,), (i + 1,)) for i in range(5, 8)]
     c = CoverageModel(_alignment(EN, da, units)).decide(5, 1, (0,), addition=True)
     assert not c.covered
+
+
+def test_a_number_in_the_partners_neighbour_witnesses_a_split_off_piece() -> None:
+    """da splits a sentence and its second half, with the distance, is a unit of its own; the English
+    neighbour has the distance, so the piece is a split, not an addition (lengths alone would not tell)."""
+    en = EN[:4] + ["Local businesses had hoped for a quick start, about 1,6 km from the old bridge site."] + EN[5:]
+    da = DA[:4] + [DA[4], "Det ligger omkring 1,6 km fra den gamle bro og hele vejen langs floden."] + DA[5:]
+    units = _one_to_one(5) + [((), (5,))] + [((i,), (i + 1,)) for i in range(5, 8)]
+    c = CoverageModel(_alignment(en, da, units)).decide(5, 1, (0,), addition=True)
+    assert c.witnesses == ("1,6",)
+    assert c.covered
+
+
+def test_a_number_in_words_witnesses_the_passage() -> None:
+    """The passage's "fourth" is the "fjerde" that da's joined neighbour has: covered (by value)."""
+    en = EN[:4] + ["It was the fourth meeting of the season between the two sides."] + EN[5:]
+    da = DA[:3] + [DA[3] + " Det var sæsonens fjerde møde mellem de to hold."] + DA[5:]
+    units = _one_to_one(4) + [((4,), ())] + [((i,), (i - 1,)) for i in range(5, 8)]
+    c = CoverageModel(_alignment(en, da, units)).decide(4, 1, (0,))
+    assert "4" in c.witnesses
+    assert c.covered
+
+
+def test_an_inserted_sentence_with_a_number_of_its_own_stays_an_addition() -> None:
+    da = DA[:5] + ["Dette afsnit med 12 ekstra punkter findes kun i den danske udgave."] + DA[5:]
+    units = _one_to_one(5) + [((), (5,))] + [((i,), (i + 1,)) for i in range(5, 8)]
+    c = CoverageModel(_alignment(EN, da, units)).decide(5, 1, (0,), addition=True)
+    assert c.witnesses == ()
+    assert not c.covered

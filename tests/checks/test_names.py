@@ -138,6 +138,34 @@ def test_check_names(name: str) -> None:
         == expected
 
 
+MINORITY = {"da": ("da", DA), "tl": ("tl", TL), "lt": ("lt", LT_NONE),
+            "lt2": ("lt", "Atstovai 2016 m. uždirbo 32 300 dolerių."),
+            "en": ("en", "Representatives earned $ 32,300 in 2016.")}
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # the source (da) has the name: every cased translation without a trace of it is blamed, majority or not
+    (0, [("en", BUREAU), ("lt", BUREAU), ("lt2", BUREAU)]),
+    # the source (en) lacks it: the translations that add it are not outvoted, nobody lacks it
+    (4, []),
+    # no source: two of five have it, no majority, no finding
+    (None, []),
+])
+def test_check_names_answers_to_the_source(source: int | None, expected: list) -> None:
+    found = checks.check_names(one_unit(MINORITY), source)
+    bureau = {(f.path.removesuffix(".txt"), f.evidence["value"]) for f in found if f.evidence["value"] == BUREAU}
+    assert sorted(bureau) == expected
+    if source is not None:
+        assert all(f.path != f"{list(MINORITY)[source]}.txt" for f in found)
+
+
+def test_check_names_never_blames_the_source() -> None:
+    """The "dropped" unit with the version that lacks the name as the source: no finding at all."""
+    alignment = one_unit({"da": ("da", DA), "tl": ("tl", TL), "te": ("te", TE), "lt": ("lt", LT_NONE)})
+    assert checks.check_names(alignment, 3) == []
+    assert [f.path for f in checks.check_names(alignment)] == ["lt.txt"] * 3
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 @given(alignment=alignments())
 def test_check_names_blames_cased_versions_of_shared_units(alignment: Alignment) -> None:

@@ -129,6 +129,33 @@ def test_statistics_words(rows: list[dict[str, str]], want: list[tuple[str, str]
     assert codes(check_statistics(make_group(rows))) == want
 
 
+TIE = [{"lt": "Uždirbo vidutiniškai 32 300 dolerių.", "da": "en gennemsnitlig årsløn på $ 32.300",
+        "tl": "median taunang suweldo na $ 32,300", "te": "$ 32,300 యొక్క మధ్యస్థ వార్షిక వేతనం"}]
+ALONE = [{"en": "The median wage was $ 32,300.", "lt": "Uždirbo vidutiniškai 32 300 dolerių.",
+          "da": "en gennemsnitlig årsløn på $ 32.300", "tl": "karaniwang suweldo na $ 32,300"}]
+
+
+@pytest.mark.parametrize(("rows", "source", "want"), [
+    # the source says median: the translations that say average are blamed, in a tie or alone against a majority
+    (TIE, "tl", [("STA001", "da"), ("STA001", "lt")]),
+    (ALONE, "en", [("STA001", "da"), ("STA001", "lt")]),
+    # the source says average: it is never blamed, and no translation departs from it towards "average"
+    (TIE, "lt", []),
+    # a glossary term the source uses is missing from the translation that lacks it, majority or not
+    ([{"lt": "pirmoji ryšių su visuomene linija", "da": "den første kontaktlinje", "tl": "ang unang linya",
+       "te": "ప్రజలతో సంబంధాల మొదటి పంక్తి"}], "lt", [("TRM001", "da"), ("TRM001", "tl")]),
+    # ... and none when the source lacks the term, however many translations use it
+    ([{"en": "the first line", "lt": "pirmoji ryšių su visuomene linija", "da": "første linje i public relations",
+       "te": "ప్రజా సంబంధాల మొదటి పంక్తి", "tl": "ang unang linya"}], "en", []),
+])
+def test_terms_answer_to_the_source(rows: list[dict[str, str]], source: str, want: list[tuple[str, str]]) -> None:
+    group = make_group(rows)
+    k = [d.language for d in group.documents].index(source)
+    found = check_terms(group, RULES_GLOSSARY, source=k)
+    assert codes([f for f in found if f.code != "ENT001"]) == want
+    assert all(f.path != group.documents[k].path for f in found)
+
+
 def test_statistics_finding_names_the_words_and_their_span() -> None:
     group = make_group(STATS_CASES[1].values[0])
     lt = next(f for f in check_statistics(group) if f.path == "lt.txt")
