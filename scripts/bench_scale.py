@@ -86,6 +86,63 @@ def child(mode: str, corpus: str, out: str, workers: int) -> dict:
             "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "workers_mb": workers_mb}
 
 
+NTREX = ROOT.parent / "shared" / "real" / "ntrex-dev"
+
+
+def recall(digits: bool) -> dict:
+    """Blocked grouping against the all-pairs decision on real news (``ntrex-dev``: 5 versions of each text).
+
+    ``digits`` False deletes every digit first: texts without numbers, blocked by names and structure
+    alone. Pair recall: of the pairs all-pairs grouping puts in one group, the share in one block
+    (candidates) and in one group of the blocked grouping; right / split / merged against the truth.
+    """
+    import itertools
+
+    from aligner.align import group_documents
+    from aligner.io.formats import read_paths
+    from aligner.pipeline import block_documents, group_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted(NTREX.glob("doc*/??.txt")):
+            text = path.read_text(encoding="utf-8")
+            (Path(tmp) / f"{path.parent.name}_{path.name}").write_text(
+                text if digits else re.sub(r"\d", "", text), encoding="utf-8")
+        docs = read_paths([tmp], {"candidates": None})
+        cpu = _cpu()
+        blocks = block_documents(docs)
+        block_cpu = _cpu() - cpu
+        blocked = group_corpus(docs)
+        blocked_cpu = _cpu() - cpu
+        cpu = _cpu()
+        naive = group_documents(docs)
+        naive_cpu = _cpu() - cpu
+
+    def pairs(groups: object) -> set[tuple[int, int]]:
+        return {p for g in groups for p in itertools.combinations(sorted(g), 2)}
+
+    truth: dict[str, set[int]] = {}
+    for i, d in enumerate(docs):
+        truth.setdefault(Path(d.path).name.split("_")[0], set()).add(i)
+
+    def judged(groups: list[set[int]]) -> tuple[int, int, int]:
+        right = sum(1 for g in groups if g in truth.values())
+        merged = sum(1 for g in groups if len({Path(docs[i].path).name.split("_")[0] for i in g}) > 1)
+        split = sum(1 for t in truth.values() if t not in groups and not any(t < g for g in groups))
+        return right, split, merged
+
+    all_pairs = pairs([g.members for g in naive.groups])
+    in_block = pairs(blocks)
+    in_group = pairs([g.members for g in blocked.groups])
+    return {"documents": len(docs), "texts": len(truth), "blocks": len(blocks),
+            "largest_block": max(len(b) for b in blocks), "pairs": len(all_pairs),
+            "block_recall": len(all_pairs & in_block) / max(1, len(all_pairs)),
+            "group_recall": len(all_pairs & in_group) / max(1, len(all_pairs)),
+            "extra_pairs": len(in_group - all_pairs),
+            "naive": judged([set(g.members) for g in naive.groups]),
+            "blocked": judged([set(g.members) for g in blocked.groups]),
+            "block_cpu": block_cpu, "blocked_cpu": blocked_cpu, "naive_cpu": naive_cpu}
+
+
 def _cpu() -> float:
     """CPU seconds (user + system) this process has used: a measure the other jobs on the machine do not skew."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -120,7 +177,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         mode, corpus, out, workers = args.child
-        print(json.dumps(child(mode, corpus, out, int(workers))))
+        if mode == "recall":
+            print(json.dumps(recall(corpus == "digits")))
+        else:
+            print(json.dumps(child(mode, corpus, out, int(workers))))
         return
     from tests.cluster_corpus import make_corpus
 
