@@ -144,8 +144,9 @@ def test_blocked_grouping_finds_the_groups_all_pairs_find(corpus: Path, tmp_path
     assert sorted(g.members for g in blocked.groups) == sorted(g.members for g in naive.groups)
     assert [u.index for u in blocked.unmatched] == sorted(u.index for u in naive.unmatched)
     # 30 sets are compared in small blocks, though the ten sets of one base text share every name in one language
-    # (the names of two documents in one language do not link them). (All pairs are not run on them: the generator has three base texts, and
-    # past a few sets two sets of one base text with few figures are one text to the alignment evidence.)
+    # (the names of two documents in one language do not link them). (All pairs are not run on them: the
+    # generator has three base texts, and past a few sets two sets of one base text with few figures are one
+    # text to the alignment evidence.)
     many = read_paths([str(make_corpus(tmp_path / "c30", 30, seeds=False))], {"candidates": None})
     assert max(len(b) for b in block_documents(many)) < len(many) / 4
 
