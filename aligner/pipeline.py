@@ -249,14 +249,24 @@ def group_tasks(docs: Sequence[Document], grouping: Any, *, settings: AlignSetti
     return tasks
 
 
+def _run_group_list(tasks: tuple[GroupTask, ...]) -> list[GroupResult]:
+    return [run_group(task) for task in tasks]
+
+
 def run_groups(executor: Executor, tasks: Sequence[GroupTask], progress: Progress = _noop) -> list[GroupResult]:
-    """Every task's result through ``executor``, in task order; the heaviest groups are handed out first."""
-    order = sorted(range(len(tasks)), key=lambda i: -tasks[i].weight)  # (a long group last would idle the rest)
-    results = executor.map_tasks(run_group, [tasks[i] for i in order], label=lambda t: t.label,
-                                 progress=lambda done, total: progress("groups", done, total))
+    """Every task's result through ``executor``, in task order.
+
+    Small groups share a task (:func:`batches`: one round trip for several), and the heaviest runs
+    are handed out first (a long group last would idle the rest).
+    """
+    runs = batches([t.weight for t in tasks], CHARS_PER_GROUP_TASK, GROUPS_PER_TASK)
+    found = executor.map_tasks(_run_group_list, [tuple(tasks[i] for i in run) for run in runs],
+                               label=lambda j: j[0].label,
+                               progress=lambda done, total: progress("groups", done, total))
     out: list[GroupResult | None] = [None] * len(tasks)
-    for i, result in zip(order, results):
-        out[i] = result
+    for run, results in zip(runs, found):
+        for i, result in zip(run, results):
+            out[i] = result
     return out  # type: ignore[return-value]
 
 
