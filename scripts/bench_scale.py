@@ -65,7 +65,14 @@ def child(mode: str, corpus: str, out: str, workers: int) -> dict:
     if mode == "one":
         start, cpu_before = time.perf_counter(), _cpu()
         result = run_corpus_audit([corpus], out)
+        found = [{_SET.search(Path(d.path).name).group(1) for d in g.documents} for g in result.groups if g.number]
+        sizes = {}
+        for g in found:
+            for name in g:
+                sizes[name] = sizes.get(name, 0) + 1
         return {"seconds": time.perf_counter() - start, "findings": len(result.findings),
+                "right": sum(1 for g in found if len(g) == 1 and sizes[next(iter(g))] == 1),
+                "merged": sum(1 for g in found if len(g) > 1), "split": sum(1 for n in sizes.values() if n > 1),
                 "fingerprint": _fingerprint(result.findings), "failed": len(result.failed),
                 "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "cpu": _cpu() - cpu_before}
     from aligner.cluster import connect
@@ -286,7 +293,7 @@ def report(rows: list, kill: tuple | None, workers: int, load: tuple[float, floa
                 "grouping puts in one group, the share in one block, and in one group of the blocked grouping.", "",
                 "| texts | blocks (largest) | pairs grouped by all-pairs | in one block | in one blocked group "
                 "| pairs only blocked grouping makes | right / split / merged: all-pairs | blocked "
-                "| CPU s: blocking / blocked grouping / all-pairs |",
+                "| CPU s: blocking / blocking and blocked grouping / all-pairs |",
                 "|---|---|---:|---:|---:|---:|---|---|---|"]
         for name, r in recalls:
             kind = "with numbers" if name == "digits" else "no digits"
