@@ -96,17 +96,26 @@ class DaskExecutor:
             return []
         distributed = _import_distributed()
         futures = self.client.map(fn, list(tasks), pure=False)
+        place = {future.key: i for i, future in enumerate(futures)}
+        out: list[Any] = [None] * len(futures)
         try:
             done = 0
-            for future in distributed.as_completed(futures, loop=self.client.loop):
-                if future.status == "error":
-                    future.result()  # raises the task's own error
+            # Each result is taken as it arrives and its future let go, so the workers do not hold every
+            # result until the end (raise_errors: a task's error is raised here, as it was raised there).
+            for future, result in distributed.as_completed(futures, with_results=True, raise_errors=True,
+                                                           loop=self.client.loop):
+                i = place[future.key]
+                out[i] = result
+                futures[i] = None
+                future.release()
                 done += 1
                 if progress is not None:
-                    progress(done, len(futures))
-            return self.client.gather(futures)
+                    progress(done, len(out))
+            return out
         finally:
-            self.client.cancel(futures)
+            left = [f for f in futures if f is not None]
+            if left:
+                self.client.cancel(left)
 
 
 def _quiet_logs() -> None:
@@ -132,8 +141,11 @@ def connect(spec: str | ClusterSpec, *, timeout: float = DEFAULT_TIMEOUT) -> Ite
     _quiet_logs()
     local = None
     client = None
-    # (dask's own connect timeout bounds each attempt; ours bounds the whole wait)
-    with dask.config.set({"distributed.comm.timeouts.connect": f"{timeout}s"}):
+    # (dask's own connect timeout bounds each attempt; ours bounds the whole wait. The workers of a local
+    # cluster take this configuration too: their statistical profiler, which samples every thread's stack
+    # every 10 ms for the status page, is off, as that page is not shown.)
+    with dask.config.set({"distributed.comm.timeouts.connect": f"{timeout}s",
+                          "distributed.worker.profile.enabled": False}):
         try:
             if cluster.local:
                 try:

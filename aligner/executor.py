@@ -8,17 +8,18 @@ tasks heaviest first: workers claim them in that order.
 
 * :class:`InProcess` runs them one after another here.
 * :class:`aligner.cluster.DaskExecutor` runs them on a Dask cluster (``--cluster``).
-* :class:`ForkPool` runs them in this process and ``workers - 1`` forked processes that take
-  tasks from one shared counter; the forked ones see ``fn`` and the tasks (and whatever they
-  reference, such as a large check context) without copying.
+* :class:`ForkPool` runs them on a fork-context :class:`concurrent.futures.ProcessPoolExecutor`
+  of ``workers - 1`` processes and in this process, all taking tasks from one shared counter; the
+  forked ones see ``fn`` and the tasks (and whatever they reference, such as a large check
+  context) without copying.
 
 :func:`executor_for` picks one from a number of jobs.
 
-Why ``--jobs`` keeps its own fork pool rather than ``concurrent.futures.ProcessPoolExecutor``: the
-results would be the same, but here this process works too (on 2 cores, a pool of 2 workers and an
-idle parent is one core short), a platform that cannot fork a worker still finishes the run in
-this process, and a worker that dies or cannot send its findings is an error naming ``--jobs 1``.
-A pool of processes that only waits for tasks is what :class:`aligner.cluster.DaskExecutor` is.
+``--jobs`` runs on the standard library's pool (it starts, feeds and watches the processes); kept
+from the hand-written pool it replaced are what the standard pool alone does not give, each said
+in :class:`ForkPool`: this process works too (on 2 cores, a pool of 2 workers and an idle parent is
+one core short), a platform that cannot fork a worker still finishes the run in this process, and a
+worker that dies or cannot send its findings is an error naming ``--jobs 1``.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import pickle
-import queue
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
 
 from .errors import AlignerError
@@ -74,16 +76,29 @@ def executor_for(jobs: int, tasks: int) -> Executor:
     return InProcess()
 
 
-#: What the forked workers of a :class:`ForkPool` read: (fn, tasks, label); set only while they run.
-_JOB: tuple[Callable[[Any], Any], Sequence[Any], Callable[[Any], str]] | None = None
+#: What the forked workers of a :class:`ForkPool` read: (fn, tasks, label, counter); set only while they run.
+_JOB: tuple[Callable[[Any], Any], Sequence[Any], Callable[[Any], str], Any] | None = None
 
 
 class ForkPool:
-    """This process and ``workers - 1`` forked workers take tasks from one counter, in order, until none is left.
+    """A fork-context :class:`concurrent.futures.ProcessPoolExecutor` of ``workers - 1`` processes, and this one.
 
-    This process works too (rather than waiting): a forked worker pays to copy every inherited
-    memory page it writes to (reference counts are writes); this process does not. Where no
-    worker can be forked (no memory or process left), this process runs every task.
+    The pool starts, feeds and watches the worker processes (a worker that dies breaks the pool,
+    and that is reported here with the way out, ``--jobs 1``). What is kept of the hand-written
+    pool it replaced, and why:
+
+    * **This process works too** rather than only waiting (on 2 cores, a pool of 2 and an idle
+      parent is one core short; a forked worker also pays to copy every inherited page it writes
+      to, this process does not). So the tasks are not handed to the pool in a fixed split: every
+      process, this one included, claims the next task index from one shared counter, heaviest
+      first, and each call the pool runs is "claim one task and run it"; a call that finds none left
+      ends that worker's turn.
+    * **The workers see ``fn`` and the tasks without copying**: they are forked with them (the
+      heap frozen first, :func:`~aligner.heap.long_lived`), and only a task's index and its pickled
+      result cross between processes.
+    * **A worker pickles its result itself**, so a result that cannot be pickled is an error naming
+      the task, and results are unpickled here with the garbage collector paused.
+    * **Where no worker can be forked** (no memory or process left), this process runs every task.
     """
 
     def __init__(self, workers: int) -> None:
@@ -96,57 +111,70 @@ class ForkPool:
         global _JOB
         mp = multiprocessing.get_context("fork")
         counter = mp.Value("i", 0)
-        results = mp.Queue()
-        workers: list[Any] = []
-        _JOB = (fn, tasks, label)
+        extra = min(self.workers, len(tasks)) - 1
         done: dict[int, Any] = {}
+        _JOB = (fn, tasks, label, counter)
+        pool: ProcessPoolExecutor | None = None
+        processes: list[Any] = []
+        running: set[Future] = set()
+
+        def record(future: Future) -> bool:
+            """Keep a finished call's result; False once that worker found no task left."""
+            try:
+                item = future.result()
+            except BrokenProcessPool:
+                codes = [p.exitcode for p in processes if p.exitcode is not None]
+                dead = [c for c in codes if c != 0]
+                if dead or not codes:
+                    raise AlignerError(f"a worker process died (exit code {dead[0] if dead else '?'}; out of "
+                                       "memory?): run again with --jobs 1 to run in one process") from None
+                raise AlignerError("a worker process ended without sending its findings: "
+                                   "run again with --jobs 1 to run in one process") from None
+            if item is None:
+                return False
+            index, result = _received(item)
+            done[index] = result
+            if progress is not None:
+                progress(len(done), len(tasks))
+            return True
+
+        def harvest(block: bool) -> None:
+            """Record the calls that have finished (waiting for one if ``block``) and start the next ones."""
+            finished, _ = wait(running, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+            for future in finished:
+                running.discard(future)
+                if record(future):
+                    running.add(pool.submit(_claim_and_run))  # type: ignore[union-attr]
+
         # Frozen objects are left alone by the workers' garbage collector: it would otherwise walk the
         # whole inherited heap, writing to (and so copying) every page of it.
         with long_lived():
             try:
-                for _ in range(min(self.workers, len(tasks)) - 1):
-                    worker = mp.Process(target=_work, args=(counter, results), daemon=True)
+                if extra > 0:
+                    pool = ProcessPoolExecutor(max_workers=extra, mp_context=mp)
                     try:
-                        worker.start()
+                        for _ in range(extra):
+                            running.add(pool.submit(_claim_and_run))
+                        processes = list((getattr(pool, "_processes", None) or {}).values())
                     except OSError:  # no memory or process left to fork: this process does the rest
-                        break
-                    workers.append(worker)
+                        running = set()
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool = None
                 for index in _claim(counter, len(tasks)):
                     done[index] = fn(tasks[index])
-                running = len(workers)
+                    if progress is not None:
+                        progress(len(done), len(tasks))
+                    if running:
+                        harvest(block=False)
                 while running:
-                    try:
-                        item = results.get(timeout=1.0)
-                    except queue.Empty:
-                        dead = [w.exitcode for w in workers if w.exitcode not in (None, 0)]
-                        if dead:
-                            raise AlignerError(f"a worker process died (exit code {dead[0]}; out of memory?): "
-                                               "run again with --jobs 1 to run in one process") from None
-                        if all(w.exitcode is not None for w in workers):
-                            # every worker has ended, so all they sent is in the pipe: once more, then give up
-                            try:
-                                item = results.get(timeout=1.0)
-                            except queue.Empty:
-                                raise AlignerError("a worker process ended without sending its findings: "
-                                                   "run again with --jobs 1 to run in one process") from None
-                        else:
-                            continue
-                    if item is None:
-                        running -= 1
-                    elif isinstance(item, BaseException):
-                        raise item
-                    else:
-                        index, result = _received(item)
-                        done[index] = result
-                for w in workers:
-                    w.join()
-                if progress is not None:  # (the workers' results arrive together: one call at the end)
-                    progress(len(tasks), len(tasks))
+                    harvest(block=True)
             finally:
                 _JOB = None
-                for w in workers:
-                    if w.is_alive():
-                        w.terminate()
+                if pool is not None:
+                    for p in processes:
+                        if p.is_alive() and (running or len(done) < len(tasks)):
+                            p.terminate()  # an error cut the run short: no worker outlives it
+                    pool.shutdown(wait=True, cancel_futures=True)
         return [done[i] for i in range(len(tasks))]
 
 
@@ -161,32 +189,31 @@ def _claim(counter: Any, n: int) -> Iterator[int]:
         yield index
 
 
-def _work(counter: Any, results: Any) -> None:
-    """A worker's life: run the tasks it claims, send their results (or the error), then ``None``.
+def _claim_and_run() -> bytes | None:
+    """In a worker: claim the next task and run it; its index and result pickled, or ``None`` if none is left.
 
-    Results are pickled here, not in the queue's feeder thread: there a result that cannot be
-    pickled was dropped with a traceback on stderr (and the caller waited for ever), and the thread
-    took turns with the next task for the interpreter lock.
+    The result is pickled here, so a result that cannot be pickled is an error naming the task
+    (and the pool's own pickling of an arbitrary object graph is skipped: bytes travel as they are).
+    An error that cannot be pickled travels as its text.
     """
     assert _JOB is not None, "a ForkPool worker started without a job"
-    fn, tasks, label = _JOB
-    try:
-        for index in _claim(counter, len(tasks)):
-            result = fn(tasks[index])
-            try:
-                data = pickle.dumps((index, result), pickle.HIGHEST_PROTOCOL)
-            except Exception as exc:  # noqa: BLE001 - whatever pickle raises, the task is named
-                raise AlignerError(f"the findings of {label(tasks[index])} cannot be sent from a worker process "
-                                   f"({type(exc).__name__}: {exc}): run again with --jobs 1 to run in one "
-                                   "process") from None
-            results.put(data)
-    except BaseException as exc:  # noqa: BLE001 - every error goes to the caller, which re-raises it
+    fn, tasks, label, counter = _JOB
+    for index in _claim(counter, len(tasks)):
         try:
-            pickle.dumps(exc)
-        except Exception:  # noqa: BLE001 - an error that cannot travel is sent as its text
-            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
-        results.put(exc)
-    results.put(None)
+            result = fn(tasks[index])
+        except BaseException as exc:  # noqa: BLE001 - every error goes to the caller, which re-raises it
+            try:
+                pickle.dumps(exc)
+            except Exception:  # noqa: BLE001 - an error that cannot travel is sent as its text
+                raise RuntimeError(f"{type(exc).__name__}: {exc}") from None
+            raise
+        try:
+            return pickle.dumps((index, result), pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - whatever pickle raises, the task is named
+            raise AlignerError(f"the findings of {label(tasks[index])} cannot be sent from a worker process "
+                               f"({type(exc).__name__}: {exc}): run again with --jobs 1 to run in one "
+                               "process") from None
+    return None
 
 
 def _received(data: bytes) -> tuple[int, Any]:

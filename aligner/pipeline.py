@@ -250,14 +250,24 @@ def group_tasks(docs: Sequence[Document], grouping: Any, *, settings: AlignSetti
     return tasks
 
 
+def _run_group_list(tasks: tuple[GroupTask, ...]) -> list[GroupResult]:
+    return [run_group(task) for task in tasks]
+
+
 def run_groups(executor: Executor, tasks: Sequence[GroupTask], progress: Progress = _noop) -> list[GroupResult]:
-    """Every task's result through ``executor``, in task order; the heaviest groups are handed out first."""
-    order = sorted(range(len(tasks)), key=lambda i: -tasks[i].weight)  # (a long group last would idle the rest)
-    results = executor.map_tasks(run_group, [tasks[i] for i in order], label=lambda t: t.label,
-                                 progress=lambda done, total: progress("groups", done, total))
+    """Every task's result through ``executor``, in task order.
+
+    Small groups share a task (:func:`batches`: one round trip for several), and the heaviest runs
+    are handed out first (a long group last would idle the rest).
+    """
+    runs = batches([t.weight for t in tasks], CHARS_PER_GROUP_TASK, GROUPS_PER_TASK)
+    found = executor.map_tasks(_run_group_list, [tuple(tasks[i] for i in run) for run in runs],
+                               label=lambda j: j[0].label,
+                               progress=lambda done, total: progress("groups", done, total))
     out: list[GroupResult | None] = [None] * len(tasks)
-    for i, result in zip(order, results):
-        out[i] = result
+    for run, results in zip(runs, found):
+        for i, result in zip(run, results):
+            out[i] = result
     return out  # type: ignore[return-value]
 
 
@@ -411,6 +421,7 @@ class CorpusGroup:
     error: str | None = None
     cached: bool = False
     reasons: tuple[str, ...] = ()
+    page: str | None = None  # its report, when rendered where the group ran (else :func:`write_corpus` renders it)
 
 
 @dataclass(frozen=True)
@@ -445,10 +456,18 @@ class CorpusAudit:
 
 @dataclass(frozen=True)
 class _Outcome:
-    """A group task's result, or the one line that says why it failed (corpus runs go on past a bad group)."""
+    """A group task's result, or the one line that says why it failed (corpus runs go on past a bad group).
+
+    Finished where the group ran (:func:`_finish_group`): its ``findings`` after the baseline, its
+    ``scores`` and its report ``page``; ``result.alignment`` then travels without its documents
+    (the driver holds them), so only what the driver could not make itself comes back.
+    """
 
     result: GroupResult | None
     error: str | None
+    findings: tuple[Finding, ...] = ()
+    scores: tuple = ()
+    page: str | None = None
 
 
 def run_group_or_error(task: GroupTask) -> _Outcome:
@@ -458,6 +477,96 @@ def run_group_or_error(task: GroupTask) -> _Outcome:
     except Exception as exc:  # noqa: BLE001 - one group's failure, whatever it is, must not end the corpus
         text = str(exc).splitlines()[0] if str(exc) else ""
         return _Outcome(None, text if isinstance(exc, AlignerError) else f"{type(exc).__name__}: {text}")
+
+
+@dataclass(frozen=True)
+class _Finish:
+    """What finishing a group needs beyond its task: the baseline file, the signatures, ``fail_on``."""
+
+    baseline: Any
+    signatures: dict
+    fail_on: object
+
+
+def _finish_group(task: GroupTask, outcome: _Outcome, finish: _Finish, baseline: Any = None) -> _Outcome:
+    """The group's findings in force (sorted, the baseline's taken out), its scores and its report page.
+
+    Runs where the group ran (a worker renders its own groups' pages) or, for a result kept by an
+    earlier run, here: the same function either way, so the same bytes. The alignment comes back
+    without its documents.
+    """
+    result = outcome.result
+    if result is None:
+        return outcome
+    if result.alignment is not None and not result.alignment.documents:
+        result = dataclasses.replace(result, alignment=dataclasses.replace(result.alignment,
+                                                                           documents=task.documents))
+    findings = sort_findings(result.findings)
+    if finish.baseline is not None:
+        findings, _ = filter_baseline(findings, baseline if baseline is not None else load_baseline(finish.baseline))
+    scores: list = []
+    if result.alignment is not None:
+        from .score.quality import finding_of, quality_scores
+
+        seg_langs = {d.id: tuple(s.guess.language for s in d.segments or ()) for d in result.detections}
+        own = [f for f in findings if any(finding_of(f, d) for d in result.alignment.documents)]
+        scores = quality_scores(result.alignment, own, segment_languages=seg_langs, per_segment=True)
+    page = _group_page(task.index + 1, task.documents, result, tuple(findings), tuple(scores), task.reasons,
+                       finish.signatures, finish.fail_on)
+    if result.alignment is not None:
+        result = dataclasses.replace(result, alignment=dataclasses.replace(result.alignment, documents=()))
+    return _Outcome(result, None, tuple(findings), tuple(scores), page)
+
+
+def _run_group_batch(job: tuple[tuple[GroupTask, ...], _Finish]) -> list[_Outcome]:
+    """Several groups in one task (one round trip for all), each run and finished (:func:`_finish_group`)."""
+    tasks, finish = job
+    baseline = load_baseline(finish.baseline) if finish.baseline is not None else None
+    return [_finish_group(task, run_group_or_error(task), finish, baseline) for task in tasks]
+
+
+def _group_page(number: int, documents: Sequence[Document], result: GroupResult, findings: tuple[Finding, ...],
+                scores: tuple, reasons: tuple[str, ...], signatures: dict, fail_on: object) -> str:
+    """The one-page report of one group (``number`` 0: the ungrouped documents)."""
+    from .report.html import render_html
+
+    audit = AuditResult(
+        documents=tuple(documents),
+        document_languages={d.id: d.guess for d in result.detections},
+        groups=(result.alignment,) if result.alignment is not None else (),
+        unmatched=tuple(zip(documents, reasons)),
+        findings=findings, scores=scores, signatures=signatures,
+    )
+    title = f"aligner audit: group {number}" if number else "aligner audit: ungrouped documents"
+    return render_html(audit, fail_on=fail_on, title=title)
+
+
+#: Characters of text per group task of a corpus run, and at most this many groups: small groups share a
+#: task, so its round trip (sending the documents, the results back) is paid once for several.
+CHARS_PER_GROUP_TASK = 48_000
+GROUPS_PER_TASK = 16
+#: Weight (documents squared, as grouping a block costs) per grouping task of a corpus run.
+GROUPING_WEIGHT_PER_TASK = 100
+
+
+def batches(weights: Sequence[int], limit: int, most: int) -> list[list[int]]:
+    """Indices cut into runs, heaviest first: a run ends before it would pass ``limit`` or hold ``most`` items.
+
+    An item heavier than ``limit`` is a run of its own; the heaviest runs come first, so that a long
+    one does not run alone at the end.
+    """
+    out: list[list[int]] = []
+    run: list[int] = []
+    weight = 0
+    for i in sorted(range(len(weights)), key=lambda i: (-weights[i], i)):
+        if run and (weight + weights[i] > limit or len(run) >= most):
+            out.append(run)
+            run, weight = [], 0
+        run.append(i)
+        weight += weights[i]
+    if run:
+        out.append(run)
+    return out
 
 
 def group_key(task: GroupTask, settings: str) -> str:
@@ -491,40 +600,90 @@ def _file_digest(path: Any) -> str:
 
 #: Past this many documents the corpus layout groups block by block (:func:`group_corpus`), not all pairs.
 BLOCK_ABOVE = 200
-#: A number shared by more documents than this says nothing about which text they are versions of.
+#: A key shared by more documents than this says nothing about which text they are versions of.
 RARE_KEY_DOCUMENTS = 16
+#: Past this many documents without 3 rare keys, they are blocked by their structure (see :func:`block_documents`).
+LOOSE_BLOCK = 48
 _DIGITS = re.compile(r"\d{2,}")
 
 
-def _number_keys(doc: Document) -> frozenset[str]:
-    """A language-independent fingerprint: the digit runs of two or more digits (``32 300`` -> 32, 300)."""
-    return frozenset(_DIGITS.findall(doc.text))
+def block_keys(doc: Document) -> frozenset[str]:
+    """The language-independent keys a document is blocked by: its numbers and its names, in Latin letters.
+
+    ``#32``: a digit run of two or more digits (``32 300`` gives 32 and 300, whatever the separator).
+    ``@brln``: a name, transliterated to Latin (:func:`aligner.text.translit.transliterate`) and cut to
+    the first four letters of its consonant skeleton, so that ``Berlin``, ``Берлин`` and ``బెర్లిన్`` are
+    one key and an inflected ``Trampas`` is ``Trump``'s. In a cased script a name is a capitalised word
+    that does not open its sentence; in an uncased one (Telugu, Thai...) every word counts, and the
+    rarity of keys (:func:`block_documents`) leaves the names.
+    """
+    from .text.scripts import CASED_SCRIPTS, dominant_script
+    from .text.tokens import NAME_WORD
+    from .text.translit import skeleton, transliterate
+
+    keys = {"#" + d for d in _DIGITS.findall(doc.text)}
+    cased = dominant_script(doc.text[:4000]) in CASED_SCRIPTS
+    for seg in doc.segments:
+        for k, word in enumerate(NAME_WORD.findall(seg.text)):
+            if cased and (k == 0 or not word[:1].isupper()):
+                continue
+            key = skeleton(transliterate(word))[:4]
+            if len(key) >= 3:
+                keys.add("@" + key)
+    return frozenset(keys)
+
+
+def _paragraphs(doc: Document) -> int:
+    return len({s.paragraph for s in doc.segments})
+
+
+#: A block grows by a link only while it stays this small (links are taken strongest first).
+MAX_BLOCK = 64
 
 
 def block_documents(docs: Sequence[Document]) -> list[list[int]]:
-    """Candidate blocks of ``docs``: documents linked by the rare numbers they share, as connected components.
+    """Candidate blocks of ``docs``: documents linked by the rare keys they share, as connected components.
 
-    Two documents are linked when they share at least 3 numbers that at most
-    :data:`RARE_KEY_DOCUMENTS` documents hold, and those are at least 30% of the smaller one's rare
-    numbers; documents with fewer than 3 rare numbers form one block of their own. Each block is
-    then grouped as a whole by :func:`aligner.align.group_documents`, so a block only bounds which
-    pairs are compared: 100,000 files do not need 10^10 comparisons.
+    The keys are language-independent (:func:`block_keys`: numbers, names in Latin letters); a key
+    is rare when at most :data:`RARE_KEY_DOCUMENTS` documents hold it. Two documents are linked when
+    they share at least 3 rare keys and those are at least 30% of the smaller one's (two documents
+    of one language: rare numbers, as texts of one template share their names); then each
+    document still alone joins the block it shares the most rare keys with, summed over the
+    block's documents and weighted by how rare (at least two keys).
+    Links are taken strongest first, and one that would make a block larger than :data:`MAX_BLOCK`
+    is not taken (a common name must not chain a corpus into one block). The documents left alone
+    form one block while they are at most :data:`LOOSE_BLOCK`; past that they are blocked by their
+    structure: by paragraph count, then in runs of at most :data:`LOOSE_BLOCK` by segment count
+    (versions of one text keep their paragraphs). Each block is then grouped as a whole by
+    :func:`aligner.align.group_documents`, so a block only bounds which pairs are compared: 100,000
+    files do not need 10^10 comparisons.
     """
-    from collections import Counter, defaultdict
+    from collections import defaultdict
 
-    keys = [_number_keys(d) for d in docs]
+    keys = [block_keys(d) for d in docs]
     holders: dict[str, list[int]] = defaultdict(list)
     for i, ks in enumerate(keys):
         for k in ks:
             holders[k].append(i)
-    rare = [frozenset(k for k in ks if len(holders[k]) <= RARE_KEY_DOCUMENTS) for ks in keys]
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in holders.values():
+    # (per document and pair: [rare keys, rare numbers] and [shared, shared numbers, weight, number weight])
+    rare = [[0, 0] for _ in docs]
+    shared: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0, 0, 0.0, 0.0])
+    for key, members in holders.items():
         if len(members) <= RARE_KEY_DOCUMENTS:
+            number = key.startswith("#")
+            weight = 1.0 / len(members)
             for a in range(len(members)):
+                rare[members[a]][0] += 1
+                rare[members[a]][1] += number
                 for b in range(a + 1, len(members)):
-                    shared[members[a], members[b]] += 1
+                    pair = shared[members[a], members[b]]
+                    pair[0] += 1
+                    pair[2] += weight
+                    if number:
+                        pair[1] += 1
+                        pair[3] += weight
     parent = list(range(len(docs)))
+    size = [1] * len(docs)
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -532,30 +691,89 @@ def block_documents(docs: Sequence[Document]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for (a, b), n in shared.items():
-        if n >= 3 and n >= 0.3 * min(len(rare[a]), len(rare[b])):
-            parent[root(a)] = root(b)
+    def link(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb and size[ra] + size[rb] <= MAX_BLOCK:
+            parent[ra] = rb
+            size[rb] += size[ra]
+
+    # Two documents in one language count only their numbers: texts of one template share their names,
+    # and in an uncased script every word is a key; across languages a shared name is evidence.
+    strong = []
+    partners: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
+    for (a, b), (n_all, n_num, w_all, w_num) in shared.items():
+        same = docs[a].language is not None and docs[a].language == docs[b].language
+        n, w = (n_num, w_num) if same else (n_all, w_all)
+        smaller = min(rare[a][same], rare[b][same])
+        if n >= 3 and n >= 0.3 * smaller:
+            strong.append((-n / smaller, a, b))
+        if n:
+            partners[a].append((b, n, w))
+            partners[b].append((a, n, w))
+    for _, a, b in sorted(strong):
+        link(a, b)
+    # A document still alone joins the block it shares most with, summed over the block's documents
+    # (one coincidence with one document weighs less than a few names shared with a whole set).
+    lone = [x for x in range(len(docs)) if size[root(x)] == 1]
+    choice = []
+    for x in lone:
+        score: dict[int, list[float]] = defaultdict(lambda: [0, 0.0])
+        for y, n, w in partners.get(x, ()):
+            entry = score[root(y)]
+            entry[0] += n
+            entry[1] += w
+        found = [(-w, r) for r, (n, w) in score.items() if n >= 2]
+        if found:
+            choice.append((min(found), x))
+    for (_, r), x in sorted(choice):
+        link(x, r)
     blocks: dict[int, list[int]] = defaultdict(list)
-    loose: list[int] = []
     for i in range(len(docs)):
-        (loose if len(rare[i]) < 3 else blocks[root(i)]).append(i)
-    out = sorted(blocks.values(), key=lambda b: b[0])
-    return [*out, loose] if loose else out
+        blocks[root(i)].append(i)
+    out = [b for b in blocks.values() if len(b) > 1]
+    loose = [b[0] for b in blocks.values() if len(b) == 1]
+    if len(loose) <= LOOSE_BLOCK:
+        out.append(loose)
+    else:
+        by_shape: dict[int, list[int]] = defaultdict(list)
+        for i in loose:
+            by_shape[_paragraphs(docs[i])].append(i)
+        for members in by_shape.values():
+            members.sort(key=lambda i: (len(docs[i].segments), i))
+            out.extend(sorted(members[k:k + LOOSE_BLOCK]) for k in range(0, len(members), LOOSE_BLOCK))
+    return sorted((b for b in out if b), key=lambda b: b[0])
 
 
-def group_corpus(docs: Sequence[Document]) -> Any:
+def _group_blocks(blocks: tuple[tuple[Document, ...], ...]) -> list[tuple[tuple, tuple]]:
+    """:func:`aligner.align.group_documents` on each block: its groups and unmatched (indices in the block)."""
+    out = []
+    for block in blocks:
+        part = group_documents(list(block))
+        out.append((part.groups, part.unmatched))
+    return out
+
+
+def group_corpus(docs: Sequence[Document], executor: Executor | None = None) -> Any:
     """:func:`aligner.align.group_documents` block by block (:func:`block_documents`); groups by first document.
 
-    The :class:`~aligner.align.grouping.Grouping` has no similarity matrix (it would hold n² numbers).
+    With an ``executor`` the blocks are grouped as its tasks (several small blocks to a task); the
+    grouping is the same. The :class:`~aligner.align.grouping.Grouping` has no similarity matrix (it
+    would hold n² numbers).
     """
     from .align.grouping import Grouping
+    from .executor import InProcess
 
+    blocks = block_documents(docs)
+    runs = batches([len(b) ** 2 for b in blocks], GROUPING_WEIGHT_PER_TASK, len(docs) + 1)
+    jobs = [tuple(tuple(docs[i] for i in blocks[k]) for k in run) for run in runs]
+    parts = (executor or InProcess()).map_tasks(_group_blocks, jobs, label=lambda j: f"grouping {j[0][0].id}")
     groups, unmatched = [], []
-    for block in block_documents(docs):
-        part = group_documents([docs[i] for i in block])
-        groups.extend(dataclasses.replace(g, members=tuple(block[m] for m in g.members)) for g in part.groups)
-        unmatched.extend(dataclasses.replace(u, index=block[u.index],
-                                             closest=tuple(block[c] for c in u.closest)) for u in part.unmatched)
+    for run, found in zip(runs, parts):
+        for k, (part_groups, part_unmatched) in zip(run, found):
+            block = blocks[k]
+            groups.extend(dataclasses.replace(g, members=tuple(block[m] for m in g.members)) for g in part_groups)
+            unmatched.extend(dataclasses.replace(u, index=block[u.index], closest=tuple(block[c] for c in u.closest))
+                             for u in part_unmatched)
     groups.sort(key=lambda g: g.members)
     unmatched.sort(key=lambda u: u.index)
     return Grouping(tuple(groups), tuple(unmatched), (), paths=tuple(d.path for d in docs),
@@ -620,7 +838,7 @@ def run_corpus_audit(
     with long_lived():
         docs = read_corpus(paths, opts, executor)
         progress("read", len(docs), len(docs))
-        grouping = group_corpus(docs) if len(docs) > BLOCK_ABOVE else group_documents(docs)
+        grouping = group_corpus(docs, executor) if len(docs) > BLOCK_ABOVE else group_documents(docs)
         progress("group", 1, 1)
         if layout == "auto" and len(grouping.groups) <= CORPUS_LAYOUT_GROUPS:
             result, written = run_audit(paths, directory, opts, progress=progress, executor=executor)
@@ -628,25 +846,38 @@ def run_corpus_audit(
         check_sig = check_signature(config, align=alignment_settings(settings, grouping=True),
                                     lid=detection_settings(candidates, True))
         tasks = group_tasks(docs, grouping, settings=settings, opts=opts, glossary=glossary)
+        signatures = {
+            "detect": detection_signature(candidates, True),
+            "align": tasks[0].signature if tasks else alignment_signature(settings, grouping=True),
+            "check": check_sig,
+            "score": quality_signature(),
+        }
+        finish = _Finish(config.baseline, signatures, config.fail_on)
         cache = os.path.join(directory, CACHE_DIR)
         keys = [group_key(t, check_sig) for t in tasks]
         outcomes: dict[int, _Outcome] = {}
+        baseline = load_baseline(config.baseline) if config.baseline is not None else None
         for i, key in enumerate(keys):
             kept = os.path.join(cache, f"{key}.pickle")
             if os.path.exists(kept):
                 try:
                     with open(kept, "rb") as fh:
-                        outcomes[i] = _Outcome(pickle.load(fh), None)
+                        outcomes[i] = _finish_group(tasks[i], _Outcome(pickle.load(fh), None), finish, baseline)
                 except Exception:  # noqa: BLE001 - a damaged cache entry is computed again
                     pass
         cached = set(outcomes)
         todo = [i for i in range(len(tasks)) if i not in outcomes]
-        fresh = _run_tolerant(executor or InProcess(), [tasks[i] for i in todo], progress)
-        for i, outcome in zip(todo, fresh):
-            outcomes[i] = outcome
-            if outcome.result is not None:
-                atomic_write(os.path.join(cache, f"{keys[i]}.pickle"), pickle.dumps(outcome.result, 4))
-        baseline = load_baseline(config.baseline) if config.baseline is not None else None
+        runs = batches([tasks[i].weight for i in todo], CHARS_PER_GROUP_TASK, GROUPS_PER_TASK)
+        jobs = [(tuple(tasks[todo[k]] for k in run), finish) for run in runs]
+        fresh = (executor or InProcess()).map_tasks(
+            _run_group_batch, jobs, label=lambda j: j[0][0].label,
+            progress=lambda done, total: progress("groups", done, total))
+        for run, found in zip(runs, fresh):
+            for k, outcome in zip(run, found):
+                i = todo[k]
+                outcomes[i] = outcome
+                if outcome.result is not None:
+                    atomic_write(os.path.join(cache, f"{keys[i]}.pickle"), pickle.dumps(outcome.result, 4))
         rows = []
         for i, task in enumerate(tasks):
             outcome = outcomes[i]
@@ -658,38 +889,11 @@ def run_corpus_audit(
             if result.alignment is not None:  # (this process's documents, as merge_groups does)
                 result = dataclasses.replace(result, alignment=dataclasses.replace(result.alignment,
                                                                                    documents=task.documents))
-            findings = sort_findings(result.findings)
-            if baseline is not None:
-                findings, _ = filter_baseline(findings, baseline)
-            scores: list = []
-            if result.alignment is not None:
-                from .score.quality import finding_of, quality_scores
-
-                seg_langs = {d.id: tuple(s.guess.language for s in d.segments or ()) for d in result.detections}
-                own = [f for f in findings if any(finding_of(f, d) for d in result.alignment.documents)]
-                scores = quality_scores(result.alignment, own, segment_languages=seg_langs, per_segment=True)
-            rows.append(CorpusGroup(number, task.documents, result, tuple(findings), tuple(scores),
-                                    cached=i in cached, reasons=task.reasons))
-        signatures = {
-            "detect": detection_signature(candidates, True),
-            "align": tasks[0].signature if tasks else alignment_signature(settings, grouping=True),
-            "check": check_sig,
-            "score": quality_signature(),
-        }
+            rows.append(CorpusGroup(number, task.documents, result, outcome.findings, outcome.scores,
+                                    cached=i in cached, reasons=task.reasons, page=outcome.page))
         written = write_corpus(rows, directory, signatures=signatures, fail_on=config.fail_on)
         progress("score", 1, 1)
         return CorpusAudit(tuple(rows), tuple(written), signatures)
-
-
-def _run_tolerant(executor: Executor, tasks: Sequence[GroupTask], progress: Progress) -> list[_Outcome]:
-    """Every task's outcome through ``executor``, in task order, heaviest handed out first."""
-    order = sorted(range(len(tasks)), key=lambda i: -tasks[i].weight)
-    results = executor.map_tasks(run_group_or_error, [tasks[i] for i in order], label=lambda t: t.label,
-                                 progress=lambda done, total: progress("groups", done, total))
-    out: list[_Outcome | None] = [None] * len(tasks)
-    for i, result in zip(order, results):
-        out[i] = result
-    return out  # type: ignore[return-value]
 
 
 def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: dict,
@@ -708,7 +912,6 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
     from .io.render import to_json
     from .io.writer import atomic_write
     from .report.findings import format_sarif
-    from .report.html import render_html
 
     written: list[str] = []
 
@@ -722,15 +925,8 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
         page = "groups/ungrouped.html" if g.number == 0 else f"groups/{g.number:06d}.html"
         result = g.result
         if result is not None:
-            audit = AuditResult(
-                documents=g.documents,
-                document_languages={d.id: d.guess for d in result.detections},
-                groups=(result.alignment,) if result.alignment is not None else (),
-                unmatched=tuple(zip(g.documents, g.reasons)),
-                findings=g.findings, scores=g.scores, signatures=signatures,
-            )
-            title = f"aligner audit: group {g.number}" if g.number else "aligner audit: ungrouped documents"
-            put(page, render_html(audit, fail_on=fail_on, title=title))
+            put(page, g.page if g.page is not None else _group_page(
+                g.number, g.documents, result, g.findings, g.scores, g.reasons, signatures, fail_on))
         rows.append(_index_row(g, page if result is not None else ""))
     put("index.json", to_json({"groups": rows, "signatures": signatures}))
     put("index.html", _index_html(rows, signatures))

@@ -36,12 +36,21 @@ def child(mode: str, corpus: str, out: str, workers: int) -> dict:
     from aligner.io.formats import read_paths
     from aligner.pipeline import group_corpus, run_corpus_audit
 
-    if mode == "group":
-        start = time.perf_counter()
+    if mode in ("group", "block"):
+        from aligner.pipeline import block_documents
+
+        start, cpu = time.perf_counter(), _cpu()
         docs = read_paths([corpus], {"candidates": None})
-        read = time.perf_counter() - start
+        read, read_cpu = time.perf_counter() - start, _cpu() - cpu
+        if mode == "block":  # only the blocking (the grouping of each block is then linear in the blocks)
+            blocks = block_documents(docs)
+            return {"documents": len(docs), "read_cpu": read_cpu, "block_cpu": _cpu() - cpu - read_cpu,
+                    "blocks": len(blocks), "largest": max(len(b) for b in blocks),
+                    "pure": sum(1 for b in blocks if len({_SET.search(Path(docs[i].path).name).group(1)
+                                                          for i in b}) == 1)}
         grouping = group_corpus(docs)
         seconds = time.perf_counter() - start
+        group_cpu = _cpu() - cpu - read_cpu
         truth: dict[str, set[int]] = {}
         for i, d in enumerate(docs):
             truth.setdefault(_SET.search(Path(d.path).name).group(1), set()).add(i)
@@ -51,11 +60,19 @@ def child(mode: str, corpus: str, out: str, workers: int) -> dict:
         split = sum(1 for members in truth.values() if members not in found and not any(
             len({_SET.search(Path(docs[i].path).name).group(1) for i in g}) > 1 and members <= g for g in found))
         return {"documents": len(docs), "sets": len(truth), "read": read, "seconds": seconds, "groups": len(found),
+                "read_cpu": read_cpu, "group_cpu": group_cpu,
                 "right": right, "split": split, "merged": merged, "unmatched": len(grouping.unmatched)}
     if mode == "one":
         start, cpu_before = time.perf_counter(), _cpu()
         result = run_corpus_audit([corpus], out)
+        found = [{_SET.search(Path(d.path).name).group(1) for d in g.documents} for g in result.groups if g.number]
+        sizes = {}
+        for g in found:
+            for name in g:
+                sizes[name] = sizes.get(name, 0) + 1
         return {"seconds": time.perf_counter() - start, "findings": len(result.findings),
+                "right": sum(1 for g in found if len(g) == 1 and sizes[next(iter(g))] == 1),
+                "merged": sum(1 for g in found if len(g) > 1), "split": sum(1 for n in sizes.values() if n > 1),
                 "fingerprint": _fingerprint(result.findings), "failed": len(result.failed),
                 "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "cpu": _cpu() - cpu_before}
     from aligner.cluster import connect
@@ -84,6 +101,63 @@ def child(mode: str, corpus: str, out: str, workers: int) -> dict:
             "findings": len(result.findings),
             "fingerprint": _fingerprint(result.findings), "failed": len(result.failed), "killed": len(killed),
             "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "workers_mb": workers_mb}
+
+
+NTREX = ROOT.parent / "shared" / "real" / "ntrex-dev"
+
+
+def recall(digits: bool) -> dict:
+    """Blocked grouping against the all-pairs decision on real news (``ntrex-dev``: 5 versions of each text).
+
+    ``digits`` False deletes every digit first: texts without numbers, blocked by names and structure
+    alone. Pair recall: of the pairs all-pairs grouping puts in one group, the share in one block
+    (candidates) and in one group of the blocked grouping; right / split / merged against the truth.
+    """
+    import itertools
+
+    from aligner.align import group_documents
+    from aligner.io.formats import read_paths
+    from aligner.pipeline import block_documents, group_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted(NTREX.glob("doc*/??.txt")):
+            text = path.read_text(encoding="utf-8")
+            (Path(tmp) / f"{path.parent.name}_{path.name}").write_text(
+                text if digits else re.sub(r"\d", "", text), encoding="utf-8")
+        docs = read_paths([tmp], {"candidates": None})
+        cpu = _cpu()
+        blocks = block_documents(docs)
+        block_cpu = _cpu() - cpu
+        blocked = group_corpus(docs)
+        blocked_cpu = _cpu() - cpu
+        cpu = _cpu()
+        naive = group_documents(docs)
+        naive_cpu = _cpu() - cpu
+
+    def pairs(groups: object) -> set[tuple[int, int]]:
+        return {p for g in groups for p in itertools.combinations(sorted(g), 2)}
+
+    truth: dict[str, set[int]] = {}
+    for i, d in enumerate(docs):
+        truth.setdefault(Path(d.path).name.split("_")[0], set()).add(i)
+
+    def judged(groups: list[set[int]]) -> tuple[int, int, int]:
+        right = sum(1 for g in groups if g in truth.values())
+        merged = sum(1 for g in groups if len({Path(docs[i].path).name.split("_")[0] for i in g}) > 1)
+        split = sum(1 for t in truth.values() if t not in groups and not any(t < g for g in groups))
+        return right, split, merged
+
+    all_pairs = pairs([g.members for g in naive.groups])
+    in_block = pairs(blocks)
+    in_group = pairs([g.members for g in blocked.groups])
+    return {"documents": len(docs), "texts": len(truth), "blocks": len(blocks),
+            "largest_block": max(len(b) for b in blocks), "pairs": len(all_pairs),
+            "block_recall": len(all_pairs & in_block) / max(1, len(all_pairs)),
+            "group_recall": len(all_pairs & in_group) / max(1, len(all_pairs)),
+            "extra_pairs": len(in_group - all_pairs),
+            "naive": judged([set(g.members) for g in naive.groups]),
+            "blocked": judged([set(g.members) for g in blocked.groups]),
+            "block_cpu": block_cpu, "blocked_cpu": blocked_cpu, "naive_cpu": naive_cpu}
 
 
 def _cpu() -> float:
@@ -116,11 +190,16 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", default=str(ROOT / "results" / "scale.md"))
+    parser.add_argument("--block-sizes", default="", help="sizes at which only reading and blocking are timed")
+    parser.add_argument("--no-recall", action="store_true", help="skip the recall against all-pairs on ntrex-dev")
     parser.add_argument("--child", nargs=4, metavar=("MODE", "CORPUS", "OUT", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         mode, corpus, out, workers = args.child
-        print(json.dumps(child(mode, corpus, out, int(workers))))
+        if mode == "recall":
+            print(json.dumps(recall(corpus == "digits")))
+        else:
+            print(json.dumps(child(mode, corpus, out, int(workers))))
         return
     from tests.cluster_corpus import make_corpus
 
@@ -141,43 +220,88 @@ def main() -> None:
             if kill is None:
                 kill = (n, measure("kill", corpus, args.workers), one)
                 print(n, "kill", kill[1], flush=True)
-    Path(args.out).write_text(report(rows, kill, args.workers, (load, os.getloadavg()[0])), encoding="utf-8")
+        blocked = []
+        for n in [int(s) for s in args.block_sizes.split(",") if s]:
+            corpus = make_corpus(Path(tmp) / f"sets{n}", n, seeds=False)
+            blocked.append((n, measure("block", corpus, args.workers)))
+            print(n, "block", blocked[-1][1], flush=True)
+    recalls = []
+    if not args.no_recall and NTREX.is_dir():
+        for digits in ("digits", "nodigits"):
+            recalls.append((digits, measure("recall", Path(digits), args.workers)))
+            print(digits, recalls[-1][1], flush=True)
+    Path(args.out).write_text(report(rows, kill, args.workers, (load, os.getloadavg()[0]), blocked, recalls),
+                              encoding="utf-8")
     print(f"wrote {args.out}")
 
 
-def report(rows: list, kill: tuple | None, workers: int, load: tuple[float, float]) -> str:
+def report(rows: list, kill: tuple | None, workers: int, load: tuple[float, float], blocked: list,
+           recalls: list) -> str:
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    sizes = ",".join(str(r[0]) for r in rows)
     out = [
         "# Corpus scale: grouping, and the corpus-layout audit in one process and on Dask",
         "",
-        f"`python scripts/bench_scale.py --sizes {','.join(str(r[0]) for r in rows)} --workers {workers}` on "
-        f"{cpus} CPUs, shared with other jobs while measured (load average {load[0]:.1f} at the start, "
-        f"{load[1]:.1f} at the end: wall times are what this machine gave, CPU seconds what the work cost). "
-        "Document sets: four versions of a bench text "
+        f"`python scripts/bench_scale.py --sizes {sizes} --workers {workers}"
+        + (f" --block-sizes {','.join(str(n) for n, _ in blocked)}" if blocked else "") + f"` on {cpus} CPUs "
+        f"(load average {load[0]:.1f} at the start, {load[1]:.1f} at the end: under load wall times are what "
+        "this machine gave, CPU seconds what the work cost). Document sets: four versions of a bench text "
         "(`corpora/bench/texts`), numbers shifted per set, one version of every third set with a number changed; "
         "all sets in one directory. Each run in a fresh process and a fresh output directory "
         "(`audit --layout corpus`: index, one report per group, JSONL and Parquet shards, SARIF, TMX per pair).",
         "",
-        "| sets | documents | read + group (s) | groups right / split / merged | unmatched | audit, 1 process (s) "
-        f"| audit, local:{workers} (s) | cluster start (s) | speed-up | CPU s: 1 process / cluster (driver) "
-        "| peak MB: driver 1 proc / driver cluster / per worker | same findings |",
-        "|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---|---|",
+        "## Grouping (one process, blocked)",
+        "",
+        "| sets | documents | read: CPU s | group: CPU s | read + group: wall s | groups right / split / merged "
+        "| unmatched |",
+        "|---:|---:|---:|---:|---:|---|---:|",
     ]
-    for n, g, one, cl in rows:
+    for n, g, _, _ in rows:
+        out.append(f"| {n} | {g['documents']} | {g['read_cpu']:.1f} | {g['group_cpu']:.1f} | {g['seconds']:.1f} "
+                   f"| {g['right']} / {g['split']} / {g['merged']} | {g['unmatched']} |")
+    for n, b in blocked:
+        out.append(f"| {n} | {b['documents']} | {b['read_cpu']:.1f} | blocking only: {b['block_cpu']:.1f} "
+                   f"({b['blocks']} blocks, largest {b['largest']}, {b['pure']} of one set) | - | - | - |")
+    out += [
+        "",
+        "## The audit: one process and a local cluster",
+        "",
+        f"| sets | 1 process: wall s | 1 process: CPU s | local:{workers}: wall s | cluster start s "
+        f"| local:{workers}: CPU s, driver + workers | CPU, cluster / 1 process | wall speed-up "
+        "| peak MB: 1 process / driver / workers | same findings |",
+        "|---:|---:|---:|---:|---:|---|---:|---:|---|---|",
+    ]
+    for n, _, one, cl in rows:
         same = "yes" if one["fingerprint"] == cl["fingerprint"] else "NO"
         out.append(
-            f"| {n} | {g['documents']} | {g['seconds']:.1f} | {g['right']} / {g['split']} / {g['merged']} "
-            f"| {g['unmatched']} | {one['seconds']:.1f} | {cl['seconds']:.1f} | {cl['startup']:.1f} "
-            f"| {one['seconds'] / cl['seconds']:.2f}× | {one['cpu']:.0f} / {cl['cpu']:.0f} ({cl['driver_cpu']:.0f}) "
-            f"| {one['driver_mb']:.0f} / {cl['driver_mb']:.0f} / "
-            f"{', '.join(f'{m:.0f}' for m in cl['workers_mb'])} | {same} |"
+            f"| {n} | {one['seconds']:.1f} | {one['cpu']:.1f} | {cl['seconds']:.1f} | {cl['startup']:.1f} "
+            f"| {cl['cpu']:.1f} = {cl['driver_cpu']:.1f} + {cl['cpu'] - cl['driver_cpu']:.1f} "
+            f"| {cl['cpu'] / one['cpu']:.2f} | {one['seconds'] / cl['seconds']:.2f}× "
+            f"| {one['driver_mb']:.0f} / {cl['driver_mb']:.0f} / {', '.join(f'{m:.0f}' for m in cl['workers_mb'])} "
+            f"| {same} |"
         )
     if kill is not None:
         n, k, one = kill
         out += ["", f"**A worker killed halfway** ({n} sets, local:{workers}, SIGKILL to one worker process when "
-                f"half the groups were done): {k['killed']} killed, {k['failed']} groups failed, "
+                f"half the group tasks were done): {k['killed']} killed, {k['failed']} groups failed, "
                 f"{k['findings']} findings against {one['findings']} in one process; same findings: "
                 f"{'yes' if k['fingerprint'] == one['fingerprint'] else 'NO'} ({k['seconds']:.1f} s)."]
+    if recalls:
+        out += ["", "## Blocking against the all-pairs decision (real news, `ntrex-dev`)", "",
+                "62 texts in 5 languages (en, da, lt, tl, te), 310 documents in one directory; \"no digits\": every "
+                "digit deleted first, so only names and structure block. Pair recall: of the document pairs all-pairs "
+                "grouping puts in one group, the share in one block, and in one group of the blocked grouping.", "",
+                "| texts | blocks (largest) | pairs grouped by all-pairs | in one block | in one blocked group "
+                "| pairs only blocked grouping makes | right / split / merged: all-pairs | blocked "
+                "| CPU s: blocking / blocking and blocked grouping / all-pairs |",
+                "|---|---|---:|---:|---:|---:|---|---|---|"]
+        for name, r in recalls:
+            kind = "with numbers" if name == "digits" else "no digits"
+            out.append(f"| {kind} | {r['blocks']} ({r['largest_block']}) "
+                       f"| {r['pairs']} | {100 * r['block_recall']:.1f}% | {100 * r['group_recall']:.1f}% "
+                       f"| {r['extra_pairs']} | {' / '.join(map(str, r['naive']))} "
+                       f"| {' / '.join(map(str, r['blocked']))} "
+                       f"| {r['block_cpu']:.1f} / {r['blocked_cpu']:.1f} / {r['naive_cpu']:.1f} |")
     return "\n".join(out) + "\n"
 
 

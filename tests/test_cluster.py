@@ -62,14 +62,21 @@ def test_group_tasks_give_the_run_of_one_pass(which: str, corpus: Path) -> None:
 # --------------------------------------------------------------------------- on a local cluster
 
 
-def test_a_cluster_run_is_the_run_of_one_process(corpus: Path, cluster: DaskExecutor) -> None:
+@pytest.mark.parametrize("per_task", [16, 1])
+def test_a_cluster_run_is_the_run_of_one_process(corpus: Path, cluster: DaskExecutor, per_task: int,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import aligner.pipeline as pipeline
+
     one = check_paths([str(corpus)], jobs=1)
     assert len(one.alignment.groups) == 7 and one.alignment.unmatched
+    monkeypatch.setattr(pipeline, "GROUPS_PER_TASK", per_task)  # small groups share a task, or not
     seen: list[tuple[str, int, int]] = []
     on_cluster = check_paths([str(corpus)], jobs=1, executor=cluster, progress=lambda *a: seen.append(a))
     _same_run(one, on_cluster)
-    # progress comes from the futures, one call per finished group (and the ungrouped document)
-    assert [s for s in seen if s[0] == "groups"] == [("groups", i, 8) for i in range(1, 9)]
+    # progress comes from the futures, one call per finished task (7 groups and the ungrouped document)
+    tasks = len(pipeline.batches([1] * 8, pipeline.CHARS_PER_GROUP_TASK, per_task))
+    assert tasks == (8 if per_task == 1 else 1)
+    assert [s for s in seen if s[0] == "groups"] == [("groups", i, tasks) for i in range(1, tasks + 1)]
 
 
 def test_an_audit_on_a_cluster_writes_the_same_bytes(corpus: Path, cluster: DaskExecutor, tmp_path: Path) -> None:
@@ -94,9 +101,12 @@ def _square_or_fail(n: int) -> int:
     return n * n
 
 
-def test_a_worker_killed_mid_run_loses_nothing(corpus: Path) -> None:
+def test_a_worker_killed_mid_run_loses_nothing(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import aligner.pipeline as pipeline
+
     one = check_paths([str(corpus)], jobs=1)
     killed: list[int] = []
+    monkeypatch.setattr(pipeline, "GROUPS_PER_TASK", 2)  # (small groups share a task: keep several tasks here)
     with connect("local:2", timeout=120) as executor:
         def kill_one(stage: str, done: int, total: int) -> None:
             if stage == "groups" and done == 1 and not killed:
@@ -105,8 +115,10 @@ def test_a_worker_killed_mid_run_loses_nothing(corpus: Path) -> None:
                 os.kill(pid, signal.SIGKILL)  # as the out-of-memory killer would
                 killed.append(pid)
 
-        on_cluster = check_paths([str(corpus)], jobs=1, executor=executor, progress=kill_one)
-        assert killed
+        seen: list[tuple[int, int]] = []
+        on_cluster = check_paths([str(corpus)], jobs=1, executor=executor,
+                                 progress=lambda s, d, t: (s == "groups" and seen.append((d, t)), kill_one(s, d, t)))
+        assert killed and seen[0][1] >= 3  # killed with tasks still to run
         executor.client.wait_for_workers(2, timeout=60)
         assert killed[0] not in executor.client.run(os.getpid).values()  # the nanny started a new worker
     _same_run(one, on_cluster)

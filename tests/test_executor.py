@@ -75,3 +75,42 @@ def test_the_checks_give_the_same_bytes_on_every_engine(dask_executor: DaskExecu
 def test_a_dask_executor_pickles_what_a_worker_sends_back(dask_executor: DaskExecutor) -> None:
     results = dask_executor.map_tasks(_cube, [3, 4])
     assert pickle.loads(pickle.dumps(results)) == [_cube(3), _cube(4)]
+
+
+def _pid_after(seconds: float) -> int:
+    import os
+    import time
+
+    time.sleep(seconds)
+    return os.getpid()
+
+
+@pytest.mark.skipif(not can_fork(), reason="no fork here")
+def test_the_fork_pool_runs_tasks_in_this_process_and_in_a_worker() -> None:
+    import os
+
+    # eight tasks of 0.1 s: neither process can take them all before the other starts
+    pids = ForkPool(2).map_tasks(_pid_after, [0.1] * 8)
+    assert os.getpid() in pids
+    assert len(set(pids)) == 2
+
+
+def _exit_in_worker(code: int) -> int:
+    import os
+    import time
+
+    if os.getpid() != _PARENT:
+        os._exit(code)
+    time.sleep(2)  # (the parent leaves the other tasks to the worker)
+    return code
+
+
+_PARENT = __import__("os").getpid()
+
+
+@pytest.mark.skipif(not can_fork(), reason="no fork here")
+def test_a_worker_that_dies_is_named_with_its_exit_code_and_the_way_out() -> None:
+    from aligner.errors import AlignerError
+
+    with pytest.raises(AlignerError, match=r"died \(exit code 7.*--jobs 1"):
+        ForkPool(2).map_tasks(_exit_in_worker, [7, 7, 7])
