@@ -123,6 +123,8 @@ class ForkPool:
             try:
                 item = future.result()
             except BrokenProcessPool:
+                for proc in processes:  # the pool may report the break before the worker is reaped
+                    proc.join(timeout=2.0)
                 codes = [p.exitcode for p in processes if p.exitcode is not None]
                 dead = [c for c in codes if c != 0]
                 if dead or not codes:
