@@ -115,7 +115,34 @@ def _sliding_max(x: np.ndarray, w: int) -> np.ndarray:
 
 
 def predecessors(band: Band, shape: tuple[int, int], sentinel: int) -> np.ndarray:
-    """Flat index of the cell a bead of ``shape`` starts from, for every band cell (``sentinel`` if outside)."""
+    """Flat index of the cell a bead of ``shape`` starts from, for every band cell (``sentinel`` if outside).
+
+    Row by row: the bead ending at ``(i, j)`` starts at ``(i - a, j - b)``, whose flat index is the
+    cell's own plus a constant of the row, and which lies in the band when ``j`` lies between two
+    bounds of the row; so three per-row arrays are spread over the cells instead of gathering the
+    band's bounds per cell (:func:`_predecessors_plain` is the cell-by-cell definition).
+    """
+    a, b = shape
+    rows = band.rows
+    off = band.offsets  # type: ignore[attr-defined]
+    widths = np.diff(off)
+    lo, hi = band.lo, band.hi
+    i = np.arange(rows, dtype=np.int64)
+    r = np.maximum(i - a, 0)
+    # Allowed columns j of row i: c = j - b >= 0, lo[r] <= c < hi[r]; none in rows above the a-th.
+    j_min = np.maximum(lo[r], 0) + b
+    j_max = np.where(i >= a, hi[r] + b, j_min)
+    delta = (off[r] - lo[r] - b) - (off[:-1] - lo)
+    cols = band.cells_ij()[1]
+    flat = np.arange(band.cells, dtype=np.int64)
+    ok = cols >= np.repeat(j_min, widths)
+    ok &= cols < np.repeat(j_max, widths)
+    flat += np.repeat(delta, widths)
+    return np.where(ok, flat, sentinel)
+
+
+def _predecessors_plain(band: Band, shape: tuple[int, int], sentinel: int) -> np.ndarray:
+    """Reference for :func:`predecessors`: the same result computed cell by cell (used by the tests)."""
     a, b = shape
     rows, cols = band.cells_ij()
     r, c = rows - a, cols - b
