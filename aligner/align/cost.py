@@ -313,6 +313,8 @@ class _UnitCache:
         self._src: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._tgt: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._by_key: dict[int, np.ndarray] = {}
+        self._queries: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._bands: dict[tuple[int, int], Band] = {}
 
     def source(self, a: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if a not in self._src:
@@ -322,6 +324,9 @@ class _UnitCache:
     def drop_source(self, a: int) -> None:
         self._src.pop(a, None)
         self._by_key.pop(a, None)
+        for key in [key for key in self._queries if key[0] == a]:
+            del self._queries[key]
+            del self._bands[key]
 
     def drop_target(self, b: int) -> None:
         self._tgt.pop(b, None)
@@ -333,6 +338,22 @@ class _UnitCache:
             # (key, end) pairs are unique, so any sort gives this one order; the default is the fastest.
             self._by_key[a] = np.argsort(s_key * (self.src.size + 1) + s_seg)
         return self._by_key[a]
+
+    def source_queries(self, a: int, band: Band) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(key * (m + 1), lo[end], key * (m + 1) + hi[end])`` of the source units of span ``a`` in (key, end) order.
+
+        Every shape with ``a`` source segments looks up the same queries (only the lower bound's
+        ``max(lo, b)`` depends on ``b``), so they are gathered once per span and band.
+        """
+        tag = (a, id(band))
+        if tag not in self._queries or self._bands.get(tag) is not band:
+            self._bands[tag] = band  # held, so that its id is not reused while the entry lives
+            s_seg, s_key, _ = self.source(a)
+            by_key = self.source_by_key(a)
+            base = s_key[by_key] * (self.tgt.size + 1)
+            seg_sorted = s_seg[by_key]
+            self._queries[tag] = (base, band.lo[seg_sorted], base + band.hi[seg_sorted])
+        return self._queries[tag]
 
     def target(self, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(code, end, count)`` with ``code = key * (m + 1) + end``, sorted."""
@@ -358,18 +379,16 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
     t_code, t_seg, t_cnt = cache.target(b)
     if s_seg.size == 0 or t_seg.size == 0:
         return out
-    stride = tgt.size + 1
     # Look the queries up in (key, end) order, which is nearly the order of ``t_code``: a binary
     # search whose queries walk the table in order stays in cache, one in random order does not
     # (that was most of this function's time). The results are put back in occurrence order, so
     # everything below sums in the same order as before.
     by_key = cache.source_by_key(a)
-    k_sorted, seg_sorted = s_key[by_key], s_seg[by_key]
-    base = k_sorted * stride
+    base, lo_sorted, hi_query = cache.source_queries(a, band)
     left = np.empty(s_seg.size, dtype=np.intp)
     right = np.empty(s_seg.size, dtype=np.intp)
-    left[by_key] = np.searchsorted(t_code, base + np.maximum(band.lo[seg_sorted], b))
-    right[by_key] = np.searchsorted(t_code, base + band.hi[seg_sorted])
+    left[by_key] = np.searchsorted(t_code, base + np.maximum(lo_sorted, b))
+    right[by_key] = np.searchsorted(t_code, hi_query)
     counts = right - left
     keep = counts > 0
     if not keep.any():
