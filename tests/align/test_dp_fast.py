@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from aligner.align.cost import Side, _UnitCache, match_table
 from aligner.align.dp import Band, _predecessors_plain, band_around, full_band, predecessors, widen
 
 
@@ -35,3 +36,49 @@ def test_predecessors_match_plain(seed: int) -> None:
             got = predecessors(band, shape, band.cells)
             want = _predecessors_plain(band, shape, band.cells)
             assert np.array_equal(got, want), shape
+
+
+def _random_side(rng: np.random.Generator, size: int, n_keys: int) -> Side:
+    seg, key, cnt = [], [], []
+    for s in range(size):
+        keys = np.unique(rng.integers(0, n_keys, int(rng.integers(0, 4))))
+        seg += [s] * keys.size
+        key += keys.tolist()
+        cnt += rng.integers(1, 3, keys.size).tolist()
+    return Side(rng.integers(5, 80, size).astype(np.float64), np.zeros(size, dtype=np.int8),
+                np.asarray(seg, dtype=np.int64), np.asarray(key, dtype=np.int64),
+                np.asarray(cnt, dtype=np.float64), np.zeros(size))
+
+
+def _match_plain(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b: int,
+                 penalty: float) -> np.ndarray:
+    """``sum_k (w_k - penalty) min(c_S(k), c_T(k))`` cell by cell on the merged bead."""
+    def counts(side: Side, start: int, stop: int) -> dict[int, float]:
+        out: dict[int, float] = {}
+        for s, k, c in zip(side.occ_seg.tolist(), side.occ_key.tolist(), side.occ_cnt.tolist()):
+            if start <= s < stop:
+                out[k] = out.get(k, 0.0) + c
+        return out
+
+    rows, cols = band.cells_ij()
+    out = np.zeros(band.cells)
+    for c, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
+        if i < a or j < b:
+            continue
+        cs, ct = counts(src, i - a, i), counts(tgt, j - b, j)
+        out[c] = sum((weights[k] - penalty) * min(v, ct[k]) for k, v in cs.items() if k in ct)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_match_table_with_a_shared_cache_matches_plain(seed: int) -> None:
+    rng = np.random.default_rng(100 + seed)
+    n, m = int(rng.integers(2, 25)), int(rng.integers(2, 25))
+    src, tgt = _random_side(rng, n, 12), _random_side(rng, m, 12)
+    weights = rng.random(12) * 3.0
+    band = _random_band(rng, n, m)
+    cache = _UnitCache(src, tgt)  # shared across shapes, as band_scores shares it
+    for a, b in [(1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)]:
+        got = match_table(src, tgt, weights, band, a, b, 0.1 * a * b, cache=cache)
+        assert np.allclose(got, _match_plain(src, tgt, weights, band, a, b, 0.1 * a * b)), (a, b)
+        assert np.array_equal(got, match_table(src, tgt, weights, band, a, b, 0.1 * a * b)), (a, b)
