@@ -484,20 +484,32 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
                 score -= 0.5 * params.kind_weight * (dropped == KIND_HEADING)
             out[t, ok] = score
             return
-        i, j = rows[ok], cols[ok]
+        if not ok.any():
+            return
+        # Every cell is scored and the cells where the bead cannot start are then left at -inf:
+        # cheaper than selecting the allowed cells from each array (each cell's arithmetic is
+        # the same either way). Indices are clipped so that the cells left out stay in range.
+        i, j = np.maximum(rows, a), np.maximum(cols, b)
         # Differences of cumulative sums depend on the row (or the column) alone: taken once per
         # row and column and then gathered per cell (the same subtractions, so the same floats).
         r_a, c_b = np.arange(a, n + 1), np.arange(b, m + 1)
         ls_row, es_row = cs[r_a] - cs[r_a - a], es[r_a] - es[r_a - a]
         lt_col, et_col = ct[c_b] - ct[c_b - b], et[c_b] - et[c_b - b]
-        ls, lt = ls_row[i - a], lt_col[j - b]
+        i_a, j_b = i - a, j - b
         # A merged side gives chance more segments to hit: a key has a*b pairings to match in.
         matched = match_table(src, tgt, vocab.join_weight, band, a, b, math.log(a * b), cache=cache)
-        lexical = es_row[i - a] + et_col[j - b] + matched[ok]
-        score = prior + length_llr(ls, lt, params) + params.lexical_weight * lexical
+        lexical = es_row[i_a]
+        lexical += et_col[j_b]
+        lexical += matched
+        del matched
+        lexical *= params.lexical_weight
+        score = length_llr(ls_row[i_a], lt_col[j_b], params)
+        score += prior
+        score += lexical
+        del lexical
         if kinds:
             score += kind_score(src.kinds, tgt.kinds, a, b, i, j, params.kind_weight)
-        out[t, ok] = score
+        np.copyto(out[t], score, where=ok)
 
     # Merged units of a span are dropped after the last shape that uses them: they are the
     # largest temporaries here, and keeping all spans at once set the peak memory.
