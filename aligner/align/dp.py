@@ -205,6 +205,9 @@ def search(band: Band, shapes: Sequence[tuple[int, int]], scores: np.ndarray, n:
     if has_h:
         open_h = scores[hgap].astype(np.float64)
         step_h = open_h + ext[hgap]
+        # The running sum of the 0-1 steps along each row does not depend on the search: taken for
+        # every row at once (the same additions in the same order as one accumulate per row).
+        cum_h = row_cumsum(step_h, off)
     maximum, add = np.maximum, np.add
     off_l = off.tolist()
     lo0 = int(lo[0])
@@ -230,7 +233,7 @@ def search(band: Band, shapes: Sequence[tuple[int, int]], scores: np.ndarray, n:
         drow = best_all[s:e]
         if has_h and w > 1:
             # Gh[j] = max_{q<j} X[q] + open[q+1] + ext * (j - q - 1), by a running maximum.
-            cum = add.accumulate(step_h[s + 1: e])
+            cum = cum_h[s + 1: e]
             lifted = xrow[:-1] + open_h[s + 1: e]
             lifted -= cum
             hrow = horiz[s:e]
@@ -246,6 +249,37 @@ def search(band: Band, shapes: Sequence[tuple[int, int]], scores: np.ndarray, n:
     if not has_h:
         open_h = step_h = np.zeros(0)
     return _trace(band, shapes, n, m, state, match, horiz, index, gain, k, others, open_h, step_h, ext_v)
+
+
+def row_cumsum(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """For each row (cells ``offsets[i] .. offsets[i+1]-1``) the running sum of ``values`` from its second cell on.
+
+    ``out[s + 1: e]`` equals ``np.add.accumulate(values[s + 1: e])`` bit for bit (the same additions in
+    the same order), computed for all rows together: one step per position within a row, over the
+    rows at least that wide. ``out[s]`` (a row's first cell) is 0.
+    """
+    out = np.zeros(values.shape[0], dtype=np.float64)
+    starts = np.asarray(offsets[:-1], dtype=np.int64)
+    widths = np.asarray(offsets[1:], dtype=np.int64) - starts
+    order = np.argsort(-widths, kind="stable")
+    starts, widths = starts[order], widths[order]
+    active = int(np.count_nonzero(widths > 1))
+    first = starts[:active] + 1
+    out[first] = values[first]
+    for p in range(2, int(widths[0]) if widths.size else 0):
+        active = int(np.count_nonzero(widths[:active] > p))
+        idx = starts[:active] + p
+        out[idx] = out[idx - 1] + values[idx]
+    return out
+
+
+def _row_cumsum_plain(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Reference for :func:`row_cumsum`: one accumulate per row (used by the tests)."""
+    out = np.zeros(values.shape[0], dtype=np.float64)
+    for s, e in zip(offsets[:-1].tolist(), offsets[1:].tolist()):
+        if e - s > 1:
+            out[s + 1: e] = np.add.accumulate(values[s + 1: e])
+    return out
 
 
 def _trace(band: Band, shapes: Sequence[tuple[int, int]], n: int, m: int, state: np.ndarray, match: np.ndarray,

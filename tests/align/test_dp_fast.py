@@ -6,7 +6,16 @@ import numpy as np
 import pytest
 
 from aligner.align.cost import Side, _UnitCache, match_table
-from aligner.align.dp import Band, _predecessors_plain, band_around, full_band, predecessors, widen
+from aligner.align.dp import (
+    Band,
+    _predecessors_plain,
+    _row_cumsum_plain,
+    band_around,
+    full_band,
+    predecessors,
+    row_cumsum,
+    widen,
+)
 
 
 def _random_band(rng: np.random.Generator, n: int, m: int) -> Band:
@@ -82,3 +91,15 @@ def test_match_table_with_a_shared_cache_matches_plain(seed: int) -> None:
         got = match_table(src, tgt, weights, band, a, b, 0.1 * a * b, cache=cache)
         assert np.allclose(got, _match_plain(src, tgt, weights, band, a, b, 0.1 * a * b)), (a, b)
         assert np.array_equal(got, match_table(src, tgt, weights, band, a, b, 0.1 * a * b)), (a, b)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_row_cumsum_matches_one_accumulate_per_row(seed: int) -> None:
+    rng = np.random.default_rng(200 + seed)
+    n, m = int(rng.integers(1, 60)), int(rng.integers(1, 60))
+    band = widen(_random_band(rng, n, m), n, m, int(rng.integers(0, 6)), rows=rng.random(n + 1) < 0.5)
+    off = band.offsets
+    values = (rng.standard_normal(band.cells) * 10.0 ** rng.integers(-3, 4, band.cells)).astype(np.float32)
+    values = values.astype(np.float64) - 0.7
+    got = row_cumsum(values, off)
+    assert np.array_equal(got, _row_cumsum_plain(values, off))  # bit for bit, not approximately
