@@ -313,6 +313,8 @@ class _UnitCache:
         self._src: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._tgt: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._by_key: dict[int, np.ndarray] = {}
+        self._queries: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._bands: dict[tuple[int, int], Band] = {}
 
     def source(self, a: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if a not in self._src:
@@ -322,6 +324,9 @@ class _UnitCache:
     def drop_source(self, a: int) -> None:
         self._src.pop(a, None)
         self._by_key.pop(a, None)
+        for key in [key for key in self._queries if key[0] == a]:
+            del self._queries[key]
+            del self._bands[key]
 
     def drop_target(self, b: int) -> None:
         self._tgt.pop(b, None)
@@ -333,6 +338,22 @@ class _UnitCache:
             # (key, end) pairs are unique, so any sort gives this one order; the default is the fastest.
             self._by_key[a] = np.argsort(s_key * (self.src.size + 1) + s_seg)
         return self._by_key[a]
+
+    def source_queries(self, a: int, band: Band) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(key * (m + 1), lo[end], key * (m + 1) + hi[end])`` of the source units of span ``a`` in (key, end) order.
+
+        Every shape with ``a`` source segments looks up the same queries (only the lower bound's
+        ``max(lo, b)`` depends on ``b``), so they are gathered once per span and band.
+        """
+        tag = (a, id(band))
+        if tag not in self._queries or self._bands.get(tag) is not band:
+            self._bands[tag] = band  # held, so that its id is not reused while the entry lives
+            s_seg, s_key, _ = self.source(a)
+            by_key = self.source_by_key(a)
+            base = s_key[by_key] * (self.tgt.size + 1)
+            seg_sorted = s_seg[by_key]
+            self._queries[tag] = (base, band.lo[seg_sorted], base + band.hi[seg_sorted])
+        return self._queries[tag]
 
     def target(self, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(code, end, count)`` with ``code = key * (m + 1) + end``, sorted."""
@@ -358,18 +379,16 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
     t_code, t_seg, t_cnt = cache.target(b)
     if s_seg.size == 0 or t_seg.size == 0:
         return out
-    stride = tgt.size + 1
     # Look the queries up in (key, end) order, which is nearly the order of ``t_code``: a binary
     # search whose queries walk the table in order stays in cache, one in random order does not
     # (that was most of this function's time). The results are put back in occurrence order, so
     # everything below sums in the same order as before.
     by_key = cache.source_by_key(a)
-    k_sorted, seg_sorted = s_key[by_key], s_seg[by_key]
-    base = k_sorted * stride
+    base, lo_sorted, hi_query = cache.source_queries(a, band)
     left = np.empty(s_seg.size, dtype=np.intp)
     right = np.empty(s_seg.size, dtype=np.intp)
-    left[by_key] = np.searchsorted(t_code, base + np.maximum(band.lo[seg_sorted], b))
-    right[by_key] = np.searchsorted(t_code, base + band.hi[seg_sorted])
+    left[by_key] = np.searchsorted(t_code, base + np.maximum(lo_sorted, b))
+    right[by_key] = np.searchsorted(t_code, hi_query)
     counts = right - left
     keep = counts > 0
     if not keep.any():
@@ -465,20 +484,32 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
                 score -= 0.5 * params.kind_weight * (dropped == KIND_HEADING)
             out[t, ok] = score
             return
-        i, j = rows[ok], cols[ok]
+        if not ok.any():
+            return
+        # Every cell is scored and the cells where the bead cannot start are then left at -inf:
+        # cheaper than selecting the allowed cells from each array (each cell's arithmetic is
+        # the same either way). Indices are clipped so that the cells left out stay in range.
+        i, j = np.maximum(rows, a), np.maximum(cols, b)
         # Differences of cumulative sums depend on the row (or the column) alone: taken once per
         # row and column and then gathered per cell (the same subtractions, so the same floats).
         r_a, c_b = np.arange(a, n + 1), np.arange(b, m + 1)
         ls_row, es_row = cs[r_a] - cs[r_a - a], es[r_a] - es[r_a - a]
         lt_col, et_col = ct[c_b] - ct[c_b - b], et[c_b] - et[c_b - b]
-        ls, lt = ls_row[i - a], lt_col[j - b]
+        i_a, j_b = i - a, j - b
         # A merged side gives chance more segments to hit: a key has a*b pairings to match in.
         matched = match_table(src, tgt, vocab.join_weight, band, a, b, math.log(a * b), cache=cache)
-        lexical = es_row[i - a] + et_col[j - b] + matched[ok]
-        score = prior + length_llr(ls, lt, params) + params.lexical_weight * lexical
+        lexical = es_row[i_a]
+        lexical += et_col[j_b]
+        lexical += matched
+        del matched
+        lexical *= params.lexical_weight
+        score = length_llr(ls_row[i_a], lt_col[j_b], params)
+        score += prior
+        score += lexical
+        del lexical
         if kinds:
             score += kind_score(src.kinds, tgt.kinds, a, b, i, j, params.kind_weight)
-        out[t, ok] = score
+        np.copyto(out[t], score, where=ok)
 
     # Merged units of a span are dropped after the last shape that uses them: they are the
     # largest temporaries here, and keeping all spans at once set the peak memory.

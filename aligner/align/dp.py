@@ -115,7 +115,34 @@ def _sliding_max(x: np.ndarray, w: int) -> np.ndarray:
 
 
 def predecessors(band: Band, shape: tuple[int, int], sentinel: int) -> np.ndarray:
-    """Flat index of the cell a bead of ``shape`` starts from, for every band cell (``sentinel`` if outside)."""
+    """Flat index of the cell a bead of ``shape`` starts from, for every band cell (``sentinel`` if outside).
+
+    Row by row: the bead ending at ``(i, j)`` starts at ``(i - a, j - b)``, whose flat index is the
+    cell's own plus a constant of the row, and which lies in the band when ``j`` lies between two
+    bounds of the row; so three per-row arrays are spread over the cells instead of gathering the
+    band's bounds per cell (:func:`_predecessors_plain` is the cell-by-cell definition).
+    """
+    a, b = shape
+    rows = band.rows
+    off = band.offsets  # type: ignore[attr-defined]
+    widths = np.diff(off)
+    lo, hi = band.lo, band.hi
+    i = np.arange(rows, dtype=np.int64)
+    r = np.maximum(i - a, 0)
+    # Allowed columns j of row i: c = j - b >= 0, lo[r] <= c < hi[r]; none in rows above the a-th.
+    j_min = np.maximum(lo[r], 0) + b
+    j_max = np.where(i >= a, hi[r] + b, j_min)
+    delta = (off[r] - lo[r] - b) - (off[:-1] - lo)
+    cols = band.cells_ij()[1]
+    flat = np.arange(band.cells, dtype=np.int64)
+    ok = cols >= np.repeat(j_min, widths)
+    ok &= cols < np.repeat(j_max, widths)
+    flat += np.repeat(delta, widths)
+    return np.where(ok, flat, sentinel)
+
+
+def _predecessors_plain(band: Band, shape: tuple[int, int], sentinel: int) -> np.ndarray:
+    """Reference for :func:`predecessors`: the same result computed cell by cell (used by the tests)."""
     a, b = shape
     rows, cols = band.cells_ij()
     r, c = rows - a, cols - b
@@ -178,6 +205,9 @@ def search(band: Band, shapes: Sequence[tuple[int, int]], scores: np.ndarray, n:
     if has_h:
         open_h = scores[hgap].astype(np.float64)
         step_h = open_h + ext[hgap]
+        # The running sum of the 0-1 steps along each row does not depend on the search: taken for
+        # every row at once (the same additions in the same order as one accumulate per row).
+        cum_h = row_cumsum(step_h, off)
     maximum, add = np.maximum, np.add
     off_l = off.tolist()
     lo0 = int(lo[0])
@@ -203,7 +233,7 @@ def search(band: Band, shapes: Sequence[tuple[int, int]], scores: np.ndarray, n:
         drow = best_all[s:e]
         if has_h and w > 1:
             # Gh[j] = max_{q<j} X[q] + open[q+1] + ext * (j - q - 1), by a running maximum.
-            cum = add.accumulate(step_h[s + 1: e])
+            cum = cum_h[s + 1: e]
             lifted = xrow[:-1] + open_h[s + 1: e]
             lifted -= cum
             hrow = horiz[s:e]
@@ -219,6 +249,37 @@ def search(band: Band, shapes: Sequence[tuple[int, int]], scores: np.ndarray, n:
     if not has_h:
         open_h = step_h = np.zeros(0)
     return _trace(band, shapes, n, m, state, match, horiz, index, gain, k, others, open_h, step_h, ext_v)
+
+
+def row_cumsum(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """For each row (cells ``offsets[i] .. offsets[i+1]-1``) the running sum of ``values`` from its second cell on.
+
+    ``out[s + 1: e]`` equals ``np.add.accumulate(values[s + 1: e])`` bit for bit (the same additions in
+    the same order), computed for all rows together: one step per position within a row, over the
+    rows at least that wide. ``out[s]`` (a row's first cell) is 0.
+    """
+    out = np.zeros(values.shape[0], dtype=np.float64)
+    starts = np.asarray(offsets[:-1], dtype=np.int64)
+    widths = np.asarray(offsets[1:], dtype=np.int64) - starts
+    order = np.argsort(-widths, kind="stable")
+    starts, widths = starts[order], widths[order]
+    active = int(np.count_nonzero(widths > 1))
+    first = starts[:active] + 1
+    out[first] = values[first]
+    for p in range(2, int(widths[0]) if widths.size else 0):
+        active = int(np.count_nonzero(widths[:active] > p))
+        idx = starts[:active] + p
+        out[idx] = out[idx - 1] + values[idx]
+    return out
+
+
+def _row_cumsum_plain(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Reference for :func:`row_cumsum`: one accumulate per row (used by the tests)."""
+    out = np.zeros(values.shape[0], dtype=np.float64)
+    for s, e in zip(offsets[:-1].tolist(), offsets[1:].tolist()):
+        if e - s > 1:
+            out[s + 1: e] = np.add.accumulate(values[s + 1: e])
+    return out
 
 
 def _trace(band: Band, shapes: Sequence[tuple[int, int]], n: int, m: int, state: np.ndarray, match: np.ndarray,
