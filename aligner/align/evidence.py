@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .anchors import KeyTable, dominant_script, encode
+from .anchors import KeyTable, Permuted, dominant_script, encode
 from .pairwise import AlignSettings, align_pair
 
 #: One pass (anchors and lengths) is enough to tell a text from chance, and costs half of two.
@@ -240,9 +240,11 @@ def null_size(shuffles: int, segments: int) -> int:
 
 
 def _permuted(texts: Sequence[str], kinds: Sequence[object] | None, seed: int) -> tuple[list[str], list | None]:
+    """``texts`` (and ``kinds``) in a shuffled order; the texts as :class:`~aligner.align.anchors.Permuted`,
+    so that the anchor encoding is derived from the original's instead of read again."""
     perm = list(range(len(texts)))
     random.Random(seed).shuffle(perm)
-    return [texts[p] for p in perm], ([kinds[p] for p in perm] if kinds is not None else None)
+    return Permuted(texts, perm), ([kinds[p] for p in perm] if kinds is not None else None)
 
 
 def _mean(values) -> float:
