@@ -294,6 +294,17 @@ def dominant_script(texts: Sequence[str], sample: int = 64, letters: int = 64) -
     """The most frequent script among the letters of (a sample of) ``texts`` (``LATIN``, ``TELUGU``, ...).
 
     Unicode script names, not the ISO 15924 codes of :func:`aligner.text.scripts.dominant_script`:
-    see :func:`aligner.text.scripts.dominant_script_name`.
+    see :func:`aligner.text.scripts.dominant_script_name`. Cached by content like :func:`encode`;
+    a :class:`Permuted` document short enough to be read whole (fewer than ``2 x sample`` texts)
+    has its original's script, since the letters counted are then the same.
     """
+    if sum(map(len, texts)) > ENCODE_CACHE_CHARS:
+        return dominant_script_name(texts, sample, letters)
+    if isinstance(texts, Permuted) and len(texts) < 2 * sample:
+        return _dominant_script(texts.base, sample, letters)
+    return _dominant_script(tuple(texts), sample, letters)
+
+
+@lru_cache(maxsize=ENCODE_CACHE_SIZE)
+def _dominant_script(texts: tuple[str, ...], sample: int, letters: int) -> str:
     return dominant_script_name(texts, sample, letters)

@@ -88,3 +88,19 @@ def test_permuted_encoding_equals_fresh_encoding_of_the_permuted_text(same_scrip
 def test_permuted_empty_document() -> None:
     _same(encode(anchors.Permuted([], []), True, KeyTable()), _encode_fresh([], True, KeyTable()))
     _same(encode(anchors.Permuted(["", ""], [1, 0]), True, KeyTable()), _encode_fresh(["", ""], True, KeyTable()))
+
+
+def test_cached_dominant_script_equals_fresh_for_documents_and_shuffles() -> None:
+    from aligner.text.scripts import dominant_script_name
+
+    rng = random.Random(3)
+    pool = [t for d in DOCS for t in d] + ["東京 タワー", "ΑΘΗΝΑ αθηνα", "русский текст"]
+    for n in (1, 3, 20, 127, 128, 200):
+        texts = [rng.choice(pool) for _ in range(n)]
+        order = list(range(n))
+        rng.shuffle(order)
+        permuted = anchors.Permuted(texts, order)
+        assert anchors.dominant_script(texts) == dominant_script_name(texts)
+        assert anchors.dominant_script(permuted) == dominant_script_name(list(permuted))
+        for sample in (1, 2):  # sampled: the permuted text is read on its own
+            assert anchors.dominant_script(permuted, sample) == dominant_script_name(list(permuted), sample)
