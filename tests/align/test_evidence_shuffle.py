@@ -38,7 +38,22 @@ def test_shuffled_pairs_refuse_when_the_script_test_changes() -> None:
 
 
 def test_evidence_with_carried_pairs_equals_evidence_computed_per_shuffle(monkeypatch: pytest.MonkeyPatch) -> None:
-    fast = evidence.alignment_evidence(SRC, TGT, shuffles=2, screen=0.6)
+    fast = evidence._alignment_evidence(SRC, TGT, None, None, 2, 0, 0.6)
     monkeypatch.setattr(evidence, "_shuffled_pairs", lambda *args, **kwargs: None)
-    slow = evidence.alignment_evidence(SRC, TGT, shuffles=2, screen=0.6)
+    slow = evidence._alignment_evidence(SRC, TGT, None, None, 2, 0, 0.6)
     assert fast == slow
+
+
+def test_cached_evidence_equals_uncached_and_is_keyed_by_every_argument() -> None:
+    kinds = ["sentence"] * (len(SRC) - 1) + ["heading"]
+    calls = [
+        ((SRC, TGT), {}), ((SRC, TGT), {"screen": 0.6}), ((SRC, TGT), {"screen": 0.2}),
+        ((SRC, TGT, kinds, None), {}), ((SRC, TGT), {"seed": 3}), ((SRC, TGT), {"shuffles": 3}),
+        ((TGT, SRC), {}), ((SRC[:5], TGT[:5]), {}),
+    ]
+    for args, kwargs in calls * 2:  # the second round from the cache
+        cached = evidence.alignment_evidence(*args, **kwargs)
+        full = {"src_kinds": None, "tgt_kinds": None, "shuffles": evidence.DEFAULT_SHUFFLES, "seed": 0,
+                "screen": None, **dict(zip(("src_kinds", "tgt_kinds"), args[2:])), **kwargs}
+        assert cached == evidence._alignment_evidence(args[0], args[1], full["src_kinds"], full["tgt_kinds"],
+                                                      full["shuffles"], full["seed"], full["screen"])
