@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import regex
@@ -54,8 +55,12 @@ STEM_CHARS = 5
 COGNATE_CHARS = 4
 
 
+@lru_cache(maxsize=1 << 16)
 def word_key(word: str, same_script: bool) -> str | None:
-    """The cognate key of one word, or ``None`` when the word is too short to be one."""
+    """The cognate key of one word, or ``None`` when the word is too short to be one.
+
+    Pure, and cached: the grouping encodes the same documents (and shuffles of them) dozens of times.
+    """
     latin = to_latin(word)
     if same_script:
         if len(latin) >= COGNATE_CHARS:
@@ -123,12 +128,123 @@ def _segment_ids(tokens: Sequence[str]) -> np.ndarray:
     return np.cumsum(np.fromiter((t == "\n" for t in tokens), dtype=bool, count=len(tokens)), dtype=np.int64)
 
 
+#: Documents whose encoding is kept (:func:`encode`): a grouping run meets each document in several
+#: pairs and, within a pair, in the real alignment, the anchor statistics and every other shuffle.
+ENCODE_CACHE_SIZE = 64
+#: Longer documents are encoded afresh every time (a cached encoding holds about six bytes per
+#: character): the cache is for the many short alignments of grouping, not the one long alignment.
+ENCODE_CACHE_CHARS = 250_000
+
+
+class Permuted(list):
+    """``[base[p] for p in order]``, remembering ``base`` and ``order``.
+
+    :func:`encode` derives the encoding of a permuted document from the cached encoding of
+    ``base`` (exactly what encoding the permuted texts would give) instead of reading the text
+    again: the alignment evidence (:mod:`aligner.align.evidence`) aligns shuffled copies.
+    """
+
+    def __init__(self, base: Sequence[str], order: Sequence[int]) -> None:
+        super().__init__(base[p] for p in order)
+        self.base: tuple[str, ...] = tuple(base)
+        self.order: tuple[int, ...] = tuple(order)
+
+
+@dataclass(frozen=True)
+class _Template:
+    """One document's encoding against a table of its own: ``keys`` in the order they were first met.
+
+    ``word_keys`` is how many of the key occurrences come from words (the rest are numbers and
+    symbols, in that order, as :func:`_encode_fresh` lays them out).
+    """
+
+    encoded: Encoded
+    keys: tuple[str, ...]
+    word_keys: int
+
+
+@lru_cache(maxsize=ENCODE_CACHE_SIZE)
+def _template(texts: tuple[str, ...], same_script: bool) -> _Template:
+    table = KeyTable()
+    enc, word_keys = _encode_counted(texts, same_script, table)
+    return _Template(enc, tuple(table.keys), word_keys)
+
+
+def _first_seen(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``ids`` renumbered 0, 1, ... in order of first appearance, and the old id of each new one."""
+    if ids.shape[0] == 0:
+        return ids.copy(), ids.copy()
+    uniq, first = np.unique(ids, return_index=True)
+    old = uniq[np.argsort(first, kind="stable")]
+    rank = np.empty(int(uniq[-1]) + 1, dtype=np.int64)
+    rank[old] = np.arange(old.shape[0], dtype=np.int64)
+    return rank[ids], old
+
+
+def _permute(tpl: _Template, order: Sequence[int]) -> _Template:
+    """The template of the document with its segments in ``order``, as :func:`_encode_fresh` would give it.
+
+    Tokens never cross a segment boundary, so the permuted text's token stream is each segment's
+    tokens in the new order (a stable sort by new position); ids are then renumbered in order of
+    first appearance, which is the order a fresh encoding assigns them in.
+    """
+    enc = tpl.encoded
+    perm = np.asarray(order, dtype=np.int64)
+    position = np.empty_like(perm)
+    position[perm] = np.arange(perm.shape[0], dtype=np.int64)
+
+    def reorder(seg: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        new_seg = position[seg] if seg.shape[0] else seg.copy()
+        by = np.argsort(new_seg, kind="stable")
+        return new_seg[by], ids[by]
+
+    stem_seg, stem_local = reorder(enc.stem_seg, enc.stem_id)
+    stem_id, stem_old = _first_seen(stem_local)
+    w = tpl.word_keys
+    wk_seg, wk_id = reorder(enc.key_seg[:w], enc.key_id[:w])
+    ok_seg, ok_id = reorder(enc.key_seg[w:], enc.key_id[w:])
+    key_id, key_old = _first_seen(np.concatenate([wk_id, ok_id]))
+    stems = [enc.stems[i] for i in stem_old.tolist()]
+    keys = tuple(tpl.keys[i] for i in key_old.tolist())
+    permuted = Encoded(enc.lengths[perm], np.concatenate([wk_seg, ok_seg]), key_id, stem_seg, stem_id, stems)
+    return _Template(permuted, keys, w)
+
+
 def encode(texts: Sequence[str], same_script: bool, table: KeyTable) -> Encoded:
     """Reduce every segment of a document to anchors in one pass over the text per token class.
 
     ``same_script`` says whether the two documents share a script (then cognates are
     four-letter prefixes; otherwise consonant skeletons of transliterations).
+
+    The encoding against a table of the document's own is cached (by content); ``table`` is then
+    given the document's keys in the order a fresh encoding would have met them, so the ids, the
+    table and the arrays are exactly those of :func:`_encode_fresh` (the tests compare them).
     """
+    if sum(map(len, texts)) > ENCODE_CACHE_CHARS:
+        return _encode_fresh(texts, same_script, table)
+    if isinstance(texts, Permuted):
+        tpl = _permute(_template(texts.base, same_script), texts.order)
+    else:
+        tpl = _template(tuple(texts), same_script)
+    ids = np.asarray([table.id(k) for k in tpl.keys], dtype=np.int64)
+    enc = tpl.encoded
+    return Encoded(enc.lengths.copy(), enc.key_seg.copy(), ids[enc.key_id], enc.stem_seg.copy(),
+                   enc.stem_id.copy(), list(enc.stems))
+
+
+@lru_cache(maxsize=1 << 16)
+def _number_key(token: str) -> str:
+    """:func:`aligner.facts.numbers.digit_key`, cached (pure)."""
+    return number_key(token)
+
+
+def _encode_fresh(texts: Sequence[str], same_script: bool, table: KeyTable) -> Encoded:
+    """:func:`encode` without the cache: one pass over the text per token class."""
+    return _encode_counted(texts, same_script, table)[0]
+
+
+def _encode_counted(texts: Sequence[str], same_script: bool, table: KeyTable) -> tuple[Encoded, int]:
+    """:func:`_encode_fresh`, and how many of the key occurrences are words' (they come first)."""
     joined = "\n".join(t.replace("\n", " ") for t in texts)
     # Words: stem ids and cognate key ids, computed once per distinct word.
     words = _WORDS.findall(joined)
@@ -148,18 +264,19 @@ def encode(texts: Sequence[str], same_script: bool, table: KeyTable) -> Encoded:
     pairs = np.asarray([cache[w] for w in words], dtype=np.int64).reshape(-1, 2)
     stem_seg, stem_id = seg[pairs[:, 0] >= 0], pairs[:, 0][pairs[:, 0] >= 0]
     key_seg, key_id = seg[pairs[:, 1] >= 0], pairs[:, 1][pairs[:, 1] >= 0]
+    word_keys = int(key_seg.shape[0])
     # Numbers and symbols.
     others = _OTHERS.findall(joined)
     o_seg = _segment_ids(others)
     o_cache: dict[str, int] = {"\n": -1}
     for tok in others:
         if tok not in o_cache:
-            o_cache[tok] = table.id("n:" + number_key(tok) if tok[0].isdigit() else "p:" + _SYMBOLS[tok])
+            o_cache[tok] = table.id("n:" + _number_key(tok) if tok[0].isdigit() else "p:" + _SYMBOLS[tok])
     o_id = np.asarray([o_cache[t] for t in others], dtype=np.int64)
     key_seg = np.concatenate([key_seg, o_seg[o_id >= 0]])
     key_id = np.concatenate([key_id, o_id[o_id >= 0]])
     lengths = np.asarray([max(len(t.strip()), 1) for t in texts], dtype=np.float64)
-    return Encoded(lengths, key_seg, key_id, stem_seg, stem_id, stems)
+    return Encoded(lengths, key_seg, key_id, stem_seg, stem_id, stems), word_keys
 
 
 def analyse(text: str, same_script: bool = True) -> SegmentAnchors:
@@ -177,6 +294,17 @@ def dominant_script(texts: Sequence[str], sample: int = 64, letters: int = 64) -
     """The most frequent script among the letters of (a sample of) ``texts`` (``LATIN``, ``TELUGU``, ...).
 
     Unicode script names, not the ISO 15924 codes of :func:`aligner.text.scripts.dominant_script`:
-    see :func:`aligner.text.scripts.dominant_script_name`.
+    see :func:`aligner.text.scripts.dominant_script_name`. Cached by content like :func:`encode`;
+    a :class:`Permuted` document short enough to be read whole (fewer than ``2 x sample`` texts)
+    has its original's script, since the letters counted are then the same.
     """
+    if sum(map(len, texts)) > ENCODE_CACHE_CHARS:
+        return dominant_script_name(texts, sample, letters)
+    if isinstance(texts, Permuted) and len(texts) < 2 * sample:
+        return _dominant_script(texts.base, sample, letters)
+    return _dominant_script(tuple(texts), sample, letters)
+
+
+@lru_cache(maxsize=ENCODE_CACHE_SIZE)
+def _dominant_script(texts: tuple[str, ...], sample: int, letters: int) -> str:
     return dominant_script_name(texts, sample, letters)

@@ -32,10 +32,11 @@ import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
-from .anchors import KeyTable, dominant_script, encode
+from .anchors import ENCODE_CACHE_CHARS, KeyTable, Permuted, dominant_script, encode
 from .pairwise import AlignSettings, align_pair
 
 #: One pass (anchors and lengths) is enough to tell a text from chance, and costs half of two.
@@ -124,8 +125,14 @@ class AlignmentEvidence:
 
 
 def path_stats(src: Sequence[str], tgt: Sequence[str], src_kinds: Sequence[object] | None,
-               tgt_kinds: Sequence[object] | None, settings: AlignSettings = EVIDENCE_SETTINGS) -> PathStats:
-    """Align ``src`` with ``tgt`` and measure the path."""
+               tgt_kinds: Sequence[object] | None, settings: AlignSettings = EVIDENCE_SETTINGS, *,
+               rare_pairs: Sequence[tuple[int, int]] | None = None) -> PathStats:
+    """Align ``src`` with ``tgt`` and measure the path.
+
+    ``rare_pairs``, when given, are the segment pairs sharing a rare anchor (:func:`_rare_pairs` of
+    the two documents), known already (:func:`alignment_evidence` maps the real pair's through the
+    shuffle); otherwise they are computed here.
+    """
     n, m = len(src), len(tgt)
     beads = align_pair(src, tgt, src_kinds=src_kinds, tgt_kinds=tgt_kinds, settings=settings)
     full = [b for b in beads if b.source and b.target]
@@ -134,9 +141,7 @@ def path_stats(src: Sequence[str], tgt: Sequence[str], src_kinds: Sequence[objec
     aligned = (sum(len(b.source) for b in full), sum(len(b.target) for b in full))
     confidence = sum(b.score * (len(b.source) + len(b.target)) for b in full) / (n + m)
     ones = sum(1 for b in full if len(b.source) == 1 and len(b.target) == 1) / len(beads)
-    table = KeyTable()
-    same_script = dominant_script(src) == dominant_script(tgt)
-    pairs = _rare_pairs(_keys(src, same_script, table), _keys(tgt, same_script, table))
+    pairs = rare_pairs if rare_pairs is not None else _pair_anchors(src, tgt)
     bead_of_src = {i: k for k, b in enumerate(beads) for i in b.source}
     bead_of_tgt = {j: k for k, b in enumerate(beads) for j in b.target}
     # Shrunk towards 0 by ANCHOR_PRIOR pairs: one shared year landing in one bead proves little.
@@ -145,6 +150,32 @@ def path_stats(src: Sequence[str], tgt: Sequence[str], src_kinds: Sequence[objec
     lt = np.log1p([sum(len(tgt[j]) for j in b.target) for b in full])
     corr = float(np.corrcoef(ls, lt)[0, 1]) if len(full) >= 3 and ls.std() > 0 and lt.std() > 0 else 0.0
     return PathStats(aligned, len(beads), confidence, ones, hit, corr)
+
+
+def _pair_anchors(src: Sequence[str], tgt: Sequence[str]) -> list[tuple[int, int]]:
+    """The segment pairs of ``src`` and ``tgt`` that share a rare anchor (see :func:`_rare_pairs`)."""
+    table = KeyTable()
+    same_script = dominant_script(src) == dominant_script(tgt)
+    return _rare_pairs(_keys(src, same_script, table), _keys(tgt, same_script, table))
+
+
+def _shuffled_pairs(pairs: Sequence[tuple[int, int]], src: Sequence[str], tgt: Sequence[str],
+                    same_script: bool, order: Sequence[int], source: bool) -> list[tuple[int, int]] | None:
+    """The real pair's rare-anchor pairs carried through a shuffle of one side, or ``None`` when they may differ.
+
+    ``order`` is the shuffle of the source (``source``) or of the target: segment ``order[q]`` went
+    to position ``q``. Which keys a segment has and how many segments of a side have a key do not
+    depend on the order, so the pairs are the same pairs at the new positions, unless the shuffle
+    changed whether the two sides share a script (possible only when the script is read on a sample).
+    """
+    if (dominant_script(src) == dominant_script(tgt)) != same_script:
+        return None
+    position = [0] * len(order)
+    for q, p in enumerate(order):
+        position[p] = q
+    if source:
+        return sorted((position[i], j) for i, j in pairs)
+    return sorted((i, position[j]) for i, j in pairs)
 
 
 def _rare_pairs(src: list[set[int]], tgt: list[set[int]], most: int = 2) -> list[tuple[int, int]]:
@@ -192,7 +223,39 @@ def alignment_evidence(
     score of the pair in [0, 1] when there is one, is weighed in by the joint model. Past
     :data:`MAX_SEGMENTS` segments only the first part of each document is aligned (the same share of
     each; ``segments`` and ``share`` say how much).
+
+    The result is a pure function of the arguments and is cached by content (:data:`EVIDENCE_CACHE_SIZE`
+    results; not for documents past ``ENCODE_CACHE_CHARS`` characters): ``check`` asks for the
+    same pair more than once (on the damage cases, 156 requests for 91 distinct pairs).
     """
+    if sum(map(len, src)) + sum(map(len, tgt)) <= ENCODE_CACHE_CHARS:
+        try:
+            return _cached_evidence(
+                tuple(src), tuple(tgt), None if src_kinds is None else tuple(src_kinds),
+                None if tgt_kinds is None else tuple(tgt_kinds), shuffles, seed, screen, MAX_SEGMENTS,
+            )
+        except TypeError:  # unhashable kinds: computed as it is
+            pass
+    return _alignment_evidence(src, tgt, src_kinds, tgt_kinds, shuffles, seed, screen)
+
+
+#: Evidence results kept by :func:`alignment_evidence` (each a few hundred bytes, plus the texts it keeps alive).
+EVIDENCE_CACHE_SIZE = 512
+
+
+@lru_cache(maxsize=EVIDENCE_CACHE_SIZE)
+def _cached_evidence(src: tuple[str, ...], tgt: tuple[str, ...], src_kinds: tuple | None, tgt_kinds: tuple | None,
+                     shuffles: int, seed: int, screen: float | None, max_segments: int) -> AlignmentEvidence:
+    """:func:`_alignment_evidence` by content; ``max_segments`` (:data:`MAX_SEGMENTS`) only keys the cache."""
+    del max_segments
+    return _alignment_evidence(list(src), list(tgt), None if src_kinds is None else list(src_kinds),
+                               None if tgt_kinds is None else list(tgt_kinds), shuffles, seed, screen)
+
+
+def _alignment_evidence(src: Sequence[str], tgt: Sequence[str], src_kinds: Sequence[object] | None,
+                        tgt_kinds: Sequence[object] | None, shuffles: int, seed: int,
+                        screen: float | None) -> AlignmentEvidence:
+    """:func:`alignment_evidence` without the cache."""
     share = 1.0
     if max(len(src), len(tgt)) > MAX_SEGMENTS:
         share = MAX_SEGMENTS / max(len(src), len(tgt))
@@ -201,16 +264,20 @@ def alignment_evidence(
         src_kinds = src_kinds[:cut_s] if src_kinds is not None else None
         tgt_kinds = tgt_kinds[:cut_t] if tgt_kinds is not None else None
     n, m = len(src), len(tgt)
-    real = path_stats(src, tgt, src_kinds, tgt_kinds)
+    same_script = dominant_script(src) == dominant_script(tgt)
+    pairs = _pair_anchors(src, tgt)
+    real = path_stats(src, tgt, src_kinds, tgt_kinds, rare_pairs=pairs)
     nulls = []
     for k in range(null_size(shuffles, min(n, m))):
         # Shuffle the target, then the source, in turn: the result hardly depends on which is which.
         if k % 2 == 0:
             texts, kinds = _permuted(tgt, tgt_kinds, seed + k)
-            nulls.append(path_stats(src, texts, src_kinds, kinds))
+            moved = _shuffled_pairs(pairs, src, texts, same_script, texts.order, source=False)
+            nulls.append(path_stats(src, texts, src_kinds, kinds, rare_pairs=moved))
         else:
             texts, kinds = _permuted(src, src_kinds, seed + k)
-            nulls.append(path_stats(texts, tgt, kinds, tgt_kinds))
+            moved = _shuffled_pairs(pairs, texts, tgt, same_script, texts.order, source=True)
+            nulls.append(path_stats(texts, tgt, kinds, tgt_kinds, rare_pairs=moved))
     shuffled = PathStats(
         (round(_mean(x.aligned[0] for x in nulls)), round(_mean(x.aligned[1] for x in nulls))),
         round(_mean(x.beads for x in nulls)),
@@ -239,10 +306,12 @@ def null_size(shuffles: int, segments: int) -> int:
     return max(shuffles, 1, min(MAX_SHUFFLES, math.ceil(SHUFFLED_SEGMENTS / max(segments, 1))))
 
 
-def _permuted(texts: Sequence[str], kinds: Sequence[object] | None, seed: int) -> tuple[list[str], list | None]:
+def _permuted(texts: Sequence[str], kinds: Sequence[object] | None, seed: int) -> tuple[Permuted, list | None]:
+    """``texts`` (and ``kinds``) in a shuffled order; the texts as :class:`~aligner.align.anchors.Permuted`,
+    so that the anchor encoding is derived from the original's instead of read again."""
     perm = list(range(len(texts)))
     random.Random(seed).shuffle(perm)
-    return [texts[p] for p in perm], ([kinds[p] for p in perm] if kinds is not None else None)
+    return Permuted(texts, perm), ([kinds[p] for p in perm] if kinds is not None else None)
 
 
 def _mean(values) -> float:
