@@ -78,11 +78,12 @@ def make_small(workdir: Path, cases: int) -> tuple[list[Path], int]:
 def one_run(path: Path, times: dict[str, float]) -> None:
     """Check ``path`` stage by stage as ``check_paths`` does (jobs=1), adding CPU seconds into ``times``."""
     from aligner.align import AlignSettings, align_documents
+    from aligner.checks.l10n import name_entries
     from aligner.checks.registry import run_all
     from aligner.heap import long_lived, settle
     from aligner.io.formats import read_paths
     from aligner.options import RunOptions
-    from aligner.pipeline import _check_run, detect_all, select_checks, sort_findings, spare_sources
+    from aligner.pipeline import _check_run, detect_all, select_checks, sort_findings
     from aligner.report.findings import render_findings
 
     def timed(stage: str, fn: Callable[[], object]) -> object:
@@ -129,8 +130,8 @@ def one_run(path: Path, times: dict[str, float]) -> None:
         for key, members in by_analysis.items():
             family = key.split(":")[0]
             found += timed(f"check: {family}", lambda members=members: run_all(members, ctx, jobs=1))
-        findings = timed("check: sort + sources", lambda: sort_findings(
-            spare_sources(found, aligned.groups, opts.config.source_version)))
+        findings = timed("check: sort + entries", lambda: sort_findings(
+            name_entries(found, aligned.groups, opts.config.source_version)))
         run = _check_run(docs, detections, aligned, AlignSettings(), opts, checks, findings)
         timed("write (json)", lambda: render_findings(
             "json", run.findings, fail_on=opts.config.fail_on, color=False, signature=run.signature,
