@@ -48,6 +48,34 @@ def _ranks(words: Sequence[str]) -> np.ndarray:
     return ranks
 
 
+
+def _bead_stems(beads: Sequence[tuple[Sequence[int], Sequence[int]]], src: Occurrences, tgt: Occurrences,
+                n_s: int, n_t: int, max_beads: int
+                ) -> tuple[list[int], np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """The stems each non-null bead holds, once per bead, on both sides, and how many beads hold each stem.
+
+    At most ``max_beads`` beads are read, evenly spaced. Returns the beads read, then per side the
+    bead and stem arrays (one row per stem and bead) and the bead count of every stem; ``None``
+    when no bead has text on both sides.
+    """
+    full = [b for b, (s, t) in enumerate(beads) if s and t]
+    if not full:
+        return None
+    if len(full) > max_beads:
+        step = len(full) / max_beads
+        full = [full[int(k * step)] for k in range(max_beads)]
+    chosen = np.zeros(len(beads), dtype=bool)
+    chosen[full] = True
+    b_src, b_tgt = bead_index(beads, src.size, tgt.size)
+    sb = b_src[src.seg]
+    tb = b_tgt[tgt.seg]
+    ks, kt = chosen[sb] & (sb >= 0), chosen[tb] & (tb >= 0)
+    sb, ss, _ = aggregate(sb[ks], src.key[ks], np.ones(int(ks.sum())))
+    tb, ts, _ = aggregate(tb[kt], tgt.key[kt], np.ones(int(kt.sum())))
+    c_s = np.bincount(ss, minlength=n_s)
+    c_t = np.bincount(ts, minlength=n_t)
+    return full, sb, ss, tb, ts, c_s, c_t
+
 def learn_links(
     src: Occurrences,
     tgt: Occurrences,
@@ -69,23 +97,11 @@ def learn_links(
     more than ``max_share`` of the beads (function words), which could not be told apart
     from chance anyway.
     """
-    full = [b for b, (s, t) in enumerate(beads) if s and t]
-    if not full:
-        return []
-    if len(full) > max_beads:
-        step = len(full) / max_beads
-        full = [full[int(k * step)] for k in range(max_beads)]
-    chosen = np.zeros(len(beads), dtype=bool)
-    chosen[full] = True
-    b_src, b_tgt = bead_index(beads, src.size, tgt.size)
-    sb = b_src[src.seg]
-    tb = b_tgt[tgt.seg]
-    ks, kt = chosen[sb] & (sb >= 0), chosen[tb] & (tb >= 0)
-    sb, ss, _ = aggregate(sb[ks], src.key[ks], np.ones(int(ks.sum())))
-    tb, ts, _ = aggregate(tb[kt], tgt.key[kt], np.ones(int(kt.sum())))
     n_s, n_t = len(src_words), len(tgt_words)
-    c_s = np.bincount(ss, minlength=n_s)
-    c_t = np.bincount(ts, minlength=n_t)
+    read = _bead_stems(beads, src, tgt, n_s, n_t, max_beads)
+    if read is None:
+        return []
+    full, sb, ss, tb, ts, c_s, c_t = read
     cap = max(max_share * len(full), float(min_count))
     ks = (c_s[ss] >= min_count) & (c_s[ss] <= cap)
     kt = (c_t[ts] >= min_count) & (c_t[ts] <= cap)
@@ -198,23 +214,11 @@ def learn_links_model1(
     most of the pairs) and stems seen once are left out of it. Cognates are left to the cognate
     anchors. At most ``max_beads`` beads are read (evenly spaced), so the time is bounded.
     """
-    full = [b for b, (s, t) in enumerate(beads) if s and t]
-    if not full:
-        return []
-    if len(full) > max_beads:
-        step = len(full) / max_beads
-        full = [full[int(k * step)] for k in range(max_beads)]
-    chosen = np.zeros(len(beads), dtype=bool)
-    chosen[full] = True
-    b_src, b_tgt = bead_index(beads, src.size, tgt.size)
-    sb = b_src[src.seg]
-    tb = b_tgt[tgt.seg]
-    ks, kt = chosen[sb] & (sb >= 0), chosen[tb] & (tb >= 0)
-    sb, ss, _ = aggregate(sb[ks], src.key[ks], np.ones(int(ks.sum())))
-    tb, ts, _ = aggregate(tb[kt], tgt.key[kt], np.ones(int(kt.sum())))
     n_s, n_t = len(src_words), len(tgt_words)
-    c_s = np.bincount(ss, minlength=n_s)
-    c_t = np.bincount(ts, minlength=n_t)
+    read = _bead_stems(beads, src, tgt, n_s, n_t, max_beads)
+    if read is None:
+        return []
+    full, sb, ss, tb, ts, c_s, c_t = read
     # Words too common to be worth a pair are dropped from training (they would cost most of the
     # pairs); words seen once cannot repeat a pairing.
     train_cap = max(0.5 * len(full), float(min_count))
