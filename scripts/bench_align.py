@@ -131,10 +131,8 @@ def run_child(method: str, data: str, timeout: float) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def seed_pairs(settings=None) -> list[dict]:
-    """All ordered pairs of the seed versions against the hand gold (pairwise beads derived from it)."""
-    from aligner.align.evaluate import score_alignment
-    from aligner.align.pairwise import AlignSettings, align_pair
+def seed_gold_pairs() -> list[tuple[str, str, list, object, object]]:
+    """Every ordered pair of the seed versions: (a, b, gold beads derived from the hand gold, document a, b)."""
     from aligner.documents import read_document
 
     rows = [line.split("\t") for line in GOLD_TSV.read_text(encoding="utf-8").splitlines()]
@@ -151,15 +149,25 @@ def seed_pairs(settings=None) -> list[dict]:
                 s, t = row[column[a]].strip(), row[column[b]].strip()
                 if s or t:
                     gold.append(((int(s),) if s else (), (int(t),) if t else ()))
-            da, db = docs[a], docs[b]
-            beads = align_pair(
-                [s.text for s in da.segments], [s.text for s in db.segments], a, b,
-                src_kinds=[s.kind for s in da.segments], tgt_kinds=[s.kind for s in db.segments],
-                settings=settings or AlignSettings(),
-            )
-            sc = score_alignment(gold, beads)
-            exact = sorted((x.source, x.target) for x in beads) == sorted(gold)
-            out.append({"pair": f"{a}-{b}", "f1_strict": sc.f1_strict, "exact": exact})
+            out.append((a, b, gold, docs[a], docs[b]))
+    return out
+
+
+def seed_pairs(settings=None) -> list[dict]:
+    """All ordered pairs of the seed versions against the hand gold (pairwise beads derived from it)."""
+    from aligner.align.evaluate import score_alignment
+    from aligner.align.pairwise import AlignSettings, align_pair
+
+    out = []
+    for a, b, gold, da, db in seed_gold_pairs():
+        beads = align_pair(
+            [s.text for s in da.segments], [s.text for s in db.segments], a, b,
+            src_kinds=[s.kind for s in da.segments], tgt_kinds=[s.kind for s in db.segments],
+            settings=settings or AlignSettings(),
+        )
+        sc = score_alignment(gold, beads)
+        exact = sorted((x.source, x.target) for x in beads) == sorted(gold)
+        out.append({"pair": f"{a}-{b}", "f1_strict": sc.f1_strict, "exact": exact})
     return out
 
 

@@ -172,28 +172,12 @@ def run_pieces(size: int, rate: float, seed: int) -> str:
 
 def seed_pairs_nltk() -> list[float]:
     """nltk Gale–Church's strict F1 on each ordered seed pair (same gold as ``bench_align.seed_pairs``)."""
-    from bench_align import GOLD_TSV, SEEDS, _nltk_beads
+    from bench_align import _nltk_beads, seed_gold_pairs
 
     from aligner.align.evaluate import score_alignment
-    from aligner.documents import read_document
 
-    rows = [line.split("\t") for line in GOLD_TSV.read_text(encoding="utf-8").splitlines()]
-    names = [Path(n).stem for n in rows[0]]
-    column = {lang: names.index(path.stem) for lang, path in SEEDS.items()}
-    docs = {lang: read_document(str(path), language=lang) for lang, path in SEEDS.items()}
-    out = []
-    for a in SEEDS:
-        for b in SEEDS:
-            if a == b:
-                continue
-            gold = []
-            for row in rows[1:]:
-                s, t = row[column[a]].strip(), row[column[b]].strip()
-                if s or t:
-                    gold.append(((int(s),) if s else (), (int(t),) if t else ()))
-            beads = _nltk_beads([s.text for s in docs[a].segments], [s.text for s in docs[b].segments])
-            out.append(score_alignment(gold, beads).f1_strict)
-    return out
+    return [score_alignment(gold, _nltk_beads([s.text for s in da.segments], [s.text for s in db.segments])).f1_strict
+            for _a, _b, gold, da, db in seed_gold_pairs()]
 
 
 def write_section(path: Path, section: str, mark: str = MARK) -> None:

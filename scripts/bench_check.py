@@ -276,6 +276,22 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def throughput_corpus(groups: Sequence[damage.Group], mb: float, directory: Path) -> tuple[Path, int, int]:
+    """The seed versions each repeated to about ``mb`` MB in all, as four long documents in ``directory``:
+    (directory, bytes written, how many times each version was repeated)."""
+    seeds = next(g for g in groups if g.name == "seeds")
+    texts = {v.name: v.render().rstrip("\n") for v in seeds.versions}
+    one = sum(len(t.encode("utf-8")) + 1 for t in texts.values())
+    times = max(1, round(mb * 1e6 / one))
+    directory.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for name, text in texts.items():
+        body = "\n".join([text] * times) + "\n"
+        (directory / name).write_text(body, encoding="utf-8")
+        total += len(body.encode("utf-8"))
+    return directory, total, times
+
+
 def throughput(groups: Sequence[damage.Group], mb: float, peers: Sequence[Pofilter | OpusNumerals],
                workdir: Path, cpu: dict[str, float] | None = None) -> dict[str, tuple[float, float]]:
     """(MB, seconds) per tool on the seed versions repeated to about ``mb`` MB, as four long documents.
@@ -283,22 +299,13 @@ def throughput(groups: Sequence[damage.Group], mb: float, peers: Sequence[Pofilt
     ``cpu``, when given, receives aligner's CPU seconds (this process and its forked workers).
     """
     cpu = {} if cpu is None else cpu
-    seeds = next(g for g in groups if g.name == "seeds")
-    texts = {v.name: v.render().rstrip("\n") for v in seeds.versions}
-    one = sum(len(t.encode("utf-8")) + 1 for t in texts.values())
-    times = max(1, round(mb * 1e6 / one))
-    directory = workdir / "throughput"
-    directory.mkdir(parents=True, exist_ok=True)
-    total = 0
-    for name, text in texts.items():
-        body = "\n".join([text] * times) + "\n"
-        (directory / name).write_text(body, encoding="utf-8")
-        total += len(body.encode("utf-8"))
+    directory, total, times = throughput_corpus(groups, mb, workdir / "throughput")
     out: dict[str, tuple[float, float]] = {}
     t0, c0 = time.perf_counter(), _cpu_seconds()
     check_paths([str(directory)])
     out["aligner"] = (total / 1e6, time.perf_counter() - t0)
     cpu["aligner"] = _cpu_seconds() - c0
+    seeds = next(g for g in groups if g.name == "seeds")
     pivot = seeds.pivots[0]
     for peer in peers:
         t0 = time.perf_counter()

@@ -49,18 +49,9 @@ SUBSTAGES = (
 
 def make_large(workdir: Path, mb: float) -> tuple[Path, int]:
     """The throughput directory of ``bench_check.py``: (directory, bytes)."""
-    groups = damage.load_groups()
-    seeds = next(g for g in groups if g.name == "seeds")
-    texts = {v.name: v.render().rstrip("\n") for v in seeds.versions}
-    one = sum(len(t.encode("utf-8")) + 1 for t in texts.values())
-    times = max(1, round(mb * 1e6 / one))
-    directory = workdir / "large"
-    directory.mkdir(parents=True, exist_ok=True)
-    total = 0
-    for name, text in texts.items():
-        body = "\n".join([text] * times) + "\n"
-        (directory / name).write_text(body, encoding="utf-8")
-        total += len(body.encode("utf-8"))
+    from bench_check import throughput_corpus
+
+    directory, total, _times = throughput_corpus(damage.load_groups(), mb, workdir / "large")
     return directory, total
 
 
