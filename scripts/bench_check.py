@@ -321,7 +321,12 @@ def throughput(groups: Sequence[damage.Group], mb: float, peers: Sequence[Pofilt
 
 
 def _pct(a: int, b: int) -> str:
-    return f"{100 * a / b:.0f}% ({a}/{b})" if b else "–"
+    """``a`` of ``b`` as a percentage; never rounded up to 100 % when one is missing (398/400 is 99.5 %)."""
+    if not b:
+        return "–"
+    share = 100 * a / b
+    text = f"{share:.0f}" if a == b or round(share) < 100 else f"{share:.1f}"
+    return f"{text}% ({a}/{b})"
 
 
 def _prec(t: int, f: int) -> str:
