@@ -76,6 +76,25 @@ def _bead_stems(beads: Sequence[tuple[Sequence[int], Sequence[int]]], src: Occur
     c_t = np.bincount(ts, minlength=n_t)
     return full, sb, ss, tb, ts, c_s, c_t
 
+
+def _compete(si: np.ndarray, ti: np.ndarray, counts: np.ndarray, strength: np.ndarray,
+             src_words: Sequence[str], tgt_words: Sequence[str]) -> list[Link]:
+    """Competitive linking (Melamed 2000): candidate pairs strongest first (ties by count, then by the
+    words themselves: deterministic), each word linked once; a pair of cognates takes its words out of
+    the race but is not returned (the cognate anchors already match it)."""
+    order = np.lexsort((_ranks(tgt_words)[ti], _ranks(src_words)[si], -counts, -strength))
+    used_s = np.zeros(len(src_words), dtype=bool)
+    used_t = np.zeros(len(tgt_words), dtype=bool)
+    links: list[Link] = []
+    for k in order:
+        a, b = int(si[k]), int(ti[k])
+        if used_s[a] or used_t[b]:
+            continue
+        used_s[a] = used_t[b] = True
+        if fold(src_words[a])[:COGNATE_CHARS] != fold(tgt_words[b])[:COGNATE_CHARS]:
+            links.append(Link(a, b, int(counts[k]), float(strength[k])))
+    return links
+
 def learn_links(
     src: Occurrences,
     tgt: Occurrences,
@@ -122,19 +141,7 @@ def learn_links(
     dice = 2.0 * c_st / (c_s[si] + c_t[ti])
     keep = dice >= min_dice
     si, ti, c_st, dice = si[keep], ti[keep], c_st[keep], dice[keep]
-    # Strongest first; ties by count, then by the words themselves (deterministic).
-    order = np.lexsort((_ranks(tgt_words)[ti], _ranks(src_words)[si], -c_st, -dice))
-    used_s = np.zeros(n_s, dtype=bool)
-    used_t = np.zeros(n_t, dtype=bool)
-    links: list[Link] = []
-    for k in order:
-        a, b = int(si[k]), int(ti[k])
-        if used_s[a] or used_t[b]:
-            continue
-        used_s[a] = used_t[b] = True
-        if fold(src_words[a])[:COGNATE_CHARS] != fold(tgt_words[b])[:COGNATE_CHARS]:
-            links.append(Link(a, b, int(c_st[k]), float(dice[k])))
-    return links
+    return _compete(si, ti, c_st, dice, src_words, tgt_words)
 
 
 def link_occurrences(
@@ -241,15 +248,4 @@ def learn_links_model1(
     cap = max(max_share * len(full), float(min_count))
     keep = (c_st >= min_count) & (score >= min_prob) & (c_s[si] <= cap) & (c_t[ti] <= cap)
     si, ti, c_st, score = si[keep], ti[keep], c_st[keep], score[keep]
-    order = np.lexsort((_ranks(tgt_words)[ti], _ranks(src_words)[si], -c_st, -score))
-    used_s = np.zeros(n_s, dtype=bool)
-    used_t = np.zeros(n_t, dtype=bool)
-    links: list[Link] = []
-    for k in order:
-        a, b = int(si[k]), int(ti[k])
-        if used_s[a] or used_t[b]:
-            continue
-        used_s[a] = used_t[b] = True
-        if fold(src_words[a])[:COGNATE_CHARS] != fold(tgt_words[b])[:COGNATE_CHARS]:
-            links.append(Link(a, b, int(c_st[k]), float(score[k])))
-    return links
+    return _compete(si, ti, c_st, score, src_words, tgt_words)
