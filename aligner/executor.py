@@ -127,10 +127,12 @@ class ForkPool:
                     proc.join(timeout=2.0)
                 codes = [p.exitcode for p in processes if p.exitcode is not None]
                 dead = [c for c in codes if c != 0]
-                if dead or not codes:
-                    raise AlignerError(f"a worker process died (exit code {dead[0] if dead else '?'}; out of "
-                                       "memory?): run again with --jobs 1 to run in one process") from None
-                raise AlignerError("a worker process ended without sending its findings: "
+                if dead:
+                    raise AlignerError(f"a worker process died (exit code {dead[0]}; out of memory?): "
+                                       "run again with --jobs 1 to run in one process") from None
+                # Exit code 0, or none known (under load the pool may not have reaped the worker yet).
+                unknown = "" if codes else " (its exit code is not known; out of memory?)"
+                raise AlignerError(f"a worker process ended without sending its findings{unknown}: "
                                    "run again with --jobs 1 to run in one process") from None
             if item is None:
                 return False
