@@ -316,6 +316,10 @@ CONTRADICTING_NUMBERS = 4
 #: kilometres, 12-hour to 24-hour clocks), so a real pair of news versions can share only a third
 #: of its numbers (ntrex doc024, lt-en: 4 of 13); a text with other figures shares almost none.
 CONTRADICTING_SHARE = 0.2
+#: The same for two documents in one language: they write their numbers alike (no localised
+#: formats, units or clocks), so sharing fewer than half is already another text of the same
+#: template (this year's report beside last year's, a product page beside its sibling).
+SAME_LANGUAGE_CONTRADICTING_SHARE = 0.5
 
 
 def _numbers_component(a: _Features, b: _Features) -> tuple[float, float, dict]:
@@ -550,18 +554,20 @@ def _pair(a: _Features, b: _Features) -> tuple[float, dict[str, Component], bool
     same = a.language is not None and a.language == b.language
     if same:
         score *= SAME_LANGUAGE_PRIOR
-    return round(score, 6), components, same, _veto(a, b, components)
+    return round(score, 6), components, same, _veto(a, b, components, same)
 
 
-def _veto(a: _Features, b: _Features, components: dict[str, Component]) -> str:
+def _veto(a: _Features, b: _Features, components: dict[str, Component], same: bool = False) -> str:
     """Why the pair need not be aligned at all (cheap and certain enough), or ""."""
     num = components["numbers"].detail
     fewer = min(num["a"], num["b"])
-    if fewer >= CONTRADICTING_NUMBERS and num["shared"] < CONTRADICTING_SHARE * fewer:
+    share = SAME_LANGUAGE_CONTRADICTING_SHARE if same else CONTRADICTING_SHARE
+    if fewer >= CONTRADICTING_NUMBERS and num["shared"] < share * fewer:
         # Plenty of numbers on both sides and few in common: numbers survive translation, so two
         # texts with the same layout but other figures (templated pages, yearly reports) are not
         # versions of each other, however well their sentences align.
-        return f"numbers contradict (shares {num['shared']} of {num['a']} and {num['b']})"
+        where = ", in one language" if same else ""
+        return f"numbers contradict (shares {num['shared']} of {num['a']} and {num['b']}{where})"
     if not a.body_segments or not b.body_segments or not a.adjusted_length or not b.adjusted_length:
         return "one of them is empty"
     seg_ratio = max(a.body_segments, b.body_segments) / min(a.body_segments, b.body_segments)
