@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from . import _kernels
 from .dp import Band
 
 #: Bead shapes the aligner considers, in the fixed order that breaks ties.
@@ -399,11 +400,20 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
     row_off = band.offsets[s_seg] - band.lo[s_seg]
     single = bool(s_cnt.max() <= 1.0 and t_cnt.max() <= 1.0)
     ends = np.cumsum(counts)
-    start = 0
-    while start < counts.size:
+    bounds = [0]
+    while bounds[-1] < counts.size:
         # A chunk of source occurrences whose expansions fit in memory.
+        start = bounds[-1]
         stop = int(np.searchsorted(ends, (ends[start - 1] if start else 0) + chunk, side="right"))
-        stop = max(stop, start + 1)
+        bounds.append(max(stop, start + 1))
+    kernels = _kernels.for_cells(band.cells)
+    if kernels is not None:
+        # The same per-chunk sums, without the expanded temporaries.
+        ints = (np.ascontiguousarray(x, dtype=np.int64) for x in (bounds, left, counts, row_off, t_seg))
+        floats = (np.ascontiguousarray(x, dtype=np.float64) for x in (w_occ, s_cnt, t_cnt))
+        kernels.expand(*ints, *floats, single, out)
+        return out
+    for start, stop in zip(bounds[:-1], bounds[1:]):
         c = counts[start:stop]
         first = np.cumsum(c) - c
         t_idx = np.arange(int(first[-1] + c[-1])) + np.repeat(left[start:stop] - first, c)
@@ -412,7 +422,6 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
         if not single:
             val *= np.minimum(np.repeat(s_cnt[start:stop], c), t_cnt[t_idx])
         out += np.bincount(pos, weights=val, minlength=band.cells)
-        start = stop
     return out
 
 

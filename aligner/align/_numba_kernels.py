@@ -1,0 +1,254 @@
+"""The numba kernels behind :mod:`aligner.align._kernels` (importing this module imports numba).
+
+Each function mirrors a numpy code path operation for operation (see the docstrings); ties are
+broken the way numpy breaks them (``np.maximum`` keeps the value, ``np.argmax`` the first index).
+"""
+
+from __future__ import annotations
+
+import numba
+import numpy as np
+
+NEG = -np.inf
+
+#: Trace states: D best of all, X = max(M, Gv), Y = max(M, Gh), M both sides, H in a 0-1 run, V in a 1-0 run.
+_D, _X, _Y, _M, _H, _V = 0, 1, 2, 3, 4, 5
+
+
+@numba.njit(cache=True, nogil=True)
+def _pred(lo: np.ndarray, hi: np.ndarray, off: np.ndarray, i: int, j: int, a: int, b: int, sentinel: int) -> int:
+    """Flat index of cell ``(i - a, j - b)``, or ``sentinel`` outside the band (:func:`dp.predecessors`)."""
+    r = i - a
+    c = j - b
+    if r < 0:
+        return sentinel
+    lo_r = lo[r]
+    if lo_r < 0:
+        lo_r = 0
+    if c < lo_r or c >= hi[r]:
+        return sentinel
+    return off[r] + c - lo[r]
+
+
+@numba.njit(cache=True, nogil=True)
+def forward(lo: np.ndarray, hi: np.ndarray, off: np.ndarray, sh_a: np.ndarray, sh_b: np.ndarray,
+            others: np.ndarray, vgap: int, hgap: int, scores: np.ndarray, ext_v: float, ext_h: float,
+            n: int, best_all: np.ndarray, vert: np.ndarray, not_h: np.ndarray, match: np.ndarray,
+            horiz: np.ndarray) -> None:
+    """The forward pass of :func:`aligner.align.dp.search`, row by row and cell by cell.
+
+    ``best_all``, ``vert``, ``not_h`` (``cells + 1`` long, the last cell the -inf sentinel),
+    ``match`` and ``horiz`` (``cells`` long) come filled with -inf and are filled in place.
+    """
+    cells = match.shape[0]
+    k = others.shape[0]
+    has_v = vgap >= 0
+    has_h = hgap >= 0
+    width = 1
+    for i in range(n + 1):
+        w = off[i + 1] - off[i]
+        if w > width:
+            width = w
+    xrow = np.empty(width)
+    for i in range(n + 1):
+        s = off[i]
+        e = off[i + 1]
+        w = e - s
+        if w == 0:
+            continue
+        # M: the best bead with both sides, shape by shape in the order of ``others`` (cells whose
+        # bead would start outside the band see the -inf sentinel, which never wins a maximum).
+        for r in range(k):
+            t = others[r]
+            a = sh_a[t]
+            b = sh_b[t]
+            if i < a:
+                continue
+            row = i - a
+            lo_r = max(lo[row], 0)
+            # Columns j of this row whose predecessor column j - b lies in lo_r .. hi[row] - 1.
+            c0 = max(s, s + lo_r + b - lo[i])
+            c1 = min(e, s + hi[row] + b - lo[i])
+            base = off[row] - lo[row] - b + lo[i] - s
+            for c in range(c0, c1):
+                v = best_all[base + c] + np.float64(scores[t, c])
+                if v > match[c]:
+                    match[c] = v
+        if i == 0 and lo[0] == 0:
+            match[s] = 0.0
+        for c in range(s, e):
+            mv = match[c]
+            if has_v and i > 0:
+                j = lo[i] + c - s
+                p = _pred(lo, hi, off, i, j, 1, 0, cells)
+                g = np.float64(scores[vgap, c])
+                opened = not_h[p] + g
+                extended = vert[p] + g
+                extended += ext_v
+                vv = extended if extended > opened else opened
+                vert[c] = vv
+                xrow[c - s] = vv if vv > mv else mv
+            else:
+                xrow[c - s] = mv
+        if has_h and w > 1:
+            # Gh by a running maximum of the lifted values (dp.search's numpy code, in its order).
+            cum = 0.0
+            run = NEG
+            not_h[s] = match[s]
+            best_all[s] = xrow[0]
+            for q in range(w - 1):
+                c = s + 1 + q
+                o = np.float64(scores[hgap, c])
+                step = o + ext_h
+                cum = step if q == 0 else cum + step
+                lifted = xrow[q] + o
+                lifted -= cum
+                if q == 0 or lifted > run:
+                    run = lifted
+                hv = cum + run
+                horiz[c] = hv
+                mv = match[c]
+                not_h[c] = hv if hv > mv else mv
+                xv = xrow[q + 1]
+                best_all[c] = hv if hv > xv else xv
+        else:
+            for c in range(s, e):
+                not_h[c] = match[c]
+                best_all[c] = xrow[c - s]
+
+
+@numba.njit(cache=True, nogil=True)
+def _run_start(lo: np.ndarray, off: np.ndarray, i: int, p: int, match: np.ndarray, vert: np.ndarray,
+               scores: np.ndarray, hgap: int, ext_h: float) -> int:
+    """:func:`aligner.align.dp._run_start`: where in row ``i`` the 0-1 run into position ``p`` began."""
+    s = off[i]
+    cum = 0.0
+    run = NEG
+    start = 0
+    for q in range(p):
+        c = s + 1 + q
+        o = np.float64(scores[hgap, c])
+        step = o + ext_h
+        cum = step if q == 0 else cum + step
+        mv = match[s + q]
+        vv = vert[s + q]
+        x = vv if vv > mv else mv
+        lifted = x + o
+        lifted -= cum
+        if q == 0 or lifted > run:
+            run = lifted
+        if lifted == run:
+            start = q
+    return start
+
+
+@numba.njit(cache=True, nogil=True)
+def trace(lo: np.ndarray, hi: np.ndarray, off: np.ndarray, sh_a: np.ndarray, sh_b: np.ndarray,
+          others: np.ndarray, vgap: int, hgap: int, scores: np.ndarray, ext_v: float, ext_h: float,
+          n: int, m: int, best_all: np.ndarray, vert: np.ndarray, not_h: np.ndarray, match: np.ndarray,
+          horiz: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`aligner.align.dp._trace`: the path's shapes and gains, last bead first."""
+    cells = match.shape[0]
+    k = others.shape[0]
+    out_a = np.empty(n + m, dtype=np.int64)
+    out_b = np.empty(n + m, dtype=np.int64)
+    out_g = np.empty(n + m, dtype=np.float64)
+    size = 0
+    i, j, st = n, m, _D
+    while i > 0 or j > 0:
+        c = off[i] + j - lo[i]
+        if st == _D:
+            mv = match[c]
+            vv = vert[c]
+            xv = vv if vv > mv else mv
+            if horiz[c] > xv:
+                st = _H
+            elif vv > mv:
+                st = _V
+            else:
+                st = _M
+        elif st == _X:
+            st = _V if vert[c] > match[c] else _M
+        elif st == _Y:
+            st = _H if horiz[c] > match[c] else _M
+        elif st == _M:
+            if k == 0:
+                raise ValueError("broken back-pointer")
+            best_t = others[0]
+            best = NEG
+            for r in range(k):
+                t = others[r]
+                p = _pred(lo, hi, off, i, j, sh_a[t], sh_b[t], cells)
+                v = best_all[p] + np.float64(scores[t, c])
+                if r == 0 or v > best:
+                    best = v
+                    best_t = t
+            a = sh_a[best_t]
+            b = sh_b[best_t]
+            i -= a
+            j -= b
+            out_a[size] = a
+            out_b[size] = b
+            out_g[size] = match[c] - best_all[off[i] + j - lo[i]]
+            size += 1
+            st = _D
+        elif st == _H:
+            start = lo[i] + _run_start(lo, off, i, j - lo[i], match, vert, scores, hgap, ext_h)
+            for _ in range(j - start):
+                out_a[size] = 0
+                out_b[size] = 1
+                out_g[size] = 0.0
+                size += 1
+            j = start
+            st = _X
+        else:
+            p = _pred(lo, hi, off, i, j, 1, 0, cells)
+            g = np.float64(scores[vgap, c])
+            opened = not_h[p] + g
+            extended = vert[p] + g
+            extended += ext_v
+            i -= 1
+            out_a[size] = 1
+            out_b[size] = 0
+            out_g[size] = 0.0
+            size += 1
+            st = _Y if opened >= extended else _V
+    return out_a[:size], out_b[:size], out_g[:size]
+
+
+@numba.njit(cache=True, nogil=True)
+def expand(bounds: np.ndarray, left: np.ndarray, counts: np.ndarray, row_off: np.ndarray, t_seg: np.ndarray,
+           w_occ: np.ndarray, s_cnt: np.ndarray, t_cnt: np.ndarray, single: bool, out: np.ndarray) -> None:
+    """The expansion loop of :func:`aligner.align.cost.match_table`, chunk by chunk as there.
+
+    Chunk ``q`` covers source occurrences ``bounds[q] .. bounds[q+1]-1``; within a chunk the
+    values are summed per cell in occurrence order from 0 (``np.bincount``), then added to ``out``.
+    Cells no chunk touches would have 0.0 added, which leaves them as they are, so they are skipped.
+    """
+    cells = out.shape[0]
+    tmp = np.zeros(cells)
+    seen = np.zeros(cells, dtype=np.bool_)
+    for q in range(bounds.shape[0] - 1):
+        for o in range(bounds[q], bounds[q + 1]):
+            base = row_off[o]
+            for t in range(left[o], left[o] + counts[o]):
+                pos = base + t_seg[t]
+                val = w_occ[o]
+                if not single:
+                    sc = s_cnt[o]
+                    tc = t_cnt[t]
+                    val *= sc if sc < tc else tc
+                tmp[pos] += val
+        for o in range(bounds[q], bounds[q + 1]):
+            base = row_off[o]
+            for t in range(left[o], left[o] + counts[o]):
+                pos = base + t_seg[t]
+                if not seen[pos]:
+                    seen[pos] = True
+                    out[pos] += tmp[pos]
+        for o in range(bounds[q], bounds[q + 1]):
+            base = row_off[o]
+            for t in range(left[o], left[o] + counts[o]):
+                pos = base + t_seg[t]
+                seen[pos] = False
+                tmp[pos] = 0.0

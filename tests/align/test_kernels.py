@@ -1,0 +1,85 @@
+"""The compiled kernels (numba, the ``fast`` extra) give what the numpy code gives, bit for bit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from aligner.align import _kernels
+from aligner.align.cost import _UnitCache, match_table
+from aligner.align.dp import search
+
+from .test_dp import BIG_SHAPES, SHAPES, random_case
+from .test_dp_fast import _random_band, _random_side
+
+kernels = _kernels.get()
+needs_numba = pytest.mark.skipif(kernels is None, reason="numba (the fast extra) is not installed")
+
+
+@pytest.fixture
+def compiled_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every band, however small, goes to the kernels."""
+    monkeypatch.setattr(_kernels, "MIN_CELLS", 0)
+
+
+@pytest.fixture
+def numpy_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No band goes to the kernels."""
+    monkeypatch.setattr(_kernels, "MIN_CELLS", 1 << 62)
+
+
+def _both(monkeypatch: pytest.MonkeyPatch, fn):
+    monkeypatch.setattr(_kernels, "MIN_CELLS", 1 << 62)
+    try:
+        want = fn()
+    except ValueError:
+        want = ValueError
+    monkeypatch.setattr(_kernels, "MIN_CELLS", 0)
+    if want is ValueError:
+        with pytest.raises(ValueError):
+            fn()
+        return None, None
+    return fn(), want
+
+
+@needs_numba
+@pytest.mark.parametrize("seed", range(120))
+def test_compiled_search_gives_the_numpy_path_and_gains(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(1000 + seed)
+    shapes = (SHAPES, BIG_SHAPES, ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2)), ((1, 1), (2, 1), (1, 2)),
+              ((1, 1), (1, 0)), ((1, 1), (0, 1)))[seed % 6]
+    n, m = int(rng.integers(1, 40)), int(rng.integers(1, 40))
+    band, scores, ext = random_case(rng, n, m, shapes, ties=seed % 2 == 0, banded=seed % 4 < 2)
+    if seed % 5 == 0:
+        scores = scores.astype(np.float64) + rng.normal(0.0, 1e-3, scores.shape)  # float64 scores too
+    got, want = _both(monkeypatch, lambda: search(band, shapes, scores, n, m, ext))
+    if want is None:
+        return
+    assert got[0] == want[0]
+    assert got[1] == want[1]  # the very same floats
+
+
+@needs_numba
+def test_small_bands_stay_on_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_kernels, "MIN_CELLS", 10)
+    assert _kernels.for_cells(9) is None
+    assert _kernels.for_cells(10) is kernels
+    monkeypatch.setenv("ALIGNER_NO_NUMBA", "1")
+    assert _kernels.for_cells(10) is None
+
+
+@needs_numba
+@pytest.mark.parametrize("seed", range(20))
+def test_compiled_match_table_is_the_numpy_sum(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(3000 + seed)
+    n, m = int(rng.integers(2, 40)), int(rng.integers(2, 40))
+    src, tgt = _random_side(rng, n, 10), _random_side(rng, m, 10)
+    if seed % 2:  # repeated keys: counts above one take the min of both sides
+        src.occ_cnt[:] = rng.integers(1, 4, src.occ_cnt.size)
+    weights = rng.normal(0.0, 3.0, 10)
+    band = _random_band(rng, n, m)
+    chunk = int(rng.integers(1, 30))  # small chunks: the per-chunk sums are what must be kept
+    for a, b in [(1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)]:
+        got, want = _both(monkeypatch, lambda a=a, b=b: match_table(
+            src, tgt, weights, band, a, b, np.log(a * b), chunk=chunk, cache=_UnitCache(src, tgt)))
+        assert got.tobytes() == want.tobytes(), (a, b)
