@@ -252,3 +252,70 @@ def expand(bounds: np.ndarray, left: np.ndarray, counts: np.ndarray, row_off: np
                 pos = base + t_seg[t]
                 seen[pos] = False
                 tmp[pos] = 0.0
+
+
+@numba.njit(cache=True, nogil=True)
+def merged_units(occ_seg: np.ndarray, occ_key: np.ndarray, occ_cnt: np.ndarray, n: int,
+                 span: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`aligner.align.cost._units` for ``span > 1``: occurrences of ``[e - span, e)`` by end ``e``.
+
+    ``occ_seg`` must be sorted (segment, then key), as every :class:`~aligner.align.cost.Side` is.
+    The result is sorted by (end, key), the counts of a key summed in the order ``_units`` sums them
+    (segment ``e - 1`` first, then ``e - 2``, ...).
+    """
+    starts = np.searchsorted(occ_seg, np.arange(n + 1))
+    total = 0
+    for e in range(span, n + 1):
+        total += starts[e] - starts[e - span]
+    seg_out = np.empty(total, dtype=np.int64)
+    key_out = np.empty(total, dtype=np.int64)
+    cnt_out = np.empty(total, dtype=np.float64)
+    widest = 0
+    for e in range(span, n + 1):
+        widest = max(widest, starts[e] - starts[e - span])
+    buf_k = np.empty(widest, dtype=np.int64)
+    buf_c = np.empty(widest, dtype=np.float64)
+    size = 0
+    for e in range(span, n + 1):
+        fill = 0
+        for s in range(span):
+            g = e - 1 - s
+            for x in range(starts[g], starts[g + 1]):
+                # Insertion after every equal key: a stable sort by key of the occurrences in ``_units``' order.
+                key = occ_key[x]
+                pos = fill
+                while pos > 0 and buf_k[pos - 1] > key:
+                    buf_k[pos] = buf_k[pos - 1]
+                    buf_c[pos] = buf_c[pos - 1]
+                    pos -= 1
+                buf_k[pos] = key
+                buf_c[pos] = occ_cnt[x]
+                fill += 1
+        x = 0
+        while x < fill:
+            key = buf_k[x]
+            acc = buf_c[x]
+            x += 1
+            while x < fill and buf_k[x] == key:
+                acc += buf_c[x]
+                x += 1
+            seg_out[size] = e
+            key_out[size] = key
+            cnt_out[size] = acc
+            size += 1
+    return seg_out[:size], key_out[:size], cnt_out[:size]
+
+
+@numba.njit(cache=True, nogil=True)
+def order_by_key(key: np.ndarray, n_keys: int) -> np.ndarray:
+    """A stable counting sort of ``key``: on occurrences sorted by end, the order by (key, end)."""
+    count = np.zeros(n_keys + 1, dtype=np.int64)
+    for x in range(key.shape[0]):
+        count[key[x] + 1] += 1
+    for k in range(n_keys):
+        count[k + 1] += count[k]
+    order = np.empty(key.shape[0], dtype=np.int64)
+    for x in range(key.shape[0]):
+        order[count[key[x]]] = x
+        count[key[x]] += 1
+    return order

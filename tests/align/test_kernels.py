@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from aligner.align import _kernels
-from aligner.align.cost import _UnitCache, match_table
+from aligner.align.cost import _UnitCache, _units, match_table
 from aligner.align.dp import search
 
 from .test_dp import BIG_SHAPES, SHAPES, random_case
@@ -81,5 +81,38 @@ def test_compiled_match_table_is_the_numpy_sum(seed: int, monkeypatch: pytest.Mo
     chunk = int(rng.integers(1, 30))  # small chunks: the per-chunk sums are what must be kept
     for a, b in [(1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)]:
         got, want = _both(monkeypatch, lambda a=a, b=b: match_table(
-            src, tgt, weights, band, a, b, np.log(a * b), chunk=chunk, cache=_UnitCache(src, tgt)))
+            src, tgt, weights, band, a, b, np.log(a * b), chunk=chunk))
         assert got.tobytes() == want.tobytes(), (a, b)
+
+
+@needs_numba
+@pytest.mark.parametrize("seed", range(20))
+def test_compiled_unit_tables_are_the_sorted_ones(seed: int) -> None:
+    rng = np.random.default_rng(4000 + seed)
+    n, m = int(rng.integers(1, 50)), int(rng.integers(1, 50))
+    src, tgt = _random_side(rng, n, int(rng.integers(1, 15))), _random_side(rng, m, 6)
+    src.occ_cnt[:] = rng.integers(1, 4, src.occ_cnt.size) * 0.5  # halves: sums in one order only
+    plain, fast = _UnitCache(src, tgt), _UnitCache(src, tgt, kernels)
+    for span in range(1, 5):
+        for got, want in zip(_units(src, span, kernels), _units(src, span)):
+            assert got.dtype == want.dtype and np.array_equal(got, want), span
+        assert np.array_equal(fast.source_by_key(span), plain.source_by_key(span))
+        for got, want in zip(fast.target(span), plain.target(span)):
+            assert got.dtype == want.dtype and np.array_equal(got, want), span
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_band_scores_do_not_depend_on_the_block_size(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aligner.align import cost
+
+    rng = np.random.default_rng(5000 + seed)
+    n, m = int(rng.integers(2, 40)), int(rng.integers(2, 40))
+    src, tgt = _random_side(rng, n, 10), _random_side(rng, m, 10)
+    src.kinds[:] = rng.integers(0, 3, n)
+    tgt.kinds[:] = rng.integers(0, 3, m)
+    vocab = cost.Vocabulary(np.ones(10, dtype=bool), rng.normal(1.0, 2.0, 10), -rng.random(10), -rng.random(10))
+    band = _random_band(rng, n, m)
+    params = cost.CostParams(ratio=1.1)
+    whole = cost.band_scores(src, tgt, vocab, band, params)
+    monkeypatch.setattr(cost, "SCORE_BLOCK", int(rng.integers(1, 9)))
+    assert cost.band_scores(src, tgt, vocab, band, params).tobytes() == whole.tobytes()
