@@ -218,19 +218,33 @@ def trace(lo: np.ndarray, hi: np.ndarray, off: np.ndarray, sh_a: np.ndarray, sh_
 
 @numba.njit(cache=True, nogil=True)
 def expand(bounds: np.ndarray, left: np.ndarray, counts: np.ndarray, row_off: np.ndarray, t_seg: np.ndarray,
-           w_occ: np.ndarray, s_cnt: np.ndarray, t_cnt: np.ndarray, single: bool, out: np.ndarray) -> None:
+           w_occ: np.ndarray, s_cnt: np.ndarray, t_cnt: np.ndarray, single: bool, rows: np.ndarray,
+           out: np.ndarray) -> None:
     """The expansion loop of :func:`aligner.align.cost.match_table`, chunk by chunk as there.
 
     Chunk ``q`` covers source occurrences ``bounds[q] .. bounds[q+1]-1``; within a chunk the
     values are summed per cell in occurrence order from 0 (``np.bincount``), then added to ``out``.
-    Cells no chunk touches would have 0.0 added, which leaves them as they are, so they are skipped.
+    ``rows[o]`` is the band row of occurrence ``o``'s cells. When the rows never decrease, a cell
+    can only have been touched by an earlier chunk if it lies in that chunk's last row: every
+    other cell still holds 0.0, and summing into it directly gives the same float as summing from
+    0 and adding (``0.0 + x == x``; a sum that starts at +0.0 is never -0.0), so only the shared
+    row goes through the per-chunk buffer. Adding 0.0 to a cell changes nothing, which lets the
+    buffer be flushed by one more pass over the shared row's pairs.
     """
     cells = out.shape[0]
     tmp = np.zeros(cells)
-    seen = np.zeros(cells, dtype=np.bool_)
+    sorted_rows = True
+    for o in range(1, rows.shape[0]):
+        if rows[o] < rows[o - 1]:
+            sorted_rows = False
+            break
+    shared = -1  # the row the previous chunk ended in
     for q in range(bounds.shape[0] - 1):
-        for o in range(bounds[q], bounds[q + 1]):
+        b0 = bounds[q]
+        b1 = bounds[q + 1]
+        for o in range(b0, b1):
             base = row_off[o]
+            buffered = (not sorted_rows) or rows[o] == shared
             for t in range(left[o], left[o] + counts[o]):
                 pos = base + t_seg[t]
                 val = w_occ[o]
@@ -238,20 +252,19 @@ def expand(bounds: np.ndarray, left: np.ndarray, counts: np.ndarray, row_off: np
                     sc = s_cnt[o]
                     tc = t_cnt[t]
                     val *= sc if sc < tc else tc
-                tmp[pos] += val
-        for o in range(bounds[q], bounds[q + 1]):
+                if buffered:
+                    tmp[pos] += val
+                else:
+                    out[pos] += val
+        for o in range(b0, b1):
+            if sorted_rows and rows[o] != shared:
+                continue
             base = row_off[o]
             for t in range(left[o], left[o] + counts[o]):
                 pos = base + t_seg[t]
-                if not seen[pos]:
-                    seen[pos] = True
-                    out[pos] += tmp[pos]
-        for o in range(bounds[q], bounds[q + 1]):
-            base = row_off[o]
-            for t in range(left[o], left[o] + counts[o]):
-                pos = base + t_seg[t]
-                seen[pos] = False
+                out[pos] += tmp[pos]
                 tmp[pos] = 0.0
+        shared = rows[b1 - 1]
 
 
 @numba.njit(cache=True, nogil=True)
@@ -319,3 +332,69 @@ def order_by_key(key: np.ndarray, n_keys: int) -> np.ndarray:
         order[count[key[x]]] = x
         count[key[x]] += 1
     return order
+
+
+@numba.njit(cache=True, nogil=True)
+def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: np.ndarray, base: np.ndarray,
+              lo_sorted: np.ndarray, hi_query: np.ndarray, t_code: np.ndarray, t_seg: np.ndarray,
+              t_cnt: np.ndarray, w_occ_all: np.ndarray, offsets: np.ndarray, lo: np.ndarray, b: int,
+              chunk: int, out: np.ndarray) -> None:
+    """:func:`aligner.align.cost.match_table` from its look-ups on: the same ranges, the same chunks and sums.
+
+    ``w_occ_all[k]`` is key ``k``'s weight minus the penalty. The look-ups walk the queries in (key, end)
+    order (``by_key``), as the numpy code does, and the matches are expanded in occurrence order.
+    """
+    size = s_seg.shape[0]
+    left = np.empty(size, dtype=np.int64)
+    counts = np.empty(size, dtype=np.int64)
+    for q in range(size):
+        low = lo_sorted[q]
+        if low < b:
+            low = b
+        x = by_key[q]
+        lft = np.searchsorted(t_code, base[q] + low)
+        rgt = np.searchsorted(t_code, hi_query[q])
+        left[x] = lft
+        counts[x] = rgt - lft
+    kept = 0
+    s_max = 0.0
+    kept_occ = np.empty(size, dtype=np.int64)  # the occurrences with a match, in occurrence order
+    for x in range(size):
+        if counts[x] > 0:
+            left[kept] = left[x]
+            counts[kept] = counts[x]
+            kept_occ[kept] = x
+            if kept == 0 or s_cnt[x] > s_max:
+                s_max = s_cnt[x]
+            kept += 1
+    if kept == 0:
+        return
+    t_max = t_cnt[0]
+    for t in range(t_cnt.shape[0]):
+        if t_cnt[t] > t_max:
+            t_max = t_cnt[t]
+    single = s_max <= 1.0 and t_max <= 1.0
+    # Chunk bounds exactly as match_table cuts them (by the running total of expansions).
+    ends = np.empty(kept, dtype=np.int64)
+    acc = 0
+    for x in range(kept):
+        acc += counts[x]
+        ends[x] = acc
+    bounds = [0]
+    while bounds[-1] < kept:
+        start = bounds[-1]
+        target = (ends[start - 1] if start else 0) + chunk
+        stop = np.searchsorted(ends, target, side="right")
+        bounds.append(max(stop, start + 1))
+    row_off = np.empty(kept, dtype=np.int64)
+    w_occ = np.empty(kept, dtype=np.float64)
+    cnt = np.empty(kept, dtype=np.float64)
+    rows = np.empty(kept, dtype=np.int64)
+    for x in range(kept):
+        o = kept_occ[x]
+        rows[x] = s_seg[o]
+        row_off[x] = offsets[s_seg[o]] - lo[s_seg[o]]
+        w_occ[x] = w_occ_all[s_key[o]]
+        cnt[x] = s_cnt[o]
+    expand(np.asarray(bounds, dtype=np.int64), left[:kept], counts[:kept], row_off, t_seg, w_occ, cnt, t_cnt,
+           single, rows, out)

@@ -404,6 +404,14 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
     # everything below sums in the same order as before.
     by_key = cache.source_by_key(a)
     base, lo_sorted, hi_query = cache.source_queries(a, band)
+    if cache.kernels is not None:
+        # The look-ups, the chunks and the sums below, in one compiled pass (the same integers and floats).
+        ints = [np.ascontiguousarray(x, dtype=np.int64) for x in (s_seg, s_key, by_key, base, lo_sorted, hi_query,
+                                                                   t_code, t_seg)]
+        floats = [np.ascontiguousarray(x, dtype=np.float64) for x in (s_cnt, t_cnt, weights - penalty)]
+        offsets, lo = (np.ascontiguousarray(x, dtype=np.int64) for x in (band.offsets, band.lo))
+        cache.kernels.match_sum(*ints[:2], floats[0], *ints[2:], floats[1], floats[2], offsets, lo, b, chunk, out)
+        return out
     left = np.empty(s_seg.size, dtype=np.intp)
     right = np.empty(s_seg.size, dtype=np.intp)
     left[by_key] = np.searchsorted(t_code, base + np.maximum(lo_sorted, b))
@@ -424,13 +432,6 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
         start = bounds[-1]
         stop = int(np.searchsorted(ends, (ends[start - 1] if start else 0) + chunk, side="right"))
         bounds.append(max(stop, start + 1))
-    kernels = _kernels.for_cells(band.cells)
-    if kernels is not None:
-        # The same per-chunk sums, without the expanded temporaries.
-        ints = (np.ascontiguousarray(x, dtype=np.int64) for x in (bounds, left, counts, row_off, t_seg))
-        floats = (np.ascontiguousarray(x, dtype=np.float64) for x in (w_occ, s_cnt, t_cnt))
-        kernels.expand(*ints, *floats, single, out)
-        return out
     for start, stop in zip(bounds[:-1], bounds[1:]):
         c = counts[start:stop]
         first = np.cumsum(c) - c
