@@ -1,9 +1,9 @@
-"""Compiled loops of the pairwise aligner (numba), used when the ``fast`` extra is installed.
+"""Compiled loops of the pairwise aligner (numba, a dependency), and when to use them.
 
 Each kernel does, cell by cell, the floating-point operations of the numpy code it replaces in
 the same order (no fastmath, no reassociation), so it gives the same numbers bit for bit and the
-same beads; ``tests/align/test_kernels.py`` compares both paths. Nothing here is needed: without
-numba (or with ``ALIGNER_NO_NUMBA=1`` in the environment) the numpy code runs.
+same beads; ``tests/align/test_kernels.py`` compares both paths. Nothing here is required: without
+numba (a platform with no wheel, or ``ALIGNER_NO_NUMBA=1`` in the environment) the numpy code runs.
 
 numba is imported lazily, and only for bands of at least :data:`MIN_CELLS` cells: importing it
 and loading the cached machine code takes a few tenths of a second, more than the numpy path
@@ -18,7 +18,7 @@ import os
 from types import ModuleType
 
 #: Bands smaller than this (in cells) are searched by the numpy code.
-MIN_CELLS = 200_000
+MIN_CELLS = 400_000
 
 _STATE: dict[str, ModuleType | None] = {}
 

@@ -1,6 +1,8 @@
-"""The compiled kernels (numba, the ``fast`` extra) give what the numpy code gives, bit for bit."""
+"""The compiled kernels (numba) give what the numpy code gives, bit for bit."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,7 +15,7 @@ from .test_dp import BIG_SHAPES, SHAPES, random_case
 from .test_dp_fast import _random_band, _random_side
 
 kernels = _kernels.get()
-needs_numba = pytest.mark.skipif(kernels is None, reason="numba (the fast extra) is not installed")
+needs_numba = pytest.mark.skipif(kernels is None, reason="numba is not installed")
 
 
 @pytest.fixture
@@ -116,3 +118,45 @@ def test_band_scores_do_not_depend_on_the_block_size(seed: int, monkeypatch: pyt
     whole = cost.band_scores(src, tgt, vocab, band, params)
     monkeypatch.setattr(cost, "SCORE_BLOCK", int(rng.integers(1, 9)))
     assert cost.band_scores(src, tgt, vocab, band, params).tobytes() == whole.tobytes()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTBERG = ROOT.parent / "shared" / "bench" / "textberg-dev"
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def _align_both_ways(monkeypatch: pytest.MonkeyPatch, src: list[str], tgt: list[str]) -> None:
+    from aligner.align.pairwise import align_pair
+
+    monkeypatch.setattr(_kernels, "MIN_CELLS", 1 << 62)
+    want = align_pair(src, tgt)
+    monkeypatch.setattr(_kernels, "MIN_CELLS", 0)
+    got = align_pair(src, tgt)
+    assert [(b.source, b.target, b.score) for b in got] == [(b.source, b.target, b.score) for b in want]
+
+
+@needs_numba
+def test_seed_versions_align_the_same_with_the_kernels(monkeypatch: pytest.MonkeyPatch) -> None:
+    from aligner.documents import read_document
+
+    texts = [[s.text for s in read_document(str(p)).segments] for p in sorted((ROOT / "corpora/seeds").glob("*.txt"))]
+    for src in texts:
+        for tgt in texts:
+            if src is not tgt:
+                _align_both_ways(monkeypatch, src, tgt)
+
+
+@needs_numba
+@pytest.mark.skipif(not TEXTBERG.is_dir(), reason="the shared Text+Berg dev split is not beside the repository")
+def test_textberg_dev_aligns_the_same_with_the_kernels(monkeypatch: pytest.MonkeyPatch) -> None:
+    from aligner.align.evaluate import read_ladder
+    from aligner.align.synthetic import build_pair, units_from_gold
+
+    src, tgt = _lines(TEXTBERG / "dev.de"), _lines(TEXTBERG / "dev.fr")
+    _align_both_ways(monkeypatch, src, tgt)
+    gold = [(b.source, b.target) for b in read_ladder(TEXTBERG / "dev.defr")]
+    pair = build_pair(units_from_gold(src, tgt, gold), 3000, seed=3000)  # coarse levels, widening, both passes
+    _align_both_ways(monkeypatch, list(pair.src), list(pair.tgt))
