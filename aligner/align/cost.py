@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from types import ModuleType
 
 import numpy as np
@@ -72,6 +73,12 @@ def kind_code(kind: object) -> int:
     return _KIND_CODES.get(str(value).lower(), KIND_SENTENCE)
 
 
+@lru_cache(maxsize=64)
+def _log_priors(priors: tuple[tuple[tuple[int, int], float], ...]) -> dict[tuple[int, int], float]:
+    """``log`` of each shape's prior (asked once per bead when beads are made)."""
+    return {shape: math.log(p) for shape, p in priors}
+
+
 @dataclass(frozen=True)
 class CostParams:
     """The parameters of the cost model (measured per document pair by :func:`estimate_params`)."""
@@ -89,7 +96,7 @@ class CostParams:
     run_extend: float = 0.15
 
     def log_prior(self, shape: tuple[int, int]) -> float:
-        return math.log(dict(self.priors)[shape])
+        return _log_priors(self.priors)[shape]
 
     def extend(self, shapes: Sequence[tuple[int, int]]) -> list[float]:
         """What continuing a run adds to a null bead's score, replacing its prior (see :func:`dp.search`)."""

@@ -406,13 +406,10 @@ def beads_from_shapes(shapes: Sequence[tuple[int, int]]) -> list[tuple[tuple[int
 
 def nodes_of(shapes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The lattice nodes a path of shapes visits, ``(0, 0)`` first."""
-    nodes = [(0, 0)]
-    i = j = 0
-    for a, b in shapes:
-        i += a
-        j += b
-        nodes.append((i, j))
-    return nodes
+    if not shapes:
+        return [(0, 0)]
+    ends = np.cumsum(np.asarray(shapes, dtype=np.int64).reshape(-1, 2), axis=0)
+    return [(0, 0), *zip(ends[:, 0].tolist(), ends[:, 1].tolist())]
 
 
 def touches_edge(band: Band, nodes: Sequence[tuple[int, int]], n: int, m: int, margin: int = 1) -> np.ndarray:
