@@ -347,13 +347,34 @@ def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: n
     size = s_seg.shape[0]
     left = np.empty(size, dtype=np.int64)
     counts = np.empty(size, dtype=np.int64)
+    # In (key, end) order the queries nearly always grow (the band's bounds grow with the row), so
+    # each bound is found by walking a pointer forward from the previous one; a query smaller than
+    # the one before (a band that is not monotone) is searched afresh. Either way it is the first
+    # index whose code is not below the query, as ``np.searchsorted`` gives.
+    n_t = t_code.shape[0]
+    lft = 0
+    rgt = 0
+    prev_l = -1
+    prev_r = -1
     for q in range(size):
         low = lo_sorted[q]
         if low < b:
             low = b
+        v = base[q] + low
+        if v < prev_l:
+            lft = np.searchsorted(t_code, v)
+        else:
+            while lft < n_t and t_code[lft] < v:
+                lft += 1
+        prev_l = v
+        v = hi_query[q]
+        if v < prev_r:
+            rgt = np.searchsorted(t_code, v)
+        else:
+            while rgt < n_t and t_code[rgt] < v:
+                rgt += 1
+        prev_r = v
         x = by_key[q]
-        lft = np.searchsorted(t_code, base[q] + low)
-        rgt = np.searchsorted(t_code, hi_query[q])
         left[x] = lft
         counts[x] = rgt - lft
     kept = 0

@@ -160,3 +160,20 @@ def test_textberg_dev_aligns_the_same_with_the_kernels(monkeypatch: pytest.Monke
     gold = [(b.source, b.target) for b in read_ladder(TEXTBERG / "dev.defr")]
     pair = build_pair(units_from_gold(src, tgt, gold), 3000, seed=3000)  # coarse levels, widening, both passes
     _align_both_ways(monkeypatch, list(pair.src), list(pair.tgt))
+
+
+@needs_numba
+@pytest.mark.parametrize("seed", range(10))
+def test_compiled_match_table_on_a_band_that_is_not_monotone(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bands of any shape (rows out of order too): the look-ups fall back to a binary search."""
+    from aligner.align.dp import Band
+
+    rng = np.random.default_rng(6000 + seed)
+    n, m = int(rng.integers(2, 30)), int(rng.integers(2, 30))
+    src, tgt = _random_side(rng, n, 6), _random_side(rng, m, 6)
+    lo = rng.integers(0, m, n + 1)
+    band = Band(lo, np.minimum(lo + rng.integers(1, m + 1, n + 1), m + 1))
+    weights = rng.normal(0.0, 3.0, 6)
+    for a, b in [(1, 1), (2, 1), (1, 2), (3, 2)]:
+        got, want = _both(monkeypatch, lambda a=a, b=b: match_table(src, tgt, weights, band, a, b, 0.3))
+        assert got.tobytes() == want.tobytes(), (a, b)
