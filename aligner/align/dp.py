@@ -9,6 +9,10 @@ Each row is computed with a few numpy operations per bead shape; beads that cons
 source segment (``0-1``) chain inside a row and are folded in with a running maximum
 (``D[j] = C[j] + max_{k<=j}(best[k] - C[k])``, ``C`` the cumulative 0-1 scores), so no
 Python loop runs over cells. Ties go to the shape listed first.
+
+Large bands are searched by compiled kernels (:mod:`aligner.align._kernels`, numba) that do the
+same floating-point operations cell by cell in the same order, so they find the same path with the
+same gains; this numpy code is what they are tested against and what runs without numba.
 """
 
 from __future__ import annotations
