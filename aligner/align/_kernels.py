@@ -17,8 +17,9 @@ from __future__ import annotations
 import os
 from types import ModuleType
 
-#: Bands smaller than this (in cells) are searched by the numpy code.
-MIN_CELLS = 400_000
+#: Bands smaller than this (in cells) are searched by the numpy code (``ALIGNER_NUMBA_MIN_CELLS`` sets it,
+#: for instance to 0 to send every band to the kernels when comparing outputs).
+MIN_CELLS = int(os.environ.get("ALIGNER_NUMBA_MIN_CELLS", "400000"))
 
 _STATE: dict[str, ModuleType | None] = {}
 
