@@ -30,7 +30,7 @@ def available() -> bool:
 
 
 def get() -> ModuleType | None:
-    """The compiled kernels (a module with :func:`forward`, :func:`trace`, :func:`expand`), or ``None``."""
+    """The compiled kernels (:mod:`aligner.align._numba_kernels`), or ``None`` without numba."""
     if os.environ.get("ALIGNER_NO_NUMBA"):
         return None
     if "mod" not in _STATE:
