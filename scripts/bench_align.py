@@ -14,7 +14,8 @@ Measured, never extrapolated:
 Each measurement runs in its own process, so that its peak resident memory (``ru_maxrss``) is
 its own; the memory of a bare process with the libraries imported is given for reference.
 
-Usage: ``python scripts/bench_align.py [--out results/align.md] [--sizes 1000,10000,60000,100000]``.
+Usage: ``python scripts/bench_align.py [--out results/align.md] [--sizes 1000,10000,60000,100000]``;
+``--hot 60000`` prints where the aligner's CPU seconds go on one synthetic pair instead.
 """
 
 from __future__ import annotations
@@ -291,10 +292,53 @@ def _kept_sections(path: Path) -> str:
     return "\n" + text[min(starts):] if starts else ""
 
 
+def hot_spots(size: int) -> str:
+    """CPU seconds of the aligner's hot spots on ``_synthetic(size)``, one line (``--hot SIZE``).
+
+    Each function is wrapped with a ``time.process_time`` accumulator (no profiler, so no per-call
+    overhead beyond the wrapper); nested totals include what they call.
+    """
+    import aligner.align.cost as cost
+    import aligner.align.lexicon as lexicon
+    import aligner.align.pairwise as pairwise
+
+    spent: dict[str, float] = {}
+
+    def wrap(module: object, name: str, label: str) -> None:
+        inner = getattr(module, name)
+
+        def timed(*args: object, **kwargs: object) -> object:
+            start = time.process_time()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.process_time() - start
+
+        setattr(module, name, timed)
+
+    wrap(pairwise, "encode", "anchors.encode")
+    wrap(pairwise, "band_scores", "band_scores (incl. match_table)")
+    wrap(cost, "match_table", "match_table")
+    wrap(pairwise, "search", "dp.search")
+    wrap(pairwise, "learn_links_model1", "model-1 lexicon (incl. EM)")
+    wrap(lexicon, "_model1", "model-1 EM")
+    src, tgt, _ = _synthetic(size)
+    load = os.getloadavg()[0]
+    start = time.process_time()
+    pairwise.align_pair(src, tgt)
+    total = time.process_time() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    parts = " ".join(f"[{k} {v:.2f}]" for k, v in spent.items())
+    return (f"{len(src)} x {len(tgt)}: total {total:.2f} CPU s, peak RSS {rss:.0f} MB, load {load:.1f}-"
+            f"{os.getloadavg()[0]:.1f}, {_kernels_note()} {parts}")
+
+
 def _kernels_note() -> str:
     """Which search code the aligner runs here: numba's compiled kernels or the numpy fallback."""
-    from aligner.align import _kernels
-
+    try:
+        from aligner.align import _kernels
+    except ImportError:  # a checkout from before the kernels (for side-by-side runs)
+        return "numpy search (no kernels in this version)"
     if not _kernels.available():
         return "numpy search (numba not installed)"
     import numba
@@ -309,7 +353,11 @@ def main() -> None:
     parser.add_argument("--nltk-budget", type=float, default=60.0, help="seconds allowed to one nltk run")
     parser.add_argument("--budget", type=float, default=600.0, help="seconds allowed to one aligner run")
     parser.add_argument("--child", nargs=2, metavar=("METHOD", "DATA"), help=argparse.SUPPRESS)
+    parser.add_argument("--hot", type=int, metavar="SIZE", help="only print the hot spots' CPU seconds at SIZE")
     args = parser.parse_args()
+    if args.hot:
+        print(hot_spots(args.hot))
+        return
     if args.child:
         print(json.dumps(child(*args.child)))
         return
