@@ -125,7 +125,7 @@ def _segment_ids(tokens: Sequence[str]) -> np.ndarray:
     """The segment of each token of a newline-separated token list (newlines included)."""
     if not tokens:
         return np.zeros(0, dtype=np.int64)
-    return np.cumsum(np.fromiter((t == "\n" for t in tokens), dtype=bool, count=len(tokens)), dtype=np.int64)
+    return np.cumsum(np.fromiter(map("\n".__eq__, tokens), dtype=bool, count=len(tokens)), dtype=np.int64)
 
 
 #: Documents whose encoding is kept (:func:`encode`): a grouping run meets each document in several
@@ -251,28 +251,35 @@ def _encode_counted(texts: Sequence[str], same_script: bool, table: KeyTable) ->
     seg = _segment_ids(words)
     stem_index: dict[str, int] = {}
     stems: list[str] = []
-    cache: dict[str, tuple[int, int]] = {"\n": (-1, -1)}
-    for w in dict.fromkeys(words):  # distinct words in order of first appearance: ids never depend on hashing
-        if w in cache:
+    # Each distinct word gets an index (in order of first appearance: ids never depend on hashing);
+    # its stem id and key id are looked up once per distinct word and then gathered per token.
+    distinct = {w: x for x, w in enumerate(dict.fromkeys(words))}
+    word_stem = np.full(len(distinct), -1, dtype=np.int64)
+    word_kid = np.full(len(distinct), -1, dtype=np.int64)
+    for w, x in distinct.items():
+        if w == "\n":
             continue
         stem = w.casefold()[:STEM_CHARS]
         sid = stem_index.setdefault(stem, len(stem_index))
         if sid == len(stems):
             stems.append(stem)
         key = word_key(w, same_script)
-        cache[w] = (sid, -1 if key is None else table.id(key))
-    pairs = np.asarray([cache[w] for w in words], dtype=np.int64).reshape(-1, 2)
-    stem_seg, stem_id = seg[pairs[:, 0] >= 0], pairs[:, 0][pairs[:, 0] >= 0]
-    key_seg, key_id = seg[pairs[:, 1] >= 0], pairs[:, 1][pairs[:, 1] >= 0]
+        word_stem[x] = sid
+        if key is not None:
+            word_kid[x] = table.id(key)
+    which = np.fromiter(map(distinct.__getitem__, words), dtype=np.int64, count=len(words))
+    w_stem, w_kid = word_stem[which], word_kid[which]
+    stem_seg, stem_id = seg[w_stem >= 0], w_stem[w_stem >= 0]
+    key_seg, key_id = seg[w_kid >= 0], w_kid[w_kid >= 0]
     word_keys = int(key_seg.shape[0])
     # Numbers and symbols.
     others = _OTHERS.findall(joined)
     o_seg = _segment_ids(others)
     o_cache: dict[str, int] = {"\n": -1}
-    for tok in others:
+    for tok in dict.fromkeys(others):
         if tok not in o_cache:
             o_cache[tok] = table.id("n:" + _number_key(tok) if tok[0].isdigit() else "p:" + _SYMBOLS[tok])
-    o_id = np.asarray([o_cache[t] for t in others], dtype=np.int64)
+    o_id = np.fromiter(map(o_cache.__getitem__, others), dtype=np.int64, count=len(others))
     key_seg = np.concatenate([key_seg, o_seg[o_id >= 0]])
     key_id = np.concatenate([key_id, o_id[o_id >= 0]])
     lengths = np.asarray([max(len(t.strip()), 1) for t in texts], dtype=np.float64)

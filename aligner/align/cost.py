@@ -28,9 +28,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from types import ModuleType
 
 import numpy as np
 
+from . import _kernels
 from .dp import Band
 
 #: Bead shapes the aligner considers, in the fixed order that breaks ties.
@@ -70,6 +73,12 @@ def kind_code(kind: object) -> int:
     return _KIND_CODES.get(str(value).lower(), KIND_SENTENCE)
 
 
+@lru_cache(maxsize=64)
+def _log_priors(priors: tuple[tuple[tuple[int, int], float], ...]) -> dict[tuple[int, int], float]:
+    """``log`` of each shape's prior (asked once per bead when beads are made)."""
+    return {shape: math.log(p) for shape, p in priors}
+
+
 @dataclass(frozen=True)
 class CostParams:
     """The parameters of the cost model (measured per document pair by :func:`estimate_params`)."""
@@ -87,7 +96,7 @@ class CostParams:
     run_extend: float = 0.15
 
     def log_prior(self, shape: tuple[int, int]) -> float:
-        return math.log(dict(self.priors)[shape])
+        return _log_priors(self.priors)[shape]
 
     def extend(self, shapes: Sequence[tuple[int, int]]) -> list[float]:
         """What continuing a run adds to a null bead's score, replacing its prior (see :func:`dp.search`)."""
@@ -290,11 +299,16 @@ def coarsen(src: Side, tgt: Side, vocab: Vocabulary, groups: tuple[np.ndarray, n
     return out[0], out[1]
 
 
-def _units(side: Side, span: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Occurrences of the merged units ``[e - span, e)``, indexed by their end ``e``."""
+def _units(side: Side, span: int, kernels: ModuleType | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Occurrences of the merged units ``[e - span, e)``, indexed by their end ``e``, sorted by (end, key)."""
     if span == 1:
         return side.occ_seg + 1, side.occ_key, side.occ_cnt
     n = side.size
+    seg = side.occ_seg
+    if kernels is not None and bool(np.all(seg[1:] >= seg[:-1])):
+        return kernels.merged_units(np.ascontiguousarray(seg, dtype=np.int64),
+                                    np.ascontiguousarray(side.occ_key, dtype=np.int64),
+                                    np.ascontiguousarray(side.occ_cnt, dtype=np.float64), n, span)
     segs, keys, cnts = [], [], []
     for s in range(span):
         end = side.occ_seg + 1 + s
@@ -306,10 +320,15 @@ def _units(side: Side, span: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 class _UnitCache:
-    """Merged-unit occurrences per span, the target ones sorted by (key, end) for the join."""
+    """Merged-unit occurrences per span, the target ones sorted by (key, end) for the join.
 
-    def __init__(self, src: Side, tgt: Side) -> None:
+    With ``kernels`` (:mod:`aligner.align._kernels`) the tables are built by linear-time loops
+    instead of sorts; they are the same arrays.
+    """
+
+    def __init__(self, src: Side, tgt: Side, kernels: ModuleType | None = None) -> None:
         self.src, self.tgt = src, tgt
+        self.kernels = kernels
         self._src: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._tgt: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._by_key: dict[int, np.ndarray] = {}
@@ -318,7 +337,7 @@ class _UnitCache:
 
     def source(self, a: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if a not in self._src:
-            self._src[a] = _units(self.src, a)
+            self._src[a] = _units(self.src, a, self.kernels)
         return self._src[a]
 
     def drop_source(self, a: int) -> None:
@@ -336,7 +355,7 @@ class _UnitCache:
         if a not in self._by_key:
             s_seg, s_key, _ = self.source(a)
             # (key, end) pairs are unique, so any sort gives this one order; the default is the fastest.
-            self._by_key[a] = np.argsort(s_key * (self.src.size + 1) + s_seg)
+            self._by_key[a] = self._order(s_key, s_seg, self.src.size)
         return self._by_key[a]
 
     def source_queries(self, a: int, band: Band) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -358,11 +377,18 @@ class _UnitCache:
     def target(self, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(code, end, count)`` with ``code = key * (m + 1) + end``, sorted."""
         if b not in self._tgt:
-            t_seg, t_key, t_cnt = _units(self.tgt, b)
+            t_seg, t_key, t_cnt = _units(self.tgt, b, self.kernels)
             t_code = t_key * (self.tgt.size + 1) + t_seg
-            order = np.argsort(t_code)  # codes are unique: the order is the same for any sort
+            order = self._order(t_key, t_seg, self.tgt.size)
             self._tgt[b] = (t_code[order], t_seg[order], t_cnt[order])
         return self._tgt[b]
+
+    def _order(self, key: np.ndarray, end: np.ndarray, size: int) -> np.ndarray:
+        """The order that sorts units (sorted by end, then key) by (key, end): the pairs are unique,
+        so every sort gives this one order; the kernels' counting sort by key takes linear time."""
+        if self.kernels is not None and key.size and bool(np.all(end[1:] >= end[:-1])):
+            return self.kernels.order_by_key(np.ascontiguousarray(key, dtype=np.int64), int(key.max()) + 1)
+        return np.argsort(key * (size + 1) + end)
 
 
 def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b: int, penalty: float = 0.0,
@@ -374,7 +400,7 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
     in the source and once in the target matches once. The result is flat over the band.
     """
     out = np.zeros(band.cells, dtype=np.float64)
-    cache = cache or _UnitCache(src, tgt)
+    cache = cache or _UnitCache(src, tgt, _kernels.for_cells(band.cells))
     s_seg, s_key, s_cnt = cache.source(a)
     t_code, t_seg, t_cnt = cache.target(b)
     if s_seg.size == 0 or t_seg.size == 0:
@@ -385,6 +411,14 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
     # everything below sums in the same order as before.
     by_key = cache.source_by_key(a)
     base, lo_sorted, hi_query = cache.source_queries(a, band)
+    if cache.kernels is not None:
+        # The look-ups, the chunks and the sums below, in one compiled pass (the same integers and floats).
+        ints = [np.ascontiguousarray(x, dtype=np.int64) for x in (s_seg, s_key, by_key, base, lo_sorted, hi_query,
+                                                                   t_code, t_seg)]
+        floats = [np.ascontiguousarray(x, dtype=np.float64) for x in (s_cnt, t_cnt, weights - penalty)]
+        offsets, lo = (np.ascontiguousarray(x, dtype=np.int64) for x in (band.offsets, band.lo))
+        cache.kernels.match_sum(*ints[:2], floats[0], *ints[2:], floats[1], floats[2], offsets, lo, b, chunk, out)
+        return out
     left = np.empty(s_seg.size, dtype=np.intp)
     right = np.empty(s_seg.size, dtype=np.intp)
     left[by_key] = np.searchsorted(t_code, base + np.maximum(lo_sorted, b))
@@ -399,11 +433,13 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
     row_off = band.offsets[s_seg] - band.lo[s_seg]
     single = bool(s_cnt.max() <= 1.0 and t_cnt.max() <= 1.0)
     ends = np.cumsum(counts)
-    start = 0
-    while start < counts.size:
+    bounds = [0]
+    while bounds[-1] < counts.size:
         # A chunk of source occurrences whose expansions fit in memory.
+        start = bounds[-1]
         stop = int(np.searchsorted(ends, (ends[start - 1] if start else 0) + chunk, side="right"))
-        stop = max(stop, start + 1)
+        bounds.append(max(stop, start + 1))
+    for start, stop in zip(bounds[:-1], bounds[1:]):
         c = counts[start:stop]
         first = np.cumsum(c) - c
         t_idx = np.arange(int(first[-1] + c[-1])) + np.repeat(left[start:stop] - first, c)
@@ -412,7 +448,6 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
         if not single:
             val *= np.minimum(np.repeat(s_cnt[start:stop], c), t_cnt[t_idx])
         out += np.bincount(pos, weights=val, minlength=band.cells)
-        start = stop
     return out
 
 
@@ -454,6 +489,10 @@ def kind_score(src_kinds: np.ndarray, tgt_kinds: np.ndarray, a: int, b: int, i: 
     return out
 
 
+#: Cells scored at a time by :func:`band_scores` (elementwise arithmetic: the block size changes no result).
+SCORE_BLOCK = 1 << 18
+
+
 def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: CostParams,
                 shapes: Sequence[tuple[int, int]] = BEAD_TYPES, use_kinds: bool = True) -> np.ndarray:
     """Score of every bead shape ending at every band cell, shape ``(len(shapes), band.cells)``.
@@ -469,7 +508,7 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
     es = np.concatenate(([0.0], np.cumsum(src.loss)))
     et = np.concatenate(([0.0], np.cumsum(tgt.loss)))
     kinds = use_kinds and params.kind_weight != 0.0 and bool(src.kinds.any() or tgt.kinds.any())
-    cache = _UnitCache(src, tgt)
+    cache = _UnitCache(src, tgt, _kernels.for_cells(band.cells))
     n, m = src.size, tgt.size
 
     def fill(t: int) -> None:
@@ -486,30 +525,35 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
             return
         if not ok.any():
             return
-        # Every cell is scored and the cells where the bead cannot start are then left at -inf:
-        # cheaper than selecting the allowed cells from each array (each cell's arithmetic is
-        # the same either way). Indices are clipped so that the cells left out stay in range.
-        i, j = np.maximum(rows, a), np.maximum(cols, b)
+        del ok
         # Differences of cumulative sums depend on the row (or the column) alone: taken once per
         # row and column and then gathered per cell (the same subtractions, so the same floats).
         r_a, c_b = np.arange(a, n + 1), np.arange(b, m + 1)
         ls_row, es_row = cs[r_a] - cs[r_a - a], es[r_a] - es[r_a - a]
         lt_col, et_col = ct[c_b] - ct[c_b - b], et[c_b] - et[c_b - b]
-        i_a, j_b = i - a, j - b
         # A merged side gives chance more segments to hit: a key has a*b pairings to match in.
         matched = match_table(src, tgt, vocab.join_weight, band, a, b, math.log(a * b), cache=cache)
-        lexical = es_row[i_a]
-        lexical += et_col[j_b]
-        lexical += matched
-        del matched
-        lexical *= params.lexical_weight
-        score = length_llr(ls_row[i_a], lt_col[j_b], params)
-        score += prior
-        score += lexical
-        del lexical
-        if kinds:
-            score += kind_score(src.kinds, tgt.kinds, a, b, i, j, params.kind_weight)
-        np.copyto(out[t], score, where=ok)
+        # The rest is the same arithmetic cell by cell, done in blocks of cells so that the
+        # temporaries stay small (memory linear in the band, not a dozen arrays of its size).
+        for c0 in range(0, band.cells, SCORE_BLOCK):
+            c1 = min(c0 + SCORE_BLOCK, band.cells)
+            r, c = rows[c0:c1], cols[c0:c1]
+            ok = (r >= a) & (c >= b)
+            # Every cell is scored and the cells where the bead cannot start are then left at -inf:
+            # cheaper than selecting the allowed cells from each array (each cell's arithmetic is
+            # the same either way). Indices are clipped so that the cells left out stay in range.
+            i, j = np.maximum(r, a), np.maximum(c, b)
+            i_a, j_b = i - a, j - b
+            lexical = es_row[i_a]
+            lexical += et_col[j_b]
+            lexical += matched[c0:c1]
+            lexical *= params.lexical_weight
+            score = length_llr(ls_row[i_a], lt_col[j_b], params)
+            score += prior
+            score += lexical
+            if kinds:
+                score += kind_score(src.kinds, tgt.kinds, a, b, i, j, params.kind_weight)
+            np.copyto(out[t, c0:c1], score, where=ok)
 
     # Merged units of a span are dropped after the last shape that uses them: they are the
     # largest temporaries here, and keeping all spans at once set the peak memory.

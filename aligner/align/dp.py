@@ -9,14 +9,21 @@ Each row is computed with a few numpy operations per bead shape; beads that cons
 source segment (``0-1``) chain inside a row and are folded in with a running maximum
 (``D[j] = C[j] + max_{k<=j}(best[k] - C[k])``, ``C`` the cumulative 0-1 scores), so no
 Python loop runs over cells. Ties go to the shape listed first.
+
+Large bands are searched by compiled kernels (:mod:`aligner.align._kernels`, numba) that do the
+same floating-point operations cell by cell in the same order, so they find the same path with the
+same gains; this numpy code is what they are tested against and what runs without numba.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import ModuleType
 
 import numpy as np
+
+from . import _kernels
 
 
 @dataclass(frozen=True)
@@ -179,6 +186,9 @@ def search(band: Band, shapes: Sequence[tuple[int, int]], scores: np.ndarray, n:
     others = np.asarray([t for t, (a, b) in enumerate(shapes) if a > 0 and b > 0], dtype=np.int64)
     k = int(others.size)
     neg = -np.inf
+    kernels = _kernels.for_cells(cells)
+    if kernels is not None:
+        return _search_compiled(kernels, band, shapes, scores, n, m, ext, hgap, vgap, others)
     # All states live in one flat array, so that one gather per row fetches every predecessor:
     # [D (best of all) | Gv (inside a 1-0 run) | Y = max(M, Gh) (what a 1-0 run may open from)],
     # each ``cells + 1`` long, the last cell of each the sentinel "outside" (-inf).
@@ -249,6 +259,31 @@ def search(band: Band, shapes: Sequence[tuple[int, int]], scores: np.ndarray, n:
     if not has_h:
         open_h = step_h = np.zeros(0)
     return _trace(band, shapes, n, m, state, match, horiz, index, gain, k, others, open_h, step_h, ext_v)
+
+
+def _search_compiled(kernels: ModuleType, band: Band, shapes: Sequence[tuple[int, int]], scores: np.ndarray, n: int,
+                     m: int, ext: list[float], hgap: int, vgap: int, others: np.ndarray,
+                     ) -> tuple[list[tuple[int, int]], list[float]]:
+    """:func:`search` by the compiled kernels: the same operations cell by cell, so the same path and gains."""
+    lo, hi, off = band.lo, band.hi, band.offsets  # type: ignore[attr-defined]
+    cells = band.cells
+    size = cells + 1
+    state = np.full(3 * size, -np.inf)
+    best_all, vert, not_h = state[:size], state[size: 2 * size], state[2 * size:]
+    match = np.full(cells, -np.inf)
+    horiz = np.full(cells, -np.inf)
+    sh_a = np.asarray([a for a, _ in shapes], dtype=np.int64)
+    sh_b = np.asarray([b for _, b in shapes], dtype=np.int64)
+    lo64, hi64, off64 = (np.ascontiguousarray(x, dtype=np.int64) for x in (lo, hi, off))
+    ext_v = ext[vgap] if vgap >= 0 else 0.0
+    ext_h = ext[hgap] if hgap >= 0 else 0.0
+    args = (lo64, hi64, off64, sh_a, sh_b, others, vgap, hgap, scores, ext_v, ext_h)
+    kernels.forward(*args, n, best_all, vert, not_h, match, horiz)
+    end = int(off[n]) + m - int(lo[n])
+    if not (lo[n] <= m < hi[n]) or not np.isfinite(best_all[end]):
+        raise ValueError("band holds no complete alignment path")
+    path_a, path_b, gains = kernels.trace(*args, n, m, best_all, vert, not_h, match, horiz)
+    return list(zip(path_a[::-1].tolist(), path_b[::-1].tolist())), gains[::-1].tolist()
 
 
 def row_cumsum(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
@@ -375,13 +410,10 @@ def beads_from_shapes(shapes: Sequence[tuple[int, int]]) -> list[tuple[tuple[int
 
 def nodes_of(shapes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The lattice nodes a path of shapes visits, ``(0, 0)`` first."""
-    nodes = [(0, 0)]
-    i = j = 0
-    for a, b in shapes:
-        i += a
-        j += b
-        nodes.append((i, j))
-    return nodes
+    if not shapes:
+        return [(0, 0)]
+    ends = np.cumsum(np.asarray(shapes, dtype=np.int64).reshape(-1, 2), axis=0)
+    return [(0, 0), *zip(ends[:, 0].tolist(), ends[:, 1].tolist())]
 
 
 def touches_edge(band: Band, nodes: Sequence[tuple[int, int]], n: int, m: int, margin: int = 1) -> np.ndarray:
