@@ -41,6 +41,7 @@ import dataclasses
 import hashlib
 import math
 import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -272,29 +273,31 @@ def _coarsen(blocks: list[tuple[bool, int]], limit: int = 64) -> list[tuple[bool
 
 def _names(sentences: Sequence, script: str) -> tuple[str, ...]:
     """Names and acronyms: capitalised words inside sentences, or Latin words in an uncased script."""
-    words_per_sentence = [NAME_WORD.findall(s.text) for s in sentences]
+    # Each test below reads only the word (and the document's lower-case words), so each distinct word is judged
+    # once, and the words are read in one pass over the joined sentences (a word never spans a line break).
+    words = Counter(NAME_WORD.findall("\n".join(s.text for s in sentences)))
     names: set[str] = set()
     if script in CASED_SCRIPTS:
-        lower = {w.casefold() for words in words_per_sentence for w in words if w[:1].islower()}
-        for words in words_per_sentence:
-            for word in words[1:]:
-                if not word[:1].isupper():
-                    continue
-                letters = word.replace(".", "")
-                if is_capitals(word, min_len=2):
-                    names.add(word)
-                elif len(letters) >= 3 and word.casefold() not in lower:
-                    names.add(word)
+        lower = {w.casefold() for w in words if w[:1].islower()}
+        # a word inside a sentence: it occurs more often than it opens one
+        firsts = Counter(m.group() for s in sentences if (m := NAME_WORD.search(s.text)) is not None)
+        for word, count in words.items():
+            if not word[:1].isupper() or count <= firsts[word]:
+                continue
+            letters = word.replace(".", "")
+            if is_capitals(word, min_len=2):
+                names.add(word)
+            elif len(letters) >= 3 and word.casefold() not in lower:
+                names.add(word)
     else:
-        for words in words_per_sentence:
-            for word in words:
-                if len(word.replace(".", "")) >= 2 and all(char_script(ch) == "Latn" for ch in word if ch.isalpha()):
-                    names.add(word)
+        for word in words:
+            if len(word.replace(".", "")) >= 2 and all(char_script(ch) == "Latn" for ch in word if ch.isalpha()):
+                names.add(word)
     return tuple(sorted(names))
 
 
 def _vocabulary(body: Sequence, script: str) -> _Vocabulary:
-    words = {w for s in body for w in NAME_WORD.findall(s.text)}
+    words = set(NAME_WORD.findall("\n".join(s.text for s in body)))  # (no word spans a line break)
     keys = {transliterate(w) for w in words}
     keys.discard("")
     return _Vocabulary(

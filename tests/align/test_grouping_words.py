@@ -1,0 +1,69 @@
+"""Grouping reads a document's names and vocabulary from its words in one pass over the joined text, judging
+each distinct word once; it must find what the sentence-by-sentence reading (as first written) finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aligner.align import grouping
+from aligner.model import Segment, SegmentKind
+from aligner.text.acronyms import is_capitals
+from aligner.text.scripts import CASED_SCRIPTS, char_script
+from aligner.text.tokens import NAME_WORD
+
+
+def _plain_names(sentences: list[Segment], script: str) -> tuple[str, ...]:
+    words_per_sentence = [NAME_WORD.findall(s.text) for s in sentences]
+    names: set[str] = set()
+    if script in CASED_SCRIPTS:
+        lower = {w.casefold() for words in words_per_sentence for w in words if w[:1].islower()}
+        for words in words_per_sentence:
+            for word in words[1:]:
+                if not word[:1].isupper():
+                    continue
+                letters = word.replace(".", "")
+                if is_capitals(word, min_len=2):
+                    names.add(word)
+                elif len(letters) >= 3 and word.casefold() not in lower:
+                    names.add(word)
+    else:
+        for words in words_per_sentence:
+            for word in words:
+                if len(word.replace(".", "")) >= 2 and all(char_script(ch) == "Latn" for ch in word if ch.isalpha()):
+                    names.add(word)
+    return tuple(sorted(names))
+
+
+_WORDS = st.sampled_from([
+    "Berlin", "berlin", "the", "The", "NATO", "U.S.", "U.S.A.", "Vilnius", "vilniuje", "ir", "EU", "Ok", "iPhone",
+    "O'Neil", "d'Artagnan", "బెర్లిన్", "లో", "Trump", "Трамп", "42", "3,5", "—", "«Kaunas»", "A.", "x",
+])
+_TEXTS = st.lists(st.lists(_WORDS, min_size=0, max_size=9).map(" ".join), min_size=1, max_size=8)
+
+
+def _segments(texts: list[str]) -> list[Segment]:
+    return [Segment(i, SegmentKind.SENTENCE, t, i + 1, 1, 0, len(t)) for i, t in enumerate(texts)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS, st.sampled_from(["Latn", "Cyrl", "Telu"]))
+def test_names_are_those_of_the_sentence_by_sentence_reading(texts: list[str], script: str) -> None:
+    segments = _segments(texts)
+    assert grouping._names(segments, script) == _plain_names(segments, script)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, st.sampled_from(["Latn", "Telu"]))
+def test_vocabulary_is_that_of_the_sentence_by_sentence_reading(texts: list[str], script: str) -> None:
+    segments = _segments(texts)
+    words = {w for s in segments for w in NAME_WORD.findall(s.text)}
+    vocab = grouping._vocabulary(segments, script)
+    assert vocab.acronyms == frozenset(w.replace(".", "") for w in words if is_capitals(w, min_len=2))
+    keys = {grouping.transliterate(w) for w in words} - {""}
+    assert vocab.keys == tuple(sorted(keys))
+
+
+def test_a_word_opening_one_sentence_and_inside_another_is_a_name() -> None:
+    segments = _segments(["Vilnius is big.", "They went to Vilnius today.", "Kaunas too."])
+    assert grouping._names(segments, "Latn") == ("Vilnius",)
