@@ -49,6 +49,7 @@ from decimal import Decimal
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from ..executor import executor_for
 from ..facts.numbers import extract_numbers
 from ..model import Document, SegmentKind
 from ..signature import make_signature
@@ -57,6 +58,7 @@ from ..text.scripts import CASED_SCRIPTS, char_script, dominant_script
 from ..text.tokens import NAME_WORD
 from ..text.translit import romanisable, skeleton, transliterate  # also imported from here by older callers
 from .evidence import DEFAULT_SHUFFLES, AlignmentEvidence, alignment_evidence
+from .multiway import PARALLEL_MIN_CHARS
 
 #: ``alignability(doc_a, doc_b) -> float`` in [0, 1]: how well two documents' sentences align.
 Alignability = Callable[[Document, Document], float]
@@ -645,6 +647,7 @@ def group_documents(
     alignability: Alignability | None = None,
     candidates: int = DEFAULT_CANDIDATES,
     shuffles: int = DEFAULT_SHUFFLES,
+    jobs: int = 1,
 ) -> Grouping:
     """Split ``docs`` into groups of versions of one text (each of two or more) and unmatched documents.
 
@@ -660,9 +663,15 @@ def group_documents(
 
     ``alignability``, when given, is called once per pair and adds to the log-odds. Everything runs
     in an order fixed by the documents' content, so shuffling the inputs changes only the indices.
+    With ``jobs`` > 1 and :data:`~aligner.align.multiway.PARALLEL_MIN_CHARS` characters or more, the
+    documents' features and the eager pairs' alignment evidence (pure functions of the documents) are
+    computed in that many processes; the grouping is the same. A caller's ``alignability`` is always
+    called here.
     """
     n = len(docs)
-    features = [_features(d) for d in docs]
+    if jobs > 1 and sum(len(d.text) for d in docs) < PARALLEL_MIN_CHARS:
+        jobs = 1
+    features = executor_for(jobs, n).map_tasks(_features, docs, label=lambda d: f"the features of {d.path}")
     order = sorted(range(n), key=lambda i: features[i].key)
     rank = {i: r for r, i in enumerate(order)}
 
@@ -682,17 +691,31 @@ def group_documents(
         return decided[(i, j)].score
 
     # Eager: each document against its best-screened partners (vetoed pairs are decided by the screen).
+    eager: dict[tuple[int, int], None] = {}  # (in the order they are first asked for)
+
+    def ask(i: int, j: int) -> None:
+        eager.setdefault((i, j) if rank[i] < rank[j] else (j, i), None)
+
     for i in order:
         partners = [j for j in order if j != i and not _screen_of(screened, rank, i, j)[3]]
         partners.sort(key=lambda j: (-_screen_of(screened, rank, i, j)[0], rank[j]))
         for j in partners[:candidates]:
-            decide(i, j)
+            ask(i, j)
         if alignability is not None:
             for j in order:
                 if j != i:
-                    decide(i, j)
+                    ask(i, j)
     for (i, j), (_, _, _, veto) in screened.items():
         if veto:
+            ask(i, j)
+    if jobs > 1 and alignability is None:
+        todo = list(eager)
+        made = executor_for(jobs, len(todo)).map_tasks(
+            lambda ij: _decide(features[ij[0]], features[ij[1]], (docs[ij[0]], docs[ij[1]]), None, shuffles), todo,
+            label=lambda ij: f"the alignment evidence of {docs[ij[0]].path} and {docs[ij[1]].path}")
+        decided.update(zip(todo, made))
+    else:
+        for i, j in eager:
             decide(i, j)
 
     clusters = _cluster_lazy(n, order, decided, decide, threshold, min_link)
