@@ -233,6 +233,7 @@ def _features(doc: Document) -> _Features:
 
     factor = LENGTH_FACTOR.get(doc.language or "", SCRIPT_LENGTH_FACTOR.get(script, 1.0))
     sentences = [s for s in body if s.kind is SegmentKind.SENTENCE]
+    sentence_words = _words(sentences)
     digest = hashlib.sha1(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
     return _Features(
         key=(doc.language or "", doc.name, digest, doc.path),
@@ -245,8 +246,8 @@ def _features(doc: Document) -> _Features:
         paragraphs=len({s.paragraph for s in sentences}),
         blocks=shares,
         adjusted_length=sum(len(s.text) for s in body) / factor,
-        names=_names(sentences, script),
-        vocabulary=_vocabulary(body, script),
+        names=_names(sentences, script, sentence_words),
+        vocabulary=_vocabulary(body, script, set(sentence_words)),
     )
 
 
@@ -273,11 +274,20 @@ def _coarsen(blocks: list[tuple[bool, int]], limit: int = 64) -> list[tuple[bool
     return out
 
 
-def _names(sentences: Sequence, script: str) -> tuple[str, ...]:
-    """Names and acronyms: capitalised words inside sentences, or Latin words in an uncased script."""
+def _words(segments: Sequence) -> Counter[str]:
+    """How often each word (:data:`NAME_WORD`) occurs in ``segments``, read in one pass over the joined texts
+    (a word never spans a line break)."""
+    return Counter(NAME_WORD.findall("\n".join(s.text for s in segments)))
+
+
+def _names(sentences: Sequence, script: str, words: Counter[str] | None = None) -> tuple[str, ...]:
+    """Names and acronyms: capitalised words inside sentences, or Latin words in an uncased script.
+
+    ``words``: :func:`_words` of ``sentences``, when the caller has read them already.
+    """
     # Each test below reads only the word (and the document's lower-case words), so each distinct word is judged
-    # once, and the words are read in one pass over the joined sentences (a word never spans a line break).
-    words = Counter(NAME_WORD.findall("\n".join(s.text for s in sentences)))
+    # once.
+    words = _words(sentences) if words is None else words
     names: set[str] = set()
     if script in CASED_SCRIPTS:
         lower = {w.casefold() for w in words if w[:1].islower()}
@@ -298,8 +308,13 @@ def _names(sentences: Sequence, script: str) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def _vocabulary(body: Sequence, script: str) -> _Vocabulary:
-    words = set(NAME_WORD.findall("\n".join(s.text for s in body)))  # (no word spans a line break)
+def _vocabulary(body: Sequence, script: str, sentence_words: set[str] | None = None) -> _Vocabulary:
+    """The words of ``body`` as names may be looked up in them; ``sentence_words``: the words of its sentences,
+    when the caller has read them already (then only the other segments are read here)."""
+    if sentence_words is None:
+        words = set(_words(body))
+    else:
+        words = sentence_words | set(_words([s for s in body if s.kind is not SegmentKind.SENTENCE]))
     keys = {transliterate(w) for w in words}
     keys.discard("")
     return _Vocabulary(

@@ -54,14 +54,20 @@ def test_names_are_those_of_the_sentence_by_sentence_reading(texts: list[str], s
 
 
 @settings(max_examples=200, deadline=None)
-@given(_TEXTS, st.sampled_from(["Latn", "Telu"]))
-def test_vocabulary_is_that_of_the_sentence_by_sentence_reading(texts: list[str], script: str) -> None:
-    segments = _segments(texts)
+@given(_TEXTS, st.sampled_from(["Latn", "Telu"]), st.lists(st.booleans(), min_size=8, max_size=8))
+def test_vocabulary_is_that_of_the_sentence_by_sentence_reading(texts: list[str], script: str,
+                                                               headings: list[bool]) -> None:
+    segments = [Segment(i, SegmentKind.HEADING if headings[i] else SegmentKind.SENTENCE, t, i + 1, 1, 0, len(t))
+                for i, t in enumerate(texts)]
     words = {w for s in segments for w in NAME_WORD.findall(s.text)}
     vocab = grouping._vocabulary(segments, script)
     assert vocab.acronyms == frozenset(w.replace(".", "") for w in words if is_capitals(w, min_len=2))
     keys = {grouping.transliterate(w) for w in words} - {""}
     assert vocab.keys == tuple(sorted(keys))
+    # the words of the sentences read once for the names and given to the vocabulary: the same vocabulary
+    sentences = [s for s in segments if s.kind is SegmentKind.SENTENCE]
+    assert grouping._vocabulary(segments, script, set(grouping._words(sentences))) == vocab
+    assert grouping._names(sentences, script, grouping._words(sentences)) == _plain_names(sentences, script)
 
 
 def test_a_word_opening_one_sentence_and_inside_another_is_a_name() -> None:
