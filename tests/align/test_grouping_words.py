@@ -73,3 +73,35 @@ def test_vocabulary_is_that_of_the_sentence_by_sentence_reading(texts: list[str]
 def test_a_word_opening_one_sentence_and_inside_another_is_a_name() -> None:
     segments = _segments(["Vilnius is big.", "They went to Vilnius today.", "Kaunas too."])
     assert grouping._names(segments, "Latn") == ("Vilnius",)
+
+
+_NAMES = st.sampled_from([
+    "Berlin", "Berlyn", "Berlinas", "Vilnius", "Vilniaus", "Trump", "Trampas", "Трамп", "NATO", "NASA", "U.S.",
+    "EU", "Kaunas", "Kaunui", "Merkel", "Merkelis", "Macron", "Makronas", "Al", "Ng", "Schwarzenegger",
+    "Švarcnegeris", "Mxyzptlk", "Qq", "Ostrowski", "Ostrovskis", "Hamburg", "Homburg",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAMES, max_size=12), st.lists(_NAMES, max_size=16), st.sampled_from(["Latn", "Telu"]),
+       st.integers(1, 4))
+def test_names_are_looked_up_in_bulk_as_one_by_one(names: list[str], words: list[str], script: str,
+                                                  block: int) -> None:
+    """The bulk lookup (``cdist`` over blocks of names) counts what ``_find_name`` finds name by name."""
+    vocab = grouping._vocabulary(_segments([" ".join(words)]), script)
+    wanted = [n for n in names if vocab.romanisable or grouping._is_acronym(n)]
+    expected = (sum(1 for n in wanted if grouping._find_name(n, vocab)), len(wanted))
+    old_block = grouping._FUZZY_BLOCK
+    grouping._FUZZY_BLOCK = block  # several blocks, as a long document's names make
+    try:
+        assert grouping._lookup(names, vocab) == expected
+    finally:
+        grouping._FUZZY_BLOCK = old_block
+
+
+def test_a_near_spelling_is_found_only_by_the_fuzzy_comparison() -> None:
+    vocab = grouping._vocabulary(_segments(["Ostrowski was there."]), "Latn")
+    key = grouping.transliterate("Ostrowsmi")
+    assert key not in vocab.key_set and grouping.skeleton(key) not in vocab.skeletons  # neither shortcut
+    assert grouping._find_name("Ostrowsmi", vocab)
+    assert grouping._lookup(["Ostrowsmi", "Mxyzptlk"], vocab) == (1, 2)
