@@ -174,36 +174,59 @@ def _is_acronym(name: str) -> bool:
     return is_capitals(name, max_len=6)
 
 
+#: A name as :func:`_lookup` looks for it: (the acronym without dots, or None; its transliteration; its skeleton).
+_NameKey = tuple["str | None", str, str]
+
+
+def _name_keys(names: Sequence[str]) -> tuple[_NameKey, ...]:
+    """What :func:`_find_name` reads of each name, read once per document rather than once per pair."""
+    out = []
+    for name in names:
+        if _is_acronym(name):
+            out.append((name.replace(".", ""), "", ""))
+        else:
+            key = transliterate(name)
+            out.append((None, key, skeleton(key) if len(key) >= 3 else ""))
+    return tuple(out)
+
+
 def _lookup(names: Sequence[str], vocab: _Vocabulary) -> tuple[int, int]:
     """(found, looked for): names of one document found in another's vocabulary.
 
     In a script that cannot be romanised only acronyms are looked for (they are often kept
     in Latin letters); other names would be missed for want of a transliteration, not absent.
     """
-    wanted = [n for n in names if vocab.romanisable or _is_acronym(n)]
-    # What :func:`_find_name` answers name by name, in bulk: the names settled by the acronyms, the exact keys
-    # or the skeletons are counted first; the rest are compared with every key in one C call per block of
-    # names (``cdist``, the same scorer and cut-off as ``extractOne``: a name is found when any key scores 85).
-    found = 0
+    return _lookup_keys(_name_keys(names), vocab)
+
+
+def _lookup_keys(names: Sequence[_NameKey], vocab: _Vocabulary) -> tuple[int, int]:
+    """:func:`_lookup` of names read by :func:`_name_keys`.
+
+    What :func:`_find_name` answers name by name, in bulk: the names settled by the acronyms, the exact keys
+    or the skeletons are counted first; the rest are compared with every key in one C call per block of
+    names (``cdist``, the same scorer and cut-off as ``extractOne``: a name is found when any key scores 85).
+    """
+    romanisable, acronyms, keys, skeletons = vocab.romanisable, vocab.acronyms, vocab.key_set, vocab.skeletons
+    wanted = found = 0
     fuzzy: list[str] = []
-    for name in wanted:
-        if _is_acronym(name):
-            found += name.replace(".", "") in vocab.acronyms
-            continue
-        key = transliterate(name)
-        if len(key) < 3:
-            continue
-        sk = skeleton(key)
-        if key in vocab.key_set or (len(sk) >= 3 and sk in vocab.skeletons):
-            found += 1
-        else:
-            fuzzy.append(key)
+    for acronym, key, sk in names:
+        if acronym is not None:
+            wanted += 1
+            found += acronym in acronyms
+        elif romanisable:
+            wanted += 1
+            if len(key) < 3:
+                continue
+            if key in keys or (len(sk) >= 3 and sk in skeletons):
+                found += 1
+            else:
+                fuzzy.append(key)
     if fuzzy and vocab.keys:
         for start in range(0, len(fuzzy), _FUZZY_BLOCK):
             scores = process.cdist(fuzzy[start:start + _FUZZY_BLOCK], vocab.keys, scorer=fuzz.ratio,
                                    score_cutoff=_FUZZY_CUTOFF, dtype=np.float32, workers=1)
             found += int((scores >= _FUZZY_CUTOFF).any(axis=1).sum())
-    return found, len(wanted)
+    return found, wanted
 
 
 #: The score (``rapidfuzz.fuzz.ratio``) from which a transliterated name is taken to occur as a key.
@@ -242,6 +265,7 @@ class _Features:
     adjusted_length: float
     names: tuple[str, ...]
     vocabulary: _Vocabulary
+    name_keys: tuple[_NameKey, ...]  # (:func:`_name_keys` of ``names``)
 
 
 def _features(doc: Document) -> _Features:
@@ -271,6 +295,7 @@ def _features(doc: Document) -> _Features:
     factor = LENGTH_FACTOR.get(doc.language or "", SCRIPT_LENGTH_FACTOR.get(script, 1.0))
     sentences = [s for s in body if s.kind is SegmentKind.SENTENCE]
     sentence_words = _words(sentences)
+    names = _names(sentences, script, sentence_words)
     digest = hashlib.sha1(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
     return _Features(
         key=(doc.language or "", doc.name, digest, doc.path),
@@ -283,8 +308,9 @@ def _features(doc: Document) -> _Features:
         paragraphs=len({s.paragraph for s in sentences}),
         blocks=shares,
         adjusted_length=sum(len(s.text) for s in body) / factor,
-        names=_names(sentences, script, sentence_words),
+        names=names,
         vocabulary=_vocabulary(body, script, set(sentence_words)),
+        name_keys=_name_keys(names),
     )
 
 
@@ -468,8 +494,8 @@ def _length_component(a: _Features, b: _Features) -> tuple[float, float, dict]:
 
 
 def _names_component(a: _Features, b: _Features) -> tuple[float, float, dict]:
-    found_ab, wanted_ab = _lookup(a.names, b.vocabulary)
-    found_ba, wanted_ba = _lookup(b.names, a.vocabulary)
+    found_ab, wanted_ab = _lookup_keys(a.name_keys, b.vocabulary)
+    found_ba, wanted_ba = _lookup_keys(b.name_keys, a.vocabulary)
     total = wanted_ab + wanted_ba
     detail = {"found": found_ab + found_ba, "total": total}
     if total == 0:
