@@ -2,6 +2,7 @@
 
     python scripts/profile_check.py [--mb 10] [--cases 120] [--cprofile [--dump PREFIX]] [--only large|small]
     python scripts/profile_check.py --dir PATH      # any file or directory, one run
+    python scripts/profile_check.py --ntrex all|concat  # real news that does not repeat (see make_ntrex)
 
 Two workloads, as ``scripts/bench_check.py`` runs them:
 
@@ -64,6 +65,30 @@ def make_small(workdir: Path, cases: int) -> tuple[list[Path], int]:
     dirs = [workdir / "cases" / c.id for c in made[::step]]
     total = sum(p.stat().st_size for d in dirs for p in d.iterdir() if p.is_file())
     return dirs, total
+
+
+NTREX = ROOT.parent / "shared" / "real" / "ntrex-dev"
+
+
+def make_ntrex(workdir: Path, how: str) -> tuple[Path, int]:
+    """Text that does not repeat (real news of ``../shared/real/ntrex-dev``): (directory, bytes).
+
+    ``all``: every article's running-text version of every language in one directory (62 articles x 5
+    languages, 310 files, 62 groups to find); ``concat``: the 62 articles of each language one after the
+    other in one file (5 files, one group of 5 long documents).
+    """
+    out = workdir / f"ntrex-{how}"
+    out.mkdir(parents=True)
+    articles = sorted(p for p in NTREX.iterdir() if p.is_dir())
+    langs = sorted(p.name[:-4] for p in articles[0].glob("*.txt") if not p.name.endswith(".pre.txt"))
+    for lang in langs:
+        texts = [(a.name, (a / f"{lang}.txt").read_text("utf-8")) for a in articles]
+        if how == "all":
+            for name, text in texts:
+                (out / f"{name}.{lang}.txt").write_text(text, "utf-8")
+        else:
+            (out / f"{lang}.txt").write_text("\n\n".join(t.strip("\n") for _, t in texts) + "\n", "utf-8")
+    return out, sum(p.stat().st_size for p in out.iterdir())
 
 
 def one_run(path: Path, times: dict[str, float]) -> None:
@@ -170,12 +195,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=120)
     parser.add_argument("--only", choices=("large", "small"), default=None)
     parser.add_argument("--dir", type=Path, default=None, help="profile this file or directory instead")
+    parser.add_argument("--ntrex", choices=("all", "concat"), default=None,
+                        help="profile ntrex-dev's news instead: every file in one directory, or one file per language")
     parser.add_argument("--cprofile", action="store_true", help="also split the stages with cProfile (slower)")
     parser.add_argument("--dump", type=Path, default=None, help="write the cProfile stats here (prefix)")
     args = parser.parse_args(argv)
     print(f"load average {os.getloadavg()}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="aligner-profile-") as tmp:
         work = Path(tmp)
+        if args.ntrex:
+            args.dir, _ = make_ntrex(work, args.ntrex)
         for which in ("large", "small") if args.dir is None else ("dir",):
             if args.only and which != args.only:
                 continue

@@ -80,9 +80,14 @@ def align_group(
     settings: AlignSettings = AlignSettings(),
     scorer: SemanticScorer | None = None,
     signature: str | None = None,
+    jobs: int = 1,
 ) -> Alignment:
-    """Align versions known to be of one text: one table of units, every segment exactly once."""
-    units = align_multiway([d.segments for d in docs], [d.language for d in docs], _pair_function(settings, scorer))
+    """Align versions known to be of one text: one table of units, every segment exactly once.
+
+    ``jobs``: processes for the pairwise alignments of a long group (:func:`align_multiway`); same units.
+    """
+    units = align_multiway([d.segments for d in docs], [d.language for d in docs], _pair_function(settings, scorer),
+                           jobs=jobs)
     return Alignment(tuple(docs), units, signature or alignment_signature(settings, scorer, grouping=False))
 
 
@@ -92,8 +97,12 @@ def align_documents(
     group: bool = True,
     settings: AlignSettings = AlignSettings(),
     scorer: SemanticScorer | None = None,
+    jobs: int = 1,
 ) -> AlignResult:
     """Group ``docs`` into versions of one text (unless ``group`` is False) and align each group.
+
+    ``jobs``: processes for the costly parts of long inputs (the grouping's features and alignment evidence,
+    each long group's pairwise alignments); the result is the same whatever it is.
 
     Documents of localization files (keyed segments, :attr:`Document.keyed`) are grouped and aligned by
     key (:mod:`aligner.align.keyed`); the others by their text. Groups come in the order of their first
@@ -104,12 +113,12 @@ def align_documents(
     if keyed and len(keyed) == len(docs) and not group:
         return AlignResult((align_keyed(one_source(docs), signature),), (), None, signature)
     if not group:
-        return AlignResult((align_group(docs, settings=settings, scorer=scorer, signature=signature),), (), None,
-                           signature)
+        return AlignResult((align_group(docs, settings=settings, scorer=scorer, signature=signature, jobs=jobs),), (),
+                           None, signature)
     if not keyed:
-        grouping = group_documents(docs)
+        grouping = group_documents(docs, jobs=jobs)
         groups = tuple(
-            align_group([docs[i] for i in g.members], settings=settings, scorer=scorer, signature=signature)
+            align_group([docs[i] for i in g.members], settings=settings, scorer=scorer, signature=signature, jobs=jobs)
             for g in grouping.groups
         )
         unmatched = tuple((docs[u.index], u.reason) for u in grouping.unmatched)
@@ -130,11 +139,11 @@ def align_documents(
     plain = [i for i in range(len(docs)) if i not in set(keyed)]
     grouping = None
     if plain:
-        grouping = group_documents([docs[i] for i in plain])
+        grouping = group_documents([docs[i] for i in plain], jobs=jobs)
         for g in grouping.groups:
             members = [plain[m] for m in g.members]
             made.append((members[0], align_group([docs[i] for i in members], settings=settings, scorer=scorer,
-                                                 signature=signature)))
+                                                 signature=signature, jobs=jobs)))
         lone.extend((plain[u.index], (docs[plain[u.index]], u.reason)) for u in grouping.unmatched)
     made.sort(key=lambda x: x[0])
     lone.sort(key=lambda x: x[0])

@@ -41,6 +41,7 @@ import dataclasses
 import hashlib
 import math
 import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -48,6 +49,7 @@ from decimal import Decimal
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from ..executor import executor_for
 from ..facts.numbers import extract_numbers
 from ..model import Document, SegmentKind
 from ..signature import make_signature
@@ -56,6 +58,7 @@ from ..text.scripts import CASED_SCRIPTS, char_script, dominant_script
 from ..text.tokens import NAME_WORD
 from ..text.translit import romanisable, skeleton, transliterate  # also imported from here by older callers
 from .evidence import DEFAULT_SHUFFLES, AlignmentEvidence, alignment_evidence
+from .multiway import PARALLEL_MIN_CHARS
 
 #: ``alignability(doc_a, doc_b) -> float`` in [0, 1]: how well two documents' sentences align.
 Alignability = Callable[[Document, Document], float]
@@ -156,10 +159,35 @@ class _Vocabulary:
     acronyms: frozenset[str]
     romanisable: bool
 
+    @property
+    def key_set(self) -> frozenset[str]:
+        """:attr:`keys` as a set (made once)."""
+        made = self.__dict__.get("_key_set")
+        if made is None:
+            made = frozenset(self.keys)
+            object.__setattr__(self, "_key_set", made)
+        return made
+
 
 def _is_acronym(name: str) -> bool:
     """Grouping's acronym test: upper case without dots, at most 6 characters (:func:`is_capitals`)."""
     return is_capitals(name, max_len=6)
+
+
+#: A name as :func:`_lookup` looks for it: (the acronym without dots, or None; its transliteration; its skeleton).
+_NameKey = tuple["str | None", str, str]
+
+
+def _name_keys(names: Sequence[str]) -> tuple[_NameKey, ...]:
+    """What :func:`_find_name` reads of each name, read once per document rather than once per pair."""
+    out = []
+    for name in names:
+        if _is_acronym(name):
+            out.append((name.replace(".", ""), "", ""))
+        else:
+            key = transliterate(name)
+            out.append((None, key, skeleton(key) if len(key) >= 3 else ""))
+    return tuple(out)
 
 
 def _lookup(names: Sequence[str], vocab: _Vocabulary) -> tuple[int, int]:
@@ -168,8 +196,43 @@ def _lookup(names: Sequence[str], vocab: _Vocabulary) -> tuple[int, int]:
     In a script that cannot be romanised only acronyms are looked for (they are often kept
     in Latin letters); other names would be missed for want of a transliteration, not absent.
     """
-    wanted = [n for n in names if vocab.romanisable or _is_acronym(n)]
-    return sum(1 for n in wanted if _find_name(n, vocab)), len(wanted)
+    return _lookup_keys(_name_keys(names), vocab)
+
+
+def _lookup_keys(names: Sequence[_NameKey], vocab: _Vocabulary) -> tuple[int, int]:
+    """:func:`_lookup` of names read by :func:`_name_keys`.
+
+    What :func:`_find_name` answers name by name, in bulk: the names settled by the acronyms, the exact keys
+    or the skeletons are counted first; the rest are compared with every key in one C call per block of
+    names (``cdist``, the same scorer and cut-off as ``extractOne``: a name is found when any key scores 85).
+    """
+    romanisable, acronyms, keys, skeletons = vocab.romanisable, vocab.acronyms, vocab.key_set, vocab.skeletons
+    wanted = found = 0
+    fuzzy: list[str] = []
+    for acronym, key, sk in names:
+        if acronym is not None:
+            wanted += 1
+            found += acronym in acronyms
+        elif romanisable:
+            wanted += 1
+            if len(key) < 3:
+                continue
+            if key in keys or (len(sk) >= 3 and sk in skeletons):
+                found += 1
+            else:
+                fuzzy.append(key)
+    if fuzzy and vocab.keys:
+        for start in range(0, len(fuzzy), _FUZZY_BLOCK):
+            scores = process.cdist(fuzzy[start:start + _FUZZY_BLOCK], vocab.keys, scorer=fuzz.ratio,
+                                   score_cutoff=_FUZZY_CUTOFF, dtype=np.float32, workers=1)
+            found += int((scores >= _FUZZY_CUTOFF).any(axis=1).sum())
+    return found, wanted
+
+
+#: The score (``rapidfuzz.fuzz.ratio``) from which a transliterated name is taken to occur as a key.
+_FUZZY_CUTOFF = 85
+#: Names compared with a vocabulary per ``cdist`` call (a block of scores: names x keys, 4 bytes each).
+_FUZZY_BLOCK = 256
 
 
 def _find_name(name: str, vocab: _Vocabulary) -> bool:
@@ -179,7 +242,7 @@ def _find_name(name: str, vocab: _Vocabulary) -> bool:
     key = transliterate(name)
     if len(key) < 3:
         return False
-    if process.extractOne(key, vocab.keys, scorer=fuzz.ratio, score_cutoff=85) is not None:
+    if process.extractOne(key, vocab.keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF) is not None:
         return True
     sk = skeleton(key)
     return len(sk) >= 3 and sk in vocab.skeletons
@@ -202,6 +265,7 @@ class _Features:
     adjusted_length: float
     names: tuple[str, ...]
     vocabulary: _Vocabulary
+    name_keys: tuple[_NameKey, ...]  # (:func:`_name_keys` of ``names``)
 
 
 def _features(doc: Document) -> _Features:
@@ -230,6 +294,8 @@ def _features(doc: Document) -> _Features:
 
     factor = LENGTH_FACTOR.get(doc.language or "", SCRIPT_LENGTH_FACTOR.get(script, 1.0))
     sentences = [s for s in body if s.kind is SegmentKind.SENTENCE]
+    sentence_words = _words(sentences)
+    names = _names(sentences, script, sentence_words)
     digest = hashlib.sha1(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
     return _Features(
         key=(doc.language or "", doc.name, digest, doc.path),
@@ -242,8 +308,9 @@ def _features(doc: Document) -> _Features:
         paragraphs=len({s.paragraph for s in sentences}),
         blocks=shares,
         adjusted_length=sum(len(s.text) for s in body) / factor,
-        names=_names(sentences, script),
-        vocabulary=_vocabulary(body, script),
+        names=names,
+        vocabulary=_vocabulary(body, script, set(sentence_words)),
+        name_keys=_name_keys(names),
     )
 
 
@@ -270,31 +337,47 @@ def _coarsen(blocks: list[tuple[bool, int]], limit: int = 64) -> list[tuple[bool
     return out
 
 
-def _names(sentences: Sequence, script: str) -> tuple[str, ...]:
-    """Names and acronyms: capitalised words inside sentences, or Latin words in an uncased script."""
-    words_per_sentence = [NAME_WORD.findall(s.text) for s in sentences]
+def _words(segments: Sequence) -> Counter[str]:
+    """How often each word (:data:`NAME_WORD`) occurs in ``segments``, read in one pass over the joined texts
+    (a word never spans a line break)."""
+    return Counter(NAME_WORD.findall("\n".join(s.text for s in segments)))
+
+
+def _names(sentences: Sequence, script: str, words: Counter[str] | None = None) -> tuple[str, ...]:
+    """Names and acronyms: capitalised words inside sentences, or Latin words in an uncased script.
+
+    ``words``: :func:`_words` of ``sentences``, when the caller has read them already.
+    """
+    # Each test below reads only the word (and the document's lower-case words), so each distinct word is judged
+    # once.
+    words = _words(sentences) if words is None else words
     names: set[str] = set()
     if script in CASED_SCRIPTS:
-        lower = {w.casefold() for words in words_per_sentence for w in words if w[:1].islower()}
-        for words in words_per_sentence:
-            for word in words[1:]:
-                if not word[:1].isupper():
-                    continue
-                letters = word.replace(".", "")
-                if is_capitals(word, min_len=2):
-                    names.add(word)
-                elif len(letters) >= 3 and word.casefold() not in lower:
-                    names.add(word)
+        lower = {w.casefold() for w in words if w[:1].islower()}
+        # a word inside a sentence: it occurs more often than it opens one
+        firsts = Counter(m.group() for s in sentences if (m := NAME_WORD.search(s.text)) is not None)
+        for word, count in words.items():
+            if not word[:1].isupper() or count <= firsts[word]:
+                continue
+            letters = word.replace(".", "")
+            if is_capitals(word, min_len=2):
+                names.add(word)
+            elif len(letters) >= 3 and word.casefold() not in lower:
+                names.add(word)
     else:
-        for words in words_per_sentence:
-            for word in words:
-                if len(word.replace(".", "")) >= 2 and all(char_script(ch) == "Latn" for ch in word if ch.isalpha()):
-                    names.add(word)
+        for word in words:
+            if len(word.replace(".", "")) >= 2 and all(char_script(ch) == "Latn" for ch in word if ch.isalpha()):
+                names.add(word)
     return tuple(sorted(names))
 
 
-def _vocabulary(body: Sequence, script: str) -> _Vocabulary:
-    words = {w for s in body for w in NAME_WORD.findall(s.text)}
+def _vocabulary(body: Sequence, script: str, sentence_words: set[str] | None = None) -> _Vocabulary:
+    """The words of ``body`` as names may be looked up in them; ``sentence_words``: the words of its sentences,
+    when the caller has read them already (then only the other segments are read here)."""
+    if sentence_words is None:
+        words = set(_words(body))
+    else:
+        words = sentence_words | set(_words([s for s in body if s.kind is not SegmentKind.SENTENCE]))
     keys = {transliterate(w) for w in words}
     keys.discard("")
     return _Vocabulary(
@@ -415,8 +498,8 @@ def _length_component(a: _Features, b: _Features) -> tuple[float, float, dict]:
 
 
 def _names_component(a: _Features, b: _Features) -> tuple[float, float, dict]:
-    found_ab, wanted_ab = _lookup(a.names, b.vocabulary)
-    found_ba, wanted_ba = _lookup(b.names, a.vocabulary)
+    found_ab, wanted_ab = _lookup_keys(a.name_keys, b.vocabulary)
+    found_ba, wanted_ba = _lookup_keys(b.name_keys, a.vocabulary)
     total = wanted_ab + wanted_ba
     detail = {"found": found_ab + found_ba, "total": total}
     if total == 0:
@@ -587,9 +670,13 @@ def _texts(doc: Document) -> tuple[list[str], list[str]]:
 
 
 def _decide(a: _Features, b: _Features, docs: tuple[Document, Document], alignability: Alignability | None,
-            shuffles: int) -> PairSimilarity:
-    """The full decision for one pair, in the order given (the caller puts it in content order)."""
-    cheap, comps, same, veto = _pair(a, b)
+            shuffles: int, screen: tuple[float, dict[str, Component], bool, str] | None = None) -> PairSimilarity:
+    """The full decision for one pair, in the order given (the caller puts it in content order).
+
+    ``screen``: :func:`_pair` of ``a`` and ``b`` when the caller has it already (it is not changed here).
+    """
+    cheap, comps, same, veto = _pair(a, b) if screen is None else screen
+    comps = dict(comps)
     hook = float(alignability(*docs)) if alignability is not None else None
     if hook is not None:
         comps["alignability"] = Component(min(1.0, max(0.0, hook)), 0.0, {})
@@ -648,6 +735,7 @@ def group_documents(
     alignability: Alignability | None = None,
     candidates: int = DEFAULT_CANDIDATES,
     shuffles: int = DEFAULT_SHUFFLES,
+    jobs: int = 1,
 ) -> Grouping:
     """Split ``docs`` into groups of versions of one text (each of two or more) and unmatched documents.
 
@@ -663,9 +751,15 @@ def group_documents(
 
     ``alignability``, when given, is called once per pair and adds to the log-odds. Everything runs
     in an order fixed by the documents' content, so shuffling the inputs changes only the indices.
+    With ``jobs`` > 1 and :data:`~aligner.align.multiway.PARALLEL_MIN_CHARS` characters or more, the
+    documents' features and the eager pairs' alignment evidence (pure functions of the documents) are
+    computed in that many processes; the grouping is the same. A caller's ``alignability`` is always
+    called here.
     """
     n = len(docs)
-    features = [_features(d) for d in docs]
+    if jobs > 1 and sum(len(d.text) for d in docs) < PARALLEL_MIN_CHARS:
+        jobs = 1
+    features = executor_for(jobs, n).map_tasks(_features, docs, label=lambda d: f"the features of {d.path}")
     order = sorted(range(n), key=lambda i: features[i].key)
     rank = {i: r for r, i in enumerate(order)}
 
@@ -681,21 +775,37 @@ def group_documents(
         if rank[j] < rank[i]:
             i, j = j, i
         if (i, j) not in decided:
-            decided[(i, j)] = _decide(features[i], features[j], (docs[i], docs[j]), alignability, shuffles)
+            decided[(i, j)] = _decide(features[i], features[j], (docs[i], docs[j]), alignability, shuffles,
+                                      screened[(i, j)])
         return decided[(i, j)].score
 
     # Eager: each document against its best-screened partners (vetoed pairs are decided by the screen).
+    eager: dict[tuple[int, int], None] = {}  # (in the order they are first asked for)
+
+    def ask(i: int, j: int) -> None:
+        eager.setdefault((i, j) if rank[i] < rank[j] else (j, i), None)
+
     for i in order:
         partners = [j for j in order if j != i and not _screen_of(screened, rank, i, j)[3]]
         partners.sort(key=lambda j: (-_screen_of(screened, rank, i, j)[0], rank[j]))
         for j in partners[:candidates]:
-            decide(i, j)
+            ask(i, j)
         if alignability is not None:
             for j in order:
                 if j != i:
-                    decide(i, j)
+                    ask(i, j)
     for (i, j), (_, _, _, veto) in screened.items():
         if veto:
+            ask(i, j)
+    if jobs > 1 and alignability is None:
+        todo = list(eager)
+        made = executor_for(jobs, len(todo)).map_tasks(
+            lambda ij: _decide(features[ij[0]], features[ij[1]], (docs[ij[0]], docs[ij[1]]), None, shuffles,
+                               screened[ij]), todo,
+            label=lambda ij: f"the alignment evidence of {docs[ij[0]].path} and {docs[ij[1]].path}")
+        decided.update(zip(todo, made))
+    else:
+        for i, j in eager:
             decide(i, j)
 
     clusters = _cluster_lazy(n, order, decided, decide, threshold, min_link)

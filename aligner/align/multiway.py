@@ -15,9 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..executor import InProcess, executor_for
 from ..model import Bead, Segment, SegmentKind, Unit
 
 _FURNITURE = frozenset({SegmentKind.TITLE, SegmentKind.BOILERPLATE})
+
+#: Below this many characters in a group the pairwise alignments run in this process whatever ``jobs`` says:
+#: forking costs more than aligning a few thousand short segments.
+PARALLEL_MIN_CHARS = 200_000
 
 #: ``pair(src_segments, tgt_segments, src_lang, tgt_lang) -> beads`` with ids local to the sequences.
 PairAligner = Callable[[Sequence[Segment], Sequence[Segment], "str | None", "str | None"], Sequence[Bead]]
@@ -41,15 +46,22 @@ def align_multiway(
     languages: Sequence[str | None],
     pair: PairAligner,
     pivot: int | None = None,
+    jobs: int = 1,
 ) -> tuple[Unit, ...]:
-    """Align all ``versions`` at once; unit ids index into each version's sequence (0-based)."""
+    """Align all ``versions`` at once; unit ids index into each version's sequence (0-based).
+
+    With ``jobs`` > 1 the pivot's pairwise alignments (independent of each other, and on long documents
+    most of the time) run in that many processes (:func:`aligner.executor.executor_for`) when the versions
+    hold :data:`PARALLEL_MIN_CHARS` characters or more; the units are the same either way.
+    """
     vs = [_Version(tuple(v), lang) for v, lang in zip(versions, languages)]
-    units = _align(vs, pair, pivot)
+    chars = sum(len(s.text) for v in vs for s in v.segments)
+    units = _align(vs, pair, pivot, jobs if chars >= PARALLEL_MIN_CHARS else 1)
     validate_units(units, [len(v) for v in versions])
     return tuple(units)
 
 
-def _align(vs: list[_Version], pair: PairAligner, pivot: int | None = None) -> list[Unit]:
+def _align(vs: list[_Version], pair: PairAligner, pivot: int | None = None, jobs: int = 1) -> list[Unit]:
     n = len(vs)
     sizes = [len(v.segments) for v in vs]
     if n == 0:
@@ -67,14 +79,19 @@ def _align(vs: list[_Version], pair: PairAligner, pivot: int | None = None) -> l
 
     # Pivot clusters: union pivot ids that any version's bead joins (contiguous ranges).
     joined_with_next = [False] * max(m - 1, 0)
+    others = [k for k in range(n) if k != p and sizes[k]]
+
+    def to_pivot(k: int) -> list[Bead]:
+        return list(pair(vs[p].segments, vs[k].segments, vs[p].language, vs[k].language))
+
+    executor = executor_for(jobs, len(others)) if jobs > 1 else InProcess()
+    made = dict(zip(others, executor.map_tasks(
+        to_pivot, others, label=lambda k: f"the alignment of version {k + 1} with version {p + 1}")))
     beads: dict[int, list[Bead]] = {}
     for k in range(n):
         if k == p:
             continue
-        if not sizes[k]:
-            beads[k] = []
-            continue
-        bk = list(pair(vs[p].segments, vs[k].segments, vs[p].language, vs[k].language))
+        bk = made.get(k, [])
         beads[k] = bk
         for b in bk:
             for a in b.source[:-1]:

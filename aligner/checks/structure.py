@@ -421,6 +421,9 @@ def check_deficits(alignment: Alignment, source: int | None = None,
     seg_lengths = [[[len(docs[k].segments[i].text) for i in u.segments[k]] for u in units] for k in range(n)]
     lengths = [[sum(row) for row in per_unit] for per_unit in seg_lengths]
     totals = [sum(row) or 1 for row in lengths]
+    counts = [[len(row) for row in per_unit] for per_unit in seg_lengths]
+    # units every version has text in (a window holds only such units)
+    full = [all(lengths[j][v] for j in range(n)) for v in range(len(units))]
     out: list[Finding] = []
     for k in range(n):
         if k == source:
@@ -428,31 +431,41 @@ def check_deficits(alignment: Alignment, source: int | None = None,
         judges = [j for j in range(n) if j != k]  # every other version, the source included, must agree
         doc = docs[k]
         near = {u for p, u in reported if p == doc.path and u is not None}
+        beside = {v + d for v in near for d in (-1, 0, 1)}  # units whose window would touch a reported one
 
         u = 0
         while u < len(units):
             best = None
+            # the window grows by one unit at a time; what it holds is summed as it grows
+            mine = my_count = 0
+            their_counts = dict.fromkeys(judges, 0)
+            their_lengths: dict[int, list[int]] = {j: [] for j in judges}
             for width in range(1, DEFICIT_MAX_WIDTH + 1):
                 window = range(u, u + width)
-                if window.stop > len(units) or any(not lengths[j][v] for j in (k, *judges) for v in window):
+                v = window.stop - 1
+                if v >= len(units) or not full[v] or v in beside:
                     break
-                if any(v + d in near for v in window for d in (-1, 0, 1)):
-                    break
-                mine = sum(lengths[k][v] for v in window)
-                my_count = sum(len(seg_lengths[k][v]) for v in window)
+                mine += lengths[k][v]
+                my_count += counts[k][v]
+                for j in judges:
+                    their_counts[j] += counts[j][v]
+                    their_lengths[j].extend(seg_lengths[j][v])
                 # a join: every other version has more segments here (one that split a sentence of its own is
                 # no evidence that this version joined two)
-                joined = all(my_count < sum(len(seg_lengths[j][v]) for v in window) for j in judges)
+                joined = all(my_count < their_counts[j] for j in judges)
                 lost = True
                 for j in judges:
                     scale = totals[k] / totals[j]
-                    theirs = [x for v in window for x in seg_lengths[j][v]]
+                    theirs = their_lengths[j]
                     p = sum(theirs) * scale
                     if mine < DEFICIT_RATIO * p and p - mine >= DEFICIT_MIN_CHARS:
                         continue
-                    if joined:  # any of their sentences may be the one lost
-                        gap = _sentence_gap(mine, theirs, totals[k], totals[j])
-                    else:  # a split elsewhere hides the loss: only a sentence whose numbers are nowhere here
+                    # any of their sentences may be the one lost (a join) ...
+                    gap = _sentence_gap(mine, theirs, totals[k], totals[j]) if len(theirs) >= 2 else None
+                    if not joined and gap is not None and gap >= SENTENCE_MARGIN:
+                        # ... else a split elsewhere hides the loss: only a sentence whose numbers are nowhere here.
+                        # Fewer candidates can only lower the gap, so the numbers are read only where all of them
+                        # would pass (the same decision, without reading every window's numbers).
                         gap = _sentence_gap(mine, theirs, totals[k], totals[j], _lost_numbers(alignment, k, j, window))
 
                     if gap is None or gap < SENTENCE_MARGIN:

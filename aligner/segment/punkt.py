@@ -9,7 +9,7 @@ own rule: ``Den 75. percentile`` (lower-case next word) stays one sentence.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
@@ -80,20 +80,32 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: Paragraphs whose sentence spans are remembered (the most recent): real corpora repeat paragraphs (page
+#: furniture, disclaimers, a template's sentences), and Punkt is most of the cost of reading.
+REMEMBERED_PARAGRAPHS = 65_536
+
+
 def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """Character spans of the sentences of one paragraph of ``text``.
 
-    Spans cover every non-space character of ``text`` exactly once, in order.
+    Spans cover every non-space character of ``text`` exactly once, in order. A paragraph's spans
+    depend on it and the language alone, so a repeated paragraph is split once (the last
+    :data:`REMEMBERED_PARAGRAPHS` are remembered).
     """
     if not text.strip():
         return []
+    return list(_spans(text, language))
+
+
+@lru_cache(maxsize=REMEMBERED_PARAGRAPHS)
+def _spans(text: str, language: str | None) -> tuple[tuple[int, int], ...]:
     tokenizer = splitter_for(language)
     if len(text) <= CHUNK:
-        return list(tokenizer.span_tokenize(text))
+        return tuple(tokenizer.span_tokenize(text))
     spans: list[tuple[int, int]] = []
     for a, b in _chunks(text):
         spans.extend((a + x, a + y) for x, y in tokenizer.span_tokenize(text[a:b]))
-    return spans
+    return tuple(spans)
 
 
 def split_sentences(text: str, language: str | None = None) -> list[str]:
