@@ -57,7 +57,8 @@ from .cost import (
     slice_side,
 )
 from .dp import Band, band_around, beads_from_shapes, full_band, nodes_of, search, touches_edge, widen
-from .lexicon import learn_links, learn_links_model1, link_occurrences
+from .lexicon import Model1, learn_links, link_occurrences, links_from_model1, train_model1
+from .refine import RefineSettings, WindowScorer, refine
 
 
 @runtime_checkable
@@ -120,6 +121,7 @@ def align_pair(
     tgt_kinds: Sequence[object] | None = None,
     scorer: SemanticScorer | None = None,
     settings: AlignSettings = AlignSettings(),
+    refine_with: RefineSettings | None = None,
 ) -> list[Bead]:
     """Align two sequences of segment texts; every segment lands in exactly one bead, in order.
 
@@ -128,6 +130,11 @@ def align_pair(
     languages are accepted for the record and future use: the model measures what it needs
     (length ratio, scripts) on the texts. Bead scores are confidences in ``[0, 1]`` that the
     two sides translate each other (0 for beads with an empty side).
+
+    ``refine_with`` (experimental, off by default and not part of the signature; used by
+    ``scripts/bench_align_conditions.py --pieces``) runs :func:`aligner.align.refine.refine` after
+    the last pass, with the model-1 lexicon of pass 2 (``lexicon="model1"``, ``passes >= 2``).
+    It did not pay on the synthetic conditions (``results/align.md``), so nothing else uses it.
     """
     del src_lang, tgt_lang  # everything language-dependent is measured on the texts
     n, m = len(src), len(tgt)
@@ -151,14 +158,17 @@ def align_pair(
     params = estimate_params(s_side, t_side, None, base)
     shapes, gains, params = _coarse_to_fine(s_side, t_side, vocab, params, settings, top=True)
 
+    model: Model1 | None = None
+    s_stems = Occurrences(s_enc.stem_seg, s_enc.stem_id, n)
+    t_stems = Occurrences(t_enc.stem_seg, t_enc.stem_id, m)
     for _ in range(settings.passes - 1):
         beads = beads_from_shapes(shapes)
-        s_stems = Occurrences(s_enc.stem_seg, s_enc.stem_id, n)
-        t_stems = Occurrences(t_enc.stem_seg, t_enc.stem_id, m)
         if settings.lexicon == "model1":
-            links = learn_links_model1(
-                s_stems, t_stems, s_enc.stems, t_enc.stems, beads,
-                min_count=settings.lexicon_min_count, min_prob=settings.lexicon_min_prob,
+            model = train_model1(s_stems, t_stems, len(s_enc.stems), len(t_enc.stems), beads,
+                                 min_count=settings.lexicon_min_count)
+            links = [] if model is None else links_from_model1(
+                model, s_enc.stems, t_enc.stems, min_count=settings.lexicon_min_count,
+                min_prob=settings.lexicon_min_prob,
             )
         else:
             links = learn_links(
@@ -179,6 +189,12 @@ def align_pair(
             s_side, t_side, vocab, params, band, settings, True, BEAD_TYPES, settings.realign_band
         )
 
+    if refine_with is not None and model is not None:
+        if refine_with.retrain:
+            model = train_model1(s_stems, t_stems, len(s_enc.stems), len(t_enc.stems), beads_from_shapes(shapes),
+                                 min_count=settings.lexicon_min_count) or model
+        refiner = WindowScorer(model, s_stems, t_stems, refine_with.mix)
+        shapes, gains, _ = refine(shapes, gains, s_side, t_side, vocab, params, refiner, refine_with)
     if scorer is not None:
         band = band_around(nodes_of(shapes), n, m, settings.realign_band)
         shapes, gains = _search_in(
