@@ -27,14 +27,18 @@ PIECES_MARK = "## What each piece buys (`scripts/bench_align_conditions.py --pie
 #: Configurations compared by ``--pieces``: (name, AlignSettings fields, RefineSettings fields or None), each
 #: adding one piece.
 PIECES: tuple[tuple[str, dict, dict | None], ...] = (
-    ("pass 1 only: lengths, anchors (numbers, symbols, cognates), bead priors", {"passes": 1}, None),
-    ("+ pass 2 with a Dice lexicon (competitive linking) and re-estimated costs", {"lexicon": "dice"}, None),
-    ("+ pass 2 with an IBM model 1 lexicon instead (default)", {}, None),
-    ("+ a third pass (model 1 lexicon re-learned from pass 2; not default)", {"passes": 3}, None),
-    ("+ local refinement, model 1 of pass 1 (weight 0.05, mix 0.1; not default)", {},
-     {"weight": 0.05, "mix": 0.1}),
-    ("+ local refinement, model 1 re-trained on pass 2 (weight 0.2, mix 0.3; not default)", {},
-     {"weight": 0.2, "mix": 0.3, "retrain": True}),
+    ("pass 1 only: lengths, anchors (numbers, symbols, cognates), bead priors", {"passes": 1, "window_prior": 0.0},
+     None),
+    ("+ pass 2 with a Dice lexicon (competitive linking) and re-estimated costs",
+     {"lexicon": "dice", "window_prior": 0.0}, None),
+    ("+ pass 2 with an IBM model 1 lexicon instead (default until 2026-12-07)", {"window_prior": 0.0}, None),
+    ("+ a third pass (model 1 lexicon re-learned from pass 2; not default)", {"passes": 3, "window_prior": 0.0}, None),
+    ("+ larger shapes (3-3, 2-4, 4-3, 1-5, 2-5 and mirrors) searched in windows around non-1-1 beads (default)", {},
+     None),
+    ("+ model-1 sentence score in those windows, model 1 of pass 1 (weight 0.05, mix 0.1; not default)", {},
+     {"weight": 0.05, "mix": 0.1, "extra_prior": 0.001}),
+    ("+ model-1 sentence score in those windows, model 1 re-trained on pass 2 (weight 0.2, mix 0.3; not default)", {},
+     {"weight": 0.2, "mix": 0.3, "retrain": True, "extra_prior": 0.001}),
 )
 
 

@@ -58,7 +58,7 @@ from .cost import (
 )
 from .dp import Band, band_around, beads_from_shapes, full_band, nodes_of, search, touches_edge, widen
 from .lexicon import Model1, learn_links, link_occurrences, links_from_model1, train_model1
-from .refine import RefineSettings, WindowScorer, refine
+from .refine import RefineSettings, WindowScorer, refine, window_params
 
 
 @runtime_checkable
@@ -103,6 +103,9 @@ class AlignSettings:
     semantic_weight: float = 2.0
     #: How many times the band may be widened (doubling each time) where the path touches its edge.
     max_widen: int = 6
+    #: Prior of the larger bead shapes (3-3, 2-4, 4-2, 4-3, 3-4, 1-5, 5-1, 2-5, 5-2) that the last pass
+    #: searches in windows around its non-1-1 beads (:mod:`aligner.align.refine`); 0: not searched.
+    window_prior: float = 0.001
 
     def signature(self, scorer: SemanticScorer | None = None) -> str:
         """``aligner:align|band:6|...|version:X``; ``scorer`` names the semantic scorer if one is used."""
@@ -131,10 +134,12 @@ def align_pair(
     (length ratio, scripts) on the texts. Bead scores are confidences in ``[0, 1]`` that the
     two sides translate each other (0 for beads with an empty side).
 
-    ``refine_with`` (experimental, off by default and not part of the signature; used by
-    ``scripts/bench_align_conditions.py --pieces``) runs :func:`aligner.align.refine.refine` after
-    the last pass, with the model-1 lexicon of pass 2 (``lexicon="model1"``, ``passes >= 2``).
-    It did not pay on the synthetic conditions (``results/align.md``), so nothing else uses it.
+    After the last pass, the windows around its non-1-1 beads are searched again with the larger
+    shapes it does not try (``settings.window_prior``, :func:`aligner.align.refine.refine`).
+    ``refine_with`` (experimental and not part of the signature; used by
+    ``scripts/bench_align_conditions.py --pieces``) replaces that step by one that also adds a model-1
+    sentence score (``lexicon="model1"``, ``passes >= 2``): it pays a little more F1 for about twice
+    the CPU time (``results/align.md``), so nothing else uses it.
     """
     del src_lang, tgt_lang  # everything language-dependent is measured on the texts
     n, m = len(src), len(tgt)
@@ -189,12 +194,18 @@ def align_pair(
             s_side, t_side, vocab, params, band, settings, True, BEAD_TYPES, settings.realign_band
         )
 
-    if refine_with is not None and model is not None:
+    if refine_with is None and settings.window_prior > 0:
+        refine_with = RefineSettings(weight=0.0, extra_prior=settings.window_prior)
+    if refine_with is not None and refine_with.weight == 0:
+        shapes, gains, _ = refine(shapes, gains, s_side, t_side, vocab, params, None, refine_with)
+        params = window_params(params, refine_with)
+    elif refine_with is not None and model is not None:
         if refine_with.retrain:
             model = train_model1(s_stems, t_stems, len(s_enc.stems), len(t_enc.stems), beads_from_shapes(shapes),
                                  min_count=settings.lexicon_min_count) or model
         refiner = WindowScorer(model, s_stems, t_stems, refine_with.mix)
         shapes, gains, _ = refine(shapes, gains, s_side, t_side, vocab, params, refiner, refine_with)
+        params = window_params(params, refine_with)
     if scorer is not None:
         band = band_around(nodes_of(shapes), n, m, settings.realign_band)
         shapes, gains = _search_in(
@@ -213,6 +224,8 @@ def _check(settings: AlignSettings, src_kinds: Sequence[object] | None, n: int, 
             raise ConfigError(name, f"must be at least 1, not {getattr(settings, name)}")
     if settings.lexicon not in ("model1", "dice"):
         raise ConfigError("lexicon", f"must be 'model1' or 'dice', not {settings.lexicon!r}")
+    if not 0.0 <= settings.window_prior < 1.0:
+        raise ConfigError("window_prior", f"must be at least 0 and below 1, not {settings.window_prior}")
     for name in ("max_widen", "kind_weight", "lexical_weight", "semantic_weight", "max_full", "lexicon_min_dice",
                  "lexicon_min_prob"):
         if getattr(settings, name) < 0:

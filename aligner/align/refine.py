@@ -31,13 +31,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..errors import ConfigError
-from .cost import BEAD_TYPES, CostParams, Occurrences, Side, Vocabulary, band_scores, slice_side
-from .dp import full_band, nodes_of, search
+from .cost import BEAD_TYPES, CostParams, Occurrences, Side, Vocabulary, band_scores
+from .dp import Band, nodes_of, search
 from .lexicon import Model1
 
 
@@ -59,6 +59,9 @@ class RefineSettings:
     max_beads: int = 0
     #: Train model 1 again on the last pass's beads (instead of using pass 1's model).
     retrain: bool = False
+    #: Prior of the bead shapes the banded search does not try (:data:`EXTRA_SHAPES`), searched in
+    #: the windows only; 0: not searched.
+    extra_prior: float = 0.0
 
     def __post_init__(self) -> None:
         if not 0.0 < self.mix < 1.0:
@@ -66,6 +69,17 @@ class RefineSettings:
         for name in ("weight", "margin", "context", "max_window", "max_beads"):
             if getattr(self, name) < 0:
                 raise ConfigError(name, f"must not be negative, not {getattr(self, name)}")
+
+
+#: Larger bead shapes searched in the windows only (``RefineSettings.extra_prior``).
+EXTRA_SHAPES: tuple[tuple[int, int], ...] = ((3, 3), (2, 4), (4, 2), (4, 3), (3, 4), (1, 5), (5, 1), (2, 5), (5, 2))
+
+
+def window_params(params: CostParams, settings: RefineSettings) -> CostParams:
+    """``params`` with priors for :data:`EXTRA_SHAPES` when the settings search them."""
+    if settings.extra_prior <= 0:
+        return params
+    return replace(params, priors=params.priors + tuple((shape, settings.extra_prior) for shape in EXTRA_SHAPES))
 
 
 class WindowScorer:
@@ -163,17 +177,55 @@ def windows(shapes: Sequence[tuple[int, int]], context: int, max_beads: int = 0)
     return [(k, min(k + max_beads, k1)) for k0, k1 in out for k in range(k0, k1, max_beads)]
 
 
-def _path_score(scores: np.ndarray, extend: Sequence[float], path: Sequence[tuple[int, int]], m: int,
-                shapes: Sequence[tuple[int, int]]) -> tuple[float, list[float]]:
-    """The total and per-bead score of ``path`` under ``scores`` (flat over the window's full band)."""
+def _gather_side(side: Side, starts: np.ndarray, stops: np.ndarray) -> Side:
+    """The segments ``starts[w] .. stops[w] - 1`` of every window ``w``, laid end to end and renumbered."""
+    idx = np.concatenate([np.arange(a, b) for a, b in zip(starts.tolist(), stops.tolist())])
+    pos = np.full(side.size, -1, dtype=np.int64)
+    pos[idx] = np.arange(idx.size)
+    keep = pos[side.occ_seg] >= 0
+    return Side(side.lengths[idx], side.kinds[idx], pos[side.occ_seg[keep]], side.occ_key[keep],
+                side.occ_cnt[keep], side.loss[idx])
+
+
+def _window_band(r0: np.ndarray, r1: np.ndarray, c0: np.ndarray, c1: np.ndarray) -> Band:
+    """The band of the windows laid end to end: window ``w`` is the rectangle of nodes ``(r0..r1, c0..c1)``
+    (in the laid-out documents), each starting at the corner where the one before ends."""
+    lo = np.empty(int(r1[-1]) + 1, dtype=np.int64)
+    hi = np.empty_like(lo)
+    for w in range(r0.size):  # later windows overwrite the shared corner row's upper bound
+        lo[r0[w] + 1: r1[w] + 1] = c0[w]
+        hi[r0[w]: r1[w] + 1] = c1[w] + 1
+    lo[0] = 0
+    return Band(lo, hi)
+
+
+def _inside(band: Band, r0: np.ndarray, r1: np.ndarray, c0: np.ndarray, c1: np.ndarray,
+            shape: tuple[int, int]) -> np.ndarray:
+    """Per band cell: does the bead of ``shape`` ending there start in the same window?
+
+    A cell of the row two windows share belongs to the earlier one up to its last column (the
+    corner is where it ends) and to the later one after it.
+    """
+    rows, cols = band.cells_ij()
+    win = np.searchsorted(r1, rows, side="left")  # the first window ending at or below the row
+    win = np.minimum(win, r1.size - 1)
+    win += (rows == r1[win]) & (cols > c1[win]) & (win + 1 < r1.size)
+    a, b = shape
+    return (rows - a >= r0[win]) & (cols - b >= c0[win])
+
+
+def _path_score(scores: np.ndarray, extend: Sequence[float], path: Sequence[tuple[int, int]], band: Band,
+                start: tuple[int, int], shapes: Sequence[tuple[int, int]]) -> tuple[float, list[float]]:
+    """The total and per-bead score of ``path`` from node ``start`` under ``scores`` (flat over ``band``)."""
     index = {sh: t for t, sh in enumerate(shapes)}
+    off = band.offsets  # type: ignore[attr-defined]
     total, gains = 0.0, []
-    i = j = 0
+    i, j = start
     prev = None
     for a, b in path:
         i, j = i + a, j + b
         t = index[(a, b)]
-        g = float(scores[t, i * (m + 1) + j])
+        g = float(scores[t, off[i] + j - band.lo[i]])
         if 0 in (a, b) and prev == (a, b):
             g += extend[t]
         gains.append(g)
@@ -183,40 +235,73 @@ def _path_score(scores: np.ndarray, extend: Sequence[float], path: Sequence[tupl
 
 
 def refine(shapes: Sequence[tuple[int, int]], gains: Sequence[float], src: Side, tgt: Side, vocab: Vocabulary,
-           params: CostParams, scorer: WindowScorer, settings: RefineSettings = RefineSettings()
+           params: CostParams, scorer: WindowScorer | None, settings: RefineSettings = RefineSettings()
            ) -> tuple[list[tuple[int, int]], list[float], int]:
     """Search each window around the non-1-1 beads again with the model-1 evidence added.
 
-    Returns the new shapes and gains (the cost model's bead scores, without the model-1 term, so
-    that confidences stay on the scale of the rest) and how many windows changed.
+    The windows are laid end to end and searched in one banded search (one rectangle per window,
+    beads never cross from one to the next), so the cost grows with their total area, not with
+    their number. Returns the new shapes and gains (the cost model's bead scores, without the
+    model-1 term, so that confidences stay on the scale of the rest) and how many windows changed.
+    ``scorer`` may be ``None`` when ``settings.weight`` is 0.
     """
     shapes, gains = list(shapes), list(gains)
-    nodes = nodes_of(shapes)
-    extend = params.extend(BEAD_TYPES)
+    types = BEAD_TYPES + (EXTRA_SHAPES if settings.extra_prior > 0 else ())
+    params = window_params(params, settings)
+    nodes = np.asarray(nodes_of(shapes), dtype=np.int64)
+    spans = np.asarray(windows(shapes, settings.context, settings.max_beads), dtype=np.int64).reshape(-1, 2)
+    if spans.size == 0:
+        return shapes, gains, 0
+    i0, j0 = nodes[spans[:, 0], 0], nodes[spans[:, 0], 1]
+    i1, j1 = nodes[spans[:, 1], 0], nodes[spans[:, 1], 1]
+    ok = (i1 > i0) & (j1 > j0) & (i1 - i0 <= settings.max_window) & (j1 - j0 <= settings.max_window)
+    spans, i0, j0, i1, j1 = spans[ok], i0[ok], j0[ok], i1[ok], j1[ok]
+    if spans.size == 0:
+        return shapes, gains, 0
+    # Window w covers the laid-out nodes (r0..r1, c0..c1).
+    r1, c1 = np.cumsum(i1 - i0), np.cumsum(j1 - j0)
+    r0, c0 = r1 - (i1 - i0), c1 - (j1 - j0)
+    band = _window_band(r0, r1, c0, c1)
+    n, m = int(r1[-1]), int(c1[-1])
+    base = band_scores(_gather_side(src, i0, i1), _gather_side(tgt, j0, j1), vocab, band, params, types, True)
+    base = base.astype(np.float64)
+    for t, shape in enumerate(types):
+        base[t, ~_inside(band, r0, r1, c0, c1, shape)] = -np.inf
+    combined = base
+    if settings.weight > 0 and scorer is not None:
+        combined = base.copy()
+        off = band.offsets  # type: ignore[attr-defined]
+        for w in range(spans.shape[0]):
+            rows = np.arange(r0[w], r1[w] + 1)
+            flat = (off[rows] - band.lo[rows] + c0[w])[:, None] + np.arange(c1[w] - c0[w] + 1)[None, :]
+            for shape, grid in scorer.llr(int(i0[w]), int(i1[w]), int(j0[w]), int(j1[w]), types).items():
+                t = types.index(shape)
+                combined[t, flat[shape[0]:, shape[1]:]] += settings.weight * grid[shape[0]:, shape[1]:]
+    extend = params.extend(types)
+    found, _ = search(band, types, combined, n, m, extend)
+    # Cut the laid-out path at the windows' corners.
+    pieces: list[list[tuple[int, int]]] = [[] for _ in range(spans.shape[0])]
+    w = r = c = 0
+    for a, b in found:
+        while r == r1[w] and c == c1[w]:
+            w += 1
+        pieces[w].append((a, b))
+        r, c = r + a, c + b
     changed = 0
-    for k0, k1 in reversed(windows(shapes, settings.context, settings.max_beads)):  # right to left: indices stay valid
-        (i0, j0), (i1, j1) = nodes[k0], nodes[k1]
-        n, m = i1 - i0, j1 - j0
-        if n == 0 or m == 0 or n > settings.max_window or m > settings.max_window:
-            continue
-        band = full_band(n, m)
-        base = band_scores(slice_side(src, i0, i1), slice_side(tgt, j0, j1), vocab, band, params, BEAD_TYPES, True)
-        combined = base.astype(np.float64)
-        for t, grid in scorer.llr(i0, i1, j0, j1, BEAD_TYPES).items():
-            combined[BEAD_TYPES.index(t)] += settings.weight * grid.ravel()
-        old = shapes[k0:k1]
-        old_total, _ = _path_score(combined, extend, old, m, BEAD_TYPES)
-        new, _ = search(band, BEAD_TYPES, combined, n, m, extend)
+    for w in range(spans.shape[0] - 1, -1, -1):  # right to left: bead indices stay valid
+        k0, k1 = int(spans[w, 0]), int(spans[w, 1])
+        old, new = shapes[k0:k1], pieces[w]
         if new == old:
             continue
-        new_total, _ = _path_score(combined, extend, new, m, BEAD_TYPES)
+        corner = (int(r0[w]), int(c0[w]))
+        old_total, _ = _path_score(combined, extend, old, band, corner, types)
+        new_total, _ = _path_score(combined, extend, new, band, corner, types)
         if not new_total > old_total + settings.margin or not math.isfinite(new_total):
             continue
-        _, new_gains = _path_score(base.astype(np.float64), extend, new, m, BEAD_TYPES)
         shapes[k0:k1] = new
-        gains[k0:k1] = new_gains
+        gains[k0:k1] = _path_score(base, extend, new, band, corner, types)[1]
         changed += 1
     return shapes, gains, changed
 
 
-__all__ = ["RefineSettings", "WindowScorer", "refine", "windows"]
+__all__ = ["EXTRA_SHAPES", "RefineSettings", "WindowScorer", "refine", "window_params", "windows"]
