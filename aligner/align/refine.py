@@ -57,6 +57,8 @@ class RefineSettings:
     max_window: int = 40
     #: Longer stretches of windows are cut into windows of at most this many beads (0: never cut).
     max_beads: int = 0
+    #: Windows holding fewer beads that are not 1-1 are left as they are.
+    min_irregular: int = 1
     #: Train model 1 again on the last pass's beads (instead of using pass 1's model).
     retrain: bool = False
     #: Prior of the bead shapes the banded search does not try (:data:`EXTRA_SHAPES`), searched in
@@ -66,7 +68,7 @@ class RefineSettings:
     def __post_init__(self) -> None:
         if not 0.0 < self.mix < 1.0:
             raise ConfigError("mix", f"must be between 0 and 1 (exclusive), not {self.mix}")
-        for name in ("weight", "margin", "context", "max_window", "max_beads"):
+        for name in ("weight", "margin", "context", "max_window", "max_beads", "min_irregular"):
             if getattr(self, name) < 0:
                 raise ConfigError(name, f"must not be negative, not {getattr(self, name)}")
 
@@ -156,12 +158,14 @@ class WindowScorer:
         return f
 
 
-def windows(shapes: Sequence[tuple[int, int]], context: int, max_beads: int = 0) -> list[tuple[int, int]]:
+def windows(shapes: Sequence[tuple[int, int]], context: int, max_beads: int = 0, min_irregular: int = 1
+            ) -> list[tuple[int, int]]:
     """Bead index ranges ``[k0, k1)`` around every bead that is not 1-1, overlapping ranges joined.
 
     With ``max_beads``, a joined range longer than that is cut into consecutive ranges of at most
     ``max_beads`` beads (long stretches of merges and nulls would otherwise make a few windows
-    whose cost grows with the square of their size).
+    whose cost grows with the square of their size). Ranges holding fewer than ``min_irregular``
+    beads that are not 1-1 are left out.
     """
     out: list[tuple[int, int]] = []
     for k, shape in enumerate(shapes):
@@ -172,9 +176,9 @@ def windows(shapes: Sequence[tuple[int, int]], context: int, max_beads: int = 0)
             out[-1] = (out[-1][0], max(out[-1][1], k1))
         else:
             out.append((k0, k1))
-    if max_beads <= 0:
-        return out
-    return [(k, min(k + max_beads, k1)) for k0, k1 in out for k in range(k0, k1, max_beads)]
+    if max_beads > 0:
+        out = [(k, min(k + max_beads, k1)) for k0, k1 in out for k in range(k0, k1, max_beads)]
+    return [(k0, k1) for k0, k1 in out if sum(1 for shape in shapes[k0:k1] if shape != (1, 1)) >= min_irregular]
 
 
 def _gather_side(side: Side, starts: np.ndarray, stops: np.ndarray) -> Side:
@@ -249,7 +253,8 @@ def refine(shapes: Sequence[tuple[int, int]], gains: Sequence[float], src: Side,
     types = BEAD_TYPES + (EXTRA_SHAPES if settings.extra_prior > 0 else ())
     params = window_params(params, settings)
     nodes = np.asarray(nodes_of(shapes), dtype=np.int64)
-    spans = np.asarray(windows(shapes, settings.context, settings.max_beads), dtype=np.int64).reshape(-1, 2)
+    found_windows = windows(shapes, settings.context, settings.max_beads, settings.min_irregular)
+    spans = np.asarray(found_windows, dtype=np.int64).reshape(-1, 2)
     if spans.size == 0:
         return shapes, gains, 0
     i0, j0 = nodes[spans[:, 0], 0], nodes[spans[:, 0], 1]

@@ -28,14 +28,20 @@ MEASURED = RefineSettings(weight=0.2, mix=0.3, retrain=True, extra_prior=0.001)
     ([(1, 1), (2, 1), (1, 1), (0, 1), (1, 1), (1, 1)], 1, 0, [(0, 5)]),  # overlapping windows joined
     ([(1, 1), (2, 1), (1, 1), (1, 1), (1, 1), (0, 1), (1, 1)], 1, 0, [(0, 3), (4, 7)]),
     ([(1, 1), (2, 1), (1, 1), (1, 1), (1, 1), (0, 1), (1, 1)], 2, 0, [(0, 7)]),
-    ([(1, 1), (2, 1), (1, 1), (0, 1), (1, 1), (1, 1)], 1, 2, [(0, 2), (2, 4), (4, 5)]),
+    ([(1, 1), (2, 1), (1, 1), (0, 1), (1, 1), (1, 1)], 1, 2, [(0, 2), (2, 4)]),  # (4, 5) holds only a 1-1
 ])
 def test_windows_surround_every_bead_that_is_not_one_to_one(shapes, context, max_beads, expected) -> None:
     assert windows(shapes, context, max_beads) == expected
 
 
+def test_windows_with_a_lone_merge_can_be_left_out() -> None:
+    shapes = [(1, 1), (2, 1), (1, 1), (1, 1), (1, 1), (0, 1), (1, 1), (1, 2), (1, 1)]
+    assert windows(shapes, 1) == [(0, 3), (4, 9)]
+    assert windows(shapes, 1, min_irregular=2) == [(4, 9)]
+
+
 @pytest.mark.parametrize("fields", [{"mix": 0.0}, {"mix": 1.0}, {"weight": -0.1}, {"margin": -1.0},
-                                    {"context": -1}, {"max_beads": -2}])
+                                    {"context": -1}, {"max_beads": -2}, {"min_irregular": -1}])
 def test_bad_settings_are_refused(fields: dict) -> None:
     with pytest.raises(ConfigError):
         RefineSettings(**fields)
