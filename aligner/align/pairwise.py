@@ -197,7 +197,7 @@ def align_pair(
     if refine_with is None and settings.window_prior > 0:
         # A lone merge among 1-1 beads never took a larger shape in the measurements (results/align.md):
         # only stretches with two or more beads that are not 1-1 are searched again.
-        refine_with = RefineSettings(weight=0.0, extra_prior=settings.window_prior, min_irregular=2)
+        refine_with = RefineSettings(weight=0.0, extra_prior=settings.window_prior, min_irregular=2, width=2)
     if refine_with is not None and refine_with.weight == 0:
         shapes, gains, _ = refine(shapes, gains, s_side, t_side, vocab, params, None, refine_with)
         params = window_params(params, refine_with)

@@ -37,7 +37,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from .cost import BEAD_TYPES, CostParams, Occurrences, Side, Vocabulary, band_scores
-from .dp import Band, nodes_of, search
+from .dp import Band, band_around, nodes_of, search
 from .lexicon import Model1
 
 
@@ -59,6 +59,8 @@ class RefineSettings:
     max_beads: int = 0
     #: Windows holding fewer beads that are not 1-1 are left as they are.
     min_irregular: int = 1
+    #: Nodes searched in a window: those within this many rows or columns of the old path (0: all).
+    width: int = 0
     #: Train model 1 again on the last pass's beads (instead of using pass 1's model).
     retrain: bool = False
     #: Prior of the bead shapes the banded search does not try (:data:`EXTRA_SHAPES`), searched in
@@ -68,7 +70,7 @@ class RefineSettings:
     def __post_init__(self) -> None:
         if not 0.0 < self.mix < 1.0:
             raise ConfigError("mix", f"must be between 0 and 1 (exclusive), not {self.mix}")
-        for name in ("weight", "margin", "context", "max_window", "max_beads", "min_irregular"):
+        for name in ("weight", "margin", "context", "max_window", "max_beads", "min_irregular", "width"):
             if getattr(self, name) < 0:
                 raise ConfigError(name, f"must not be negative, not {getattr(self, name)}")
 
@@ -266,8 +268,13 @@ def refine(shapes: Sequence[tuple[int, int]], gains: Sequence[float], src: Side,
     # Window w covers the laid-out nodes (r0..r1, c0..c1).
     r1, c1 = np.cumsum(i1 - i0), np.cumsum(j1 - j0)
     r0, c0 = r1 - (i1 - i0), c1 - (j1 - j0)
-    band = _window_band(r0, r1, c0, c1)
     n, m = int(r1[-1]), int(c1[-1])
+    band = _window_band(r0, r1, c0, c1)
+    if settings.width > 0:
+        # Only the nodes near the old path: the rectangles' far corners cost time and are never reached.
+        old_path = [shape for k0, k1 in spans.tolist() for shape in shapes[k0:k1]]
+        near = band_around(nodes_of(old_path), n, m, settings.width)
+        band = Band(np.maximum(near.lo, band.lo), np.minimum(near.hi, band.hi))
     base = band_scores(_gather_side(src, i0, i1), _gather_side(tgt, j0, j1), vocab, band, params, types, True)
     base = base.astype(np.float64)
     for t, shape in enumerate(types):

@@ -120,3 +120,11 @@ def test_the_seeds_stay_exact_with_the_refinement(seeds: dict, a: str, b: str) -
         src_kinds=[s.kind for s in da.segments], tgt_kinds=[s.kind for s in db.segments], refine_with=MEASURED,
     )
     assert pairs_of(beads) == gold_pairs(a, b)
+
+
+@needs_dev
+def test_searching_near_the_old_path_finds_what_the_whole_windows_find() -> None:
+    src, tgt = _dev()
+    narrow = align_pair(src, tgt, "de", "fr")  # the default: width 2, windows with two or more irregular beads
+    whole = align_pair(src, tgt, "de", "fr", refine_with=RefineSettings(weight=0.0, extra_prior=0.001))
+    assert pairs_of(narrow) == pairs_of(whole)
