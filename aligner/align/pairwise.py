@@ -1,6 +1,6 @@
 """Pairwise sentence alignment: two sequences of segments in, beads out. No I/O.
 
-The search runs in two passes:
+The search runs in two passes and a local step:
 
 1. **Anchors and lengths.** Segments are reduced to anchor keys (numbers, symbols,
    cognates; :mod:`aligner.align.anchors`) and character lengths. The document pair is
@@ -14,6 +14,11 @@ The search runs in two passes:
    beads, by default) and become anchors too; the cost parameters
    (length ratio and spread, anchor match rates, bead-shape priors) are re-estimated from
    pass 1, and the pair is aligned again in a band around the pass-1 path.
+3. **Larger shapes in windows.** Around the stretches of the last pass with two or more beads
+   that are not 1-1, the nodes near the path are searched again with nine larger shapes (3-3,
+   1-5, 2-4, ...) that the banded search does not try (:mod:`aligner.align.refine`;
+   ``window_prior``). A caption's five lines against one sentence, or three sentences cut
+   differently on each side, become one bead instead of a chain of guesses.
 
 Null beads are scored as runs (an affine gap, :func:`aligner.align.dp.search`): a block of
 captions or a page of adverts that only one side has costs one opening plus a little per
