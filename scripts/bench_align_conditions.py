@@ -24,12 +24,21 @@ sys.path.insert(0, str(ROOT / "scripts"))
 MARK = "## Per-condition accuracy (synthetic, `scripts/bench_align_conditions.py`)"
 PIECES_MARK = "## What each piece buys (`scripts/bench_align_conditions.py --pieces`)"
 
-#: Configurations compared by ``--pieces``: (name, AlignSettings fields), each adding one piece.
-PIECES: tuple[tuple[str, dict], ...] = (
-    ("pass 1 only: lengths, anchors (numbers, symbols, cognates), bead priors", {"passes": 1}),
-    ("+ pass 2 with a Dice lexicon (competitive linking) and re-estimated costs", {"lexicon": "dice"}),
-    ("+ pass 2 with an IBM model 1 lexicon instead (default)", {}),
-    ("+ a third pass (model 1 lexicon re-learned from pass 2; not default)", {"passes": 3}),
+#: Configurations compared by ``--pieces``: (name, AlignSettings fields, RefineSettings fields or None), each
+#: adding one piece.
+PIECES: tuple[tuple[str, dict, dict | None], ...] = (
+    ("pass 1 only: lengths, anchors (numbers, symbols, cognates), bead priors", {"passes": 1, "window_prior": 0.0},
+     None),
+    ("+ pass 2 with a Dice lexicon (competitive linking) and re-estimated costs",
+     {"lexicon": "dice", "window_prior": 0.0}, None),
+    ("+ pass 2 with an IBM model 1 lexicon instead (default until 2026-12-07)", {"window_prior": 0.0}, None),
+    ("+ a third pass (model 1 lexicon re-learned from pass 2; not default)", {"passes": 3, "window_prior": 0.0}, None),
+    ("+ larger shapes (3-3, 2-4, 4-3, 1-5, 2-5 and mirrors) searched in windows around non-1-1 beads (default)", {},
+     None),
+    ("+ model-1 sentence score in those windows, model 1 of pass 1 (weight 0.05, mix 0.1; not default)", {},
+     {"weight": 0.05, "mix": 0.1, "extra_prior": 0.001}),
+    ("+ model-1 sentence score in those windows, model 1 re-trained on pass 2 (weight 0.2, mix 0.3; not default)", {},
+     {"weight": 0.2, "mix": 0.3, "retrain": True, "extra_prior": 0.001}),
 )
 
 
@@ -45,7 +54,7 @@ def split_pairs(gold: list, predicted: list) -> int:
     return sum(1 for s, t in gold if len(s) == 1 and len(t) == 1 and s_bead.get(s[0]) != t_bead.get(t[0]))
 
 
-def measure(name: str, pair, method: str, settings=None) -> dict:
+def measure(name: str, pair, method: str, settings=None, refine=None) -> dict:
     from bench_align import _nltk_beads
 
     from aligner.align.evaluate import score_alignment
@@ -55,8 +64,8 @@ def measure(name: str, pair, method: str, settings=None) -> dict:
     c0 = time.process_time()
     try:
         if method == "aligner":
-            beads = [(b.source, b.target)
-                     for b in align_pair(src, tgt, "de", "fr", settings=settings or AlignSettings())]
+            aligned = align_pair(src, tgt, "de", "fr", settings=settings or AlignSettings(), refine_with=refine)
+            beads = [(b.source, b.target) for b in aligned]
         else:
             beads = _nltk_beads(src, tgt)
     except ValueError as exc:
@@ -122,9 +131,10 @@ def run_pieces(size: int, rate: float, seed: int) -> str:
     """The pieces table: strict F1 per condition, on the Text+Berg dev and on the seeds, per configuration."""
     from types import SimpleNamespace
 
-    from bench_align import _dev, seed_pairs
+    from bench_align import _dev
 
     from aligner.align.pairwise import AlignSettings
+    from aligner.align.refine import RefineSettings
     from aligner.align.synthetic import CONDITIONS, build_condition_pair, units_from_gold
 
     src, tgt, gold = _dev()
@@ -147,19 +157,16 @@ def run_pieces(size: int, rate: float, seed: int) -> str:
         "| configuration | " + " | ".join(conds) + " | mean | split | Text+Berg dev | seeds | CPU s |",
         "|---|" + "---|" * (len(conds) + 5),
     ]
-    configs = [(name, AlignSettings(**fields)) for name, fields in PIECES] + [("nltk Gale–Church (lengths)", None)]
-    for name, settings in configs:
+    configs = [(name, AlignSettings(**fields), RefineSettings(**refine) if refine is not None else None)
+               for name, fields, refine in PIECES] + [("nltk Gale–Church (lengths)", None, None)]
+    for name, settings, refine in configs:
         c0 = time.process_time()
         method = "nltk" if settings is None else "aligner"
-        res = [measure(c, p, method, settings) for c, p in zip(conds, pairs)]
-        dev = measure("dev", dev_pair, method, settings)
+        res = [measure(c, p, method, settings, refine) for c, p in zip(conds, pairs)]
+        dev = measure("dev", dev_pair, method, settings, refine)
         cpu = time.process_time() - c0
-        if settings is None:
-            nl = seed_pairs_nltk()
-            seeds_f1 = sum(nl) / len(nl)
-        else:
-            rows = seed_pairs(settings)
-            seeds_f1 = sum(r["f1_strict"] for r in rows) / len(rows)
+        f1_seeds = seed_pairs_nltk() if settings is None else seed_pairs_f1(settings, refine)
+        seeds_f1 = sum(f1_seeds) / len(f1_seeds)
         f1s = [r.get("f1_strict", float("nan")) for r in res]
         split = sum(r.get("split", 0) for r in res)
         ones = sum(r.get("ones", 0) for r in res)
@@ -168,6 +175,22 @@ def run_pieces(size: int, rate: float, seed: int) -> str:
         print(lines[-1], file=sys.stderr, flush=True)
     lines.append("")
     return "\n".join(lines)
+
+
+def seed_pairs_f1(settings, refine=None) -> list[float]:
+    """The aligner's strict F1 on each ordered seed pair (as ``bench_align.seed_pairs``, with ``refine_with``)."""
+    from bench_align import seed_gold_pairs
+
+    from aligner.align.evaluate import score_alignment
+    from aligner.align.pairwise import align_pair
+
+    out = []
+    for a, b, gold, da, db in seed_gold_pairs():
+        beads = align_pair([s.text for s in da.segments], [s.text for s in db.segments], a, b,
+                           src_kinds=[s.kind for s in da.segments], tgt_kinds=[s.kind for s in db.segments],
+                           settings=settings, refine_with=refine)
+        out.append(score_alignment(gold, beads).f1_strict)
+    return out
 
 
 def seed_pairs_nltk() -> list[float]:

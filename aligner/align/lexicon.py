@@ -194,6 +194,78 @@ def _model1(pair_code: np.ndarray, pair_f: np.ndarray, n_f: int, null_f: np.ndar
     return t
 
 
+@dataclass(frozen=True)
+class Model1:
+    """IBM model 1 translation tables trained both ways, over stem ids of the two documents.
+
+    ``codes`` (sorted) are the trained ``(e, f)`` pairs as ``e * n_t + f``; ``t_fe[k]`` is
+    ``t(f | e)`` and ``t_ef[k]`` is ``t(e | f)`` of pair ``codes[k]``; ``count[k]`` how many beads
+    hold both. ``beads_s``/``beads_t`` count the beads holding each stem (of the ``beads`` read);
+    :meth:`rate_s`/:meth:`rate_t` are the stems' unigram rates (the empty word's emission);
+    ``known_s``/``known_t`` say whether a stem took part in the training (too rare or too common did not).
+    """
+
+    n_t: int
+    codes: np.ndarray
+    t_fe: np.ndarray
+    t_ef: np.ndarray
+    count: np.ndarray
+    beads_s: np.ndarray
+    beads_t: np.ndarray
+    known_s: np.ndarray
+    known_t: np.ndarray
+    beads: int
+
+    def rate_s(self) -> np.ndarray:
+        """Each source stem's share of the stem occurrences in the beads read."""
+        return self.beads_s / max(float(self.beads_s.sum()), 1.0)
+
+    def rate_t(self) -> np.ndarray:
+        """Each target stem's share of the stem occurrences in the beads read."""
+        return self.beads_t / max(float(self.beads_t.sum()), 1.0)
+
+
+def train_model1(
+    src: Occurrences,
+    tgt: Occurrences,
+    n_s: int,
+    n_t: int,
+    beads: Sequence[tuple[Sequence[int], Sequence[int]]],
+    *,
+    min_count: int = 2,
+    max_beads: int = 20_000,
+    iterations: int = 5,
+) -> Model1 | None:
+    """IBM model 1 trained both ways over the non-null ``beads`` (see :func:`learn_links_model1`).
+
+    ``None`` when no bead has trained stems on both sides.
+    """
+    read = _bead_stems(beads, src, tgt, n_s, n_t, max_beads)
+    if read is None:
+        return None
+    full, sb, ss, tb, ts, c_s, c_t = read
+    # Words too common to be worth a pair are dropped from training (they would cost most of the
+    # pairs); words seen once cannot repeat a pairing.
+    train_cap = max(0.5 * len(full), float(min_count))
+    known_s = (c_s >= min_count) & (c_s <= train_cap)
+    known_t = (c_t >= min_count) & (c_t <= train_cap)
+    ks, kt = known_s[ss], known_t[ts]
+    sb, ss, tb, ts = sb[ks], ss[ks], tb[kt], ts[kt]
+    if ss.size == 0 or ts.size == 0:
+        return None
+    pi, pj = _bead_pairs(sb, ss, tb, ts)
+    if pi.size == 0:
+        return None
+    raw = ss[pi] * n_t + ts[pj]
+    uniq, code, c_st = np.unique(raw, return_inverse=True, return_counts=True)
+    si, ti = uniq // n_t, uniq % n_t
+    # The empty word emits each word at its unigram rate: a word with no counterpart in the bead
+    # is explained by it instead of by a chance neighbour.
+    t_fe = _model1(code, pj, ts.size, c_t[ts] / max(float(c_t.sum()), 1.0), uniq.size, si, iterations)
+    t_ef = _model1(code, pi, ss.size, c_s[ss] / max(float(c_s.sum()), 1.0), uniq.size, ti, iterations)
+    return Model1(n_t, uniq, t_fe, t_ef, c_st, c_s, c_t, known_s, known_t, len(full))
+
+
 def learn_links_model1(
     src: Occurrences,
     tgt: Occurrences,
@@ -221,31 +293,19 @@ def learn_links_model1(
     most of the pairs) and stems seen once are left out of it. Cognates are left to the cognate
     anchors. At most ``max_beads`` beads are read (evenly spaced), so the time is bounded.
     """
-    n_s, n_t = len(src_words), len(tgt_words)
-    read = _bead_stems(beads, src, tgt, n_s, n_t, max_beads)
-    if read is None:
-        return []
-    full, sb, ss, tb, ts, c_s, c_t = read
-    # Words too common to be worth a pair are dropped from training (they would cost most of the
-    # pairs); words seen once cannot repeat a pairing.
-    train_cap = max(0.5 * len(full), float(min_count))
-    ks = (c_s[ss] >= min_count) & (c_s[ss] <= train_cap)
-    kt = (c_t[ts] >= min_count) & (c_t[ts] <= train_cap)
-    sb, ss, tb, ts = sb[ks], ss[ks], tb[kt], ts[kt]
-    if ss.size == 0 or ts.size == 0:
-        return []
-    pi, pj = _bead_pairs(sb, ss, tb, ts)
-    if pi.size == 0:
-        return []
-    raw = ss[pi] * n_t + ts[pj]
-    uniq, code, c_st = np.unique(raw, return_inverse=True, return_counts=True)
-    si, ti = uniq // n_t, uniq % n_t
-    # The empty word emits each word at its unigram rate: a word with no counterpart in the bead
-    # is explained by it instead of by a chance neighbour.
-    t_fe = _model1(code, pj, ts.size, c_t[ts] / max(float(c_t.sum()), 1.0), uniq.size, si, iterations)
-    t_ef = _model1(code, pi, ss.size, c_s[ss] / max(float(c_s.sum()), 1.0), uniq.size, ti, iterations)
-    score = np.sqrt(t_fe * t_ef)
-    cap = max(max_share * len(full), float(min_count))
-    keep = (c_st >= min_count) & (score >= min_prob) & (c_s[si] <= cap) & (c_t[ti] <= cap)
-    si, ti, c_st, score = si[keep], ti[keep], c_st[keep], score[keep]
-    return _compete(si, ti, c_st, score, src_words, tgt_words)
+    model = train_model1(src, tgt, len(src_words), len(tgt_words), beads, min_count=min_count,
+                         max_beads=max_beads, iterations=iterations)
+    return [] if model is None else links_from_model1(model, src_words, tgt_words, min_count=min_count,
+                                                      min_prob=min_prob, max_share=max_share)
+
+
+def links_from_model1(model: Model1, src_words: Sequence[str], tgt_words: Sequence[str], *, min_count: int = 2,
+                      min_prob: float = 0.5, max_share: float = 0.1) -> list[Link]:
+    """The links of a trained :class:`Model1` (see :func:`learn_links_model1`)."""
+    n_t = model.n_t
+    si, ti = model.codes // n_t, model.codes % n_t
+    score = np.sqrt(model.t_fe * model.t_ef)
+    c_s, c_t = model.beads_s, model.beads_t
+    cap = max(max_share * model.beads, float(min_count))
+    keep = (model.count >= min_count) & (score >= min_prob) & (c_s[si] <= cap) & (c_t[ti] <= cap)
+    return _compete(si[keep], ti[keep], model.count[keep], score[keep], src_words, tgt_words)

@@ -1,6 +1,6 @@
 """Pairwise sentence alignment: two sequences of segments in, beads out. No I/O.
 
-The search runs in two passes:
+The search runs in two passes and a local step:
 
 1. **Anchors and lengths.** Segments are reduced to anchor keys (numbers, symbols,
    cognates; :mod:`aligner.align.anchors`) and character lengths. The document pair is
@@ -14,6 +14,11 @@ The search runs in two passes:
    beads, by default) and become anchors too; the cost parameters
    (length ratio and spread, anchor match rates, bead-shape priors) are re-estimated from
    pass 1, and the pair is aligned again in a band around the pass-1 path.
+3. **Larger shapes in windows.** Around the stretches of the last pass with two or more beads
+   that are not 1-1, the nodes near the path are searched again with nine larger shapes (3-3,
+   1-5, 2-4, ...) that the banded search does not try (:mod:`aligner.align.refine`;
+   ``window_prior``). A caption's five lines against one sentence, or three sentences cut
+   differently on each side, become one bead instead of a chain of guesses.
 
 Null beads are scored as runs (an affine gap, :func:`aligner.align.dp.search`): a block of
 captions or a page of adverts that only one side has costs one opening plus a little per
@@ -57,7 +62,8 @@ from .cost import (
     slice_side,
 )
 from .dp import Band, band_around, beads_from_shapes, full_band, nodes_of, search, touches_edge, widen
-from .lexicon import learn_links, learn_links_model1, link_occurrences
+from .lexicon import Model1, learn_links, link_occurrences, links_from_model1, train_model1
+from .refine import RefineSettings, WindowScorer, refine, window_params
 
 
 @runtime_checkable
@@ -102,6 +108,9 @@ class AlignSettings:
     semantic_weight: float = 2.0
     #: How many times the band may be widened (doubling each time) where the path touches its edge.
     max_widen: int = 6
+    #: Prior of the larger bead shapes (3-3, 2-4, 4-2, 4-3, 3-4, 1-5, 5-1, 2-5, 5-2) that the last pass
+    #: searches in windows around its non-1-1 beads (:mod:`aligner.align.refine`); 0: not searched.
+    window_prior: float = 0.001
 
     def signature(self, scorer: SemanticScorer | None = None) -> str:
         """``aligner:align|band:6|...|version:X``; ``scorer`` names the semantic scorer if one is used."""
@@ -120,6 +129,7 @@ def align_pair(
     tgt_kinds: Sequence[object] | None = None,
     scorer: SemanticScorer | None = None,
     settings: AlignSettings = AlignSettings(),
+    refine_with: RefineSettings | None = None,
 ) -> list[Bead]:
     """Align two sequences of segment texts; every segment lands in exactly one bead, in order.
 
@@ -128,6 +138,13 @@ def align_pair(
     languages are accepted for the record and future use: the model measures what it needs
     (length ratio, scripts) on the texts. Bead scores are confidences in ``[0, 1]`` that the
     two sides translate each other (0 for beads with an empty side).
+
+    After the last pass, the windows around its non-1-1 beads are searched again with the larger
+    shapes it does not try (``settings.window_prior``, :func:`aligner.align.refine.refine`).
+    ``refine_with`` (experimental and not part of the signature; used by
+    ``scripts/bench_align_conditions.py --pieces``) replaces that step by one that also adds a model-1
+    sentence score (``lexicon="model1"``, ``passes >= 2``): it pays a little more F1 for about twice
+    the CPU time (``results/align.md``), so nothing else uses it.
     """
     del src_lang, tgt_lang  # everything language-dependent is measured on the texts
     n, m = len(src), len(tgt)
@@ -151,14 +168,17 @@ def align_pair(
     params = estimate_params(s_side, t_side, None, base)
     shapes, gains, params = _coarse_to_fine(s_side, t_side, vocab, params, settings, top=True)
 
+    model: Model1 | None = None
+    s_stems = Occurrences(s_enc.stem_seg, s_enc.stem_id, n)
+    t_stems = Occurrences(t_enc.stem_seg, t_enc.stem_id, m)
     for _ in range(settings.passes - 1):
         beads = beads_from_shapes(shapes)
-        s_stems = Occurrences(s_enc.stem_seg, s_enc.stem_id, n)
-        t_stems = Occurrences(t_enc.stem_seg, t_enc.stem_id, m)
         if settings.lexicon == "model1":
-            links = learn_links_model1(
-                s_stems, t_stems, s_enc.stems, t_enc.stems, beads,
-                min_count=settings.lexicon_min_count, min_prob=settings.lexicon_min_prob,
+            model = train_model1(s_stems, t_stems, len(s_enc.stems), len(t_enc.stems), beads,
+                                 min_count=settings.lexicon_min_count)
+            links = [] if model is None else links_from_model1(
+                model, s_enc.stems, t_enc.stems, min_count=settings.lexicon_min_count,
+                min_prob=settings.lexicon_min_prob,
             )
         else:
             links = learn_links(
@@ -179,6 +199,20 @@ def align_pair(
             s_side, t_side, vocab, params, band, settings, True, BEAD_TYPES, settings.realign_band
         )
 
+    if refine_with is None and settings.window_prior > 0:
+        # A lone merge among 1-1 beads never took a larger shape in the measurements (results/align.md):
+        # only stretches with two or more beads that are not 1-1 are searched again.
+        refine_with = RefineSettings(weight=0.0, extra_prior=settings.window_prior, min_irregular=2, width=2)
+    if refine_with is not None and refine_with.weight == 0:
+        shapes, gains, _ = refine(shapes, gains, s_side, t_side, vocab, params, None, refine_with)
+        params = window_params(params, refine_with)
+    elif refine_with is not None and model is not None:
+        if refine_with.retrain:
+            model = train_model1(s_stems, t_stems, len(s_enc.stems), len(t_enc.stems), beads_from_shapes(shapes),
+                                 min_count=settings.lexicon_min_count) or model
+        refiner = WindowScorer(model, s_stems, t_stems, refine_with.mix)
+        shapes, gains, _ = refine(shapes, gains, s_side, t_side, vocab, params, refiner, refine_with)
+        params = window_params(params, refine_with)
     if scorer is not None:
         band = band_around(nodes_of(shapes), n, m, settings.realign_band)
         shapes, gains = _search_in(
@@ -197,6 +231,8 @@ def _check(settings: AlignSettings, src_kinds: Sequence[object] | None, n: int, 
             raise ConfigError(name, f"must be at least 1, not {getattr(settings, name)}")
     if settings.lexicon not in ("model1", "dice"):
         raise ConfigError("lexicon", f"must be 'model1' or 'dice', not {settings.lexicon!r}")
+    if not 0.0 <= settings.window_prior < 1.0:
+        raise ConfigError("window_prior", f"must be at least 0 and below 1, not {settings.window_prior}")
     for name in ("max_widen", "kind_weight", "lexical_weight", "semantic_weight", "max_full", "lexicon_min_dice",
                  "lexicon_min_prob"):
         if getattr(settings, name) < 0:
