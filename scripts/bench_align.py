@@ -320,7 +320,9 @@ def hot_spots(size: int) -> str:
     wrap(pairwise, "band_scores", "band_scores (incl. match_table)")
     wrap(cost, "match_table", "match_table")
     wrap(pairwise, "search", "dp.search")
-    wrap(pairwise, "learn_links_model1", "model-1 lexicon (incl. EM)")
+    wrap(pairwise, "train_model1", "model-1 training (incl. EM)")
+    wrap(pairwise, "links_from_model1", "model-1 links")
+    wrap(pairwise, "refine", "window search (refine)")
     wrap(lexicon, "_model1", "model-1 EM")
     src, tgt, _ = _synthetic(size)
     load = os.getloadavg()[0]

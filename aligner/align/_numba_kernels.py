@@ -419,3 +419,33 @@ def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: n
         cnt[x] = s_cnt[o]
     expand(np.asarray(bounds, dtype=np.int64), left[:kept], counts[:kept], row_off, t_seg, w_occ, cnt, t_cnt,
            single, rows, out)
+
+
+@numba.njit(cache=True, nogil=True)
+def model1_em(pair_code: np.ndarray, pair_f: np.ndarray, n_f: int, null_f: np.ndarray, e_of_code: np.ndarray,
+              n_e: int, t: np.ndarray, iterations: int) -> np.ndarray:
+    """The EM iterations of :func:`aligner.align.lexicon._model1` from the start table ``t``.
+
+    Each ``np.bincount`` there sums its weights in input order into its bins; here the same sums
+    run in the same order, and the divisions are the same element by element, so the table is
+    the same bit for bit, without the gathered temporaries (four arrays as long as the pairs).
+    """
+    n_codes = t.shape[0]
+    for _ in range(iterations):
+        denom = np.zeros(n_f)
+        for p in range(pair_code.shape[0]):
+            denom[pair_f[p]] += t[pair_code[p]]
+        for q in range(n_f):
+            denom[q] = denom[q] + null_f[q]
+        counts = np.zeros(n_codes)
+        for p in range(pair_code.shape[0]):
+            counts[pair_code[p]] += t[pair_code[p]] / denom[pair_f[p]]
+        total_e = np.zeros(n_e)
+        for c in range(n_codes):
+            total_e[e_of_code[c]] += counts[c]
+        new = np.empty(n_codes)
+        for c in range(n_codes):
+            te = total_e[e_of_code[c]]
+            new[c] = counts[c] / (te if te >= 1e-12 else 1e-12)
+        t = new
+    return t

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..text.fold import fold_accents as fold
+from . import _kernels
 from .anchors import COGNATE_CHARS
 from .cost import Occurrences, aggregate, bead_index
 
@@ -185,6 +186,10 @@ def _model1(pair_code: np.ndarray, pair_f: np.ndarray, n_f: int, null_f: np.ndar
     # Uniform start: t(f | e) = 1 / (number of distinct f seen with e).
     per_e = np.bincount(e_of_code, minlength=int(e_of_code.max()) + 1 if e_of_code.size else 0).astype(np.float64)
     t /= per_e[e_of_code]
+    kernels = _kernels.for_cells(pair_code.size)
+    if kernels is not None:  # the same sums in the same order, without the pair-long temporaries
+        return kernels.model1_em(pair_code, pair_f, n_f, np.ascontiguousarray(null_f, dtype=np.float64),
+                                 e_of_code, per_e.size, t, iterations)
     for _ in range(iterations):
         tp = t[pair_code]
         denom = np.bincount(pair_f, weights=tp, minlength=n_f) + null_f
