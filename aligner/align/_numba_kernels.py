@@ -449,3 +449,60 @@ def model1_em(pair_code: np.ndarray, pair_f: np.ndarray, n_f: int, null_f: np.nd
             new[c] = counts[c] / (te if te >= 1e-12 else 1e-12)
         t = new
     return t
+
+
+@numba.njit(cache=True, nogil=True)
+def model1_pairs(left: np.ndarray, counts: np.ndarray, ss: np.ndarray, ts: np.ndarray, n_s: int,
+                 n_t: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every (source, target) occurrence pair of one bead and its pair code, as :func:`lexicon._pair_codes`.
+
+    The pairs come in the same order as the numpy code's (source occurrence, then its bead's
+    target occurrences from ``left``); the codes ``s * n_t + t`` are made unique by a counting
+    sort on the source stem and a sort of each stem's target stems, which gives ``np.unique``'s
+    sorted values, inverse and counts (equal values are interchangeable) in linear memory.
+    """
+    total = 0
+    for i in range(counts.shape[0]):
+        total += counts[i]
+    pi = np.empty(total, np.int32)
+    pj = np.empty(total, np.int32)
+    p = 0
+    for i in range(counts.shape[0]):
+        for k in range(counts[i]):
+            pi[p] = i
+            pj[p] = left[i] + k
+            p += 1
+    start = np.zeros(n_s + 1, np.int64)
+    for p in range(total):
+        start[ss[pi[p]] + 1] += 1
+    for s in range(n_s):
+        start[s + 1] += start[s]
+    fill = start[:-1].copy()
+    order = np.empty(total, np.int32)
+    for p in range(total):
+        s = ss[pi[p]]
+        order[fill[s]] = p
+        fill[s] += 1
+    code = np.empty(total, np.int32)
+    uniq = np.empty(total, np.int64)
+    count = np.empty(total, np.int64)
+    u = 0
+    for s in range(n_s):
+        a, b = start[s], start[s + 1]
+        if a == b:
+            continue
+        tv = np.empty(b - a, np.int64)
+        for q in range(a, b):
+            tv[q - a] = ts[pj[order[q]]]
+        rank = np.argsort(tv)
+        prev = -1
+        for r in range(b - a):
+            t = tv[rank[r]]
+            if t != prev:
+                uniq[u] = s * n_t + t
+                count[u] = 0
+                u += 1
+                prev = t
+            code[order[a + rank[r]]] = u - 1
+            count[u - 1] += 1
+    return pi, pj, code, uniq[:u].copy(), count[:u].copy()

@@ -174,6 +174,25 @@ def _bead_pairs(sb: np.ndarray, ss: np.ndarray, tb: np.ndarray, ts: np.ndarray) 
     return rep, left[rep] + within
 
 
+def _pair_codes(sb: np.ndarray, ss: np.ndarray, tb: np.ndarray, ts: np.ndarray, n_s: int, n_t: int
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The co-occurrence pairs of :func:`_bead_pairs` and their distinct ``(e, f)`` codes.
+
+    Returns the pairs' source and target occurrence indices, each pair's index into the sorted
+    distinct codes ``s * n_t + t``, those codes, and how many pairs hold each (``np.unique``'s
+    inverse and counts). Large pair sets go to a compiled kernel that gives the same arrays
+    (up to the integer width of the indices) in a fraction of the memory.
+    """
+    left = np.searchsorted(tb, sb, side="left")
+    counts = np.searchsorted(tb, sb, side="right") - left
+    kernels = _kernels.for_cells(int(counts.sum()))
+    if kernels is not None:
+        return kernels.model1_pairs(left, counts, ss, ts, n_s, n_t)
+    pi, pj = _bead_pairs(sb, ss, tb, ts)
+    uniq, code, c_st = np.unique(ss[pi] * n_t + ts[pj], return_inverse=True, return_counts=True)
+    return pi, pj, code, uniq, c_st
+
+
 def _model1(pair_code: np.ndarray, pair_f: np.ndarray, n_f: int, null_f: np.ndarray, n_codes: int,
             e_of_code: np.ndarray, iterations: int) -> np.ndarray:
     """IBM model 1 translation probabilities ``t(f | e)`` per distinct pair code, by expectation–maximisation.
@@ -258,11 +277,9 @@ def train_model1(
     sb, ss, tb, ts = sb[ks], ss[ks], tb[kt], ts[kt]
     if ss.size == 0 or ts.size == 0:
         return None
-    pi, pj = _bead_pairs(sb, ss, tb, ts)
+    pi, pj, code, uniq, c_st = _pair_codes(sb, ss, tb, ts, len(c_s), n_t)
     if pi.size == 0:
         return None
-    raw = ss[pi] * n_t + ts[pj]
-    uniq, code, c_st = np.unique(raw, return_inverse=True, return_counts=True)
     si, ti = uniq // n_t, uniq % n_t
     # The empty word emits each word at its unigram rate: a word with no counterpart in the bead
     # is explained by it instead of by a chance neighbour.

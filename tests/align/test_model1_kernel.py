@@ -30,3 +30,25 @@ def test_model1_em_kernel_equals_numpy(seed: int, monkeypatch: pytest.MonkeyPatc
     compiled = lexicon._model1(*args)
     assert compiled.dtype == plain.dtype and compiled.shape == plain.shape
     assert compiled.tobytes() == plain.tobytes()
+
+
+def _beads(rng: np.random.Generator, beads: int, stems: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per bead the distinct stems it holds, as ``aggregate`` returns them (sorted by bead, then stem)."""
+    rows = [(b, s) for b in range(beads) for s in sorted(set(rng.integers(0, stems, int(rng.integers(0, 9)))))]
+    arr = np.asarray(rows, dtype=np.int64).reshape(-1, 2)
+    return arr[:, 0].copy(), arr[:, 1].copy()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pair_codes_kernel_equals_numpy(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(100 + seed)
+    n_s, n_t = int(rng.integers(1, 60)), int(rng.integers(1, 60))
+    sb, ss = _beads(rng, int(rng.integers(1, 300)), n_s)
+    tb, ts = _beads(rng, int(rng.integers(1, 300)), n_t)
+    monkeypatch.setattr(_kernels, "MIN_CELLS", 10**12)
+    plain = lexicon._pair_codes(sb, ss, tb, ts, n_s, n_t)
+    monkeypatch.setattr(_kernels, "MIN_CELLS", 0)
+    compiled = lexicon._pair_codes(sb, ss, tb, ts, n_s, n_t)
+    for a, b in zip(plain, compiled):
+        assert a.shape == b.shape
+        assert np.array_equal(a, b)
