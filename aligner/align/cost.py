@@ -391,6 +391,13 @@ class _UnitCache:
         return np.argsort(key * (size + 1) + end)
 
 
+def _work(src: Side, tgt: Side, band: Band) -> int:
+    """The size that decides whether the match tables are worth the kernels: band cells, or the
+    documents' anchor occurrences when there are more (a narrow band over long documents, as the
+    window search's, still looks every occurrence up)."""
+    return max(band.cells, int(src.occ_seg.size + tgt.occ_seg.size))
+
+
 def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b: int, penalty: float = 0.0,
                 chunk: int = 2_000_000, cache: _UnitCache | None = None) -> np.ndarray:
     """``sum_k (w_k - penalty) m_k`` for the bead of shape ``(a, b)`` ending at each band cell.
@@ -400,7 +407,7 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
     in the source and once in the target matches once. The result is flat over the band.
     """
     out = np.zeros(band.cells, dtype=np.float64)
-    cache = cache or _UnitCache(src, tgt, _kernels.for_cells(band.cells))
+    cache = cache or _UnitCache(src, tgt, _kernels.for_cells(_work(src, tgt, band)))
     s_seg, s_key, s_cnt = cache.source(a)
     t_code, t_seg, t_cnt = cache.target(b)
     if s_seg.size == 0 or t_seg.size == 0:
@@ -508,7 +515,7 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
     es = np.concatenate(([0.0], np.cumsum(src.loss)))
     et = np.concatenate(([0.0], np.cumsum(tgt.loss)))
     kinds = use_kinds and params.kind_weight != 0.0 and bool(src.kinds.any() or tgt.kinds.any())
-    cache = _UnitCache(src, tgt, _kernels.for_cells(band.cells))
+    cache = _UnitCache(src, tgt, _kernels.for_cells(_work(src, tgt, band)))
     n, m = src.size, tgt.size
 
     def fill(t: int) -> None:
