@@ -12,7 +12,7 @@ import dataclasses
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -780,6 +780,32 @@ def group_corpus(docs: Sequence[Document], executor: Executor | None = None) -> 
                     languages=tuple(d.language for d in docs))
 
 
+#: Three versions of a short text, audited by :func:`warm_up` (two scripts, numbers and a name to check).
+_WARM_UP_TEXTS = (
+    ("en", "The harbour of Klaipeda opened in 1998 with 25 berths.\n\nIt handled 3,400 ships last year.\n"),
+    ("de", "Der Hafen von Klaipeda wurde 1998 mit 25 Liegeplätzen eröffnet.\n\n"
+           "Im letzten Jahr fertigte er 3.400 Schiffe ab.\n"),
+    ("ru", "Порт Клайпеды открылся в 1998 году с 25 причалами.\n\nВ прошлом году он принял 3 400 судов.\n"),
+)
+
+
+def warm_up() -> None:
+    """Read, group, align, check, score and render three short texts here, so a worker's first task does not.
+
+    A fresh worker process pays its imports and its models (language identification, sentence
+    splitters) on first use: run once per worker as it starts (``DaskExecutor.warm_up``) rather
+    than inside its first tasks. Caches it fills only ever hold what a later call would compute,
+    so results do not depend on it.
+    """
+    from .io.formats.build import document_from_text
+
+    docs = [document_from_text(text, f"<warm-up {lang}>") for lang, text in _WARM_UP_TEXTS]
+    grouping = group_documents(docs)
+    finish = _Finish(None, {}, "major")
+    _run_group_batch((tuple(group_tasks(docs, grouping)), finish))
+    block_documents(docs)
+
+
 #: Files per reading task of a corpus run on an executor (a task costs a round trip; a few dozen files pay it).
 FILES_PER_READ_TASK = 32
 
@@ -835,6 +861,9 @@ def run_corpus_audit(
 
         glossary = load_glossary(str(config.glossary))
     settings = AlignSettings()
+    warm = getattr(executor, "warm_up", None)
+    if warm is not None:  # (a cluster's workers load what every task needs once each, before the first)
+        warm(warm_up)
     with long_lived():
         docs = read_corpus(paths, opts, executor)
         progress("read", len(docs), len(docs))
@@ -869,15 +898,24 @@ def run_corpus_audit(
         todo = [i for i in range(len(tasks)) if i not in outcomes]
         runs = batches([tasks[i].weight for i in todo], CHARS_PER_GROUP_TASK, GROUPS_PER_TASK)
         jobs = [(tuple(tasks[todo[k]] for k in run), finish) for run in runs]
-        fresh = (executor or InProcess()).map_tasks(
-            _run_group_batch, jobs, label=lambda j: j[0][0].label,
-            progress=lambda done, total: progress("groups", done, total))
-        for run, found in zip(runs, fresh):
-            for k, outcome in zip(run, found):
+        pages: set[str] = set()
+
+        def arrived(run: int, found: list[_Outcome]) -> None:
+            """Keep each group's result and write its page as its task comes back, while the others run."""
+            for k, outcome in zip(runs[run], found):
                 i = todo[k]
-                outcomes[i] = outcome
                 if outcome.result is not None:
                     atomic_write(os.path.join(cache, f"{keys[i]}.pickle"), pickle.dumps(outcome.result, 4))
+                if outcome.page is not None:
+                    name = _page_name(tasks[i].index + 1)
+                    atomic_write(os.path.join(directory, name), outcome.page)
+                    pages.add(name)
+                    outcome = dataclasses.replace(outcome, page=None)  # (written: not held to the end)
+                outcomes[i] = outcome
+
+        (executor or InProcess()).map_tasks(
+            _run_group_batch, jobs, label=lambda j: j[0][0].label,
+            progress=lambda done, total: progress("groups", done, total), each=arrived)
         rows = []
         for i, task in enumerate(tasks):
             outcome = outcomes[i]
@@ -891,13 +929,18 @@ def run_corpus_audit(
                                                                                    documents=task.documents))
             rows.append(CorpusGroup(number, task.documents, result, outcome.findings, outcome.scores,
                                     cached=i in cached, reasons=task.reasons, page=outcome.page))
-        written = write_corpus(rows, directory, signatures=signatures, fail_on=config.fail_on)
+        written = write_corpus(rows, directory, signatures=signatures, fail_on=config.fail_on, pages_written=pages)
         progress("score", 1, 1)
         return CorpusAudit(tuple(rows), tuple(written), signatures)
 
 
+def _page_name(number: int) -> str:
+    """A group's report in the corpus layout (``number`` 0: the ungrouped documents)."""
+    return "groups/ungrouped.html" if number == 0 else f"groups/{number:06d}.html"
+
+
 def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: dict,
-                 fail_on: object = "major") -> list[str]:
+                 fail_on: object = "major", pages_written: Collection[str] = ()) -> list[str]:
     """The corpus layout in ``directory``; the files written.
 
     ``index.html`` and ``index.json`` (a row per group: languages, score, findings by severity,
@@ -905,6 +948,8 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
     ``groups/ungrouped.html`` for the documents no group took); ``findings.sarif`` holds every
     finding; ``findings/NNNN.jsonl`` and ``units/NNNN.parquet`` are shards of
     :data:`GROUPS_PER_SHARD` groups; ``tmx/A-B.tmx`` one translation memory per language pair.
+    ``pages_written`` names the group pages already written (as their groups came back); they are
+    listed among the files written, in their place, and not written again.
     """
     import os
 
@@ -922,9 +967,11 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
 
     rows = []
     for g in groups:
-        page = "groups/ungrouped.html" if g.number == 0 else f"groups/{g.number:06d}.html"
+        page = _page_name(g.number)
         result = g.result
-        if result is not None:
+        if result is not None and page in pages_written:
+            written.append(os.path.join(directory, page))
+        elif result is not None:
             put(page, g.page if g.page is not None else _group_page(
                 g.number, g.documents, result, g.findings, g.scores, g.reasons, signatures, fail_on))
         rows.append(_index_row(g, page if result is not None else ""))
