@@ -641,7 +641,7 @@ def _paragraphs(doc: Document) -> int:
 MAX_BLOCK = 64
 
 
-def block_documents(docs: Sequence[Document]) -> list[list[int]]:
+def block_documents(docs: Sequence[Document], keys: Sequence[frozenset[str]] | None = None) -> list[list[int]]:
     """Candidate blocks of ``docs``: documents linked by the rare keys they share, as connected components.
 
     The keys are language-independent (:func:`block_keys`: numbers, names in Latin letters); a key
@@ -656,14 +656,16 @@ def block_documents(docs: Sequence[Document]) -> list[list[int]]:
     structure: by paragraph count, then in runs of at most :data:`LOOSE_BLOCK` by segment count
     (versions of one text keep their paragraphs). Each block is then grouped as a whole by
     :func:`aligner.align.group_documents`, so a block only bounds which pairs are compared: 100,000
-    files do not need 10^10 comparisons.
+    files do not need 10^10 comparisons. ``keys``: each document's :func:`block_keys`, when they were
+    computed already (where the documents were read).
     """
     from collections import defaultdict
 
-    keys = [block_keys(d) for d in docs]
+    if keys is None:
+        keys = [block_keys(d) for d in docs]
     holders: dict[str, list[int]] = defaultdict(list)
     for i, ks in enumerate(keys):
-        for k in ks:
+        for k in sorted(ks):  # (sorted: the weights below are summed in one order, whatever the hash seed)
             holders[k].append(i)
     # (per document and pair: [rare keys, rare numbers] and [shared, shared numbers, weight, number weight])
     rare = [[0, 0] for _ in docs]
@@ -753,17 +755,18 @@ def _group_blocks(blocks: tuple[tuple[Document, ...], ...]) -> list[tuple[tuple,
     return out
 
 
-def group_corpus(docs: Sequence[Document], executor: Executor | None = None) -> Any:
+def group_corpus(docs: Sequence[Document], executor: Executor | None = None,
+                 keys: Sequence[frozenset[str]] | None = None) -> Any:
     """:func:`aligner.align.group_documents` block by block (:func:`block_documents`); groups by first document.
 
     With an ``executor`` the blocks are grouped as its tasks (several small blocks to a task); the
     grouping is the same. The :class:`~aligner.align.grouping.Grouping` has no similarity matrix (it
-    would hold n² numbers).
+    would hold n² numbers). ``keys`` as for :func:`block_documents`.
     """
     from .align.grouping import Grouping
     from .executor import InProcess
 
-    blocks = block_documents(docs)
+    blocks = block_documents(docs, keys)
     runs = batches([len(b) ** 2 for b in blocks], GROUPING_WEIGHT_PER_TASK, len(docs) + 1)
     jobs = [tuple(tuple(docs[i] for i in blocks[k]) for k in run) for run in runs]
     parts = (executor or InProcess()).map_tasks(_group_blocks, jobs, label=lambda j: f"grouping {j[0][0].id}")
@@ -817,20 +820,40 @@ def _read_files(job: tuple[tuple[str, ...], dict]) -> list[Document]:
     return [doc for path in files for doc in read_path(path, options)]
 
 
+def _read_files_keyed(job: tuple[tuple[str, ...], dict]) -> list[tuple[Document, frozenset[str]]]:
+    """:func:`_read_files`, each document with its :func:`block_keys` (made where it was read, in parallel)."""
+    return [(doc, block_keys(doc)) for doc in _read_files(job)]
+
+
+def _read_corpus_keyed(paths: Sequence[str], options: RunOptions,
+                       executor: Executor | None) -> tuple[list[Document], list[frozenset[str]] | None]:
+    """:func:`read_corpus`, and with an ``executor`` the documents' blocking keys, made in its tasks."""
+    if executor is None:
+        return read_paths(paths, options.reader_options()), None
+    read = [item for items in executor.map_tasks(_read_files_keyed, _read_jobs(paths, options),
+                                                 label=lambda j: j[0][0]) for item in items]
+    return [doc for doc, _ in read], [keys for _, keys in read]
+
+
 def read_corpus(paths: Sequence[str], options: RunOptions, executor: Executor | None = None) -> list[Document]:
     """:func:`~aligner.io.formats.read_paths` with the files read (and segmented) as tasks of ``executor``.
 
     The same documents in the same order: the files are listed here and read in runs of
     :data:`FILES_PER_READ_TASK`; reading is a tenth to a fifth of a corpus audit, too much to leave serial.
     """
-    from .io.formats import expand_paths
-
     if executor is None:
         return read_paths(paths, options.reader_options())
+    return [doc for docs in executor.map_tasks(_read_files, _read_jobs(paths, options), label=lambda j: j[0][0])
+            for doc in docs]
+
+
+def _read_jobs(paths: Sequence[str], options: RunOptions) -> list[tuple[tuple[str, ...], dict]]:
+    """The files of ``paths``, listed here, in runs of :data:`FILES_PER_READ_TASK` with the reader's options."""
+    from .io.formats import expand_paths
+
     files = list(expand_paths(paths))
-    jobs = [(tuple(files[i:i + FILES_PER_READ_TASK]), options.reader_options())
+    return [(tuple(files[i:i + FILES_PER_READ_TASK]), options.reader_options())
             for i in range(0, len(files), FILES_PER_READ_TASK)]
-    return [doc for docs in executor.map_tasks(_read_files, jobs, label=lambda j: j[0][0]) for doc in docs]
 
 
 def run_corpus_audit(
@@ -865,9 +888,9 @@ def run_corpus_audit(
     if warm is not None:  # (a cluster's workers load what every task needs once each, before the first)
         warm(warm_up)
     with long_lived():
-        docs = read_corpus(paths, opts, executor)
+        docs, keys = _read_corpus_keyed(paths, opts, executor)
         progress("read", len(docs), len(docs))
-        grouping = group_corpus(docs, executor) if len(docs) > BLOCK_ABOVE else group_documents(docs)
+        grouping = group_corpus(docs, executor, keys) if len(docs) > BLOCK_ABOVE else group_documents(docs)
         progress("group", 1, 1)
         if layout == "auto" and len(grouping.groups) <= CORPUS_LAYOUT_GROUPS:
             result, written = run_audit(paths, directory, opts, progress=progress, executor=executor)
