@@ -103,8 +103,11 @@ class DaskExecutor:
         if name in self._warmed:
             return
         distributed = _import_distributed()
-        self.client.register_plugin(_warm_up_plugin(distributed, fn, name))
         self._warmed.add(name)
+        try:
+            self.client.register_plugin(_warm_up_plugin(distributed, fn, name))
+        except Exception:  # noqa: BLE001 - only a saving: a worker that cannot warm up says why in its first task
+            pass
 
     def map_tasks(self, fn: Callable[[T], R], tasks: Sequence[T], *, label: Callable[[T], str] = repr,
                   progress: Callable[[int, int], None] | None = None,

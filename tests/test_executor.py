@@ -87,6 +87,15 @@ def test_a_warm_up_runs_once_in_every_worker_before_its_tasks(dask_executor: Das
     assert all(dask_executor.map_tasks(_was_warmed, list(range(6))))
 
 
+def _cannot_warm_up() -> None:
+    raise RuntimeError("no model here")
+
+
+def test_a_warm_up_that_fails_does_not_stop_the_run(dask_executor: DaskExecutor) -> None:
+    dask_executor.warm_up(_cannot_warm_up)  # (a saving only: the tasks still run)
+    assert dask_executor.map_tasks(_cube, [2, 3]) == [_cube(2), _cube(3)]
+
+
 def test_the_checks_give_the_same_bytes_on_every_engine(dask_executor: DaskExecutor,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     import aligner.checks.registry as registry
