@@ -45,9 +45,12 @@ class Executor(Protocol):
     """Runs tasks; results come back in the order of the tasks."""
 
     def map_tasks(self, fn: Callable[[T], R], tasks: Sequence[T], *,
-                  label: Callable[[T], str] = repr, progress: Callable[[int, int], None] | None = None) -> list[R]:
+                  label: Callable[[T], str] = repr, progress: Callable[[int, int], None] | None = None,
+                  each: Callable[[int, R], None] | None = None) -> list[R]:
         """``[fn(t) for t in tasks]``, however it is run. ``label(task)`` names a task in error messages;
-        ``progress(done, total)``, when given, is called as tasks finish."""
+        ``progress(done, total)``, when given, is called as tasks finish; ``each(index, result)``, when
+        given, is called here with each result as it arrives (in any order), so a caller can write it
+        out while the other tasks still run."""
         ...
 
 
@@ -55,10 +58,13 @@ class InProcess:
     """Every task in this process, in order."""
 
     def map_tasks(self, fn: Callable[[T], R], tasks: Sequence[T], *,
-                  label: Callable[[T], str] = repr, progress: Callable[[int, int], None] | None = None) -> list[R]:
+                  label: Callable[[T], str] = repr, progress: Callable[[int, int], None] | None = None,
+                  each: Callable[[int, R], None] | None = None) -> list[R]:
         out = []
         for task in tasks:
             out.append(fn(task))
+            if each is not None:
+                each(len(out) - 1, out[-1])
             if progress is not None:
                 progress(len(out), len(tasks))
         return out
@@ -107,7 +113,8 @@ class ForkPool:
         self.workers = workers
 
     def map_tasks(self, fn: Callable[[T], R], tasks: Sequence[T], *,
-                  label: Callable[[T], str] = repr, progress: Callable[[int, int], None] | None = None) -> list[R]:
+                  label: Callable[[T], str] = repr, progress: Callable[[int, int], None] | None = None,
+                  each: Callable[[int, R], None] | None = None) -> list[R]:
         global _JOB
         mp = multiprocessing.get_context("fork")
         counter = mp.Value("i", 0)
@@ -138,6 +145,8 @@ class ForkPool:
                 return False
             index, result = _received(item)
             done[index] = result
+            if each is not None:
+                each(index, result)
             if progress is not None:
                 progress(len(done), len(tasks))
             return True
@@ -166,6 +175,8 @@ class ForkPool:
                         pool = None
                 for index in _claim(counter, len(tasks)):
                     done[index] = fn(tasks[index])
+                    if each is not None:
+                        each(index, done[index])
                     if progress is not None:
                         progress(len(done), len(tasks))
                     if running:

@@ -12,7 +12,7 @@ import dataclasses
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -643,7 +643,7 @@ def _paragraphs(doc: Document) -> int:
 MAX_BLOCK = 64
 
 
-def block_documents(docs: Sequence[Document]) -> list[list[int]]:
+def block_documents(docs: Sequence[Document], keys: Sequence[frozenset[str]] | None = None) -> list[list[int]]:
     """Candidate blocks of ``docs``: documents linked by the rare keys they share, as connected components.
 
     The keys are language-independent (:func:`block_keys`: numbers, names in Latin letters); a key
@@ -658,14 +658,16 @@ def block_documents(docs: Sequence[Document]) -> list[list[int]]:
     structure: by paragraph count, then in runs of at most :data:`LOOSE_BLOCK` by segment count
     (versions of one text keep their paragraphs). Each block is then grouped as a whole by
     :func:`aligner.align.group_documents`, so a block only bounds which pairs are compared: 100,000
-    files do not need 10^10 comparisons.
+    files do not need 10^10 comparisons. ``keys``: each document's :func:`block_keys`, when they were
+    computed already (where the documents were read).
     """
     from collections import defaultdict
 
-    keys = [block_keys(d) for d in docs]
+    if keys is None:
+        keys = [block_keys(d) for d in docs]
     holders: dict[str, list[int]] = defaultdict(list)
     for i, ks in enumerate(keys):
-        for k in ks:
+        for k in sorted(ks):  # (sorted: the weights below are summed in one order, whatever the hash seed)
             holders[k].append(i)
     # (per document and pair: [rare keys, rare numbers] and [shared, shared numbers, weight, number weight])
     rare = [[0, 0] for _ in docs]
@@ -755,17 +757,18 @@ def _group_blocks(blocks: tuple[tuple[Document, ...], ...]) -> list[tuple[tuple,
     return out
 
 
-def group_corpus(docs: Sequence[Document], executor: Executor | None = None) -> Any:
+def group_corpus(docs: Sequence[Document], executor: Executor | None = None,
+                 keys: Sequence[frozenset[str]] | None = None) -> Any:
     """:func:`aligner.align.group_documents` block by block (:func:`block_documents`); groups by first document.
 
     With an ``executor`` the blocks are grouped as its tasks (several small blocks to a task); the
     grouping is the same. The :class:`~aligner.align.grouping.Grouping` has no similarity matrix (it
-    would hold n² numbers).
+    would hold n² numbers). ``keys`` as for :func:`block_documents`.
     """
     from .align.grouping import Grouping
     from .executor import InProcess
 
-    blocks = block_documents(docs)
+    blocks = block_documents(docs, keys)
     runs = batches([len(b) ** 2 for b in blocks], GROUPING_WEIGHT_PER_TASK, len(docs) + 1)
     jobs = [tuple(tuple(docs[i] for i in blocks[k]) for k in run) for run in runs]
     parts = (executor or InProcess()).map_tasks(_group_blocks, jobs, label=lambda j: f"grouping {j[0][0].id}")
@@ -782,6 +785,32 @@ def group_corpus(docs: Sequence[Document], executor: Executor | None = None) -> 
                     languages=tuple(d.language for d in docs))
 
 
+#: Three versions of a short text, audited by :func:`warm_up` (two scripts, numbers and a name to check).
+_WARM_UP_TEXTS = (
+    ("en", "The harbour of Klaipeda opened in 1998 with 25 berths.\n\nIt handled 3,400 ships last year.\n"),
+    ("de", "Der Hafen von Klaipeda wurde 1998 mit 25 Liegeplätzen eröffnet.\n\n"
+           "Im letzten Jahr fertigte er 3.400 Schiffe ab.\n"),
+    ("ru", "Порт Клайпеды открылся в 1998 году с 25 причалами.\n\nВ прошлом году он принял 3 400 судов.\n"),
+)
+
+
+def warm_up() -> None:
+    """Read, group, align, check, score and render three short texts here, so a worker's first task does not.
+
+    A fresh worker process pays its imports and its models (language identification, sentence
+    splitters) on first use: run once per worker as it starts (``DaskExecutor.warm_up``) rather
+    than inside its first tasks. Caches it fills only ever hold what a later call would compute,
+    so results do not depend on it.
+    """
+    from .io.formats.build import document_from_text
+
+    docs = [document_from_text(text, f"<warm-up {lang}>") for lang, text in _WARM_UP_TEXTS]
+    grouping = group_documents(docs)
+    finish = _Finish(None, {}, "major")
+    _run_group_batch((tuple(group_tasks(docs, grouping)), finish))
+    block_documents(docs)
+
+
 #: Files per reading task of a corpus run on an executor (a task costs a round trip; a few dozen files pay it).
 FILES_PER_READ_TASK = 32
 
@@ -793,20 +822,40 @@ def _read_files(job: tuple[tuple[str, ...], dict]) -> list[Document]:
     return [doc for path in files for doc in read_path(path, options)]
 
 
+def _read_files_keyed(job: tuple[tuple[str, ...], dict]) -> list[tuple[Document, frozenset[str]]]:
+    """:func:`_read_files`, each document with its :func:`block_keys` (made where it was read, in parallel)."""
+    return [(doc, block_keys(doc)) for doc in _read_files(job)]
+
+
+def _read_corpus_keyed(paths: Sequence[str], options: RunOptions,
+                       executor: Executor | None) -> tuple[list[Document], list[frozenset[str]] | None]:
+    """:func:`read_corpus`, and with an ``executor`` the documents' blocking keys, made in its tasks."""
+    if executor is None:
+        return read_paths(paths, options.reader_options()), None
+    read = [item for items in executor.map_tasks(_read_files_keyed, _read_jobs(paths, options),
+                                                 label=lambda j: j[0][0]) for item in items]
+    return [doc for doc, _ in read], [keys for _, keys in read]
+
+
 def read_corpus(paths: Sequence[str], options: RunOptions, executor: Executor | None = None) -> list[Document]:
     """:func:`~aligner.io.formats.read_paths` with the files read (and segmented) as tasks of ``executor``.
 
     The same documents in the same order: the files are listed here and read in runs of
     :data:`FILES_PER_READ_TASK`; reading is a tenth to a fifth of a corpus audit, too much to leave serial.
     """
-    from .io.formats import expand_paths
-
     if executor is None:
         return read_paths(paths, options.reader_options())
+    return [doc for docs in executor.map_tasks(_read_files, _read_jobs(paths, options), label=lambda j: j[0][0])
+            for doc in docs]
+
+
+def _read_jobs(paths: Sequence[str], options: RunOptions) -> list[tuple[tuple[str, ...], dict]]:
+    """The files of ``paths``, listed here, in runs of :data:`FILES_PER_READ_TASK` with the reader's options."""
+    from .io.formats import expand_paths
+
     files = list(expand_paths(paths))
-    jobs = [(tuple(files[i:i + FILES_PER_READ_TASK]), options.reader_options())
+    return [(tuple(files[i:i + FILES_PER_READ_TASK]), options.reader_options())
             for i in range(0, len(files), FILES_PER_READ_TASK)]
-    return [doc for docs in executor.map_tasks(_read_files, jobs, label=lambda j: j[0][0]) for doc in docs]
 
 
 def run_corpus_audit(
@@ -837,10 +886,13 @@ def run_corpus_audit(
 
         glossary = load_glossary(str(config.glossary))
     settings = AlignSettings()
+    warm = getattr(executor, "warm_up", None)
+    if warm is not None:  # (a cluster's workers load what every task needs once each, before the first)
+        warm(warm_up)
     with long_lived():
-        docs = read_corpus(paths, opts, executor)
+        docs, keys = _read_corpus_keyed(paths, opts, executor)
         progress("read", len(docs), len(docs))
-        grouping = group_corpus(docs, executor) if len(docs) > BLOCK_ABOVE else group_documents(docs)
+        grouping = group_corpus(docs, executor, keys) if len(docs) > BLOCK_ABOVE else group_documents(docs)
         progress("group", 1, 1)
         if layout == "auto" and len(grouping.groups) <= CORPUS_LAYOUT_GROUPS:
             result, written = run_audit(paths, directory, opts, progress=progress, executor=executor)
@@ -871,15 +923,24 @@ def run_corpus_audit(
         todo = [i for i in range(len(tasks)) if i not in outcomes]
         runs = batches([tasks[i].weight for i in todo], CHARS_PER_GROUP_TASK, GROUPS_PER_TASK)
         jobs = [(tuple(tasks[todo[k]] for k in run), finish) for run in runs]
-        fresh = (executor or InProcess()).map_tasks(
-            _run_group_batch, jobs, label=lambda j: j[0][0].label,
-            progress=lambda done, total: progress("groups", done, total))
-        for run, found in zip(runs, fresh):
-            for k, outcome in zip(run, found):
+        pages: set[str] = set()
+
+        def arrived(run: int, found: list[_Outcome]) -> None:
+            """Keep each group's result and write its page as its task comes back, while the others run."""
+            for k, outcome in zip(runs[run], found):
                 i = todo[k]
-                outcomes[i] = outcome
                 if outcome.result is not None:
                     atomic_write(os.path.join(cache, f"{keys[i]}.pickle"), pickle.dumps(outcome.result, 4))
+                if outcome.page is not None:
+                    name = _page_name(tasks[i].index + 1)
+                    atomic_write(os.path.join(directory, name), outcome.page)
+                    pages.add(name)
+                    outcome = dataclasses.replace(outcome, page=None)  # (written: not held to the end)
+                outcomes[i] = outcome
+
+        (executor or InProcess()).map_tasks(
+            _run_group_batch, jobs, label=lambda j: j[0][0].label,
+            progress=lambda done, total: progress("groups", done, total), each=arrived)
         rows = []
         for i, task in enumerate(tasks):
             outcome = outcomes[i]
@@ -893,13 +954,18 @@ def run_corpus_audit(
                                                                                    documents=task.documents))
             rows.append(CorpusGroup(number, task.documents, result, outcome.findings, outcome.scores,
                                     cached=i in cached, reasons=task.reasons, page=outcome.page))
-        written = write_corpus(rows, directory, signatures=signatures, fail_on=config.fail_on)
+        written = write_corpus(rows, directory, signatures=signatures, fail_on=config.fail_on, pages_written=pages)
         progress("score", 1, 1)
         return CorpusAudit(tuple(rows), tuple(written), signatures)
 
 
+def _page_name(number: int) -> str:
+    """A group's report in the corpus layout (``number`` 0: the ungrouped documents)."""
+    return "groups/ungrouped.html" if number == 0 else f"groups/{number:06d}.html"
+
+
 def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: dict,
-                 fail_on: object = "major") -> list[str]:
+                 fail_on: object = "major", pages_written: Collection[str] = ()) -> list[str]:
     """The corpus layout in ``directory``; the files written.
 
     ``index.html`` and ``index.json`` (a row per group: languages, score, findings by severity,
@@ -907,6 +973,8 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
     ``groups/ungrouped.html`` for the documents no group took); ``findings.sarif`` holds every
     finding; ``findings/NNNN.jsonl`` and ``units/NNNN.parquet`` are shards of
     :data:`GROUPS_PER_SHARD` groups; ``tmx/A-B.tmx`` one translation memory per language pair.
+    ``pages_written`` names the group pages already written (as their groups came back); they are
+    listed among the files written, in their place, and not written again.
     """
     import os
 
@@ -924,9 +992,11 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
 
     rows = []
     for g in groups:
-        page = "groups/ungrouped.html" if g.number == 0 else f"groups/{g.number:06d}.html"
+        page = _page_name(g.number)
         result = g.result
-        if result is not None:
+        if result is not None and page in pages_written:
+            written.append(os.path.join(directory, page))
+        elif result is not None:
             put(page, g.page if g.page is not None else _group_page(
                 g.number, g.documents, result, g.findings, g.scores, g.reasons, signatures, fail_on))
         rows.append(_index_row(g, page if result is not None else ""))

@@ -70,7 +70,7 @@ def child(mode: str, corpus: str, out: str, workers: int) -> dict:
         for g in found:
             for name in g:
                 sizes[name] = sizes.get(name, 0) + 1
-        return {"seconds": time.perf_counter() - start, "findings": len(result.findings),
+        return {"seconds": time.perf_counter() - start, "findings": len(result.findings), "tree_cpu": _tree_cpu(),
                 "right": sum(1 for g in found if len(g) == 1 and sizes[next(iter(g))] == 1),
                 "merged": sum(1 for g in found if len(g) > 1), "split": sum(1 for n in sizes.values() if n > 1),
                 "fingerprint": _fingerprint(result.findings), "failed": len(result.failed),
@@ -97,7 +97,8 @@ def child(mode: str, corpus: str, out: str, workers: int) -> dict:
         workers_mb = sorted(executor.client.run(_peak_mb).values())
         driver_cpu = _cpu() - driver_before
         cpu = driver_cpu + sum(executor.client.run(_cpu).values()) - workers_before
-    return {"seconds": seconds, "startup": started, "cpu": cpu, "driver_cpu": driver_cpu,
+    # (after the cluster closed: its processes, nannies included, are reaped and counted as children)
+    return {"seconds": seconds, "startup": started, "cpu": cpu, "driver_cpu": driver_cpu, "tree_cpu": _tree_cpu(),
             "findings": len(result.findings),
             "fingerprint": _fingerprint(result.findings), "failed": len(result.failed), "killed": len(killed),
             "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "workers_mb": workers_mb}
@@ -164,6 +165,13 @@ def _cpu() -> float:
     """CPU seconds (user + system) this process has used: a measure the other jobs on the machine do not skew."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
+
+
+def _tree_cpu() -> float:
+    """CPU seconds of this whole process and its reaped children (a local cluster's nannies and workers), from
+    its start: imports and the cluster's start-up included."""
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return sum(u.ru_utime + u.ru_stime for u in usage)
 
 
 def _peak_mb() -> float:
@@ -268,8 +276,9 @@ def report(rows: list, kill: tuple | None, workers: int, load: tuple[float, floa
         "",
         f"| sets | 1 process: wall s | 1 process: CPU s | local:{workers}: wall s | cluster start s "
         f"| local:{workers}: CPU s, driver + workers | CPU, cluster / 1 process | wall speed-up "
+        "| wall speed-up, start-up counted | CPU s of every process, start to end: 1 process / cluster "
         "| peak MB: 1 process / driver / workers | same findings |",
-        "|---:|---:|---:|---:|---:|---|---:|---:|---|---|",
+        "|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---|---|",
     ]
     for n, _, one, cl in rows:
         same = "yes" if one["fingerprint"] == cl["fingerprint"] else "NO"
@@ -277,6 +286,8 @@ def report(rows: list, kill: tuple | None, workers: int, load: tuple[float, floa
             f"| {n} | {one['seconds']:.1f} | {one['cpu']:.1f} | {cl['seconds']:.1f} | {cl['startup']:.1f} "
             f"| {cl['cpu']:.1f} = {cl['driver_cpu']:.1f} + {cl['cpu'] - cl['driver_cpu']:.1f} "
             f"| {cl['cpu'] / one['cpu']:.2f} | {one['seconds'] / cl['seconds']:.2f}× "
+            f"| {one['seconds'] / (cl['seconds'] + cl['startup']):.2f}× "
+            f"| {one['tree_cpu']:.1f} / {cl['tree_cpu']:.1f} "
             f"| {one['driver_mb']:.0f} / {cl['driver_mb']:.0f} / {', '.join(f'{m:.0f}' for m in cl['workers_mb'])} "
             f"| {same} |"
         )

@@ -151,6 +151,23 @@ def test_blocked_grouping_finds_the_groups_all_pairs_find(corpus: Path, tmp_path
     assert max(len(b) for b in block_documents(many)) < len(many) / 4
 
 
+def test_keys_made_where_the_documents_were_read_block_as_keys_made_here(tmp_path: Path) -> None:
+    import pickle
+
+    from aligner.executor import InProcess
+    from aligner.io.formats import read_paths
+    from aligner.options import RunOptions
+    from aligner.pipeline import _read_corpus_keyed, block_documents, block_keys, group_corpus
+
+    where = make_corpus(tmp_path / "c30", 30, seeds=False)
+    docs = read_paths([str(where)], {"candidates": None})
+    read, keys = _read_corpus_keyed([str(where)], RunOptions(), InProcess())
+    assert [d.id for d in read] == [d.id for d in docs] and keys == [block_keys(d) for d in docs]
+    keys = pickle.loads(pickle.dumps(keys))  # (as they come back from a worker)
+    assert block_documents(docs, keys) == block_documents(docs)
+    assert group_corpus(docs, keys=keys).groups == group_corpus(docs).groups
+
+
 # (three short news items in three languages and scripts, without a digit: only names can block them)
 _NEWS = {
     "a": {"en": "Yesterday the chancellor Olaf Scholz met Emmanuel Macron in Berlin. Later Scholz flew to Warsaw "

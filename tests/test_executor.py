@@ -47,6 +47,55 @@ def test_every_engine_gives_the_results_in_task_order_with_progress(dask_executo
         assert engine.map_tasks(_cube, []) == [], name
 
 
+def test_every_engine_hands_each_result_over_as_it_arrives(dask_executor: DaskExecutor) -> None:
+    tasks = [7, 1, 5, 0, 3, 9, 2]
+    for name, engine in _engines(dask_executor).items():
+        got: dict[int, object] = {}
+        order: list[int] = []
+
+        def each(i: int, result: object, got: dict = got, order: list = order) -> None:
+            assert i not in got, f"task {i} handed over twice"
+            got[i] = result
+            order.append(i)
+
+        out = engine.map_tasks(_cube, tasks, each=each)
+        assert got == dict(enumerate(out)), name  # every result once, under its task's index
+        assert sorted(order) == list(range(len(tasks))), name
+
+
+def _warmed() -> None:
+    import os
+    import sys
+
+    sys._aligner_test_warmed = os.getpid()  # type: ignore[attr-defined]
+
+
+def _was_warmed(_: object) -> int | None:
+    import sys
+
+    return getattr(sys, "_aligner_test_warmed", None)
+
+
+def test_a_warm_up_runs_once_in_every_worker_before_its_tasks(dask_executor: DaskExecutor) -> None:
+    import os
+
+    dask_executor.warm_up(_warmed)
+    dask_executor.warm_up(_warmed)  # (registered once)
+    pids = dask_executor.client.run(os.getpid)
+    warmed = dask_executor.client.run(_was_warmed, None)
+    assert set(warmed) == set(pids) and all(warmed[w] == pids[w] for w in pids)
+    assert all(dask_executor.map_tasks(_was_warmed, list(range(6))))
+
+
+def _cannot_warm_up() -> None:
+    raise RuntimeError("no model here")
+
+
+def test_a_warm_up_that_fails_does_not_stop_the_run(dask_executor: DaskExecutor) -> None:
+    dask_executor.warm_up(_cannot_warm_up)  # (a saving only: the tasks still run)
+    assert dask_executor.map_tasks(_cube, [2, 3]) == [_cube(2), _cube(3)]
+
+
 def test_the_checks_give_the_same_bytes_on_every_engine(dask_executor: DaskExecutor,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     import aligner.checks.registry as registry
