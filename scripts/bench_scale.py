@@ -65,14 +65,10 @@ def child(mode: str, corpus: str, out: str, workers: int) -> dict:
     if mode == "one":
         start, cpu_before = time.perf_counter(), _cpu()
         result = run_corpus_audit([corpus], out)
-        found = [{_SET.search(Path(d.path).name).group(1) for d in g.documents} for g in result.groups if g.number]
-        sizes = {}
-        for g in found:
-            for name in g:
-                sizes[name] = sizes.get(name, 0) + 1
+        judged = judge_groups([[d.path for d in g.documents] for g in result.groups if g.number],
+                              [str(p) for p in Path(corpus).iterdir()])
         return {"seconds": time.perf_counter() - start, "findings": len(result.findings), "tree_cpu": _tree_cpu(),
-                "right": sum(1 for g in found if len(g) == 1 and sizes[next(iter(g))] == 1),
-                "merged": sum(1 for g in found if len(g) > 1), "split": sum(1 for n in sizes.values() if n > 1),
+                **judged,
                 "fingerprint": _fingerprint(result.findings), "failed": len(result.failed),
                 "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "cpu": _cpu() - cpu_before}
     from aligner.cluster import connect
@@ -102,6 +98,22 @@ def child(mode: str, corpus: str, out: str, workers: int) -> dict:
             "findings": len(result.findings),
             "fingerprint": _fingerprint(result.findings), "failed": len(result.failed), "killed": len(killed),
             "driver_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "workers_mb": workers_mb}
+
+
+def judge_groups(groups: list[list[str]], paths: list[str]) -> dict[str, int]:
+    """Groups against the generated sets: ``right`` groups hold exactly one set's documents, ``merged``
+    hold documents of more than one set, ``split`` sets are spread over groups or have a version left
+    out of every group (``left_out`` documents in no group)."""
+    truth: dict[str, set[str]] = {}
+    for p in paths:
+        truth.setdefault(_SET.search(Path(p).name).group(1), set()).add(Path(p).name)
+    found = [{Path(p).name for p in g} for g in groups]
+    grouped = set().union(*found) if found else set()
+    exact = [g for g in found if g in truth.values()]
+    merged = sum(1 for g in found if len({_SET.search(n).group(1) for n in g}) > 1)
+    return {"right": len(exact), "merged": merged, "split": len(truth) - len(exact) - sum(
+        1 for t in truth.values() if t not in exact and any(t < g for g in found)),
+        "left_out": sum(len(t - grouped) for t in truth.values())}
 
 
 NTREX = ROOT.parent / "shared" / "real" / "ntrex-dev"
@@ -277,8 +289,9 @@ def report(rows: list, kill: tuple | None, workers: int, load: tuple[float, floa
         f"| sets | 1 process: wall s | 1 process: CPU s | local:{workers}: wall s | cluster start s "
         f"| local:{workers}: CPU s, driver + workers | CPU, cluster / 1 process | wall speed-up "
         "| wall speed-up, start-up counted | CPU s of every process, start to end: 1 process / cluster "
-        "| peak MB: 1 process / driver / workers | same findings |",
-        "|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---|---|",
+        "| peak MB: 1 process / driver / workers | same findings "
+        "| groups right / split / merged, versions in no group |",
+        "|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---|---|---|",
     ]
     for n, _, one, cl in rows:
         same = "yes" if one["fingerprint"] == cl["fingerprint"] else "NO"
@@ -289,7 +302,7 @@ def report(rows: list, kill: tuple | None, workers: int, load: tuple[float, floa
             f"| {one['seconds'] / (cl['seconds'] + cl['startup']):.2f}× "
             f"| {one['tree_cpu']:.1f} / {cl['tree_cpu']:.1f} "
             f"| {one['driver_mb']:.0f} / {cl['driver_mb']:.0f} / {', '.join(f'{m:.0f}' for m in cl['workers_mb'])} "
-            f"| {same} |"
+            f"| {same} | {one['right']} / {one['split']} / {one['merged']}, {one['left_out']} |"
         )
     if kill is not None:
         n, k, one = kill
