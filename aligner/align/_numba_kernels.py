@@ -334,6 +334,18 @@ def order_by_key(key: np.ndarray, n_keys: int) -> np.ndarray:
     return order
 
 
+@numba.njit(cache=True, nogil=True, inline="always")
+def _lower_bound_from(t_code: np.ndarray, pos: int, v: int, prev: int) -> int:
+    """``np.searchsorted(t_code, v)`` given the answer ``pos`` for the previous query ``prev``: walked
+    forward from it when the queries ascend (they nearly always do), searched again when they do not."""
+    if v < prev:
+        return np.searchsorted(t_code, v)
+    n = t_code.shape[0]
+    while pos < n and t_code[pos] < v:
+        pos += 1
+    return pos
+
+
 @numba.njit(cache=True, nogil=True)
 def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: np.ndarray, base: np.ndarray,
               lo_sorted: np.ndarray, hi_query: np.ndarray, t_code: np.ndarray, t_seg: np.ndarray,
@@ -351,7 +363,6 @@ def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: n
     # each bound is found by walking a pointer forward from the previous one; a query smaller than
     # the one before (a band that is not monotone) is searched afresh. Either way it is the first
     # index whose code is not below the query, as ``np.searchsorted`` gives.
-    n_t = t_code.shape[0]
     lft = 0
     rgt = 0
     prev_l = -1
@@ -361,18 +372,10 @@ def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: n
         if low < b:
             low = b
         v = base[q] + low
-        if v < prev_l:
-            lft = np.searchsorted(t_code, v)
-        else:
-            while lft < n_t and t_code[lft] < v:
-                lft += 1
+        lft = _lower_bound_from(t_code, lft, v, prev_l)
         prev_l = v
         v = hi_query[q]
-        if v < prev_r:
-            rgt = np.searchsorted(t_code, v)
-        else:
-            while rgt < n_t and t_code[rgt] < v:
-                rgt += 1
+        rgt = _lower_bound_from(t_code, rgt, v, prev_r)
         prev_r = v
         x = by_key[q]
         left[x] = lft

@@ -128,14 +128,8 @@ def learn_links(
     sb, ss, tb, ts = sb[ks], ss[ks], tb[kt], ts[kt]
     if ss.size == 0 or ts.size == 0:
         return []
-    # Every source stem of a bead with every target stem of the same bead.
-    left = np.searchsorted(tb, sb, side="left")
-    right = np.searchsorted(tb, sb, side="right")
-    counts = right - left
-    rep = np.repeat(np.arange(ss.size), counts)
-    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-    codes = ss[rep] * n_t + ts[left[rep] + within]
-    uniq, c_st = np.unique(codes, return_counts=True)
+    # Every source stem of a bead with every target stem of the same bead, counted per stem pair.
+    _, _, _, uniq, c_st = _pair_codes(sb, ss, tb, ts, len(c_s), n_t)
     keep = c_st >= min_count
     uniq, c_st = uniq[keep], c_st[keep]
     si, ti = uniq // n_t, uniq % n_t
