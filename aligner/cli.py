@@ -645,7 +645,8 @@ def audit(
     from pathlib import Path
 
     from .checks.policy import exit_code
-    from .pipeline import run_audit, run_corpus_audit
+    from .corpus import run_corpus_audit
+    from .pipeline import run_audit
     from .report.findings import run_summary
     from .report.terminal import audit_summary, progress_bar
 

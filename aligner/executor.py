@@ -35,7 +35,7 @@ from typing import Any, Protocol, TypeVar
 from .errors import AlignerError
 from .heap import long_lived
 
-__all__ = ["Executor", "ForkPool", "InProcess", "can_fork", "executor_for"]
+__all__ = ["Executor", "ForkPool", "InProcess", "batches", "can_fork", "executor_for"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -244,3 +244,23 @@ def _received(data: bytes) -> tuple[int, Any]:
     finally:
         if enabled:
             gc.enable()
+
+
+def batches(weights: Sequence[int], limit: int, most: int) -> list[list[int]]:
+    """Indices cut into runs, heaviest first: a run ends before it would pass ``limit`` or hold ``most`` items.
+
+    An item heavier than ``limit`` is a run of its own; the heaviest runs come first, so that a long
+    one does not run alone at the end.
+    """
+    out: list[list[int]] = []
+    run: list[int] = []
+    weight = 0
+    for i in sorted(range(len(weights)), key=lambda i: (-weights[i], i)):
+        if run and (weight + weights[i] > limit or len(run) >= most):
+            out.append(run)
+            run, weight = [], 0
+        run.append(i)
+        weight += weights[i]
+    if run:
+        out.append(run)
+    return out

@@ -3,7 +3,7 @@
 A *document set* is four versions of one text of ``corpora/bench/texts`` (its first four
 languages) with every number's last digit group shifted by a set-specific offset, and in every third
 set one version with a number changed (``tests/cluster_corpus.py``); all sets lie in one directory.
-For each size: the time to read and group them (blocked by rare numbers, :func:`aligner.pipeline.group_corpus`),
+For each size: the time to read and group them (blocked by rare numbers, :func:`aligner.align.blocking.group_corpus`),
 groups right / split / merged against the sets, and the audit (``--layout corpus``) in one process
 and with ``--cluster local:2`` (each run in a fresh process and a fresh output directory; the
 cluster's start-up is counted apart), with the peak memory of the driver and of each worker.
@@ -33,11 +33,11 @@ _SET = re.compile(r"set(\d+)_")
 
 def child(mode: str, corpus: str, out: str, workers: int) -> dict:
     """One measured run in this (fresh) process: ``group``, ``one`` (one process), ``cluster`` or ``kill``."""
+    from aligner.corpus import group_corpus, run_corpus_audit
     from aligner.io.formats import read_paths
-    from aligner.pipeline import group_corpus, run_corpus_audit
 
     if mode in ("group", "block"):
-        from aligner.pipeline import block_documents
+        from aligner.corpus import block_documents
 
         start, cpu = time.perf_counter(), _cpu()
         docs = read_paths([corpus], {"candidates": None})
@@ -129,8 +129,8 @@ def recall(digits: bool) -> dict:
     import itertools
 
     from aligner.align import group_documents
+    from aligner.corpus import block_documents, group_corpus
     from aligner.io.formats import read_paths
-    from aligner.pipeline import block_documents, group_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
         for path in sorted(NTREX.glob("doc*/??.txt")):

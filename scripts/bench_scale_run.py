@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from aligner.pipeline import run_corpus_audit
+from aligner.corpus import run_corpus_audit
 
 SET = re.compile(r"set(\d+)_")
 

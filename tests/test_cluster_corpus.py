@@ -14,10 +14,12 @@ pytest.importorskip("pyarrow")
 
 import pyarrow.parquet as pq  # noqa: E402
 
+import aligner.corpus as corpus_module  # noqa: E402
 import aligner.pipeline as pipeline  # noqa: E402
 from aligner.cli import app  # noqa: E402
+from aligner.corpus import run_corpus_audit  # noqa: E402
 from aligner.errors import InputError  # noqa: E402
-from aligner.pipeline import audit_paths, run_corpus_audit  # noqa: E402
+from aligner.pipeline import audit_paths  # noqa: E402
 from tests.cluster_corpus import make_corpus  # noqa: E402
 
 runner = CliRunner()
@@ -71,7 +73,7 @@ def test_a_second_run_computes_no_group_and_writes_the_same_bytes(corpus: Path, 
     def never(task: object) -> None:
         raise AssertionError("a group was computed again")
 
-    monkeypatch.setattr(pipeline, "run_group", never)
+    monkeypatch.setattr(corpus_module, "run_group", never)
     again = run_corpus_audit([str(corpus)], str(out))
     assert all(g.cached for g in again.groups) and not again.failed
     assert _outputs(out) == before
@@ -88,8 +90,8 @@ def test_a_changed_document_reruns_its_group_only(corpus: Path, tmp_path: Path,
     path = copy / "set0003_it.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("a", "à", 1), encoding="utf-8")
     ran: list[str] = []
-    real = pipeline.run_group
-    monkeypatch.setattr(pipeline, "run_group", lambda task: ran.append(task.label) or real(task))
+    real = corpus_module.run_group
+    monkeypatch.setattr(corpus_module, "run_group", lambda task: ran.append(task.label) or real(task))
     again = run_corpus_audit([str(copy)], str(out))
     assert len(ran) == 1 and "set0003" in ran[0]
     assert sum(not g.cached for g in again.groups) == 1
@@ -133,31 +135,13 @@ def test_the_corpus_layout_on_a_cluster_writes_the_same_bytes(corpus: Path, tmp_
     assert _outputs(tmp_path / "one") == _outputs(tmp_path / "cluster")
 
 
-def test_blocked_grouping_finds_the_groups_all_pairs_find(corpus: Path, tmp_path: Path) -> None:
-    from aligner.align import group_documents
-    from aligner.io.formats import read_paths
-    from aligner.pipeline import block_documents, group_corpus
-
-    docs = read_paths([str(corpus)], {"candidates": None})
-    naive = group_documents(docs)
-    blocked = group_corpus(docs)
-    assert sorted(g.members for g in blocked.groups) == sorted(g.members for g in naive.groups)
-    assert [u.index for u in blocked.unmatched] == sorted(u.index for u in naive.unmatched)
-    # 30 sets are compared in small blocks, though the ten sets of one base text share every name in one language
-    # (the names of two documents in one language do not link them). (All pairs are not run on them: the
-    # generator has three base texts, and past a few sets two sets of one base text with few figures are one
-    # text to the alignment evidence.)
-    many = read_paths([str(make_corpus(tmp_path / "c30", 30, seeds=False))], {"candidates": None})
-    assert max(len(b) for b in block_documents(many)) < len(many) / 4
-
-
 def test_keys_made_where_the_documents_were_read_block_as_keys_made_here(tmp_path: Path) -> None:
     import pickle
 
+    from aligner.corpus import _read_corpus_keyed, block_documents, block_keys, group_corpus
     from aligner.executor import InProcess
     from aligner.io.formats import read_paths
     from aligner.options import RunOptions
-    from aligner.pipeline import _read_corpus_keyed, block_documents, block_keys, group_corpus
 
     where = make_corpus(tmp_path / "c30", 30, seeds=False)
     docs = read_paths([str(where)], {"candidates": None})
@@ -166,54 +150,3 @@ def test_keys_made_where_the_documents_were_read_block_as_keys_made_here(tmp_pat
     keys = pickle.loads(pickle.dumps(keys))  # (as they come back from a worker)
     assert block_documents(docs, keys) == block_documents(docs)
     assert group_corpus(docs, keys=keys).groups == group_corpus(docs).groups
-
-
-# (three short news items in three languages and scripts, without a digit: only names can block them)
-_NEWS = {
-    "a": {"en": "Yesterday the chancellor Olaf Scholz met Emmanuel Macron in Berlin. Later Scholz flew to Warsaw "
-                "with Annalena Baerbock.",
-          "ru": "Вчера канцлер Олаф Шольц встретился с Эммануэлем Макроном в Берлине. Потом Шольц улетел в Варшаву "
-                "с Анналеной Бербок.",
-          "de": "Gestern traf Kanzler Olaf Scholz in Berlin Emmanuel Macron. Danach flog Scholz mit Annalena "
-                "Baerbock nach Warschau."},
-    "b": {"en": "On Monday the minister Fumio Kishida visited Osaka and Kyoto. In Kyoto Kishida opened a museum "
-                "with Yoko Kamikawa.",
-          "ru": "В понедельник министр Фумио Кисида посетил Осаку и Киото. В Киото Кисида открыл музей с Йоко "
-                "Камикавой.",
-          "de": "Am Montag besuchte Minister Fumio Kishida Osaka und Kyoto. In Kyoto eröffnete Kishida mit Yoko "
-                "Kamikawa ein Museum."},
-    "c": {"en": "The striker Lionel Messi signed for Miami. Messi will play beside Sergio Busquets and Jordi Alba "
-                "in Florida.",
-          "ru": "Нападающий Лионель Месси подписал контракт с Майами. Месси будет играть рядом с Серхио Бускетсом "
-                "и Жорди Альбой во Флориде.",
-          "de": "Der Stürmer Lionel Messi unterschrieb in Miami. Messi spielt in Florida neben Sergio Busquets und "
-                "Jordi Alba."},
-}
-
-
-def _news(tmp_path: Path) -> list:
-    from aligner.io.formats import read_paths
-
-    for text, versions in _NEWS.items():
-        for lang, body in versions.items():
-            (tmp_path / f"{text}_{lang}.txt").write_text(body + "\n", encoding="utf-8")
-    return read_paths([str(tmp_path)], {"candidates": None})
-
-
-def test_names_in_latin_letters_block_texts_without_numbers_across_scripts(tmp_path: Path) -> None:
-    from aligner.pipeline import block_documents, block_keys
-
-    docs = _news(tmp_path)
-    keys = {Path(d.path).stem: block_keys(d) for d in docs}
-    assert not any(k.startswith("#") for ks in keys.values() for k in ks)  # no number to go by
-    assert {"@brln", "@mkrn"} <= keys["a_en"] & keys["a_ru"] & keys["a_de"]  # Berlin = Берлин, Macron = Макроном
-    blocks = [sorted(Path(docs[i].path).stem for i in b) for b in block_documents(docs)]
-    assert sorted(blocks) == [[f"{t}_{lang}" for lang in ("de", "en", "ru")] for t in "abc"]
-
-
-def test_batches_cut_runs_heaviest_first_within_a_weight_and_a_count() -> None:
-    from aligner.pipeline import batches
-
-    assert batches([5, 1, 1, 9, 1, 2], 6, 3) == [[3], [0], [5, 1, 2], [4]]  # 9 alone; 5 + 2 would pass 6
-    assert batches([], 6, 3) == []
-    assert sorted(i for run in batches([3] * 10, 7, 4) for i in run) == list(range(10))

@@ -163,3 +163,11 @@ def test_a_worker_that_dies_is_named_with_its_exit_code_and_the_way_out() -> Non
 
     with pytest.raises(AlignerError, match=r"died \(exit code 7.*--jobs 1"):
         ForkPool(2).map_tasks(_exit_in_worker, [7, 7, 7])
+
+
+def test_batches_cut_runs_heaviest_first_within_a_weight_and_a_count() -> None:
+    from aligner.executor import batches
+
+    assert batches([5, 1, 1, 9, 1, 2], 6, 3) == [[3], [0], [5, 1, 2], [4]]  # 9 alone; 5 + 2 would pass 6
+    assert batches([], 6, 3) == []
+    assert sorted(i for run in batches([3] * 10, 7, 4) for i in run) == list(range(10))

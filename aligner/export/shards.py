@@ -1,6 +1,6 @@
 """Corpus-scale outputs in shards: aligned units as Parquet, findings as JSON lines, TMX per language pair.
 
-Pure renderers, bytes out, like every exporter; :func:`aligner.pipeline.write_corpus` decides
+Pure renderers, bytes out, like every exporter; :func:`aligner.corpus.write_corpus` decides
 the file names and writes them atomically. A corpus of many groups is cut into shards of whole
 groups (``groups_per_shard`` each) so no file grows with the corpus and a reader can stream them.
 

@@ -1,0 +1,202 @@
+"""Blocking a corpus for grouping: which documents can be versions of one text, without comparing every pair.
+
+Each document gets language-independent keys (:func:`block_keys`: its numbers, its names in Latin
+letters); documents sharing rare keys form a block (:func:`block_documents`), and each block is
+grouped as a whole (:func:`group_corpus`), so 100,000 files do not need 10^10 comparisons.
+Pure functions over :class:`~aligner.model.Document`; the executor only says where the blocks are grouped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from ..executor import Executor, batches
+from ..model import Document
+from .grouping import Grouping, group_documents
+
+__all__ = ["block_documents", "block_keys", "group_corpus"]
+
+#: Weight (documents squared, as grouping a block costs) per grouping task of a corpus run.
+GROUPING_WEIGHT_PER_TASK = 100
+#: A key shared by more documents than this says nothing about which text they are versions of.
+RARE_KEY_DOCUMENTS = 16
+#: Past this many documents without 3 rare keys, they are blocked by their structure (see :func:`block_documents`).
+LOOSE_BLOCK = 48
+_DIGITS = re.compile(r"\d{2,}")
+
+
+def block_keys(doc: Document) -> frozenset[str]:
+    """The language-independent keys a document is blocked by: its numbers and its names, in Latin letters.
+
+    ``#32``: a digit run of two or more digits (``32 300`` gives 32 and 300, whatever the separator).
+    ``@brln``: a name, transliterated to Latin (:func:`aligner.text.translit.transliterate`) and cut to
+    the first four letters of its consonant skeleton, so that ``Berlin``, ``Берлин`` and ``బెర్లిన్`` are
+    one key and an inflected ``Trampas`` is ``Trump``'s. In a cased script a name is a capitalised word
+    that does not open its sentence; in an uncased one (Telugu, Thai...) every word counts, and the
+    rarity of keys (:func:`block_documents`) leaves the names.
+    """
+    from ..text.scripts import CASED_SCRIPTS, dominant_script
+    from ..text.tokens import NAME_WORD
+    from ..text.translit import skeleton, transliterate
+
+    keys = {"#" + d for d in _DIGITS.findall(doc.text)}
+    cased = dominant_script(doc.text[:4000]) in CASED_SCRIPTS
+    for seg in doc.segments:
+        for k, word in enumerate(NAME_WORD.findall(seg.text)):
+            if cased and (k == 0 or not word[:1].isupper()):
+                continue
+            key = skeleton(transliterate(word))[:4]
+            if len(key) >= 3:
+                keys.add("@" + key)
+    return frozenset(keys)
+
+
+def _paragraphs(doc: Document) -> int:
+    return len({s.paragraph for s in doc.segments})
+
+
+#: A block grows by a link only while it stays this small (links are taken strongest first).
+MAX_BLOCK = 64
+
+
+def block_documents(docs: Sequence[Document], keys: Sequence[frozenset[str]] | None = None) -> list[list[int]]:
+    """Candidate blocks of ``docs``: documents linked by the rare keys they share, as connected components.
+
+    The keys are language-independent (:func:`block_keys`: numbers, names in Latin letters); a key
+    is rare when at most :data:`RARE_KEY_DOCUMENTS` documents hold it. Two documents are linked when
+    they share at least 3 rare keys and those are at least 30% of the smaller one's (two documents
+    of one language: rare numbers, as texts of one template share their names); then each
+    document still alone joins the block it shares the most rare keys with, summed over the
+    block's documents and weighted by how rare (at least two keys).
+    Links are taken strongest first, and one that would make a block larger than :data:`MAX_BLOCK`
+    is not taken (a common name must not chain a corpus into one block). The documents left alone
+    form one block while they are at most :data:`LOOSE_BLOCK`; past that they are blocked by their
+    structure: by paragraph count, then in runs of at most :data:`LOOSE_BLOCK` by segment count
+    (versions of one text keep their paragraphs). Each block is then grouped as a whole by
+    :func:`aligner.align.group_documents`, so a block only bounds which pairs are compared: 100,000
+    files do not need 10^10 comparisons. ``keys``: each document's :func:`block_keys`, when they were
+    computed already (where the documents were read).
+    """
+    from collections import defaultdict
+
+    if keys is None:
+        keys = [block_keys(d) for d in docs]
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, ks in enumerate(keys):
+        for k in sorted(ks):  # (sorted: the weights below are summed in one order, whatever the hash seed)
+            holders[k].append(i)
+    # (per document and pair: [rare keys, rare numbers] and [shared, shared numbers, weight, number weight])
+    rare = [[0, 0] for _ in docs]
+    shared: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0, 0, 0.0, 0.0])
+    for key, members in holders.items():
+        if len(members) <= RARE_KEY_DOCUMENTS:
+            number = key.startswith("#")
+            weight = 1.0 / len(members)
+            for a in range(len(members)):
+                rare[members[a]][0] += 1
+                rare[members[a]][1] += number
+                for b in range(a + 1, len(members)):
+                    pair = shared[members[a], members[b]]
+                    pair[0] += 1
+                    pair[2] += weight
+                    if number:
+                        pair[1] += 1
+                        pair[3] += weight
+    parent = list(range(len(docs)))
+    size = [1] * len(docs)
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def link(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb and size[ra] + size[rb] <= MAX_BLOCK:
+            parent[ra] = rb
+            size[rb] += size[ra]
+
+    # Two documents in one language count only their numbers: texts of one template share their names,
+    # and in an uncased script every word is a key; across languages a shared name is evidence.
+    strong = []
+    partners: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
+    for (a, b), (n_all, n_num, w_all, w_num) in shared.items():
+        same = docs[a].language is not None and docs[a].language == docs[b].language
+        n, w = (n_num, w_num) if same else (n_all, w_all)
+        smaller = min(rare[a][same], rare[b][same])
+        if n >= 3 and n >= 0.3 * smaller:
+            strong.append((-n / smaller, a, b))
+        if n:
+            partners[a].append((b, n, w))
+            partners[b].append((a, n, w))
+    for _, a, b in sorted(strong):
+        link(a, b)
+    # A document still alone joins the block it shares most with, summed over the block's documents
+    # (one coincidence with one document weighs less than a few names shared with a whole set).
+    lone = [x for x in range(len(docs)) if size[root(x)] == 1]
+    choice = []
+    for x in lone:
+        score: dict[int, list[float]] = defaultdict(lambda: [0, 0.0])
+        for y, n, w in partners.get(x, ()):
+            entry = score[root(y)]
+            entry[0] += n
+            entry[1] += w
+        found = [(-w, r) for r, (n, w) in score.items() if n >= 2]
+        if found:
+            choice.append((min(found), x))
+    for (_, r), x in sorted(choice):
+        link(x, r)
+    blocks: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(docs)):
+        blocks[root(i)].append(i)
+    out = [b for b in blocks.values() if len(b) > 1]
+    loose = [b[0] for b in blocks.values() if len(b) == 1]
+    if len(loose) <= LOOSE_BLOCK:
+        out.append(loose)
+    else:
+        by_shape: dict[int, list[int]] = defaultdict(list)
+        for i in loose:
+            by_shape[_paragraphs(docs[i])].append(i)
+        for members in by_shape.values():
+            members.sort(key=lambda i: (len(docs[i].segments), i))
+            out.extend(sorted(members[k:k + LOOSE_BLOCK]) for k in range(0, len(members), LOOSE_BLOCK))
+    return sorted((b for b in out if b), key=lambda b: b[0])
+
+
+def _group_blocks(blocks: tuple[tuple[Document, ...], ...]) -> list[tuple[tuple, tuple]]:
+    """:func:`aligner.align.group_documents` on each block: its groups and unmatched (indices in the block)."""
+    out = []
+    for block in blocks:
+        part = group_documents(list(block))
+        out.append((part.groups, part.unmatched))
+    return out
+
+
+def group_corpus(docs: Sequence[Document], executor: Executor | None = None,
+                 keys: Sequence[frozenset[str]] | None = None) -> Grouping:
+    """:func:`aligner.align.group_documents` block by block (:func:`block_documents`); groups by first document.
+
+    With an ``executor`` the blocks are grouped as its tasks (several small blocks to a task); the
+    grouping is the same. The :class:`~aligner.align.grouping.Grouping` has no similarity matrix (it
+    would hold n² numbers). ``keys`` as for :func:`block_documents`.
+    """
+    from ..executor import InProcess
+
+    blocks = block_documents(docs, keys)
+    runs = batches([len(b) ** 2 for b in blocks], GROUPING_WEIGHT_PER_TASK, len(docs) + 1)
+    jobs = [tuple(tuple(docs[i] for i in blocks[k]) for k in run) for run in runs]
+    parts = (executor or InProcess()).map_tasks(_group_blocks, jobs, label=lambda j: f"grouping {j[0][0].id}")
+    groups, unmatched = [], []
+    for run, found in zip(runs, parts):
+        for k, (part_groups, part_unmatched) in zip(run, found):
+            block = blocks[k]
+            groups.extend(dataclasses.replace(g, members=tuple(block[m] for m in g.members)) for g in part_groups)
+            unmatched.extend(dataclasses.replace(u, index=block[u.index], closest=tuple(block[c] for c in u.closest))
+                             for u in part_unmatched)
+    groups.sort(key=lambda g: g.members)
+    unmatched.sort(key=lambda u: u.index)
+    return Grouping(tuple(groups), tuple(unmatched), (), paths=tuple(d.path for d in docs),
+                    languages=tuple(d.language for d in docs))
