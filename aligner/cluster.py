@@ -16,6 +16,7 @@ import contextlib
 import logging
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -116,7 +117,11 @@ class DaskExecutor:
         if not tasks:
             return []
         distributed = _import_distributed()
-        futures = self.client.map(fn, list(tasks), pure=False)
+        with warnings.catch_warnings():
+            # (the tasks carry their documents on purpose: each is used once, so scattering them first
+            # would send the same bytes; Dask's advice on a large graph would only be noise to the user)
+            warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
+            futures = self.client.map(fn, list(tasks), pure=False)
         place = {future.key: i for i, future in enumerate(futures)}
         out: list[Any] = [None] * len(futures)
         try:

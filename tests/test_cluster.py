@@ -95,6 +95,15 @@ def test_an_error_in_a_group_reaches_the_caller(cluster: DaskExecutor) -> None:
         cluster.map_tasks(_square_or_fail, [1, -1, 2])
 
 
+def test_tasks_that_carry_megabytes_reach_the_workers_without_a_warning(cluster: DaskExecutor) -> None:
+    import warnings
+
+    pages = ["x" * 1_000_000 + str(i) for i in range(12)]  # (Dask warns past 10 MB of graph)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert cluster.map_tasks(len, pages) == [len(p) for p in pages]
+
+
 def _square_or_fail(n: int) -> int:
     if n < 0:
         raise ValueError("broken task")
