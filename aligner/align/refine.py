@@ -119,12 +119,16 @@ class WindowScorer:
         out = {}
         if e_key.size == 0 and f_key.size == 0:
             return {sh: np.zeros((n + 1, m + 1)) for sh in shapes}
-        codes = (e_key[:, None] * self.model.n_t + f_key[None, :]).ravel()
+        # Look the distinct stems' pairs up: their codes come out sorted, so the binary searches walk
+        # the table in order (and repeated stems are looked up once); then spread to the occurrences.
+        ue, e_inv = np.unique(e_key, return_inverse=True)
+        uf, f_inv = np.unique(f_key, return_inverse=True)
+        codes = (ue[:, None] * self.model.n_t + uf[None, :]).ravel()
         pos = np.searchsorted(self.model.codes, codes)
         pos = np.minimum(pos, self.model.codes.size - 1)
         hit = self.model.codes[pos] == codes
-        t_fe = np.where(hit, self.model.t_fe[pos], 0.0).reshape(e_key.size, f_key.size)
-        t_ef = np.where(hit, self.model.t_ef[pos], 0.0).reshape(e_key.size, f_key.size)
+        t_fe = np.where(hit, self.model.t_fe[pos], 0.0).reshape(ue.size, uf.size)[e_inv][:, f_inv]
+        t_ef = np.where(hit, self.model.t_ef[pos], 0.0).reshape(ue.size, uf.size)[e_inv][:, f_inv]
         ts = self._direction(t_fe, e_seg, n, f_seg, m, self.rate_t[f_key])
         st = self._direction(t_ef.T, f_seg, m, e_seg, n, self.rate_s[e_key])
         for a, b in shapes:
@@ -205,6 +209,35 @@ def _window_band(r0: np.ndarray, r1: np.ndarray, c0: np.ndarray, c1: np.ndarray)
     return Band(lo, hi)
 
 
+def _add_window_llr(scores: np.ndarray, band: Band, types: Sequence[tuple[int, int]], scorer: WindowScorer,
+                    weight: float, spans: tuple[np.ndarray, ...], laid: tuple[np.ndarray, ...]) -> None:
+    """Add ``weight`` times the scorer's ``llr`` to ``scores`` (flat over ``band``) in place.
+
+    Window ``w`` covers the documents' nodes ``(i0..i1, j0..j1)`` (``spans``), laid out at the nodes
+    ``(r0..r1, c0..c1)`` (``laid``); the band may hold only part of each rectangle (``width``), so
+    every band cell is mapped to its window and its node within it.
+    """
+    i0, i1, j0, j1 = spans
+    r0, r1, c0, c1 = laid
+    cell_r, cell_c = band.cells_ij()
+    cell_w = _window_of(cell_r, cell_c, r1, c1)
+    order = np.argsort(cell_w, kind="stable")
+    bounds = np.searchsorted(cell_w[order], np.arange(r1.size + 1))
+    for w in range(r1.size):
+        cells = order[bounds[w]: bounds[w + 1]]
+        lr, lc = cell_r[cells] - r0[w], cell_c[cells] - c0[w]
+        for shape, grid in scorer.llr(int(i0[w]), int(i1[w]), int(j0[w]), int(j1[w]), types).items():
+            scores[types.index(shape), cells] += weight * grid[lr, lc]
+
+
+def _window_of(rows: np.ndarray, cols: np.ndarray, r1: np.ndarray, c1: np.ndarray) -> np.ndarray:
+    """The window of each cell ``(rows, cols)`` of the laid-out windows (see :func:`_inside`)."""
+    win = np.searchsorted(r1, rows, side="left")  # the first window ending at or below the row
+    win = np.minimum(win, r1.size - 1)
+    win += (rows == r1[win]) & (cols > c1[win]) & (win + 1 < r1.size)
+    return win
+
+
 def _inside(band: Band, r0: np.ndarray, r1: np.ndarray, c0: np.ndarray, c1: np.ndarray,
             shape: tuple[int, int]) -> np.ndarray:
     """Per band cell: does the bead of ``shape`` ending there start in the same window?
@@ -213,9 +246,7 @@ def _inside(band: Band, r0: np.ndarray, r1: np.ndarray, c0: np.ndarray, c1: np.n
     corner is where it ends) and to the later one after it.
     """
     rows, cols = band.cells_ij()
-    win = np.searchsorted(r1, rows, side="left")  # the first window ending at or below the row
-    win = np.minimum(win, r1.size - 1)
-    win += (rows == r1[win]) & (cols > c1[win]) & (win + 1 < r1.size)
+    win = _window_of(rows, cols, r1, c1)
     a, b = shape
     return (rows - a >= r0[win]) & (cols - b >= c0[win])
 
@@ -282,13 +313,7 @@ def refine(shapes: Sequence[tuple[int, int]], gains: Sequence[float], src: Side,
     combined = base
     if settings.weight > 0 and scorer is not None:
         combined = base.copy()
-        off = band.offsets  # type: ignore[attr-defined]
-        for w in range(spans.shape[0]):
-            rows = np.arange(r0[w], r1[w] + 1)
-            flat = (off[rows] - band.lo[rows] + c0[w])[:, None] + np.arange(c1[w] - c0[w] + 1)[None, :]
-            for shape, grid in scorer.llr(int(i0[w]), int(i1[w]), int(j0[w]), int(j1[w]), types).items():
-                t = types.index(shape)
-                combined[t, flat[shape[0]:, shape[1]:]] += settings.weight * grid[shape[0]:, shape[1]:]
+        _add_window_llr(combined, band, types, scorer, settings.weight, (i0, i1, j0, j1), (r0, r1, c0, c1))
     extend = params.extend(types)
     found, _ = search(band, types, combined, n, m, extend)
     # Cut the laid-out path at the windows' corners.

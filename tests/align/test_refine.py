@@ -128,3 +128,30 @@ def test_searching_near_the_old_path_finds_what_the_whole_windows_find() -> None
     narrow = align_pair(src, tgt, "de", "fr")  # the default: width 2, windows with two or more irregular beads
     whole = align_pair(src, tgt, "de", "fr", refine_with=RefineSettings(weight=0.0, extra_prior=0.001))
     assert pairs_of(narrow) == pairs_of(whole)
+
+
+def test_the_sentence_score_lands_on_its_own_cell_when_the_band_holds_part_of_a_window() -> None:
+    from aligner.align.dp import Band
+    from aligner.align.refine import _add_window_llr
+
+    scorer = _toy_scorer()
+    types = [(1, 1), (1, 0), (2, 1), (1, 2)]
+    # Two windows, documents' nodes (10..14, 10..13) and (20..23, 20..25), laid out end to end; the band
+    # holds only a diagonal strip of each rectangle (as ``width`` makes it).
+    spans = tuple(np.asarray(x) for x in ([10, 20], [14, 23], [10, 20], [13, 25]))
+    r1, c1 = np.cumsum([4, 3]), np.cumsum([3, 5])
+    laid = (r1 - [4, 3], r1, c1 - [3, 5], c1)
+    lo = np.asarray([0, 0, 1, 2, 2, 4, 5, 6])
+    hi = np.asarray([2, 3, 4, 4, 5, 7, 8, 9])
+    band = Band(lo, hi)
+    scores = np.zeros((len(types), band.cells))
+    _add_window_llr(scores, band, types, scorer, 0.5, spans, laid)
+    rows, cols = band.cells_ij()
+    grids = [scorer.llr(10, 14, 10, 13, types), scorer.llr(20, 23, 20, 25, types)]
+    for cell, (r, c) in enumerate(zip(rows.tolist(), cols.tolist())):
+        w = 0 if r < 4 or (r == 4 and c <= 3) else 1
+        lr, lc = r - int(laid[0][w]), c - int(laid[2][w])
+        for t, shape in enumerate(types):
+            want = 0.5 * grids[w][shape][lr, lc] if shape in grids[w] else 0.0
+            assert scores[t, cell] == pytest.approx(want), (cell, shape)
+    assert np.count_nonzero(scores) > 10
