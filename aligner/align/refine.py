@@ -66,6 +66,8 @@ class RefineSettings:
     #: Prior of the bead shapes the banded search does not try (:data:`EXTRA_SHAPES`), searched in
     #: the windows only; 0: not searched.
     extra_prior: float = 0.0
+    #: Search the whole path (cut into windows of ``max_beads`` beads), not only around non-1-1 beads.
+    whole: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 < self.mix < 1.0:
@@ -74,6 +76,10 @@ class RefineSettings:
             if getattr(self, name) < 0:
                 raise ConfigError(name, f"must not be negative, not {getattr(self, name)}")
 
+
+#: How much likelier chance makes a word's best counterpart among ``a`` given segments, per added segment
+#: (``CHANCE_SPAN ** (a - 1)``; 1: not at all, ``a`` segments worth one).
+CHANCE_SPAN = 1.0
 
 #: Larger bead shapes searched in the windows only (``RefineSettings.extra_prior``).
 EXTRA_SHAPES: tuple[tuple[int, int], ...] = ((3, 3), (2, 4), (4, 2), (4, 3), (3, 4), (1, 5), (5, 1), (2, 5), (5, 2))
@@ -101,6 +107,35 @@ class WindowScorer:
         self.s_seg, self.s_key = src.seg[s_keep], src.key[s_keep]
         self.t_seg, self.t_key = tgt.seg[t_keep], tgt.key[t_keep]
         self.rate_s, self.rate_t = model.rate_s(), model.rate_t()
+        # Where each source stem's trained pairs start in ``model.codes`` (sorted by e * n_t + f).
+        n_e = int(model.known_s.size)
+        self._row_ptr = np.searchsorted(model.codes, np.arange(n_e + 1, dtype=np.int64) * model.n_t)
+
+    def _tables(self, ue: np.ndarray, uf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``t(f|e)`` and ``t(e|f)`` of the distinct stems ``ue`` x ``uf`` (both sorted), 0 for untrained pairs.
+
+        Reads each source stem's row of the trained pairs (``codes`` sorted by ``e``, then ``f``) and keeps
+        the targets among ``uf``: as many reads as the rows hold, not one binary search per pair.
+        """
+        model = self.model
+        t_fe = np.zeros((ue.size, uf.size))
+        t_ef = np.zeros((ue.size, uf.size))
+        if ue.size == 0 or uf.size == 0 or model.codes.size == 0:
+            return t_fe, t_ef
+        starts, stops = self._row_ptr[ue], self._row_ptr[ue + 1]
+        lens = stops - starts
+        total = int(lens.sum())
+        if total == 0:
+            return t_fe, t_ef
+        row = np.repeat(np.arange(ue.size), lens)
+        idx = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens) + np.repeat(starts, lens)
+        f = model.codes[idx] % model.n_t
+        col = np.searchsorted(uf, f)
+        col = np.minimum(col, uf.size - 1)
+        hit = uf[col] == f
+        t_fe[row[hit], col[hit]] = model.t_fe[idx[hit]]
+        t_ef[row[hit], col[hit]] = model.t_ef[idx[hit]]
+        return t_fe, t_ef
 
     def _words(self, seg: np.ndarray, key: np.ndarray, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
         lo, hi = np.searchsorted(seg, [start, stop])
@@ -123,12 +158,8 @@ class WindowScorer:
         # the table in order (and repeated stems are looked up once); then spread to the occurrences.
         ue, e_inv = np.unique(e_key, return_inverse=True)
         uf, f_inv = np.unique(f_key, return_inverse=True)
-        codes = (ue[:, None] * self.model.n_t + uf[None, :]).ravel()
-        pos = np.searchsorted(self.model.codes, codes)
-        pos = np.minimum(pos, self.model.codes.size - 1)
-        hit = self.model.codes[pos] == codes
-        t_fe = np.where(hit, self.model.t_fe[pos], 0.0).reshape(ue.size, uf.size)[e_inv][:, f_inv]
-        t_ef = np.where(hit, self.model.t_ef[pos], 0.0).reshape(ue.size, uf.size)[e_inv][:, f_inv]
+        t_fe_u, t_ef_u = self._tables(ue, uf)
+        t_fe, t_ef = t_fe_u[e_inv][:, f_inv], t_ef_u[e_inv][:, f_inv]
         ts = self._direction(t_fe, e_seg, n, f_seg, m, self.rate_t[f_key])
         st = self._direction(t_ef.T, f_seg, m, e_seg, n, self.rate_s[e_key])
         for a, b in shapes:
@@ -151,12 +182,16 @@ class WindowScorer:
         first_w = np.searchsorted(w_seg, np.arange(n_w + 1))
         mix = self.mix
 
+        sums: dict[int, np.ndarray] = {}
+
         def f(a: int, b: int) -> np.ndarray:
-            got = best[: n_g - a + 1].copy()
-            for d in range(1, a):
-                np.maximum(got, best[d: n_g - a + 1 + d], out=got)
-            per_word = np.log(mix + (1.0 - mix) * got / rate[None, :])
-            cum = np.hstack([np.zeros((per_word.shape[0], 1)), np.cumsum(per_word, axis=1)])
+            cum = sums.get(a)
+            if cum is None:  # the words' running sums depend on ``a`` only: made once for every ``b``
+                got = best[: n_g - a + 1].copy()
+                for d in range(1, a):
+                    np.maximum(got, best[d: n_g - a + 1 + d], out=got)
+                per_word = np.log(mix + (1.0 - mix) * got / rate[None, :])
+                cum = sums[a] = np.hstack([np.zeros((per_word.shape[0], 1)), np.cumsum(per_word, axis=1)])
             ends = first_w[b:]
             starts = first_w[: n_w + 1 - b]
             return cum[:, ends] - cum[:, starts]
@@ -164,18 +199,20 @@ class WindowScorer:
         return f
 
 
-def windows(shapes: Sequence[tuple[int, int]], context: int, max_beads: int = 0, min_irregular: int = 1
-            ) -> list[tuple[int, int]]:
+def windows(shapes: Sequence[tuple[int, int]], context: int, max_beads: int = 0, min_irregular: int = 1,
+            whole: bool = False) -> list[tuple[int, int]]:
     """Bead index ranges ``[k0, k1)`` around every bead that is not 1-1, overlapping ranges joined.
+
+    ``whole``: one range over every bead instead (then cut by ``max_beads``, filtered by ``min_irregular``).
 
     With ``max_beads``, a joined range longer than that is cut into consecutive ranges of at most
     ``max_beads`` beads (long stretches of merges and nulls would otherwise make a few windows
     whose cost grows with the square of their size). Ranges holding fewer than ``min_irregular``
     beads that are not 1-1 are left out.
     """
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = [(0, len(shapes))] if whole and shapes else []
     for k, shape in enumerate(shapes):
-        if shape == (1, 1):
+        if whole or shape == (1, 1):
             continue
         k0, k1 = max(k - context, 0), min(k + context + 1, len(shapes))
         if out and k0 <= out[-1][1]:
@@ -286,7 +323,7 @@ def refine(shapes: Sequence[tuple[int, int]], gains: Sequence[float], src: Side,
     types = BEAD_TYPES + (EXTRA_SHAPES if settings.extra_prior > 0 else ())
     params = window_params(params, settings)
     nodes = np.asarray(nodes_of(shapes), dtype=np.int64)
-    found_windows = windows(shapes, settings.context, settings.max_beads, settings.min_irregular)
+    found_windows = windows(shapes, settings.context, settings.max_beads, settings.min_irregular, settings.whole)
     spans = np.asarray(found_windows, dtype=np.int64).reshape(-1, 2)
     if spans.size == 0:
         return shapes, gains, 0

@@ -76,18 +76,20 @@ def test_on_the_dev_it_changes_beads_only_for_clear_gains() -> None:
     src, tgt = _dev()
     gold = read_ladder(DEV / "dev.defr")
     plain = pairs_of(align_pair(src, tgt, "de", "fr", settings=AlignSettings(window_prior=0.0)))
-    default = align_pair(src, tgt, "de", "fr")
+    windowed = align_pair(src, tgt, "de", "fr", settings=AlignSettings(sentence_weight=0.0))
     refined = align_pair(src, tgt, "de", "fr", refine_with=MEASURED)
-    for beads in (default, refined):
+    default = align_pair(src, tgt, "de", "fr")
+    for beads in (windowed, refined, default):
         assert_valid(beads, len(src), len(tgt))
         assert pairs_of(beads) != plain
     assert refined == align_pair(src, tgt, "de", "fr", refine_with=MEASURED)
     # No window's new segmentation scores a million above the old one: nothing changes.
     kept = align_pair(src, tgt, "de", "fr", refine_with=RefineSettings(weight=0.2, mix=0.3, retrain=True, margin=1e6))
     assert pairs_of(kept) == plain
-    # Measured 0.882 without, 0.891 by default and 0.898 with the sentence score (results/align.md).
-    f1 = [score_alignment(gold, b).f1_strict for b in (plain, default, refined)]
-    assert f1[0] < f1[1] < f1[2], f1
+    # Measured 0.882 without, 0.891 with the windows, 0.898 with the sentence score in the windows and 0.905
+    # with it over the whole path (the default; results/align.md).
+    f1 = [score_alignment(gold, b).f1_strict for b in (plain, windowed, refined, default)]
+    assert f1[0] < f1[1] < f1[2] < f1[3], f1
 
 
 @needs_dev
@@ -125,7 +127,8 @@ def test_the_seeds_stay_exact_with_the_refinement(seeds: dict, a: str, b: str) -
 @needs_dev
 def test_searching_near_the_old_path_finds_what_the_whole_windows_find() -> None:
     src, tgt = _dev()
-    narrow = align_pair(src, tgt, "de", "fr")  # the default: width 2, windows with two or more irregular beads
+    # Without the sentence score: width 2, windows with two or more irregular beads.
+    narrow = align_pair(src, tgt, "de", "fr", settings=AlignSettings(sentence_weight=0.0))
     whole = align_pair(src, tgt, "de", "fr", refine_with=RefineSettings(weight=0.0, extra_prior=0.001))
     assert pairs_of(narrow) == pairs_of(whole)
 
@@ -155,3 +158,26 @@ def test_the_sentence_score_lands_on_its_own_cell_when_the_band_holds_part_of_a_
             want = 0.5 * grids[w][shape][lr, lc] if shape in grids[w] else 0.0
             assert scores[t, cell] == pytest.approx(want), (cell, shape)
     assert np.count_nonzero(scores) > 10
+
+
+def test_whole_windows_cover_every_bead_in_pieces() -> None:
+    shapes = [(1, 1)] * 7
+    assert windows(shapes, 1) == []
+    assert windows(shapes, 1, whole=True, min_irregular=0) == [(0, 7)]
+    assert windows(shapes, 1, max_beads=3, whole=True, min_irregular=0) == [(0, 3), (3, 6), (6, 7)]
+    assert windows([], 1, whole=True, min_irregular=0) == []
+
+
+@needs_dev
+def test_the_sentence_score_is_left_out_above_its_size_limit() -> None:
+    src, tgt = _dev()
+    windowed = align_pair(src, tgt, "de", "fr", settings=AlignSettings(sentence_weight=0.0))
+    capped = align_pair(src, tgt, "de", "fr", settings=AlignSettings(sentence_max=len(tgt) - 1))
+    assert capped == windowed
+    assert align_pair(src, tgt, "de", "fr", settings=AlignSettings(sentence_max=len(tgt))) != windowed
+
+
+@pytest.mark.parametrize("field", ["sentence_weight", "sentence_max", "sentence_prior"])
+def test_negative_sentence_settings_are_refused(field: str) -> None:
+    with pytest.raises(ConfigError):
+        align_pair(["a"], ["b"], settings=AlignSettings(**{field: -1}))
