@@ -19,7 +19,7 @@ The search runs in two passes and a local step:
    1-5, 2-4, ...) that the banded search does not try (:mod:`aligner.align.refine`;
    ``window_prior``). A caption's five lines against one sentence, or three sentences cut
    differently on each side, become one bead instead of a chain of guesses. By default (pairs up to
-   ``sentence_max`` segments a side) the whole path is searched again that way, in windows of 25 beads
+   ``sentence_max`` = 5,000 segments a side) the whole path is searched again that way, in windows of 25 beads
    near the old path, with a sentence score from IBM model 1 re-trained on the last pass's beads added
    to every bead (each word's best counterpart on the other side, :class:`aligner.align.refine.WindowScorer`):
    it sees every content word, where the anchors see numbers, cognates and the strongest links.
@@ -124,9 +124,10 @@ class AlignSettings:
     #: Prior of the larger shapes in that search: the sentence score only grows as a bead takes in more
     #: segments (each word's best counterpart), so they get a lower prior than in the windows without it.
     sentence_prior: float = 0.0001
-    #: Pairs with more segments than this on either side skip the sentence score (it costs about as much
-    #: as pass 2 again: results/align.md); they get the windows around non-1-1 beads only.
-    sentence_max: int = 20_000
+    #: Pairs with more segments than this on either side skip the sentence score (it makes an alignment
+    #: about 1.7 times as costly: results/align.md); they get the windows around non-1-1 beads only, so the
+    #: long inputs of the speed goals (10k-1M segments, the 10 MB check) are aligned as before.
+    sentence_max: int = 5_000
 
     def signature(self, scorer: SemanticScorer | None = None) -> str:
         """``aligner:align|band:6|...|version:X``; ``scorer`` names the semantic scorer if one is used."""
