@@ -118,7 +118,8 @@ class AlignSettings:
     #: Weight of the model-1 sentence score (:class:`aligner.align.refine.WindowScorer`, model 1 re-trained
     #: on the last pass's beads) with which the last pass's whole path is searched again, in windows of
     #: :data:`SENTENCE_WINDOW` beads near the old path, with the larger shapes of ``window_prior``; 0 (or
-    #: ``window_prior`` 0, or one pass): only the windows around non-1-1 beads, without the score.
+    #: ``window_prior`` 0, one pass, or model 1 trained on fewer than :data:`SENTENCE_MIN_BEADS` beads): only
+    #: the windows around non-1-1 beads, without the score.
     #: Measured in results/align.md (fifth round): Text+Berg dev strict F1 0.891 -> 0.905.
     sentence_weight: float = 0.4
     #: Prior of the larger shapes in that search: the sentence score only grows as a bead takes in more
@@ -217,7 +218,7 @@ def align_pair(
         )
 
     if (refine_with is None and settings.window_prior > 0 and settings.sentence_weight > 0 and model is not None
-            and max(n, m) <= settings.sentence_max):
+            and model.beads >= SENTENCE_MIN_BEADS and max(n, m) <= settings.sentence_max):
         refine_with = sentence_refinement(settings)
     if refine_with is None and settings.window_prior > 0:
         # A lone merge among 1-1 beads never took a larger shape in the measurements (results/align.md):
@@ -246,6 +247,10 @@ def align_pair(
 SENTENCE_WINDOW = 25
 #: Share of a bead's words left to the unigram law in the sentence score (``RefineSettings.mix``).
 SENTENCE_MIX = 0.3
+#: The sentence score needs model 1 trained on at least this many beads: on a few beads every word
+#: co-occurs with every other, and the score would reward any merge (a title taking the place of the
+#: sentence a version dropped, ``tests/checks/test_structure_cases.py``).
+SENTENCE_MIN_BEADS = 100
 
 
 def sentence_refinement(settings: AlignSettings) -> RefineSettings:

@@ -181,3 +181,19 @@ def test_the_sentence_score_is_left_out_above_its_size_limit() -> None:
 def test_negative_sentence_settings_are_refused(field: str) -> None:
     with pytest.raises(ConfigError):
         align_pair(["a"], ["b"], settings=AlignSettings(**{field: -1}))
+
+
+@needs_dev
+def test_short_pairs_are_aligned_without_the_sentence_score(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Model 1 trained on a few dozen beads links every word with every other: no sentence score there.
+    import aligner.align.pairwise as pairwise
+    from aligner.align.synthetic import build_pair
+
+    src, tgt = _dev()
+    units = [((s,), (t,)) for s, t in zip(src[:200], tgt[:200])]
+    short = build_pair(units, 50, seed=3)
+    args = (list(short.src), list(short.tgt), "de", "fr")
+    plain = align_pair(*args, settings=AlignSettings(sentence_weight=0.0))
+    assert align_pair(*args) == plain
+    monkeypatch.setattr(pairwise, "SENTENCE_MIN_BEADS", 0)  # the score would change this pair's beads
+    assert align_pair(*args) != plain
