@@ -1,8 +1,10 @@
 """Local refinement of a pairwise alignment with a sentence-level translation score (IBM model 1).
 
-Experimental: measured in ``results/align.md`` (*What each piece buys*), where it did not pay on the
-synthetic conditions; :func:`aligner.align.pairwise.align_pair` runs it only when asked
-(``refine_with``).
+:func:`aligner.align.pairwise.align_pair` runs it by default over the whole path (``RefineSettings.whole``,
+windows of 25 beads near the old path, model 1 re-trained on the last pass: ``AlignSettings.sentence_weight``)
+on pairs of 100 beads to ``sentence_max`` segments a side, and without the score (larger shapes only) in the
+windows around non-1-1 beads otherwise; ``refine_with`` runs any other setting. Measured in
+``results/align.md`` (fifth round).
 
 The banded search scores a bead by its lengths, its anchors (numbers, symbols, cognates and the
 lexicon links learned from pass 1) and the prior of its shape. Links are one-to-one and only the
@@ -77,10 +79,6 @@ class RefineSettings:
                 raise ConfigError(name, f"must not be negative, not {getattr(self, name)}")
 
 
-#: How much likelier chance makes a word's best counterpart among ``a`` given segments, per added segment
-#: (``CHANCE_SPAN ** (a - 1)``; 1: not at all, ``a`` segments worth one).
-CHANCE_SPAN = 1.0
-
 #: Larger bead shapes searched in the windows only (``RefineSettings.extra_prior``).
 EXTRA_SHAPES: tuple[tuple[int, int], ...] = ((3, 3), (2, 4), (4, 2), (4, 3), (3, 4), (1, 5), (5, 1), (2, 5), (5, 2))
 
@@ -154,8 +152,7 @@ class WindowScorer:
         out = {}
         if e_key.size == 0 and f_key.size == 0:
             return {sh: np.zeros((n + 1, m + 1)) for sh in shapes}
-        # Look the distinct stems' pairs up: their codes come out sorted, so the binary searches walk
-        # the table in order (and repeated stems are looked up once); then spread to the occurrences.
+        # Look the distinct stems' pairs up (a repeated stem once), then spread them to the occurrences.
         ue, e_inv = np.unique(e_key, return_inverse=True)
         uf, f_inv = np.unique(f_key, return_inverse=True)
         t_fe_u, t_ef_u = self._tables(ue, uf)
