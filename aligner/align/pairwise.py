@@ -18,7 +18,11 @@ The search runs in two passes and a local step:
    that are not 1-1, the nodes near the path are searched again with nine larger shapes (3-3,
    1-5, 2-4, ...) that the banded search does not try (:mod:`aligner.align.refine`;
    ``window_prior``). A caption's five lines against one sentence, or three sentences cut
-   differently on each side, become one bead instead of a chain of guesses.
+   differently on each side, become one bead instead of a chain of guesses. By default (pairs up to
+   ``sentence_max`` = 5,000 segments a side) the whole path is searched again that way, in windows of 25 beads
+   near the old path, with a sentence score from IBM model 1 re-trained on the last pass's beads added
+   to every bead (each word's best counterpart on the other side, :class:`aligner.align.refine.WindowScorer`):
+   it sees every content word, where the anchors see numbers, cognates and the strongest links.
 
 Null beads are scored as runs (an affine gap, :func:`aligner.align.dp.search`): a block of
 captions or a page of adverts that only one side has costs one opening plus a little per
@@ -111,6 +115,20 @@ class AlignSettings:
     #: Prior of the larger bead shapes (3-3, 2-4, 4-2, 4-3, 3-4, 1-5, 5-1, 2-5, 5-2) that the last pass
     #: searches in windows around its non-1-1 beads (:mod:`aligner.align.refine`); 0: not searched.
     window_prior: float = 0.001
+    #: Weight of the model-1 sentence score (:class:`aligner.align.refine.WindowScorer`, model 1 re-trained
+    #: on the last pass's beads) with which the last pass's whole path is searched again, in windows of
+    #: :data:`SENTENCE_WINDOW` beads near the old path, with the larger shapes of ``window_prior``; 0 (or
+    #: ``window_prior`` 0, one pass, or model 1 trained on fewer than :data:`SENTENCE_MIN_BEADS` beads): only
+    #: the windows around non-1-1 beads, without the score.
+    #: Measured in results/align.md (fifth round): Text+Berg dev strict F1 0.891 -> 0.905.
+    sentence_weight: float = 0.4
+    #: Prior of the larger shapes in that search: the sentence score only grows as a bead takes in more
+    #: segments (each word's best counterpart), so they get a lower prior than in the windows without it.
+    sentence_prior: float = 0.0001
+    #: Pairs with more segments than this on either side skip the sentence score (it makes an alignment
+    #: about 1.7 times as costly: results/align.md); they get the windows around non-1-1 beads only, so the
+    #: long inputs of the speed goals (10k-1M segments, the 10 MB check) are aligned as before.
+    sentence_max: int = 5_000
 
     def signature(self, scorer: SemanticScorer | None = None) -> str:
         """``aligner:align|band:6|...|version:X``; ``scorer`` names the semantic scorer if one is used."""
@@ -199,6 +217,9 @@ def align_pair(
             s_side, t_side, vocab, params, band, settings, True, BEAD_TYPES, settings.realign_band
         )
 
+    if (refine_with is None and settings.window_prior > 0 and settings.sentence_weight > 0 and model is not None
+            and model.beads >= SENTENCE_MIN_BEADS and max(n, m) <= settings.sentence_max):
+        refine_with = sentence_refinement(settings)
     if refine_with is None and settings.window_prior > 0:
         # A lone merge among 1-1 beads never took a larger shape in the measurements (results/align.md):
         # only stretches with two or more beads that are not 1-1 are searched again.
@@ -221,6 +242,24 @@ def align_pair(
     return _to_beads(shapes, gains, params)
 
 
+#: Beads per window of the whole-path search with the sentence score (``AlignSettings.sentence_weight``):
+#: longer windows cost more (their grids grow with the square), shorter ones cut more beads apart.
+SENTENCE_WINDOW = 25
+#: Share of a bead's words left to the unigram law in the sentence score (``RefineSettings.mix``).
+SENTENCE_MIX = 0.3
+#: The sentence score needs model 1 trained on at least this many beads: on a few beads every word
+#: co-occurs with every other, and the score would reward any merge (a title taking the place of the
+#: sentence a version dropped, ``tests/checks/test_structure_cases.py``).
+SENTENCE_MIN_BEADS = 100
+
+
+def sentence_refinement(settings: AlignSettings) -> RefineSettings:
+    """The refinement run after the last pass by default: the whole path near the old one, with the sentence score."""
+    return RefineSettings(weight=settings.sentence_weight, mix=SENTENCE_MIX, retrain=True,
+                          extra_prior=settings.sentence_prior, min_irregular=0, width=2, whole=True,
+                          max_beads=SENTENCE_WINDOW, max_window=8 * SENTENCE_WINDOW)
+
+
 def _check(settings: AlignSettings, src_kinds: Sequence[object] | None, n: int, tgt_kinds: Sequence[object] | None,
            m: int) -> None:
     for name, kinds, size in (("src_kinds", src_kinds, n), ("tgt_kinds", tgt_kinds, m)):
@@ -234,7 +273,7 @@ def _check(settings: AlignSettings, src_kinds: Sequence[object] | None, n: int, 
     if not 0.0 <= settings.window_prior < 1.0:
         raise ConfigError("window_prior", f"must be at least 0 and below 1, not {settings.window_prior}")
     for name in ("max_widen", "kind_weight", "lexical_weight", "semantic_weight", "max_full", "lexicon_min_dice",
-                 "lexicon_min_prob"):
+                 "lexicon_min_prob", "sentence_weight", "sentence_max", "sentence_prior"):
         if getattr(settings, name) < 0:
             raise ConfigError(name, f"must not be negative, not {getattr(settings, name)}")
 

@@ -1,8 +1,10 @@
 """Local refinement of a pairwise alignment with a sentence-level translation score (IBM model 1).
 
-Experimental: measured in ``results/align.md`` (*What each piece buys*), where it did not pay on the
-synthetic conditions; :func:`aligner.align.pairwise.align_pair` runs it only when asked
-(``refine_with``).
+:func:`aligner.align.pairwise.align_pair` runs it by default over the whole path (``RefineSettings.whole``,
+windows of 25 beads near the old path, model 1 re-trained on the last pass: ``AlignSettings.sentence_weight``)
+on pairs of 100 beads to ``sentence_max`` segments a side, and without the score (larger shapes only) in the
+windows around non-1-1 beads otherwise; ``refine_with`` runs any other setting. Measured in
+``results/align.md`` (fifth round).
 
 The banded search scores a bead by its lengths, its anchors (numbers, symbols, cognates and the
 lexicon links learned from pass 1) and the prior of its shape. Links are one-to-one and only the
@@ -66,6 +68,8 @@ class RefineSettings:
     #: Prior of the bead shapes the banded search does not try (:data:`EXTRA_SHAPES`), searched in
     #: the windows only; 0: not searched.
     extra_prior: float = 0.0
+    #: Search the whole path (cut into windows of ``max_beads`` beads), not only around non-1-1 beads.
+    whole: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 < self.mix < 1.0:
@@ -101,6 +105,35 @@ class WindowScorer:
         self.s_seg, self.s_key = src.seg[s_keep], src.key[s_keep]
         self.t_seg, self.t_key = tgt.seg[t_keep], tgt.key[t_keep]
         self.rate_s, self.rate_t = model.rate_s(), model.rate_t()
+        # Where each source stem's trained pairs start in ``model.codes`` (sorted by e * n_t + f).
+        n_e = int(model.known_s.size)
+        self._row_ptr = np.searchsorted(model.codes, np.arange(n_e + 1, dtype=np.int64) * model.n_t)
+
+    def _tables(self, ue: np.ndarray, uf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``t(f|e)`` and ``t(e|f)`` of the distinct stems ``ue`` x ``uf`` (both sorted), 0 for untrained pairs.
+
+        Reads each source stem's row of the trained pairs (``codes`` sorted by ``e``, then ``f``) and keeps
+        the targets among ``uf``: as many reads as the rows hold, not one binary search per pair.
+        """
+        model = self.model
+        t_fe = np.zeros((ue.size, uf.size))
+        t_ef = np.zeros((ue.size, uf.size))
+        if ue.size == 0 or uf.size == 0 or model.codes.size == 0:
+            return t_fe, t_ef
+        starts, stops = self._row_ptr[ue], self._row_ptr[ue + 1]
+        lens = stops - starts
+        total = int(lens.sum())
+        if total == 0:
+            return t_fe, t_ef
+        row = np.repeat(np.arange(ue.size), lens)
+        idx = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens) + np.repeat(starts, lens)
+        f = model.codes[idx] % model.n_t
+        col = np.searchsorted(uf, f)
+        col = np.minimum(col, uf.size - 1)
+        hit = uf[col] == f
+        t_fe[row[hit], col[hit]] = model.t_fe[idx[hit]]
+        t_ef[row[hit], col[hit]] = model.t_ef[idx[hit]]
+        return t_fe, t_ef
 
     def _words(self, seg: np.ndarray, key: np.ndarray, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
         lo, hi = np.searchsorted(seg, [start, stop])
@@ -119,12 +152,11 @@ class WindowScorer:
         out = {}
         if e_key.size == 0 and f_key.size == 0:
             return {sh: np.zeros((n + 1, m + 1)) for sh in shapes}
-        codes = (e_key[:, None] * self.model.n_t + f_key[None, :]).ravel()
-        pos = np.searchsorted(self.model.codes, codes)
-        pos = np.minimum(pos, self.model.codes.size - 1)
-        hit = self.model.codes[pos] == codes
-        t_fe = np.where(hit, self.model.t_fe[pos], 0.0).reshape(e_key.size, f_key.size)
-        t_ef = np.where(hit, self.model.t_ef[pos], 0.0).reshape(e_key.size, f_key.size)
+        # Look the distinct stems' pairs up (a repeated stem once), then spread them to the occurrences.
+        ue, e_inv = np.unique(e_key, return_inverse=True)
+        uf, f_inv = np.unique(f_key, return_inverse=True)
+        t_fe_u, t_ef_u = self._tables(ue, uf)
+        t_fe, t_ef = t_fe_u[e_inv][:, f_inv], t_ef_u[e_inv][:, f_inv]
         ts = self._direction(t_fe, e_seg, n, f_seg, m, self.rate_t[f_key])
         st = self._direction(t_ef.T, f_seg, m, e_seg, n, self.rate_s[e_key])
         for a, b in shapes:
@@ -147,12 +179,16 @@ class WindowScorer:
         first_w = np.searchsorted(w_seg, np.arange(n_w + 1))
         mix = self.mix
 
+        sums: dict[int, np.ndarray] = {}
+
         def f(a: int, b: int) -> np.ndarray:
-            got = best[: n_g - a + 1].copy()
-            for d in range(1, a):
-                np.maximum(got, best[d: n_g - a + 1 + d], out=got)
-            per_word = np.log(mix + (1.0 - mix) * got / rate[None, :])
-            cum = np.hstack([np.zeros((per_word.shape[0], 1)), np.cumsum(per_word, axis=1)])
+            cum = sums.get(a)
+            if cum is None:  # the words' running sums depend on ``a`` only: made once for every ``b``
+                got = best[: n_g - a + 1].copy()
+                for d in range(1, a):
+                    np.maximum(got, best[d: n_g - a + 1 + d], out=got)
+                per_word = np.log(mix + (1.0 - mix) * got / rate[None, :])
+                cum = sums[a] = np.hstack([np.zeros((per_word.shape[0], 1)), np.cumsum(per_word, axis=1)])
             ends = first_w[b:]
             starts = first_w[: n_w + 1 - b]
             return cum[:, ends] - cum[:, starts]
@@ -160,18 +196,20 @@ class WindowScorer:
         return f
 
 
-def windows(shapes: Sequence[tuple[int, int]], context: int, max_beads: int = 0, min_irregular: int = 1
-            ) -> list[tuple[int, int]]:
+def windows(shapes: Sequence[tuple[int, int]], context: int, max_beads: int = 0, min_irregular: int = 1,
+            whole: bool = False) -> list[tuple[int, int]]:
     """Bead index ranges ``[k0, k1)`` around every bead that is not 1-1, overlapping ranges joined.
+
+    ``whole``: one range over every bead instead (then cut by ``max_beads``, filtered by ``min_irregular``).
 
     With ``max_beads``, a joined range longer than that is cut into consecutive ranges of at most
     ``max_beads`` beads (long stretches of merges and nulls would otherwise make a few windows
     whose cost grows with the square of their size). Ranges holding fewer than ``min_irregular``
     beads that are not 1-1 are left out.
     """
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = [(0, len(shapes))] if whole and shapes else []
     for k, shape in enumerate(shapes):
-        if shape == (1, 1):
+        if whole or shape == (1, 1):
             continue
         k0, k1 = max(k - context, 0), min(k + context + 1, len(shapes))
         if out and k0 <= out[-1][1]:
@@ -205,6 +243,35 @@ def _window_band(r0: np.ndarray, r1: np.ndarray, c0: np.ndarray, c1: np.ndarray)
     return Band(lo, hi)
 
 
+def _add_window_llr(scores: np.ndarray, band: Band, types: Sequence[tuple[int, int]], scorer: WindowScorer,
+                    weight: float, spans: tuple[np.ndarray, ...], laid: tuple[np.ndarray, ...]) -> None:
+    """Add ``weight`` times the scorer's ``llr`` to ``scores`` (flat over ``band``) in place.
+
+    Window ``w`` covers the documents' nodes ``(i0..i1, j0..j1)`` (``spans``), laid out at the nodes
+    ``(r0..r1, c0..c1)`` (``laid``); the band may hold only part of each rectangle (``width``), so
+    every band cell is mapped to its window and its node within it.
+    """
+    i0, i1, j0, j1 = spans
+    r0, r1, c0, c1 = laid
+    cell_r, cell_c = band.cells_ij()
+    cell_w = _window_of(cell_r, cell_c, r1, c1)
+    order = np.argsort(cell_w, kind="stable")
+    bounds = np.searchsorted(cell_w[order], np.arange(r1.size + 1))
+    for w in range(r1.size):
+        cells = order[bounds[w]: bounds[w + 1]]
+        lr, lc = cell_r[cells] - r0[w], cell_c[cells] - c0[w]
+        for shape, grid in scorer.llr(int(i0[w]), int(i1[w]), int(j0[w]), int(j1[w]), types).items():
+            scores[types.index(shape), cells] += weight * grid[lr, lc]
+
+
+def _window_of(rows: np.ndarray, cols: np.ndarray, r1: np.ndarray, c1: np.ndarray) -> np.ndarray:
+    """The window of each cell ``(rows, cols)`` of the laid-out windows (see :func:`_inside`)."""
+    win = np.searchsorted(r1, rows, side="left")  # the first window ending at or below the row
+    win = np.minimum(win, r1.size - 1)
+    win += (rows == r1[win]) & (cols > c1[win]) & (win + 1 < r1.size)
+    return win
+
+
 def _inside(band: Band, r0: np.ndarray, r1: np.ndarray, c0: np.ndarray, c1: np.ndarray,
             shape: tuple[int, int]) -> np.ndarray:
     """Per band cell: does the bead of ``shape`` ending there start in the same window?
@@ -213,9 +280,7 @@ def _inside(band: Band, r0: np.ndarray, r1: np.ndarray, c0: np.ndarray, c1: np.n
     corner is where it ends) and to the later one after it.
     """
     rows, cols = band.cells_ij()
-    win = np.searchsorted(r1, rows, side="left")  # the first window ending at or below the row
-    win = np.minimum(win, r1.size - 1)
-    win += (rows == r1[win]) & (cols > c1[win]) & (win + 1 < r1.size)
+    win = _window_of(rows, cols, r1, c1)
     a, b = shape
     return (rows - a >= r0[win]) & (cols - b >= c0[win])
 
@@ -255,7 +320,7 @@ def refine(shapes: Sequence[tuple[int, int]], gains: Sequence[float], src: Side,
     types = BEAD_TYPES + (EXTRA_SHAPES if settings.extra_prior > 0 else ())
     params = window_params(params, settings)
     nodes = np.asarray(nodes_of(shapes), dtype=np.int64)
-    found_windows = windows(shapes, settings.context, settings.max_beads, settings.min_irregular)
+    found_windows = windows(shapes, settings.context, settings.max_beads, settings.min_irregular, settings.whole)
     spans = np.asarray(found_windows, dtype=np.int64).reshape(-1, 2)
     if spans.size == 0:
         return shapes, gains, 0
@@ -282,13 +347,7 @@ def refine(shapes: Sequence[tuple[int, int]], gains: Sequence[float], src: Side,
     combined = base
     if settings.weight > 0 and scorer is not None:
         combined = base.copy()
-        off = band.offsets  # type: ignore[attr-defined]
-        for w in range(spans.shape[0]):
-            rows = np.arange(r0[w], r1[w] + 1)
-            flat = (off[rows] - band.lo[rows] + c0[w])[:, None] + np.arange(c1[w] - c0[w] + 1)[None, :]
-            for shape, grid in scorer.llr(int(i0[w]), int(i1[w]), int(j0[w]), int(j1[w]), types).items():
-                t = types.index(shape)
-                combined[t, flat[shape[0]:, shape[1]:]] += settings.weight * grid[shape[0]:, shape[1]:]
+        _add_window_llr(combined, band, types, scorer, settings.weight, (i0, i1, j0, j1), (r0, r1, c0, c1))
     extend = params.extend(types)
     found, _ = search(band, types, combined, n, m, extend)
     # Cut the laid-out path at the windows' corners.
