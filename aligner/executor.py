@@ -98,7 +98,8 @@ class ForkPool:
       to, this process does not). So the tasks are not handed to the pool in a fixed split: every
       process, this one included, claims the next task index from one shared counter, heaviest
       first, and each call the pool runs is "claim one task and run it"; a call that finds none left
-      ends that worker's turn.
+      ends that worker's turn. A call per task is queued at the start, so a worker never waits for
+      this process to finish its own task before it gets its next call.
     * **The workers see ``fn`` and the tasks without copying**: they are forked with them (the
       heap frozen first, :func:`~aligner.heap.long_lived`), and only a task's index and its pickled
       result cross between processes.
@@ -152,12 +153,11 @@ class ForkPool:
             return True
 
         def harvest(block: bool) -> None:
-            """Record the calls that have finished (waiting for one if ``block``) and start the next ones."""
+            """Record the calls that have finished (waiting for one if ``block``)."""
             finished, _ = wait(running, timeout=None if block else 0, return_when=FIRST_COMPLETED)
             for future in finished:
                 running.discard(future)
-                if record(future):
-                    running.add(pool.submit(_claim_and_run))  # type: ignore[union-attr]
+                record(future)
 
         # Frozen objects are left alone by the workers' garbage collector: it would otherwise walk the
         # whole inherited heap, writing to (and so copying) every page of it.
@@ -166,7 +166,11 @@ class ForkPool:
                 if extra > 0:
                     pool = ProcessPoolExecutor(max_workers=extra, mp_context=mp)
                     try:
-                        for _ in range(extra):
+                        # A call per task, all queued at once (each claims its task only when it runs; the
+                        # ones that find none left return at once): a worker that finishes a task starts the
+                        # next straight away, rather than idling until this process ends its own task and
+                        # harvests (with a long task here, for as long as that task runs).
+                        for _ in range(len(tasks)):
                             running.add(pool.submit(_claim_and_run))
                         processes = list((getattr(pool, "_processes", None) or {}).values())
                     except OSError:  # no memory or process left to fork: this process does the rest

@@ -163,3 +163,26 @@ def test_a_worker_that_dies_is_named_with_its_exit_code_and_the_way_out() -> Non
 
     with pytest.raises(AlignerError, match=r"died \(exit code 7.*--jobs 1"):
         ForkPool(2).map_tasks(_exit_in_worker, [7, 7, 7])
+
+
+def _long_here_short_there(index: int) -> int:
+    import os
+    import time
+
+    # this process's first task is long; every other task, here or in the worker, short
+    time.sleep(2.0 if os.getpid() == _PARENT and index == _FIRST_HERE.setdefault("index", index) else 0.01)
+    return os.getpid()
+
+
+_FIRST_HERE: dict[str, int] = {}
+
+
+@pytest.mark.skipif(not can_fork(), reason="no fork here")
+def test_a_worker_does_not_wait_for_this_processs_task_to_take_its_next() -> None:
+    """While this process runs a long task, the worker takes every other task one after another (it used to
+    get its next task only when this process had ended its own and collected the worker's result)."""
+    import os
+
+    _FIRST_HERE.clear()
+    pids = ForkPool(2).map_tasks(_long_here_short_there, list(range(10)))
+    assert pids.count(os.getpid()) == 1  # only its long task: the worker ran the nine short ones meanwhile
