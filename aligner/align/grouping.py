@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import numpy as np
+import regex
 from rapidfuzz import fuzz, process
 
 from ..executor import executor_for
@@ -135,6 +136,9 @@ def _canonical(integer: str, fraction: str) -> str:
     integer = integer.lstrip("0") or "0"
     fraction = fraction.rstrip("0")
     return f"{integer}.{fraction}" if fraction else integer
+
+
+_DIGIT = regex.compile(r"\d")
 
 
 def _number_weight(value: str) -> float:
@@ -327,9 +331,12 @@ def _features(doc: Document) -> _Features:
     script = dominant_script(body_text)
 
     numbers: dict[str, float] = {}
-    for seg in doc.segments:
-        for value in number_values(seg.text, doc.language):
-            numbers[value] = _number_weight(value)
+    # Each distinct text once, in order (a text met again adds no value), and only texts with a digit
+    # (numbers are read from digits: no digit, no number, as the numbers check also relies on).
+    for text in dict.fromkeys(seg.text for seg in doc.segments):
+        if _DIGIT.search(text) is not None:
+            for value in number_values(text, doc.language):
+                numbers[value] = _number_weight(value)
 
     blocks: list[tuple[bool, int]] = []
     last_para: int | None = None

@@ -3,6 +3,8 @@ each distinct word once; it must find what the sentence-by-sentence reading (as 
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -152,3 +154,21 @@ def test_fuzzy_matches_skip_only_lengths_that_cannot_reach_the_cut_off(names: li
     for name in names:
         expected = {k for k in keys if grouping.fuzz.ratio(name, k) >= grouping._FUZZY_CUTOFF}
         assert found[name] == expected
+
+
+def test_a_documents_numbers_are_read_from_each_distinct_text_with_a_digit() -> None:
+    """The features read each distinct segment text once, and only those with a digit: the same values, in the
+    same order and with the same weights, as reading every segment (a repeated text, a text without digits)."""
+    from aligner.documents import read_documents
+    from tests.conftest import SEEDS
+
+    for doc in read_documents([str(SEEDS)]):
+        repeated = dataclasses.replace(doc, segments=doc.segments + doc.segments[::-1])
+        for d in (doc, repeated):
+            expected: dict[str, float] = {}
+            for seg in d.segments:
+                for value in grouping.number_values(seg.text, d.language):
+                    expected[value] = grouping._number_weight(value)
+            found = grouping._features(d).numbers
+            assert list(found.items()) == list(expected.items())
+            assert found or not expected
