@@ -660,9 +660,9 @@ class _StructureCheck(SharedAnalysisCheck):
     analysis = "structure"
     #: Relative cost (scheduling hint for parallel runs; terms 6 in four parts, names and numbers 3). Measured
     #: after the alignment in one process (CPU s, structure / numbers / terms / names): 10 MB of one group of
-    #: four 1.41 / 0.77 / 0.82 / 0.26; ntrex-dev as 5 long files 0.64 / 0.62 / 0.43 / 0.87. The heaviest
-    #: analysis that cannot be cut goes first, or it starts last and one process ends a second after the other.
-    weight = 4
+    #: four 0.72 / 0.85 / 1.2 / 0.36; ntrex-dev as 5 long files 0.64 / 0.62 / 0.43 / 0.87. It was 1 when it
+    #: cost a third of the numbers; then it went last, and one process ended a second after the other.
+    weight = 3
 
     @classmethod
     def analyse(cls, ctx: CheckContext) -> list[Finding]:
