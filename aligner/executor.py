@@ -82,6 +82,10 @@ def executor_for(jobs: int, tasks: int) -> Executor:
     return InProcess()
 
 
+#: Calls a :class:`ForkPool` keeps queued per worker process: a worker idles only when this process's own task
+#: outlasts that many of the worker's.
+QUEUED_CALLS_PER_WORKER = 64
+
 #: What the forked workers of a :class:`ForkPool` read: (fn, tasks, label, counter); set only while they run.
 _JOB: tuple[Callable[[Any], Any], Sequence[Any], Callable[[Any], str], Any] | None = None
 
@@ -98,7 +102,8 @@ class ForkPool:
       to, this process does not). So the tasks are not handed to the pool in a fixed split: every
       process, this one included, claims the next task index from one shared counter, heaviest
       first, and each call the pool runs is "claim one task and run it"; a call that finds none left
-      ends that worker's turn.
+      ends that worker's turn. Calls are queued ahead (:data:`QUEUED_CALLS_PER_WORKER`), so a worker
+      does not wait for this process to finish its own task before it gets its next call.
     * **The workers see ``fn`` and the tasks without copying**: they are forked with them (the
       heap frozen first, :func:`~aligner.heap.long_lived`), and only a task's index and its pickled
       result cross between processes.
@@ -124,6 +129,7 @@ class ForkPool:
         pool: ProcessPoolExecutor | None = None
         processes: list[Any] = []
         running: set[Future] = set()
+        queued = 0  # calls submitted to the pool
 
         def record(future: Future) -> bool:
             """Keep a finished call's result; False once that worker found no task left."""
@@ -152,12 +158,14 @@ class ForkPool:
             return True
 
         def harvest(block: bool) -> None:
-            """Record the calls that have finished (waiting for one if ``block``) and start the next ones."""
+            """Record the calls that have finished (waiting for one if ``block``) and queue more while tasks remain."""
             finished, _ = wait(running, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+            nonlocal queued
             for future in finished:
                 running.discard(future)
-                if record(future):
+                if record(future) and queued < len(tasks):
                     running.add(pool.submit(_claim_and_run))  # type: ignore[union-attr]
+                    queued += 1
 
         # Frozen objects are left alone by the workers' garbage collector: it would otherwise walk the
         # whole inherited heap, writing to (and so copying) every page of it.
@@ -166,8 +174,14 @@ class ForkPool:
                 if extra > 0:
                     pool = ProcessPoolExecutor(max_workers=extra, mp_context=mp)
                     try:
-                        for _ in range(extra):
+                        # Calls queued ahead (each claims its task only when it runs; one that finds none
+                        # left returns at once), so that a worker that finishes a task starts the next
+                        # straight away rather than idling until this process ends its own task and
+                        # harvests. Not one per task: tens of thousands of tiny tasks would each cost a
+                        # round trip; harvesting tops the queue up.
+                        for _ in range(min(len(tasks), extra * QUEUED_CALLS_PER_WORKER)):
                             running.add(pool.submit(_claim_and_run))
+                            queued += 1
                         processes = list((getattr(pool, "_processes", None) or {}).values())
                     except OSError:  # no memory or process left to fork: this process does the rest
                         running = set()

@@ -3,6 +3,7 @@
     python scripts/profile_check.py [--mb 10] [--cases 120] [--cprofile [--dump PREFIX]] [--only large|small]
     python scripts/profile_check.py --dir PATH      # any file or directory, one run
     python scripts/profile_check.py --ntrex all|concat  # real news that does not repeat (see make_ntrex)
+    python scripts/profile_check.py --timeline [--jobs N] [...]  # the real check_paths, wall and CPU per stage
 
 Two workloads, as ``scripts/bench_check.py`` runs them:
 
@@ -155,6 +156,55 @@ def one_run(path: Path, times: dict[str, float]) -> None:
             families=run.families))
 
 
+def timeline(path: Path) -> list[tuple[str, float, float, float]]:
+    """Run the real :func:`aligner.pipeline.check_paths` on ``path`` (its own jobs: ``--jobs`` or ``auto_jobs``)
+    and render the findings as JSON, recording at each stage's end: (stage, wall s, CPU s of this process,
+    CPU s of its reaped workers), each the stage's own share. Grouping is told from the rest of the
+    alignment by wrapping :func:`aligner.align.group_documents`."""
+    import resource
+
+    import aligner.align as align_module
+    from aligner.pipeline import check_paths
+    from aligner.report.findings import render_findings
+
+    marks: list[tuple[str, float, float, float]] = []
+
+    def mark(stage: str) -> None:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        marks.append((stage, time.perf_counter(), own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime))
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "read" or (stage == "detect" and done == total) or (stage == "check" and done == total):
+            mark(stage)
+        elif stage == "align" and done == 1:
+            mark("align: multi-way alignment")
+
+    grouping = align_module.group_documents
+
+    def timed_grouping(*args: object, **kwargs: object) -> object:
+        out = grouping(*args, **kwargs)
+        mark("align: grouping")
+        return out
+
+    mark("start")
+    align_module.group_documents = timed_grouping
+    try:
+        run = check_paths([str(path)], progress=progress, jobs=JOBS)
+    finally:
+        align_module.group_documents = grouping
+    render_findings("json", run.findings, fail_on=run.config.fail_on, color=False, signature=run.signature,
+                    documents=[d.path for d in run.documents], suppressed=len(run.suppressed), root=os.getcwd(),
+                    families=run.families)
+    mark("write (json)")
+    return [(stage, t - t0, c - c0, k - k0)
+            for (stage, t, c, k), (_, t0, c0, k0) in zip(marks[1:], marks[:-1])]
+
+
+#: ``--jobs`` of :func:`timeline` (None: ``auto_jobs``, as the command).
+JOBS: int | None = None
+
+
 def substages(profile: cProfile.Profile) -> dict[str, float]:
     """Cumulative seconds of the functions in :data:`SUBSTAGES` (their outermost calls)."""
     stats = pstats.Stats(profile, stream=io.StringIO())
@@ -199,7 +249,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="profile ntrex-dev's news instead: every file in one directory, or one file per language")
     parser.add_argument("--cprofile", action="store_true", help="also split the stages with cProfile (slower)")
     parser.add_argument("--dump", type=Path, default=None, help="write the cProfile stats here (prefix)")
+    parser.add_argument("--timeline", action="store_true",
+                        help="run the real check_paths with its jobs: wall and CPU seconds per stage")
+    parser.add_argument("--jobs", type=int, default=None, help="jobs of --timeline (default: as the command)")
     args = parser.parse_args(argv)
+    global JOBS
+    JOBS = args.jobs
     print(f"load average {os.getloadavg()}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="aligner-profile-") as tmp:
         work = Path(tmp)
@@ -217,6 +272,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 paths = [directory]
             else:
                 paths, size = make_small(work, args.cases)
+            if args.timeline:
+                rows = [row for p in paths for row in timeline(p)]
+                print(f"## {which}: {size / 1e6:.2f} MB, check_paths with jobs {args.jobs or 'auto'}\n\n"
+                      "| stage | wall s | CPU s, this process | CPU s, workers |\n|---|---:|---:|---:|")
+                for stage, wall_s, own_s, kids_s in rows:
+                    print(f"| {stage} | {wall_s:.2f} | {own_s:.2f} | {kids_s:.2f} |")
+                print(f"| **total** | **{sum(r[1] for r in rows):.2f}** | **{sum(r[2] for r in rows):.2f}** | "
+                      f"**{sum(r[3] for r in rows):.2f}** |\n")
+                continue
             times: dict[str, float] = defaultdict(float)
             prof = cProfile.Profile() if args.cprofile else None
             wall = time.perf_counter()

@@ -171,3 +171,26 @@ def test_batches_cut_runs_heaviest_first_within_a_weight_and_a_count() -> None:
     assert batches([5, 1, 1, 9, 1, 2], 6, 3) == [[3], [0], [5, 1, 2], [4]]  # 9 alone; 5 + 2 would pass 6
     assert batches([], 6, 3) == []
     assert sorted(i for run in batches([3] * 10, 7, 4) for i in run) == list(range(10))
+
+
+def _long_here_short_there(index: int) -> int:
+    import os
+    import time
+
+    # this process's first task is long; every other task, here or in the worker, short
+    time.sleep(2.0 if os.getpid() == _PARENT and index == _FIRST_HERE.setdefault("index", index) else 0.01)
+    return os.getpid()
+
+
+_FIRST_HERE: dict[str, int] = {}
+
+
+@pytest.mark.skipif(not can_fork(), reason="no fork here")
+def test_a_worker_does_not_wait_for_this_processs_task_to_take_its_next() -> None:
+    """While this process runs a long task, the worker takes every other task one after another (it used to
+    get its next task only when this process had ended its own and collected the worker's result)."""
+    import os
+
+    _FIRST_HERE.clear()
+    pids = ForkPool(2).map_tasks(_long_here_short_there, list(range(10)))
+    assert pids.count(os.getpid()) == 1  # only its long task: the worker ran the nine short ones meanwhile

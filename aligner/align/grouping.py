@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import numpy as np
+import regex
 from rapidfuzz import fuzz, process
 
 from ..executor import executor_for
@@ -137,6 +138,9 @@ def _canonical(integer: str, fraction: str) -> str:
     return f"{integer}.{fraction}" if fraction else integer
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def _number_weight(value: str) -> float:
     """How much one shared value says: list numbers and small counts little, years and amounts much."""
     if "." in value:
@@ -199,16 +203,19 @@ def _lookup(names: Sequence[str], vocab: _Vocabulary) -> tuple[int, int]:
     return _lookup_keys(_name_keys(names), vocab)
 
 
-def _lookup_keys(names: Sequence[_NameKey], vocab: _Vocabulary) -> tuple[int, int]:
+def _lookup_keys(names: Sequence[_NameKey], vocab: _Vocabulary,
+                 fuzzy: dict[str, frozenset[str]] | None = None) -> tuple[int, int]:
     """:func:`_lookup` of names read by :func:`_name_keys`.
 
     What :func:`_find_name` answers name by name, in bulk: the names settled by the acronyms, the exact keys
     or the skeletons are counted first; the rest are compared with every key in one C call per block of
     names (``cdist``, the same scorer and cut-off as ``extractOne``: a name is found when any key scores 85).
+    ``fuzzy``, when given (:func:`_fuzzy_matches` of a run's names and vocabularies), holds those comparisons
+    made already: a name is found when one of the keys it reaches is in ``vocab``.
     """
     romanisable, acronyms, keys, skeletons = vocab.romanisable, vocab.acronyms, vocab.key_set, vocab.skeletons
     wanted = found = 0
-    fuzzy: list[str] = []
+    pending: list[str] = []
     for acronym, key, sk in names:
         if acronym is not None:
             wanted += 1
@@ -220,13 +227,61 @@ def _lookup_keys(names: Sequence[_NameKey], vocab: _Vocabulary) -> tuple[int, in
             if key in keys or (len(sk) >= 3 and sk in skeletons):
                 found += 1
             else:
-                fuzzy.append(key)
-    if fuzzy and vocab.keys:
-        for start in range(0, len(fuzzy), _FUZZY_BLOCK):
-            scores = process.cdist(fuzzy[start:start + _FUZZY_BLOCK], vocab.keys, scorer=fuzz.ratio,
-                                   score_cutoff=_FUZZY_CUTOFF, dtype=np.float32, workers=1)
-            found += int((scores >= _FUZZY_CUTOFF).any(axis=1).sum())
+                pending.append(key)
+    if pending and vocab.keys:
+        if fuzzy is not None:
+            found += sum(1 for key in pending if not fuzzy[key].isdisjoint(keys))
+        else:
+            for start in range(0, len(pending), _FUZZY_BLOCK):
+                scores = process.cdist(pending[start:start + _FUZZY_BLOCK], vocab.keys, scorer=fuzz.ratio,
+                                       score_cutoff=_FUZZY_CUTOFF, dtype=np.float32, workers=1)
+                found += int((scores >= _FUZZY_CUTOFF).any(axis=1).sum())
     return found, wanted
+
+
+def _fuzzy_matches(names: Iterable[str], keys: Iterable[str]) -> dict[str, frozenset[str]]:
+    """For each of ``names`` (transliterated name keys), the ``keys`` it reaches: ``fuzz.ratio`` of 85 or more.
+
+    What :func:`_lookup_keys` compares pair by pair, done once for a run: every name with every key of
+    every vocabulary (the same scorer, cut-off and score type, element by element), so a pair's lookup is
+    set intersections. A name of ``L`` characters and a key of ``l`` can reach the cut-off only when
+    ``|L - l| <= 0.15 (L + l)`` (the indel distance is at least the difference of the lengths), so each
+    length of name is compared only with the keys of the lengths that can (and one more either way).
+    """
+    wanted = sorted(set(names))
+    pool = sorted(set(keys), key=lambda k: (len(k), k))
+    lengths = np.asarray([len(k) for k in pool], dtype=np.int64)
+    out: dict[str, frozenset[str]] = {}
+    share = (100 - _FUZZY_CUTOFF) / 100
+    by_length: dict[int, list[str]] = {}
+    for name in wanted:
+        by_length.setdefault(len(name), []).append(name)
+    for size, group in by_length.items():
+        low = math.floor(size * (1 - share) / (1 + share)) - 1
+        high = math.ceil(size * (1 + share) / (1 - share)) + 1
+        start, stop = np.searchsorted(lengths, low, "left"), np.searchsorted(lengths, high, "right")
+        candidates = pool[start:stop]
+        if not candidates:
+            out.update((name, frozenset()) for name in group)
+            continue
+        for first in range(0, len(group), _FUZZY_BLOCK):
+            block = group[first:first + _FUZZY_BLOCK]
+            scores = process.cdist(block, candidates, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF,
+                                   dtype=np.float32, workers=1)
+            rows, cols = np.nonzero(scores >= _FUZZY_CUTOFF)
+            reached: dict[int, list[str]] = {}
+            for r, c in zip(rows.tolist(), cols.tolist()):
+                reached.setdefault(r, []).append(candidates[c])
+            out.update((name, frozenset(reached.get(r, ()))) for r, name in enumerate(block))
+    return out
+
+
+def _run_fuzzy_matches(features: Sequence[_Features]) -> dict[str, frozenset[str]]:
+    """:func:`_fuzzy_matches` of every name of ``features`` that a lookup may compare fuzzily, with the keys of
+    every vocabulary a name is looked up in (romanisable ones)."""
+    names = (key for f in features for acronym, key, _ in f.name_keys if acronym is None and len(key) >= 3)
+    keys = (k for f in features if f.vocabulary.romanisable for k in f.vocabulary.keys)
+    return _fuzzy_matches(names, keys)
 
 
 #: The score (``rapidfuzz.fuzz.ratio``) from which a transliterated name is taken to occur as a key.
@@ -276,9 +331,12 @@ def _features(doc: Document) -> _Features:
     script = dominant_script(body_text)
 
     numbers: dict[str, float] = {}
-    for seg in doc.segments:
-        for value in number_values(seg.text, doc.language):
-            numbers[value] = _number_weight(value)
+    # Each distinct text once, in order (a text met again adds no value), and only texts with a digit
+    # (numbers are read from digits: no digit, no number, as the numbers check also relies on).
+    for text in dict.fromkeys(seg.text for seg in doc.segments):
+        if _DIGIT.search(text) is not None:
+            for value in number_values(text, doc.language):
+                numbers[value] = _number_weight(value)
 
     blocks: list[tuple[bool, int]] = []
     last_para: int | None = None
@@ -497,9 +555,10 @@ def _length_component(a: _Features, b: _Features) -> tuple[float, float, dict]:
     return value, _W_LENGTH, {"ratio": round(ratio, 4)}
 
 
-def _names_component(a: _Features, b: _Features) -> tuple[float, float, dict]:
-    found_ab, wanted_ab = _lookup_keys(a.name_keys, b.vocabulary)
-    found_ba, wanted_ba = _lookup_keys(b.name_keys, a.vocabulary)
+def _names_component(a: _Features, b: _Features,
+                     fuzzy: dict[str, frozenset[str]] | None = None) -> tuple[float, float, dict]:
+    found_ab, wanted_ab = _lookup_keys(a.name_keys, b.vocabulary, fuzzy)
+    found_ba, wanted_ba = _lookup_keys(b.name_keys, a.vocabulary, fuzzy)
     total = wanted_ab + wanted_ba
     detail = {"found": found_ab + found_ba, "total": total}
     if total == 0:
@@ -623,13 +682,17 @@ class Grouping:
 # --------------------------------------------------------------------------- scoring
 
 
-def _pair(a: _Features, b: _Features) -> tuple[float, dict[str, Component], bool, str]:
-    """The cheap screen of a pair: its hand-weighted score, components, same language, and a veto (or "")."""
+def _pair(a: _Features, b: _Features,
+          fuzzy: dict[str, frozenset[str]] | None = None) -> tuple[float, dict[str, Component], bool, str]:
+    """The cheap screen of a pair: its hand-weighted score, components, same language, and a veto (or "").
+
+    ``fuzzy``: the run's names compared with its vocabularies already (:func:`_run_fuzzy_matches`), or None.
+    """
     parts = {
         "numbers": _numbers_component(a, b),
         "structure": _structure_component(a, b),
         "length": _length_component(a, b),
-        "names": _names_component(a, b),
+        "names": _names_component(a, b, fuzzy),
     }
     components = {k: Component(v, w, d) for k, (v, w, d) in parts.items()}
     total = sum(c.weight for c in components.values())
@@ -764,10 +827,11 @@ def group_documents(
     rank = {i: r for r, i in enumerate(order)}
 
     screened: dict[tuple[int, int], tuple[float, dict[str, Component], bool, str]] = {}
+    fuzzy = _run_fuzzy_matches(features) if n > 2 else None  # (one pair: its own lookups cost no more)
     for x in range(n):
         for y in range(x + 1, n):
             i, j = order[x], order[y]
-            screened[(i, j)] = _pair(features[i], features[j])
+            screened[(i, j)] = _pair(features[i], features[j], fuzzy)
 
     decided: dict[tuple[int, int], PairSimilarity] = {}
 

@@ -111,6 +111,8 @@ class CoverageModel:
         self.lengths: list[list[int]] = [
             [sum(len(docs[k].segments[i].text) for i in u.segments[k]) for u in units] for k in range(n)
         ]
+        #: per version, the characters of all its units (summed once: every decision reads two of them)
+        self.totals: list[int] = [sum(row) for row in self.lengths]
 
     def _neighbours(self, u: int, k: int, j: int, reach: int = 1) -> list[int]:
         """Up to ``reach`` units on each side of ``u`` that both ``k`` and ``j`` have."""
@@ -176,7 +178,7 @@ class CoverageModel:
                 continue
             len_k = sum(self.lengths[k][v] for v in nb)
             len_j = sum(self.lengths[j][v] for v in nb)
-            total_k, total_j = sum(self.lengths[k]), sum(self.lengths[j])
+            total_k, total_j = self.totals[k], self.totals[j]
             if addition:
                 extra = self.lengths[k][u]
                 # absent: k's piece is its own, so k's other text answers j's; covered: the piece is part of

@@ -13,7 +13,6 @@ Pick a format by name with :func:`render_findings` (``--format``); the formats r
 from __future__ import annotations
 
 import inspect
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -25,6 +24,7 @@ from lxml import etree
 from .._version import __version__
 from ..checks.policy import FINGERPRINT_KEY, display_path, fingerprint, reaches, sort_findings
 from ..checks.registry import Check, Registry, all_checks
+from ..io.render import pretty_json
 from ..model import Finding, Severity
 
 __all__ = [
@@ -181,7 +181,7 @@ def format_json(
         "summary": summarize(rows, fail_on, suppressed),
         "signature": signature,
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
+    return pretty_json(doc, default=str) + "\n"
 
 
 # ----------------------------------------------------------------------------------------- sarif
@@ -306,7 +306,7 @@ def format_sarif(
             "properties": {"signature": signature},
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2, default=str) + "\n"
+    return pretty_json(log, default=str) + "\n"
 
 
 # ----------------------------------------------------------------------------------------- junit

@@ -3,6 +3,8 @@ each distinct word once; it must find what the sentence-by-sentence reading (as 
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -105,3 +107,68 @@ def test_a_near_spelling_is_found_only_by_the_fuzzy_comparison() -> None:
     assert key not in vocab.key_set and grouping.skeleton(key) not in vocab.skeletons  # neither shortcut
     assert grouping._find_name("Ostrowsmi", vocab)
     assert grouping._lookup(["Ostrowsmi", "Mxyzptlk"], vocab) == (1, 2)
+
+
+_SPELLINGS = st.text(alphabet="abcdeko", min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAMES, max_size=10), st.lists(st.lists(_NAMES, max_size=12), min_size=1, max_size=4),
+       st.sampled_from(["Latn", "Telu"]))
+def test_a_runs_fuzzy_matches_find_what_each_pairs_lookup_finds(names: list[str], vocabularies: list[list[str]],
+                                                               script: str) -> None:
+    """The run's names compared once with every vocabulary (:func:`_run_fuzzy_matches`) count what each
+    pair's own ``cdist`` counts, for every name and vocabulary of the run."""
+    vocabs = [grouping._vocabulary(_segments([" ".join(words)]), script) for words in vocabularies]
+    keys = grouping._name_keys(names)
+    fuzzy = grouping._fuzzy_matches((k for a, k, _ in keys if a is None and len(k) >= 3),
+                                    (k for v in vocabs if v.romanisable for k in v.keys))
+    for vocab in vocabs:
+        assert grouping._lookup_keys(keys, vocab, fuzzy) == grouping._lookup_keys(keys, vocab)
+
+
+def _edited(word: str, edits: list[tuple[int, int, str]]) -> str:
+    """``word`` with characters inserted (0), dropped (1) or replaced (2) at the given places."""
+    for op, at, ch in edits:
+        at = at % (len(word) + 1)
+        word = word[:at] + ch + word[at:] if op == 0 else word[:at] + word[at + 1:] if op == 1 else \
+            word[:at] + ch + word[at + 1:]
+    return word
+
+
+_EDITS = st.lists(st.tuples(st.integers(0, 2), st.integers(0, 20), st.sampled_from("abcdeko")), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SPELLINGS, min_size=1, max_size=8), st.lists(st.tuples(st.integers(0, 7), _EDITS), max_size=30),
+       st.lists(_SPELLINGS, max_size=5))
+def test_fuzzy_matches_skip_only_lengths_that_cannot_reach_the_cut_off(names: list[str],
+                                                                       edited: list[tuple[int, list]],
+                                                                       others: list[str]) -> None:
+    """Every name scored with every key one by one: the length bound leaves out no match. The keys are the
+    names with up to four characters inserted, dropped or replaced (so that many pairs of other lengths sit
+    near the cut-off), and other spellings."""
+    keys = [_edited(names[i % len(names)], edits) for i, edits in edited] + others
+    keys = [k for k in keys if k]
+    found = grouping._fuzzy_matches(names, keys)
+    for name in names:
+        expected = {k for k in keys if grouping.fuzz.ratio(name, k) >= grouping._FUZZY_CUTOFF}
+        assert found[name] == expected
+
+
+def test_a_documents_numbers_are_read_from_each_distinct_text_with_a_digit() -> None:
+    """The features read each distinct segment text once, and only those with a digit: the same values, in the
+    same order and with the same weights, as reading every segment (a repeated text, a text without digits)."""
+    from aligner.documents import read_documents
+    from tests.conftest import SEEDS
+
+    for doc in read_documents([str(SEEDS)]):
+        repeated = dataclasses.replace(doc, segments=doc.segments + doc.segments[::-1])
+        for d in (doc, repeated):
+            expected: dict[str, float] = {}
+            for seg in d.segments:
+                for value in grouping.number_values(seg.text, d.language):
+                    expected[value] = grouping._number_weight(value)
+            found = grouping._features(d).numbers
+            assert list(found.items()) == list(expected.items())
+            assert found or not expected
