@@ -14,7 +14,9 @@ not writable), so the compile cost (a few seconds) is paid once per installation
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
 from types import ModuleType
 
 #: Bands smaller than this (in cells) are searched by the numpy code (``ALIGNER_NUMBA_MIN_CELLS`` sets it,
@@ -42,6 +44,53 @@ def get() -> ModuleType | None:
     return _STATE["mod"]
 
 
+#: Once this process has sent a band of :data:`MIN_CELLS` cells to the kernels (their machine code is
+#: then loaded, or about to be), bands down to ``MIN_CELLS // WARM_FACTOR`` cells go to them too: what
+#: kept them from the kernels was the load, not the kernels' speed (the window search's band of a long
+#: pair, 0.3 million cells, took 0.6 s in numpy).
+WARM_FACTOR = 20
+
+
 def for_cells(cells: int) -> ModuleType | None:
-    """The kernels if they are available and a band of ``cells`` cells is worth them, else ``None``."""
-    return get() if cells >= MIN_CELLS else None
+    """The kernels if they are available and a band of ``cells`` cells is worth them, else ``None``.
+
+    The kernels and the numpy code give the same numbers, so which one runs changes no result.
+    """
+    floor = MIN_CELLS // WARM_FACTOR if _STATE.get("warm") else MIN_CELLS
+    if cells < floor:
+        return None
+    mod = get()
+    if mod is not None and cells >= MIN_CELLS:
+        _STATE["warm"] = mod
+    return mod
+
+
+#: Bands of at least this many cells have their bead shapes scored in threads (``ALIGNER_THREAD_MIN_CELLS``
+#: sets it): below it, starting threads costs more than it saves.
+THREAD_MIN_CELLS = int(os.environ.get("ALIGNER_THREAD_MIN_CELLS", "1000000"))
+
+
+def threads_for(cells: int) -> int:
+    """How many threads may score a band of ``cells`` cells (1: this thread alone).
+
+    More than one only for large bands, and only when nothing else of this run is likely to be using
+    the other cores: in the main thread of a process that is not a worker of a process pool (a forked
+    ``--jobs`` worker, a Dask worker) and has no pool workers of its own alive (``--jobs`` forks its
+    workers and keeps working itself; a ``local`` Dask cluster runs its workers as children), so the
+    check's jobs and a cluster's workers are not oversubscribed. ``ALIGNER_THREADS`` caps the number
+    (``ALIGNER_THREADS=1`` forces one thread). The threads split the work, never the results: the
+    scores are the same whatever the number.
+    """
+    if cells < THREAD_MIN_CELLS:
+        return 1
+    cap = int(os.environ.get("ALIGNER_THREADS", "2") or 2)
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    want = min(cap, cpus)
+    if want <= 1 or threading.current_thread() is not threading.main_thread():
+        return 1
+    if multiprocessing.parent_process() is not None or multiprocessing.active_children():
+        return 1
+    return want

@@ -26,7 +26,10 @@ No function here does I/O; arrays are numpy.
 from __future__ import annotations
 
 import math
+import threading
+from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import ModuleType
@@ -329,6 +332,9 @@ class _UnitCache:
     def __init__(self, src: Side, tgt: Side, kernels: ModuleType | None = None) -> None:
         self.src, self.tgt = src, tgt
         self.kernels = kernels
+        # Every table is built and dropped under this lock, so that :func:`band_scores`'s threads can
+        # share the cache (a table is built once, by whichever thread asks first).
+        self._lock = threading.RLock()
         self._src: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._tgt: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._by_key: dict[int, np.ndarray] = {}
@@ -336,27 +342,31 @@ class _UnitCache:
         self._bands: dict[tuple[int, int], Band] = {}
 
     def source(self, a: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        if a not in self._src:
-            self._src[a] = _units(self.src, a, self.kernels)
-        return self._src[a]
+        with self._lock:
+            if a not in self._src:
+                self._src[a] = _units(self.src, a, self.kernels)
+            return self._src[a]
 
     def drop_source(self, a: int) -> None:
-        self._src.pop(a, None)
-        self._by_key.pop(a, None)
-        for key in [key for key in self._queries if key[0] == a]:
-            del self._queries[key]
-            del self._bands[key]
+        with self._lock:
+            self._src.pop(a, None)
+            self._by_key.pop(a, None)
+            for key in [key for key in self._queries if key[0] == a]:
+                del self._queries[key]
+                del self._bands[key]
 
     def drop_target(self, b: int) -> None:
-        self._tgt.pop(b, None)
+        with self._lock:
+            self._tgt.pop(b, None)
 
     def source_by_key(self, a: int) -> np.ndarray:
         """The order that sorts the source units of span ``a`` by (key, end)."""
-        if a not in self._by_key:
-            s_seg, s_key, _ = self.source(a)
-            # (key, end) pairs are unique, so any sort gives this one order; the default is the fastest.
-            self._by_key[a] = self._order(s_key, s_seg, self.src.size)
-        return self._by_key[a]
+        with self._lock:
+            if a not in self._by_key:
+                s_seg, s_key, _ = self.source(a)
+                # (key, end) pairs are unique, so any sort gives this one order; the default is the fastest.
+                self._by_key[a] = self._order(s_key, s_seg, self.src.size)
+            return self._by_key[a]
 
     def source_queries(self, a: int, band: Band) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(key * (m + 1), lo[end], key * (m + 1) + hi[end])`` of the source units of span ``a`` in (key, end) order.
@@ -365,23 +375,25 @@ class _UnitCache:
         ``max(lo, b)`` depends on ``b``), so they are gathered once per span and band.
         """
         tag = (a, id(band))
-        if tag not in self._queries or self._bands.get(tag) is not band:
-            self._bands[tag] = band  # held, so that its id is not reused while the entry lives
-            s_seg, s_key, _ = self.source(a)
-            by_key = self.source_by_key(a)
-            base = s_key[by_key] * (self.tgt.size + 1)
-            seg_sorted = s_seg[by_key]
-            self._queries[tag] = (base, band.lo[seg_sorted], base + band.hi[seg_sorted])
-        return self._queries[tag]
+        with self._lock:
+            if tag not in self._queries or self._bands.get(tag) is not band:
+                self._bands[tag] = band  # held, so that its id is not reused while the entry lives
+                s_seg, s_key, _ = self.source(a)
+                by_key = self.source_by_key(a)
+                base = s_key[by_key] * (self.tgt.size + 1)
+                seg_sorted = s_seg[by_key]
+                self._queries[tag] = (base, band.lo[seg_sorted], base + band.hi[seg_sorted])
+            return self._queries[tag]
 
     def target(self, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(code, end, count)`` with ``code = key * (m + 1) + end``, sorted."""
-        if b not in self._tgt:
-            t_seg, t_key, t_cnt = _units(self.tgt, b, self.kernels)
-            t_code = t_key * (self.tgt.size + 1) + t_seg
-            order = self._order(t_key, t_seg, self.tgt.size)
-            self._tgt[b] = (t_code[order], t_seg[order], t_cnt[order])
-        return self._tgt[b]
+        with self._lock:
+            if b not in self._tgt:
+                t_seg, t_key, t_cnt = _units(self.tgt, b, self.kernels)
+                t_code = t_key * (self.tgt.size + 1) + t_seg
+                order = self._order(t_key, t_seg, self.tgt.size)
+                self._tgt[b] = (t_code[order], t_seg[order], t_cnt[order])
+            return self._tgt[b]
 
     def _order(self, key: np.ndarray, end: np.ndarray, size: int) -> np.ndarray:
         """The order that sorts units (sorted by end, then key) by (key, end): the pairs are unique,
@@ -562,18 +574,41 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
                 score += kind_score(src.kinds, tgt.kinds, a, b, i, j, params.kind_weight)
             np.copyto(out[t, c0:c1], score, where=ok)
 
-    # Merged units of a span are dropped after the last shape that uses them: they are the
+    # Merged units of a span are dropped once the last shape that uses them is scored: they are the
     # largest temporaries here, and keeping all spans at once set the peak memory.
-    last_src = {a: t for t, (a, b) in enumerate(shapes) if a and b}
-    last_tgt = {b: t for t, (a, b) in enumerate(shapes) if a and b}
-    for t in range(len(shapes)):
-        fill(t)
-        a, b = shapes[t]
-        if a and b:
-            if last_src[a] == t:
-                cache.drop_source(a)
-            if last_tgt[b] == t:
-                cache.drop_target(b)
+    left_src = Counter(a for a, b in shapes if a and b)
+    left_tgt = Counter(b for a, b in shapes if a and b)
+    pending = iter(range(len(shapes)))
+    lock = threading.Lock()
+
+    def work() -> None:
+        # Each thread takes the next shape in order; every shape writes its own row of ``out``.
+        while True:
+            with lock:
+                t = next(pending, None)
+            if t is None:
+                return
+            fill(t)
+            a, b = shapes[t]
+            if a and b:
+                with lock:
+                    left_src[a] -= 1
+                    left_tgt[b] -= 1
+                    drop_a, drop_b = left_src[a] == 0, left_tgt[b] == 0
+                if drop_a:
+                    cache.drop_source(a)
+                if drop_b:
+                    cache.drop_target(b)
+
+    threads = min(_kernels.threads_for(band.cells), len(shapes))
+    if threads <= 1:
+        work()
+        return out
+    # numpy's arithmetic on large arrays and the kernels (``nogil``) release the GIL, so the shapes
+    # are scored on two cores; the cache builds each table once, under its lock.
+    with ThreadPoolExecutor(threads) as pool:
+        for future in [pool.submit(work) for _ in range(threads)]:
+            future.result()
     return out
 
 

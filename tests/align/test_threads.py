@@ -1,0 +1,111 @@
+"""Scoring a band's shapes in threads: the same scores as one thread, and threads only where they are wanted."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from aligner.align import _kernels, cost
+from aligner.align.pairwise import align_pair
+
+from .test_dp_fast import _random_band, _random_side
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _case(seed: int) -> tuple:
+    rng = np.random.default_rng(7000 + seed)
+    n, m = int(rng.integers(2, 60)), int(rng.integers(2, 60))
+    src, tgt = _random_side(rng, n, 12), _random_side(rng, m, 12)
+    src.kinds[:] = rng.integers(0, 3, n)
+    tgt.kinds[:] = rng.integers(0, 3, m)
+    vocab = cost.Vocabulary(np.ones(12, dtype=bool), rng.normal(1.0, 2.0, 12), -rng.random(12), -rng.random(12))
+    return src, tgt, vocab, _random_band(rng, n, m), cost.CostParams(ratio=float(rng.uniform(0.8, 1.3)))
+
+
+@pytest.mark.parametrize("kernels_on", [False, True])
+@pytest.mark.parametrize("seed", range(12))
+def test_threaded_band_scores_are_the_one_thread_scores(seed: int, kernels_on: bool,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    if kernels_on and not _kernels.available():
+        pytest.skip("numba is not installed")
+    monkeypatch.setattr(_kernels, "MIN_CELLS", 0 if kernels_on else 1 << 62)
+    src, tgt, vocab, band, params = _case(seed)
+    monkeypatch.setenv("ALIGNER_THREADS", "1")
+    monkeypatch.setattr(_kernels, "THREAD_MIN_CELLS", 0)
+    one = cost.band_scores(src, tgt, vocab, band, params)
+    used = []
+    real = _kernels.threads_for
+    monkeypatch.setattr(_kernels, "threads_for", lambda cells: used.append(real(cells)) or used[-1])
+    monkeypatch.setattr(cost, "SCORE_BLOCK", 7)  # many blocks, so that the threads interleave
+    for threads in ("2", "3"):
+        monkeypatch.setenv("ALIGNER_THREADS", threads)
+        assert cost.band_scores(src, tgt, vocab, band, params).tobytes() == one.tobytes()
+    if len(_cpus()) >= 2 and multiprocessing.parent_process() is None and not multiprocessing.active_children():
+        assert max(used) >= 2  # the threads really ran
+
+
+def _cpus() -> set[int]:
+    import os
+
+    try:
+        return os.sched_getaffinity(0)
+    except AttributeError:
+        return set(range(os.cpu_count() or 1))
+
+
+def test_threads_only_for_large_bands_and_never_when_asked_for_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_kernels, "THREAD_MIN_CELLS", 1000)
+    monkeypatch.delenv("ALIGNER_THREADS", raising=False)
+    assert _kernels.threads_for(999) == 1
+    monkeypatch.setenv("ALIGNER_THREADS", "1")
+    assert _kernels.threads_for(10**9) == 1
+    monkeypatch.setenv("ALIGNER_THREADS", "2")
+    assert _kernels.threads_for(10**9) <= 2
+
+
+def test_no_threads_from_a_worker_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A caller that runs alignments in its own threads (a Dask worker's, say) already uses the cores."""
+    monkeypatch.setattr(_kernels, "THREAD_MIN_CELLS", 0)
+    monkeypatch.setenv("ALIGNER_THREADS", "2")
+    got = []
+    worker = threading.Thread(target=lambda: got.append(_kernels.threads_for(10**9)))
+    worker.start()
+    worker.join()
+    assert got == [1]
+
+
+def _report(queue: multiprocessing.Queue) -> None:
+    queue.put(_kernels.threads_for(10**9))
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_no_threads_in_a_pool_worker_nor_beside_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A forked worker (the check's ``--jobs``) and the process that forked it each keep to one thread."""
+    monkeypatch.setattr(_kernels, "THREAD_MIN_CELLS", 0)
+    monkeypatch.setenv("ALIGNER_THREADS", "2")
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_report, args=(queue,))
+    child.start()
+    try:
+        assert queue.get(timeout=60) == 1  # in the worker
+        assert _kernels.threads_for(10**9) == 1  # beside a live worker
+    finally:
+        child.join(timeout=60)
+
+
+def test_the_seed_versions_align_the_same_in_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    from aligner.documents import read_document
+
+    texts = [[s.text for s in read_document(str(p)).segments] for p in sorted((ROOT / "corpora/seeds").glob("*.txt"))]
+    monkeypatch.setenv("ALIGNER_THREADS", "1")
+    want = [align_pair(a, b) for a in texts for b in texts if a is not b]
+    monkeypatch.setattr(_kernels, "THREAD_MIN_CELLS", 0)
+    monkeypatch.setenv("ALIGNER_THREADS", "2")
+    got = [align_pair(a, b) for a in texts for b in texts if a is not b]
+    assert got == want
