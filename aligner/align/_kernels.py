@@ -81,8 +81,11 @@ def threads_for(cells: int) -> int:
     (``ALIGNER_THREADS=1`` forces one thread). The threads split the work, never the results: the
     scores are the same whatever the number.
     """
-    if cells < THREAD_MIN_CELLS:
-        return 1
+    return 1 if cells < THREAD_MIN_CELLS else threads()
+
+
+def threads() -> int:
+    """How many threads this call may use for work that is worth them (see :func:`threads_for`)."""
     cap = int(os.environ.get("ALIGNER_THREADS", "2") or 2)
     try:
         cpus = len(os.sched_getaffinity(0))

@@ -18,6 +18,7 @@ translation lexicon learned from the document pair itself (:mod:`aligner.align.l
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -165,9 +166,7 @@ class _Template:
 
 @lru_cache(maxsize=ENCODE_CACHE_SIZE)
 def _template(texts: tuple[str, ...], same_script: bool) -> _Template:
-    table = KeyTable()
-    enc, word_keys = _encode_counted(texts, same_script, table)
-    return _Template(enc, tuple(table.keys), word_keys)
+    return _own_template(texts, same_script)
 
 
 def _first_seen(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -230,6 +229,37 @@ def encode(texts: Sequence[str], same_script: bool, table: KeyTable) -> Encoded:
     enc = tpl.encoded
     return Encoded(enc.lengths.copy(), enc.key_seg.copy(), ids[enc.key_id], enc.stem_seg.copy(),
                    enc.stem_id.copy(), list(enc.stems))
+
+
+def encode_pair(src: Sequence[str], tgt: Sequence[str], same_script: bool, table: KeyTable
+                ) -> tuple[Encoded, Encoded]:
+    """``encode(src, ...)`` then ``encode(tgt, ...)``: the same arrays, ids and table.
+
+    Two long documents (both above :data:`ENCODE_CACHE_CHARS`, so neither is cached) are read in
+    two threads, each against a table of its own (the regex passes release the GIL), and their keys
+    then enter ``table`` source first, in the order each met them, which gives the ids of encoding
+    them one after the other (as :func:`encode` does with a cached encoding).
+    """
+    from . import _kernels
+
+    if min(sum(map(len, src)), sum(map(len, tgt))) <= ENCODE_CACHE_CHARS or _kernels.threads() < 2:
+        return encode(src, same_script, table), encode(tgt, same_script, table)
+    with ThreadPoolExecutor(2) as pool:
+        futures = [pool.submit(_own_template, texts, same_script) for texts in (src, tgt)]
+        templates = [future.result() for future in futures]
+    out = []
+    for tpl in templates:
+        ids = np.asarray([table.id(k) for k in tpl.keys], dtype=np.int64)
+        enc = tpl.encoded
+        out.append(Encoded(enc.lengths, enc.key_seg, ids[enc.key_id], enc.stem_seg, enc.stem_id, enc.stems))
+    return out[0], out[1]
+
+
+def _own_template(texts: Sequence[str], same_script: bool) -> _Template:
+    """:func:`_template` without the cache (for documents too long to keep)."""
+    table = KeyTable()
+    enc, word_keys = _encode_counted(texts, same_script, table)
+    return _Template(enc, tuple(table.keys), word_keys)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -109,3 +109,30 @@ def test_the_seed_versions_align_the_same_in_threads(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("ALIGNER_THREADS", "2")
     got = [align_pair(a, b) for a in texts for b in texts if a is not b]
     assert got == want
+
+
+def test_two_long_documents_encode_in_threads_as_one_after_the_other(monkeypatch: pytest.MonkeyPatch) -> None:
+    from aligner.align import anchors
+
+    def doc(lang_shift: int, n: int) -> list[str]:
+        words = ["Haus", "maison", "Zürich", "3 200", "42,5 %", "Straße", "(CERN)", "Ölpreis", "über"]
+        return [" ".join(words[(i * 7 + k + lang_shift) % len(words)] + str(i % 13) for k in range(i % 6 + 1))
+                for i in range(n)]
+
+    src, tgt = doc(0, 400), doc(3, 500)
+    monkeypatch.setattr(anchors, "ENCODE_CACHE_CHARS", 1000)  # both "long": the threaded path
+    monkeypatch.setenv("ALIGNER_THREADS", "2")
+    seen = []
+    real = anchors._own_template
+    monkeypatch.setattr(anchors, "_own_template", lambda *a: seen.append(threading.current_thread()) or real(*a))
+    for same_script in (True, False):
+        want_table, got_table = anchors.KeyTable(), anchors.KeyTable()
+        want = [anchors._encode_fresh(texts, same_script, want_table) for texts in (src, tgt)]
+        got = anchors.encode_pair(src, tgt, same_script, got_table)
+        assert got_table.keys == want_table.keys
+        for g, w in zip(got, want):
+            for name in ("lengths", "key_seg", "key_id", "stem_seg", "stem_id"):
+                assert np.array_equal(getattr(g, name), getattr(w, name)), name
+            assert g.stems == w.stems
+    if _kernels.threads() >= 2:
+        assert len(seen) == 4 and threading.main_thread() not in seen
