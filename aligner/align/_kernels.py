@@ -59,6 +59,9 @@ def for_cells(cells: int) -> ModuleType | None:
     floor = MIN_CELLS // WARM_FACTOR if _STATE.get("warm") else MIN_CELLS
     if cells < floor:
         return None
+    loading = _LOADING.pop("thread", None)
+    if loading is not None:
+        loading.join()
     mod = get()
     if mod is not None and cells >= MIN_CELLS:
         _STATE["warm"] = mod
@@ -97,3 +100,31 @@ def threads() -> int:
     if multiprocessing.parent_process() is not None or multiprocessing.active_children():
         return 1
     return want
+
+
+_LOADING: dict[str, threading.Thread] = {}
+
+
+def preload(cells: int) -> None:
+    """Start loading the kernels in a background thread if a band of ``cells`` cells is coming.
+
+    Importing numba and loading the first kernel's machine code takes about 0.8 CPU s, all of it
+    before the first large band can be searched; a long pair spends that time encoding its texts
+    first, whose regex passes release the GIL, so the load runs beside them on the other core.
+    Only where threads are wanted (:func:`threads`); :func:`for_cells` waits for the load to end
+    before it hands the kernels out. Loading changes no result.
+    """
+    if cells < MIN_CELLS or "mod" in _STATE or _LOADING or threads() < 2 or os.environ.get("ALIGNER_NO_NUMBA"):
+        return
+    thread = threading.Thread(target=_load, name="aligner-kernels", daemon=True)
+    _LOADING["thread"] = thread
+    thread.start()
+
+
+def _load() -> None:
+    mod = get()
+    if mod is not None:
+        # The first call of any kernel sets numba's machinery up; the others then load in milliseconds.
+        import numpy as np
+
+        mod.order_by_key(np.zeros(1, dtype=np.int64), 1)

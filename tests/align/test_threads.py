@@ -136,3 +136,26 @@ def test_two_long_documents_encode_in_threads_as_one_after_the_other(monkeypatch
             assert g.stems == w.stems
     if _kernels.threads() >= 2:
         assert len(seen) == 4 and threading.main_thread() not in seen
+
+
+def test_kernels_preload_in_the_background_for_a_long_pair() -> None:
+    """In a fresh process: a long pair starts the load in a thread, and ``for_cells`` hands out the loaded kernels."""
+    import subprocess
+    import sys
+
+    code = (
+        "import threading, sys\n"
+        "from aligner.align import _kernels\n"
+        "if _kernels.threads() < 2 or __import__('importlib.util').util.find_spec('numba') is None: sys.exit(3)\n"
+        "_kernels.preload(_kernels.MIN_CELLS - 1)\n"
+        "assert 'aligner-kernels' not in [t.name for t in threading.enumerate()]\n"
+        "_kernels.preload(_kernels.MIN_CELLS)\n"
+        "assert 'mod' in _kernels._STATE or 'thread' in _kernels._LOADING\n"
+        "mod = _kernels.for_cells(_kernels.MIN_CELLS)\n"
+        "assert mod is not None and not _kernels._LOADING\n"
+        "assert mod.order_by_key.signatures, 'the first kernel was loaded'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    if result.returncode == 3:
+        pytest.skip("one core or no numba here")
+    assert result.returncode == 0, result.stderr
