@@ -460,52 +460,79 @@ def model1_pairs(left: np.ndarray, counts: np.ndarray, ss: np.ndarray, ts: np.nd
     """Every (source, target) occurrence pair of one bead and its pair code, as :func:`lexicon._pair_codes`.
 
     The pairs come in the same order as the numpy code's (source occurrence, then its bead's
-    target occurrences from ``left``); the codes ``s * n_t + t`` are made unique by a counting
-    sort on the source stem and a sort of each stem's target stems, which gives ``np.unique``'s
-    sorted values, inverse and counts (equal values are interchangeable) in linear memory.
+    target occurrences from ``left``). The distinct codes ``s * n_t + t`` are found source stem by
+    source stem: its occurrences' pairs are read in place (each occurrence's targets are one run),
+    the distinct target stems among them marked in a table over target stems and sorted, which
+    gives ``np.unique``'s sorted values, inverse and counts (equal values are interchangeable)
+    without sorting or gathering the pairs themselves: their reads stay in order.
     """
-    total = 0
-    for i in range(counts.shape[0]):
-        total += counts[i]
+    n_occ = counts.shape[0]
+    first = np.zeros(n_occ + 1, np.int64)  # the first pair of each source occurrence
+    for i in range(n_occ):
+        first[i + 1] = first[i] + counts[i]
+    total = first[n_occ]
     pi = np.empty(total, np.int32)
     pj = np.empty(total, np.int32)
-    p = 0
-    for i in range(counts.shape[0]):
+    for i in range(n_occ):
         for k in range(counts[i]):
-            pi[p] = i
-            pj[p] = left[i] + k
-            p += 1
+            pi[first[i] + k] = i
+            pj[first[i] + k] = left[i] + k
+    # The source occurrences of each source stem (a stable counting sort).
     start = np.zeros(n_s + 1, np.int64)
-    for p in range(total):
-        start[ss[pi[p]] + 1] += 1
+    for i in range(n_occ):
+        start[ss[i] + 1] += 1
     for s in range(n_s):
         start[s + 1] += start[s]
+    occ = np.empty(n_occ, np.int64)
     fill = start[:-1].copy()
-    order = np.empty(total, np.int32)
-    for p in range(total):
-        s = ss[pi[p]]
-        order[fill[s]] = p
-        fill[s] += 1
+    for i in range(n_occ):
+        occ[fill[ss[i]]] = i
+        fill[ss[i]] += 1
+    slot = np.full(n_t, -1, np.int64)
+    seen = np.zeros(n_t, np.int64)
+    touched = np.empty(n_t, np.int64)
+    # Pass 1: how many distinct codes.
+    n_u = 0
+    for s in range(n_s):
+        nt = 0
+        for x in range(start[s], start[s + 1]):
+            i = occ[x]
+            for k in range(counts[i]):
+                t = ts[left[i] + k]
+                if slot[t] < 0:
+                    slot[t] = 0
+                    touched[nt] = t
+                    nt += 1
+        for r in range(nt):
+            slot[touched[r]] = -1
+        n_u += nt
+    uniq = np.empty(n_u, np.int64)
+    count = np.empty(n_u, np.int64)
     code = np.empty(total, np.int32)
-    uniq = np.empty(total, np.int64)
-    count = np.empty(total, np.int64)
+    # Pass 2: the codes in sorted order, and each pair's index among them.
     u = 0
     for s in range(n_s):
-        a, b = start[s], start[s + 1]
-        if a == b:
-            continue
-        tv = np.empty(b - a, np.int64)
-        for q in range(a, b):
-            tv[q - a] = ts[pj[order[q]]]
-        rank = np.argsort(tv)
-        prev = -1
-        for r in range(b - a):
-            t = tv[rank[r]]
-            if t != prev:
-                uniq[u] = s * n_t + t
-                count[u] = 0
-                u += 1
-                prev = t
-            code[order[a + rank[r]]] = u - 1
-            count[u - 1] += 1
-    return pi, pj, code, uniq[:u].copy(), count[:u].copy()
+        nt = 0
+        for x in range(start[s], start[s + 1]):
+            i = occ[x]
+            for k in range(counts[i]):
+                t = ts[left[i] + k]
+                if seen[t] == 0:
+                    touched[nt] = t
+                    nt += 1
+                seen[t] += 1
+        ordered = np.sort(touched[:nt])
+        for r in range(nt):
+            t = ordered[r]
+            slot[t] = u + r
+            uniq[u + r] = s * n_t + t
+            count[u + r] = seen[t]
+        for x in range(start[s], start[s + 1]):
+            i = occ[x]
+            for k in range(counts[i]):
+                code[first[i] + k] = slot[ts[left[i] + k]]
+        for r in range(nt):
+            slot[ordered[r]] = -1
+            seen[ordered[r]] = 0
+        u += nt
+    return pi, pj, code, uniq, count
