@@ -536,3 +536,45 @@ def model1_pairs(left: np.ndarray, counts: np.ndarray, ss: np.ndarray, ts: np.nd
             seen[ordered[r]] = 0
         u += nt
     return pi, pj, code, uniq, count
+
+
+@numba.njit(cache=True, nogil=True)
+def length_exponent(rows: np.ndarray, cols: np.ndarray, a: int, b: int, ls_row: np.ndarray, lt_col: np.ndarray,
+                    ratio: float, var: float, rel_sd: float, k: float, out: np.ndarray) -> None:
+    """The argument of :func:`aligner.align.cost.length_llr`'s ``exp`` for the cells ``rows``/``cols``.
+
+    The same operations in the same order as the numpy code (``mean``, ``delta``, ``k * delta * delta``;
+    no fused multiply-add, numba does not contract without fastmath); ``exp`` and ``log`` stay in
+    numpy, whose rounding of them numba's need not share.
+    """
+    for x in range(rows.shape[0]):
+        i = max(rows[x], a)
+        j = max(cols[x], b)
+        ls = ls_row[i - a]
+        lt = lt_col[j - b]
+        mean = (ratio * ls + lt) / 2.0
+        spread = rel_sd * mean
+        delta = (lt - ratio * ls) / np.sqrt(var * mean + spread * spread + 1.0)
+        out[x] = k * delta * delta
+
+
+@numba.njit(cache=True, nogil=True)
+def shape_scores(rows: np.ndarray, cols: np.ndarray, a: int, b: int, llr: np.ndarray, prior: float,
+                 es_row: np.ndarray, et_col: np.ndarray, matched: np.ndarray, weight: float, kinds: np.ndarray,
+                 out: np.ndarray) -> None:
+    """``(llr + prior) + (es + et + matched) * weight`` (plus ``kinds`` if given) into ``out`` (float32),
+    where the bead of shape ``(a, b)`` fits: :func:`aligner.align.cost.band_scores`'s sums in its order."""
+    with_kinds = kinds.shape[0] > 0
+    for x in range(rows.shape[0]):
+        r = rows[x]
+        c = cols[x]
+        if r < a or c < b:
+            continue
+        lexical = es_row[r - a] + et_col[c - b]
+        lexical += matched[x]
+        lexical *= weight
+        score = llr[x] + prior
+        score += lexical
+        if with_kinds:
+            score += kinds[x]
+        out[x] = np.float32(score)

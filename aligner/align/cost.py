@@ -512,6 +512,35 @@ def kind_score(src_kinds: np.ndarray, tgt_kinds: np.ndarray, a: int, b: int, i: 
 SCORE_BLOCK = 1 << 18
 
 
+def _score_compiled(kernels: ModuleType, out: np.ndarray, rows: np.ndarray, cols: np.ndarray, a: int, b: int,
+                    ls_row: np.ndarray, lt_col: np.ndarray, es_row: np.ndarray, et_col: np.ndarray,
+                    matched: np.ndarray, prior: float, params: CostParams, src_kinds: np.ndarray | None,
+                    tgt_kinds: np.ndarray) -> None:
+    """:func:`band_scores`'s arithmetic for one shape with both sides, by the kernels, block by block.
+
+    The kernels do the gathers and the sums cell by cell in numpy's order, without temporaries;
+    ``exp`` and ``log`` run in numpy as in :func:`length_llr`, so every score is the same float.
+    """
+    sd = params.random_sd
+    k = -0.5 * (1.0 - 1.0 / sd**2)
+    scale = (1.0 - params.tail) * sd
+    no_kinds = np.zeros(0)
+    for c0 in range(0, rows.shape[0], SCORE_BLOCK):
+        c1 = min(c0 + SCORE_BLOCK, rows.shape[0])
+        r, c = rows[c0:c1], cols[c0:c1]
+        llr = np.empty(c1 - c0)
+        kernels.length_exponent(r, c, a, b, ls_row, lt_col, params.ratio, params.var, params.rel_sd, k, llr)
+        np.exp(llr, out=llr)
+        llr *= scale
+        llr += params.tail
+        np.log(llr, out=llr)
+        kind = no_kinds
+        if src_kinds is not None:
+            kind = kind_score(src_kinds, tgt_kinds, a, b, np.maximum(r, a), np.maximum(c, b), params.kind_weight)
+        kernels.shape_scores(r, c, a, b, llr, prior, es_row, et_col, matched[c0:c1], params.lexical_weight, kind,
+                             out[c0:c1])
+
+
 def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: CostParams,
                 shapes: Sequence[tuple[int, int]] = BEAD_TYPES, use_kinds: bool = True) -> np.ndarray:
     """Score of every bead shape ending at every band cell, shape ``(len(shapes), band.cells)``.
@@ -552,6 +581,10 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
         lt_col, et_col = ct[c_b] - ct[c_b - b], et[c_b] - et[c_b - b]
         # A merged side gives chance more segments to hit: a key has a*b pairings to match in.
         matched = match_table(src, tgt, vocab.join_weight, band, a, b, math.log(a * b), cache=cache)
+        if cache.kernels is not None:
+            _score_compiled(cache.kernels, out[t], rows, cols, a, b, ls_row, lt_col, es_row, et_col, matched,
+                            prior, params, src.kinds if kinds else None, tgt.kinds)
+            return
         # The rest is the same arithmetic cell by cell, done in blocks of cells so that the
         # temporaries stay small (memory linear in the band, not a dozen arrays of its size).
         for c0 in range(0, band.cells, SCORE_BLOCK):
