@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 from types import ModuleType
 
 import numpy as np
@@ -190,12 +191,17 @@ def prior_rates(src: Occurrences, tgt: Occurrences, family: np.ndarray) -> tuple
 
 def bead_index(beads: Sequence[tuple[Sequence[int], Sequence[int]]], n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
     """For each source and each target segment, the index of the bead holding it."""
-    src = np.full(n, -1, dtype=np.int64)
-    tgt = np.full(m, -1, dtype=np.int64)
-    for b, (s, t) in enumerate(beads):
-        src[list(s)] = b
-        tgt[list(t)] = b
-    return src, tgt
+    out = []
+    for side, size in ((0, n), (1, m)):
+        index = np.full(size, -1, dtype=np.int64)
+        members = [bead[side] for bead in beads]
+        flat = np.fromiter(chain.from_iterable(members), dtype=np.int64)
+        owner = np.repeat(np.arange(len(members), dtype=np.int64), np.fromiter(map(len, members), dtype=np.int64,
+                                                                               count=len(members)))
+        # Beads partition the segments, so each segment is written once.
+        index[flat] = owner
+        out.append(index)
+    return out[0], out[1]
 
 
 def measured_rates(
