@@ -9,7 +9,13 @@ numba is imported lazily, and only for bands of at least :data:`MIN_CELLS` cells
 and loading the cached machine code takes a few tenths of a second, more than the numpy path
 spends on the small alignments of grouping and of short files. ``cache=True`` keeps the compiled
 code on disk (in ``__pycache__`` beside this file, or numba's user cache directory when that is
-not writable), so the compile cost (a few seconds) is paid once per installation.
+not writable), so the compile cost (a few seconds) is paid once per installation. A long pair
+starts that load in a background thread while it encodes its texts (:func:`preload`).
+
+This module also decides when the aligner uses a second core (:func:`threads_for`): the shapes of a
+large band are scored in threads (the kernels are ``nogil``; numpy releases the GIL in its loops),
+and two long texts are encoded in two, unless the process already shares the machine with workers
+of its own run. Threads change no result.
 """
 
 from __future__ import annotations
@@ -70,7 +76,7 @@ def for_cells(cells: int) -> ModuleType | None:
 
 #: Bands of at least this many cells have their bead shapes scored in threads (``ALIGNER_THREAD_MIN_CELLS``
 #: sets it): below it, starting threads costs more than it saves.
-THREAD_MIN_CELLS = int(os.environ.get("ALIGNER_THREAD_MIN_CELLS", "1000000"))
+THREAD_MIN_CELLS = int(os.environ.get("ALIGNER_THREAD_MIN_CELLS", "200000"))
 
 
 def threads_for(cells: int) -> int:
@@ -103,6 +109,17 @@ def threads() -> int:
 
 
 _LOADING: dict[str, threading.Thread] = {}
+
+
+def _finish_loading() -> None:
+    """Wait for a background load to end (before a fork: a child must not inherit the import lock held)."""
+    loading = _LOADING.get("thread")
+    if loading is not None and loading is not threading.current_thread():
+        loading.join()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_finish_loading)
 
 
 def preload(cells: int) -> None:
