@@ -578,3 +578,43 @@ def shape_scores(rows: np.ndarray, cols: np.ndarray, a: int, b: int, llr: np.nda
         if with_kinds:
             score += kinds[x]
         out[x] = np.float32(score)
+
+
+@numba.njit(cache=True, nogil=True)
+def units_by_key(seg: np.ndarray, key: np.ndarray, cnt: np.ndarray, width: int,
+                 n_keys: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Units sorted by end re-sorted by (key, end): ``key * width + end``, end and count, as
+    ``cost._UnitCache.target`` gathers them through :func:`order_by_key`'s stable order."""
+    count = np.zeros(n_keys + 1, dtype=np.int64)
+    for x in range(key.shape[0]):
+        count[key[x] + 1] += 1
+    for k in range(n_keys):
+        count[k + 1] += count[k]
+    code_out = np.empty(key.shape[0], dtype=np.int64)
+    seg_out = np.empty(key.shape[0], dtype=np.int64)
+    cnt_out = np.empty(key.shape[0], dtype=np.float64)
+    for x in range(key.shape[0]):
+        p = count[key[x]]
+        count[key[x]] += 1
+        code_out[p] = key[x] * width + seg[x]
+        seg_out[p] = seg[x]
+        cnt_out[p] = cnt[x]
+    return code_out, seg_out, cnt_out
+
+
+@numba.njit(cache=True, nogil=True)
+def unit_queries(seg: np.ndarray, key: np.ndarray, by_key: np.ndarray, width: int, lo: np.ndarray,
+                 hi: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``cost._UnitCache.source_queries``: ``key * width``, ``lo[end]`` and ``key * width + hi[end]`` in
+    ``by_key`` order, in one pass instead of four gathers."""
+    size = by_key.shape[0]
+    base = np.empty(size, dtype=np.int64)
+    lo_q = np.empty(size, dtype=np.int64)
+    hi_q = np.empty(size, dtype=np.int64)
+    for q in range(size):
+        x = by_key[q]
+        b = key[x] * width
+        base[q] = b
+        lo_q[q] = lo[seg[x]]
+        hi_q[q] = b + hi[seg[x]]
+    return base, lo_q, hi_q

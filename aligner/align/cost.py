@@ -394,9 +394,13 @@ class _UnitCache:
                 self._bands[tag] = band  # held, so that its id is not reused while the entry lives
                 s_seg, s_key, _ = self.source(a)
                 by_key = self.source_by_key(a)
-                base = s_key[by_key] * (self.tgt.size + 1)
-                seg_sorted = s_seg[by_key]
-                self._queries[tag] = (base, band.lo[seg_sorted], base + band.hi[seg_sorted])
+                if self.kernels is not None and _int64(s_seg, s_key, by_key, band.lo, band.hi):
+                    self._queries[tag] = self.kernels.unit_queries(s_seg, s_key, by_key, self.tgt.size + 1, band.lo,
+                                                                   band.hi)
+                else:
+                    base = s_key[by_key] * (self.tgt.size + 1)
+                    seg_sorted = s_seg[by_key]
+                    self._queries[tag] = (base, band.lo[seg_sorted], base + band.hi[seg_sorted])
             return self._queries[tag]
 
     def target(self, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -404,6 +408,12 @@ class _UnitCache:
         with self._lock:
             if b not in self._tgt:
                 t_seg, t_key, t_cnt = _units(self.tgt, b, self.kernels)
+                if (self.kernels is not None and t_key.size and _int64(t_seg, t_key) and t_cnt.dtype == np.float64
+                        and bool(np.all(t_seg[1:] >= t_seg[:-1]))):
+                    # Sorted by end: the counting sort by key scatters what the stable order would gather.
+                    self._tgt[b] = self.kernels.units_by_key(t_seg, t_key, t_cnt, self.tgt.size + 1,
+                                                             int(t_key.max()) + 1)
+                    return self._tgt[b]
                 t_code = t_key * (self.tgt.size + 1) + t_seg
                 order = self._order(t_key, t_seg, self.tgt.size)
                 self._tgt[b] = (t_code[order], t_seg[order], t_cnt[order])
@@ -415,6 +425,11 @@ class _UnitCache:
         if self.kernels is not None and key.size and bool(np.all(end[1:] >= end[:-1])):
             return self.kernels.order_by_key(np.ascontiguousarray(key, dtype=np.int64), int(key.max()) + 1)
         return np.argsort(key * (size + 1) + end)
+
+
+def _int64(*arrays: np.ndarray) -> bool:
+    """Whether every array is contiguous int64 (what the table kernels are compiled for)."""
+    return all(x.dtype == np.int64 and x.flags.c_contiguous for x in arrays)
 
 
 def _work(src: Side, tgt: Side, band: Band) -> int:
