@@ -145,3 +145,5 @@ def _load() -> None:
         import numpy as np
 
         mod.order_by_key(np.zeros(1, dtype=np.int64), 1)
+        # A large band is coming (that is why the load started): smaller ones may use the kernels too.
+        _STATE["warm"] = mod

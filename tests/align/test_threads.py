@@ -159,6 +159,7 @@ def test_kernels_preload_in_the_background_for_a_long_pair() -> None:
         "mod = _kernels.for_cells(_kernels.MIN_CELLS)\n"
         "assert mod is not None and not _kernels._LOADING\n"
         "assert mod.order_by_key.signatures, 'the first kernel was loaded'\n"
+        "assert _kernels.for_cells(_kernels.MIN_CELLS // _kernels.WARM_FACTOR) is mod, 'loaded: smaller bands too'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     if result.returncode == 3:
