@@ -347,14 +347,15 @@ def _lower_bound_from(t_code: np.ndarray, pos: int, v: int, prev: int) -> int:
 
 
 @numba.njit(cache=True, nogil=True)
-def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: np.ndarray, base: np.ndarray,
-              lo_sorted: np.ndarray, hi_query: np.ndarray, t_code: np.ndarray, t_seg: np.ndarray,
-              t_cnt: np.ndarray, w_occ_all: np.ndarray, offsets: np.ndarray, lo: np.ndarray, b: int,
-              chunk: int, out: np.ndarray) -> None:
+def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: np.ndarray, width: int,
+              hi: np.ndarray, t_code: np.ndarray, t_seg: np.ndarray, t_cnt: np.ndarray, w_occ_all: np.ndarray,
+              offsets: np.ndarray, lo: np.ndarray, b: int, chunk: int, out: np.ndarray) -> None:
     """:func:`aligner.align.cost.match_table` from its look-ups on: the same ranges, the same chunks and sums.
 
     ``w_occ_all[k]`` is key ``k``'s weight minus the penalty. The look-ups walk the queries in (key, end)
-    order (``by_key``), as the numpy code does, and the matches are expanded in occurrence order.
+    order (``by_key``), as the numpy code does, and the matches are expanded in occurrence order. Each
+    query (``key * width`` plus the band's bounds ``lo``/``hi`` of the unit's row, numpy's
+    ``_UnitCache.source_queries``) is made as it is needed, not kept in three arrays per unit.
     """
     size = s_seg.shape[0]
     left = np.empty(size, dtype=np.int64)
@@ -368,16 +369,17 @@ def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: n
     prev_l = -1
     prev_r = -1
     for q in range(size):
-        low = lo_sorted[q]
+        x = by_key[q]
+        base = s_key[x] * width
+        low = lo[s_seg[x]]
         if low < b:
             low = b
-        v = base[q] + low
+        v = base + low
         lft = _lower_bound_from(t_code, lft, v, prev_l)
         prev_l = v
-        v = hi_query[q]
+        v = base + hi[s_seg[x]]
         rgt = _lower_bound_from(t_code, rgt, v, prev_r)
         prev_r = v
-        x = by_key[q]
         left[x] = lft
         counts[x] = rgt - lft
     kept = 0
@@ -601,20 +603,3 @@ def units_by_key(seg: np.ndarray, key: np.ndarray, cnt: np.ndarray, width: int,
         cnt_out[p] = cnt[x]
     return code_out, seg_out, cnt_out
 
-
-@numba.njit(cache=True, nogil=True)
-def unit_queries(seg: np.ndarray, key: np.ndarray, by_key: np.ndarray, width: int, lo: np.ndarray,
-                 hi: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``cost._UnitCache.source_queries``: ``key * width``, ``lo[end]`` and ``key * width + hi[end]`` in
-    ``by_key`` order, in one pass instead of four gathers."""
-    size = by_key.shape[0]
-    base = np.empty(size, dtype=np.int64)
-    lo_q = np.empty(size, dtype=np.int64)
-    hi_q = np.empty(size, dtype=np.int64)
-    for q in range(size):
-        x = by_key[q]
-        b = key[x] * width
-        base[q] = b
-        lo_q[q] = lo[seg[x]]
-        hi_q[q] = b + hi[seg[x]]
-    return base, lo_q, hi_q

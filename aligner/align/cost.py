@@ -394,13 +394,9 @@ class _UnitCache:
                 self._bands[tag] = band  # held, so that its id is not reused while the entry lives
                 s_seg, s_key, _ = self.source(a)
                 by_key = self.source_by_key(a)
-                if self.kernels is not None and _int64(s_seg, s_key, by_key, band.lo, band.hi):
-                    self._queries[tag] = self.kernels.unit_queries(s_seg, s_key, by_key, self.tgt.size + 1, band.lo,
-                                                                   band.hi)
-                else:
-                    base = s_key[by_key] * (self.tgt.size + 1)
-                    seg_sorted = s_seg[by_key]
-                    self._queries[tag] = (base, band.lo[seg_sorted], base + band.hi[seg_sorted])
+                base = s_key[by_key] * (self.tgt.size + 1)
+                seg_sorted = s_seg[by_key]
+                self._queries[tag] = (base, band.lo[seg_sorted], base + band.hi[seg_sorted])
             return self._queries[tag]
 
     def target(self, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -458,15 +454,16 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
     # (that was most of this function's time). The results are put back in occurrence order, so
     # everything below sums in the same order as before.
     by_key = cache.source_by_key(a)
-    base, lo_sorted, hi_query = cache.source_queries(a, band)
     if cache.kernels is not None:
-        # The look-ups, the chunks and the sums below, in one compiled pass (the same integers and floats).
-        ints = [np.ascontiguousarray(x, dtype=np.int64) for x in (s_seg, s_key, by_key, base, lo_sorted, hi_query,
-                                                                   t_code, t_seg)]
+        # The look-ups, the chunks and the sums below, in one compiled pass (the same integers and floats);
+        # the kernel makes each query from the unit's key and row as it goes (no query arrays kept).
+        ints = [np.ascontiguousarray(x, dtype=np.int64) for x in (s_seg, s_key, by_key, t_code, t_seg)]
         floats = [np.ascontiguousarray(x, dtype=np.float64) for x in (s_cnt, t_cnt, weights - penalty)]
-        offsets, lo = (np.ascontiguousarray(x, dtype=np.int64) for x in (band.offsets, band.lo))
-        cache.kernels.match_sum(*ints[:2], floats[0], *ints[2:], floats[1], floats[2], offsets, lo, b, chunk, out)
+        offsets, lo, hi = (np.ascontiguousarray(x, dtype=np.int64) for x in (band.offsets, band.lo, band.hi))
+        cache.kernels.match_sum(*ints[:2], floats[0], ints[2], tgt.size + 1, hi, *ints[3:], floats[1], floats[2],
+                                offsets, lo, b, chunk, out)
         return out
+    base, lo_sorted, hi_query = cache.source_queries(a, band)
     left = np.empty(s_seg.size, dtype=np.intp)
     right = np.empty(s_seg.size, dtype=np.intp)
     left[by_key] = np.searchsorted(t_code, base + np.maximum(lo_sorted, b))
@@ -640,11 +637,14 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
     # largest temporaries here, and keeping all spans at once set the peak memory.
     left_src = Counter(a for a, b in shapes if a and b)
     left_tgt = Counter(b for a, b in shapes if a and b)
-    pending = iter(range(len(shapes)))
+    # Shapes are scored by source span, then target span: a source span's tables (the heavier ones: units,
+    # their order by key and the band's queries) are then built once and dropped before the next span's,
+    # which at most halves the tables alive at once. The order changes no score (each shape has its row).
+    pending = iter(sorted(range(len(shapes)), key=lambda t: shapes[t]))
     lock = threading.Lock()
 
     def work() -> None:
-        # Each thread takes the next shape in order; every shape writes its own row of ``out``.
+        # Each thread takes the next shape; every shape writes its own row of ``out``.
         while True:
             with lock:
                 t = next(pending, None)

@@ -60,14 +60,11 @@ def test_a_large_band_scores_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_compiled_unit_queries_and_targets_are_numpy_s(seed: int) -> None:
+def test_compiled_target_tables_are_numpy_s(seed: int) -> None:
     rng = np.random.default_rng(9500 + seed)
     n, m = int(rng.integers(1, 60)), int(rng.integers(1, 60))
     src, tgt = _random_side(rng, n, int(rng.integers(1, 20))), _random_side(rng, m, int(rng.integers(1, 20)))
-    band = _random_band(rng, n, m)
     plain, fast = cost._UnitCache(src, tgt), cost._UnitCache(src, tgt, _kernels.get())
     for span in range(1, 5):
-        for got, want in zip(fast.source_queries(span, band), plain.source_queries(span, band)):
-            assert got.dtype == want.dtype and np.array_equal(got, want), span
         for got, want in zip(fast.target(span), plain.target(span)):
             assert got.dtype == want.dtype and np.array_equal(got, want), span
