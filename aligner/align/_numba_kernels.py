@@ -219,7 +219,7 @@ def trace(lo: np.ndarray, hi: np.ndarray, off: np.ndarray, sh_a: np.ndarray, sh_
 @numba.njit(cache=True, nogil=True)
 def expand(bounds: np.ndarray, left: np.ndarray, counts: np.ndarray, row_off: np.ndarray, t_seg: np.ndarray,
            w_occ: np.ndarray, s_cnt: np.ndarray, t_cnt: np.ndarray, single: bool, rows: np.ndarray,
-           out: np.ndarray) -> None:
+           offsets: np.ndarray, out: np.ndarray) -> None:
     """The expansion loop of :func:`aligner.align.cost.match_table`, chunk by chunk as there.
 
     Chunk ``q`` covers source occurrences ``bounds[q] .. bounds[q+1]-1``; within a chunk the
@@ -229,15 +229,21 @@ def expand(bounds: np.ndarray, left: np.ndarray, counts: np.ndarray, row_off: np
     other cell still holds 0.0, and summing into it directly gives the same float as summing from
     0 and adding (``0.0 + x == x``; a sum that starts at +0.0 is never -0.0), so only the shared
     row goes through the per-chunk buffer. Adding 0.0 to a cell changes nothing, which lets the
-    buffer be flushed by one more pass over the shared row's pairs.
+    buffer be flushed by one more pass over the shared row's pairs. The buffer is then one row
+    wide (``offsets`` gives each row's first cell), not one float per band cell.
     """
-    cells = out.shape[0]
-    tmp = np.zeros(cells)
     sorted_rows = True
     for o in range(1, rows.shape[0]):
         if rows[o] < rows[o - 1]:
             sorted_rows = False
             break
+    if sorted_rows:
+        widest = 0
+        for o in range(rows.shape[0]):
+            widest = max(widest, offsets[rows[o] + 1] - offsets[rows[o]])
+        tmp = np.zeros(widest)
+    else:
+        tmp = np.zeros(out.shape[0])
     shared = -1  # the row the previous chunk ended in
     for q in range(bounds.shape[0] - 1):
         b0 = bounds[q]
@@ -245,6 +251,7 @@ def expand(bounds: np.ndarray, left: np.ndarray, counts: np.ndarray, row_off: np
         for o in range(b0, b1):
             base = row_off[o]
             buffered = (not sorted_rows) or rows[o] == shared
+            shift = offsets[rows[o]] if sorted_rows else 0  # where the buffer starts
             for t in range(left[o], left[o] + counts[o]):
                 pos = base + t_seg[t]
                 val = w_occ[o]
@@ -253,17 +260,18 @@ def expand(bounds: np.ndarray, left: np.ndarray, counts: np.ndarray, row_off: np
                     tc = t_cnt[t]
                     val *= sc if sc < tc else tc
                 if buffered:
-                    tmp[pos] += val
+                    tmp[pos - shift] += val
                 else:
                     out[pos] += val
         for o in range(b0, b1):
             if sorted_rows and rows[o] != shared:
                 continue
             base = row_off[o]
+            shift = offsets[rows[o]] if sorted_rows else 0
             for t in range(left[o], left[o] + counts[o]):
                 pos = base + t_seg[t]
-                out[pos] += tmp[pos]
-                tmp[pos] = 0.0
+                out[pos] += tmp[pos - shift]
+                tmp[pos - shift] = 0.0
         shared = rows[b1 - 1]
 
 
@@ -423,7 +431,7 @@ def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: n
         w_occ[x] = w_occ_all[s_key[o]]
         cnt[x] = s_cnt[o]
     expand(np.asarray(bounds, dtype=np.int64), left[:kept], counts[:kept], row_off, t_seg, w_occ, cnt, t_cnt,
-           single, rows, out)
+           single, rows, offsets, out)
 
 
 @numba.njit(cache=True, nogil=True)
