@@ -316,7 +316,7 @@ def hot_spots(size: int) -> str:
 
         setattr(module, name, timed)
 
-    wrap(pairwise, "encode", "anchors.encode")
+    wrap(pairwise, "encode_pair", "anchors.encode (both texts)")
     wrap(pairwise, "band_scores", "band_scores (incl. match_table)")
     wrap(cost, "match_table", "match_table")
     wrap(pairwise, "search", "dp.search")
@@ -326,13 +326,15 @@ def hot_spots(size: int) -> str:
     wrap(lexicon, "_model1", "model-1 EM")
     src, tgt, _ = _synthetic(size)
     load = os.getloadavg()[0]
-    start = time.process_time()
+    start, wall = time.process_time(), time.perf_counter()
     pairwise.align_pair(src, tgt)
-    total = time.process_time() - start
+    total, wall = time.process_time() - start, time.perf_counter() - wall
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     parts = " ".join(f"[{k} {v:.2f}]" for k, v in spent.items())
-    return (f"{len(src)} x {len(tgt)}: total {total:.2f} CPU s, peak RSS {rss:.0f} MB, load {load:.1f}-"
-            f"{os.getloadavg()[0]:.1f}, {_kernels_note()} {parts}")
+    threads = os.environ.get("ALIGNER_THREADS") or "default"
+    return (f"{len(src)} x {len(tgt)}: total {total:.2f} CPU s (all threads; the parts count the calling thread's "
+            f"process CPU while they run), {wall:.2f} s wall, ALIGNER_THREADS={threads}, peak RSS {rss:.0f} MB, "
+            f"load {load:.1f}-{os.getloadavg()[0]:.1f}, {_kernels_note()} {parts}")
 
 
 def _kernels_note() -> str:

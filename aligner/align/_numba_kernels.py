@@ -219,7 +219,7 @@ def trace(lo: np.ndarray, hi: np.ndarray, off: np.ndarray, sh_a: np.ndarray, sh_
 @numba.njit(cache=True, nogil=True)
 def expand(bounds: np.ndarray, left: np.ndarray, counts: np.ndarray, row_off: np.ndarray, t_seg: np.ndarray,
            w_occ: np.ndarray, s_cnt: np.ndarray, t_cnt: np.ndarray, single: bool, rows: np.ndarray,
-           out: np.ndarray) -> None:
+           offsets: np.ndarray, out: np.ndarray) -> None:
     """The expansion loop of :func:`aligner.align.cost.match_table`, chunk by chunk as there.
 
     Chunk ``q`` covers source occurrences ``bounds[q] .. bounds[q+1]-1``; within a chunk the
@@ -229,15 +229,21 @@ def expand(bounds: np.ndarray, left: np.ndarray, counts: np.ndarray, row_off: np
     other cell still holds 0.0, and summing into it directly gives the same float as summing from
     0 and adding (``0.0 + x == x``; a sum that starts at +0.0 is never -0.0), so only the shared
     row goes through the per-chunk buffer. Adding 0.0 to a cell changes nothing, which lets the
-    buffer be flushed by one more pass over the shared row's pairs.
+    buffer be flushed by one more pass over the shared row's pairs. The buffer is then one row
+    wide (``offsets`` gives each row's first cell), not one float per band cell.
     """
-    cells = out.shape[0]
-    tmp = np.zeros(cells)
     sorted_rows = True
     for o in range(1, rows.shape[0]):
         if rows[o] < rows[o - 1]:
             sorted_rows = False
             break
+    if sorted_rows:
+        widest = 0
+        for o in range(rows.shape[0]):
+            widest = max(widest, offsets[rows[o] + 1] - offsets[rows[o]])
+        tmp = np.zeros(widest)
+    else:
+        tmp = np.zeros(out.shape[0])
     shared = -1  # the row the previous chunk ended in
     for q in range(bounds.shape[0] - 1):
         b0 = bounds[q]
@@ -245,6 +251,7 @@ def expand(bounds: np.ndarray, left: np.ndarray, counts: np.ndarray, row_off: np
         for o in range(b0, b1):
             base = row_off[o]
             buffered = (not sorted_rows) or rows[o] == shared
+            shift = offsets[rows[o]] if sorted_rows else 0  # where the buffer starts
             for t in range(left[o], left[o] + counts[o]):
                 pos = base + t_seg[t]
                 val = w_occ[o]
@@ -253,17 +260,18 @@ def expand(bounds: np.ndarray, left: np.ndarray, counts: np.ndarray, row_off: np
                     tc = t_cnt[t]
                     val *= sc if sc < tc else tc
                 if buffered:
-                    tmp[pos] += val
+                    tmp[pos - shift] += val
                 else:
                     out[pos] += val
         for o in range(b0, b1):
             if sorted_rows and rows[o] != shared:
                 continue
             base = row_off[o]
+            shift = offsets[rows[o]] if sorted_rows else 0
             for t in range(left[o], left[o] + counts[o]):
                 pos = base + t_seg[t]
-                out[pos] += tmp[pos]
-                tmp[pos] = 0.0
+                out[pos] += tmp[pos - shift]
+                tmp[pos - shift] = 0.0
         shared = rows[b1 - 1]
 
 
@@ -347,14 +355,15 @@ def _lower_bound_from(t_code: np.ndarray, pos: int, v: int, prev: int) -> int:
 
 
 @numba.njit(cache=True, nogil=True)
-def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: np.ndarray, base: np.ndarray,
-              lo_sorted: np.ndarray, hi_query: np.ndarray, t_code: np.ndarray, t_seg: np.ndarray,
-              t_cnt: np.ndarray, w_occ_all: np.ndarray, offsets: np.ndarray, lo: np.ndarray, b: int,
-              chunk: int, out: np.ndarray) -> None:
+def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: np.ndarray, width: int,
+              hi: np.ndarray, t_code: np.ndarray, t_seg: np.ndarray, t_cnt: np.ndarray, w_occ_all: np.ndarray,
+              offsets: np.ndarray, lo: np.ndarray, b: int, chunk: int, out: np.ndarray) -> None:
     """:func:`aligner.align.cost.match_table` from its look-ups on: the same ranges, the same chunks and sums.
 
     ``w_occ_all[k]`` is key ``k``'s weight minus the penalty. The look-ups walk the queries in (key, end)
-    order (``by_key``), as the numpy code does, and the matches are expanded in occurrence order.
+    order (``by_key``), as the numpy code does, and the matches are expanded in occurrence order. Each
+    query (``key * width`` plus the band's bounds ``lo``/``hi`` of the unit's row, numpy's
+    ``_UnitCache.source_queries``) is made as it is needed, not kept in three arrays per unit.
     """
     size = s_seg.shape[0]
     left = np.empty(size, dtype=np.int64)
@@ -368,16 +377,17 @@ def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: n
     prev_l = -1
     prev_r = -1
     for q in range(size):
-        low = lo_sorted[q]
+        x = by_key[q]
+        base = s_key[x] * width
+        low = lo[s_seg[x]]
         if low < b:
             low = b
-        v = base[q] + low
+        v = base + low
         lft = _lower_bound_from(t_code, lft, v, prev_l)
         prev_l = v
-        v = hi_query[q]
+        v = base + hi[s_seg[x]]
         rgt = _lower_bound_from(t_code, rgt, v, prev_r)
         prev_r = v
-        x = by_key[q]
         left[x] = lft
         counts[x] = rgt - lft
     kept = 0
@@ -421,7 +431,7 @@ def match_sum(s_seg: np.ndarray, s_key: np.ndarray, s_cnt: np.ndarray, by_key: n
         w_occ[x] = w_occ_all[s_key[o]]
         cnt[x] = s_cnt[o]
     expand(np.asarray(bounds, dtype=np.int64), left[:kept], counts[:kept], row_off, t_seg, w_occ, cnt, t_cnt,
-           single, rows, out)
+           single, rows, offsets, out)
 
 
 @numba.njit(cache=True, nogil=True)
@@ -460,52 +470,144 @@ def model1_pairs(left: np.ndarray, counts: np.ndarray, ss: np.ndarray, ts: np.nd
     """Every (source, target) occurrence pair of one bead and its pair code, as :func:`lexicon._pair_codes`.
 
     The pairs come in the same order as the numpy code's (source occurrence, then its bead's
-    target occurrences from ``left``); the codes ``s * n_t + t`` are made unique by a counting
-    sort on the source stem and a sort of each stem's target stems, which gives ``np.unique``'s
-    sorted values, inverse and counts (equal values are interchangeable) in linear memory.
+    target occurrences from ``left``). The distinct codes ``s * n_t + t`` are found source stem by
+    source stem: its occurrences' pairs are read in place (each occurrence's targets are one run),
+    the distinct target stems among them marked in a table over target stems and sorted, which
+    gives ``np.unique``'s sorted values, inverse and counts (equal values are interchangeable)
+    without sorting or gathering the pairs themselves: their reads stay in order.
     """
-    total = 0
-    for i in range(counts.shape[0]):
-        total += counts[i]
+    n_occ = counts.shape[0]
+    first = np.zeros(n_occ + 1, np.int64)  # the first pair of each source occurrence
+    for i in range(n_occ):
+        first[i + 1] = first[i] + counts[i]
+    total = first[n_occ]
     pi = np.empty(total, np.int32)
     pj = np.empty(total, np.int32)
-    p = 0
-    for i in range(counts.shape[0]):
+    for i in range(n_occ):
         for k in range(counts[i]):
-            pi[p] = i
-            pj[p] = left[i] + k
-            p += 1
+            pi[first[i] + k] = i
+            pj[first[i] + k] = left[i] + k
+    # The source occurrences of each source stem (a stable counting sort).
     start = np.zeros(n_s + 1, np.int64)
-    for p in range(total):
-        start[ss[pi[p]] + 1] += 1
+    for i in range(n_occ):
+        start[ss[i] + 1] += 1
     for s in range(n_s):
         start[s + 1] += start[s]
+    occ = np.empty(n_occ, np.int64)
     fill = start[:-1].copy()
-    order = np.empty(total, np.int32)
-    for p in range(total):
-        s = ss[pi[p]]
-        order[fill[s]] = p
-        fill[s] += 1
+    for i in range(n_occ):
+        occ[fill[ss[i]]] = i
+        fill[ss[i]] += 1
+    slot = np.full(n_t, -1, np.int64)
+    seen = np.zeros(n_t, np.int64)
+    touched = np.empty(n_t, np.int64)
+    # Pass 1: how many distinct codes.
+    n_u = 0
+    for s in range(n_s):
+        nt = 0
+        for x in range(start[s], start[s + 1]):
+            i = occ[x]
+            for k in range(counts[i]):
+                t = ts[left[i] + k]
+                if slot[t] < 0:
+                    slot[t] = 0
+                    touched[nt] = t
+                    nt += 1
+        for r in range(nt):
+            slot[touched[r]] = -1
+        n_u += nt
+    uniq = np.empty(n_u, np.int64)
+    count = np.empty(n_u, np.int64)
     code = np.empty(total, np.int32)
-    uniq = np.empty(total, np.int64)
-    count = np.empty(total, np.int64)
+    # Pass 2: the codes in sorted order, and each pair's index among them.
     u = 0
     for s in range(n_s):
-        a, b = start[s], start[s + 1]
-        if a == b:
+        nt = 0
+        for x in range(start[s], start[s + 1]):
+            i = occ[x]
+            for k in range(counts[i]):
+                t = ts[left[i] + k]
+                if seen[t] == 0:
+                    touched[nt] = t
+                    nt += 1
+                seen[t] += 1
+        ordered = np.sort(touched[:nt])
+        for r in range(nt):
+            t = ordered[r]
+            slot[t] = u + r
+            uniq[u + r] = s * n_t + t
+            count[u + r] = seen[t]
+        for x in range(start[s], start[s + 1]):
+            i = occ[x]
+            for k in range(counts[i]):
+                code[first[i] + k] = slot[ts[left[i] + k]]
+        for r in range(nt):
+            slot[ordered[r]] = -1
+            seen[ordered[r]] = 0
+        u += nt
+    return pi, pj, code, uniq, count
+
+
+@numba.njit(cache=True, nogil=True)
+def length_exponent(rows: np.ndarray, cols: np.ndarray, a: int, b: int, ls_row: np.ndarray, lt_col: np.ndarray,
+                    ratio: float, var: float, rel_sd: float, k: float, out: np.ndarray) -> None:
+    """The argument of :func:`aligner.align.cost.length_llr`'s ``exp`` for the cells ``rows``/``cols``.
+
+    The same operations in the same order as the numpy code (``mean``, ``delta``, ``k * delta * delta``;
+    no fused multiply-add, numba does not contract without fastmath); ``exp`` and ``log`` stay in
+    numpy, whose rounding of them numba's need not share.
+    """
+    for x in range(rows.shape[0]):
+        i = max(rows[x], a)
+        j = max(cols[x], b)
+        ls = ls_row[i - a]
+        lt = lt_col[j - b]
+        mean = (ratio * ls + lt) / 2.0
+        spread = rel_sd * mean
+        delta = (lt - ratio * ls) / np.sqrt(var * mean + spread * spread + 1.0)
+        out[x] = k * delta * delta
+
+
+@numba.njit(cache=True, nogil=True)
+def shape_scores(rows: np.ndarray, cols: np.ndarray, a: int, b: int, llr: np.ndarray, prior: float,
+                 es_row: np.ndarray, et_col: np.ndarray, matched: np.ndarray, weight: float, kinds: np.ndarray,
+                 out: np.ndarray) -> None:
+    """``(llr + prior) + (es + et + matched) * weight`` (plus ``kinds`` if given) into ``out`` (float32),
+    where the bead of shape ``(a, b)`` fits: :func:`aligner.align.cost.band_scores`'s sums in its order."""
+    with_kinds = kinds.shape[0] > 0
+    for x in range(rows.shape[0]):
+        r = rows[x]
+        c = cols[x]
+        if r < a or c < b:
             continue
-        tv = np.empty(b - a, np.int64)
-        for q in range(a, b):
-            tv[q - a] = ts[pj[order[q]]]
-        rank = np.argsort(tv)
-        prev = -1
-        for r in range(b - a):
-            t = tv[rank[r]]
-            if t != prev:
-                uniq[u] = s * n_t + t
-                count[u] = 0
-                u += 1
-                prev = t
-            code[order[a + rank[r]]] = u - 1
-            count[u - 1] += 1
-    return pi, pj, code, uniq[:u].copy(), count[:u].copy()
+        lexical = es_row[r - a] + et_col[c - b]
+        lexical += matched[x]
+        lexical *= weight
+        score = llr[x] + prior
+        score += lexical
+        if with_kinds:
+            score += kinds[x]
+        out[x] = np.float32(score)
+
+
+@numba.njit(cache=True, nogil=True)
+def units_by_key(seg: np.ndarray, key: np.ndarray, cnt: np.ndarray, width: int,
+                 n_keys: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Units sorted by end re-sorted by (key, end): ``key * width + end``, end and count, as
+    ``cost._UnitCache.target`` gathers them through :func:`order_by_key`'s stable order."""
+    count = np.zeros(n_keys + 1, dtype=np.int64)
+    for x in range(key.shape[0]):
+        count[key[x] + 1] += 1
+    for k in range(n_keys):
+        count[k + 1] += count[k]
+    code_out = np.empty(key.shape[0], dtype=np.int64)
+    seg_out = np.empty(key.shape[0], dtype=np.int64)
+    cnt_out = np.empty(key.shape[0], dtype=np.float64)
+    for x in range(key.shape[0]):
+        p = count[key[x]]
+        count[key[x]] += 1
+        code_out[p] = key[x] * width + seg[x]
+        seg_out[p] = seg[x]
+        cnt_out[p] = cnt[x]
+    return code_out, seg_out, cnt_out
+

@@ -18,6 +18,7 @@ translation lexicon learned from the document pair itself (:mod:`aligner.align.l
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -165,9 +166,7 @@ class _Template:
 
 @lru_cache(maxsize=ENCODE_CACHE_SIZE)
 def _template(texts: tuple[str, ...], same_script: bool) -> _Template:
-    table = KeyTable()
-    enc, word_keys = _encode_counted(texts, same_script, table)
-    return _Template(enc, tuple(table.keys), word_keys)
+    return _own_template(texts, same_script)
 
 
 def _first_seen(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -232,6 +231,37 @@ def encode(texts: Sequence[str], same_script: bool, table: KeyTable) -> Encoded:
                    enc.stem_id.copy(), list(enc.stems))
 
 
+def encode_pair(src: Sequence[str], tgt: Sequence[str], same_script: bool, table: KeyTable
+                ) -> tuple[Encoded, Encoded]:
+    """``encode(src, ...)`` then ``encode(tgt, ...)``: the same arrays, ids and table.
+
+    Two long documents (both above :data:`ENCODE_CACHE_CHARS`, so neither is cached) are read in
+    two threads, each against a table of its own (the regex passes release the GIL), and their keys
+    then enter ``table`` source first, in the order each met them, which gives the ids of encoding
+    them one after the other (as :func:`encode` does with a cached encoding).
+    """
+    from . import _kernels
+
+    if min(sum(map(len, src)), sum(map(len, tgt))) <= ENCODE_CACHE_CHARS or _kernels.threads() < 2:
+        return encode(src, same_script, table), encode(tgt, same_script, table)
+    with ThreadPoolExecutor(2) as pool:
+        futures = [pool.submit(_own_template, texts, same_script) for texts in (src, tgt)]
+        templates = [future.result() for future in futures]
+    out = []
+    for tpl in templates:
+        ids = np.asarray([table.id(k) for k in tpl.keys], dtype=np.int64)
+        enc = tpl.encoded
+        out.append(Encoded(enc.lengths, enc.key_seg, ids[enc.key_id], enc.stem_seg, enc.stem_id, enc.stems))
+    return out[0], out[1]
+
+
+def _own_template(texts: Sequence[str], same_script: bool) -> _Template:
+    """:func:`_template` without the cache (for documents too long to keep)."""
+    table = KeyTable()
+    enc, word_keys = _encode_counted(texts, same_script, table)
+    return _Template(enc, tuple(table.keys), word_keys)
+
+
 @lru_cache(maxsize=1 << 16)
 def _number_key(token: str) -> str:
     """:func:`aligner.facts.numbers.digit_key`, cached (pure)."""
@@ -243,47 +273,80 @@ def _encode_fresh(texts: Sequence[str], same_script: bool, table: KeyTable) -> E
     return _encode_counted(texts, same_script, table)[0]
 
 
+#: Segments read per regex pass by :func:`_encode_counted`: the token lists of a whole long document
+#: (about 70 bytes a word) would set the peak memory of aligning it; in blocks they never exist at once.
+ENCODE_BLOCK = 8192
+
+
 def _encode_counted(texts: Sequence[str], same_script: bool, table: KeyTable) -> tuple[Encoded, int]:
-    """:func:`_encode_fresh`, and how many of the key occurrences are words' (they come first)."""
-    joined = "\n".join(t.replace("\n", " ") for t in texts)
+    """:func:`_encode_fresh`, and how many of the key occurrences are words' (they come first).
+
+    The text is read in blocks of :data:`ENCODE_BLOCK` segments, words of every block first, then
+    numbers and symbols: ids are given in order of first appearance over the whole document, as
+    one pass over it would give them.
+    """
+    blocks = [(b, "\n".join(t.replace("\n", " ") for t in texts[b: b + ENCODE_BLOCK]))
+              for b in range(0, len(texts), ENCODE_BLOCK)]
     # Words: stem ids and cognate key ids, computed once per distinct word.
-    words = _WORDS.findall(joined)
-    seg = _segment_ids(words)
     stem_index: dict[str, int] = {}
     stems: list[str] = []
     # Each distinct word gets an index (in order of first appearance: ids never depend on hashing);
     # its stem id and key id are looked up once per distinct word and then gathered per token.
-    distinct = {w: x for x, w in enumerate(dict.fromkeys(words))}
-    word_stem = np.full(len(distinct), -1, dtype=np.int64)
-    word_kid = np.full(len(distinct), -1, dtype=np.int64)
-    for w, x in distinct.items():
-        if w == "\n":
-            continue
-        stem = w.casefold()[:STEM_CHARS]
-        sid = stem_index.setdefault(stem, len(stem_index))
-        if sid == len(stems):
-            stems.append(stem)
-        key = word_key(w, same_script)
-        word_stem[x] = sid
-        if key is not None:
-            word_kid[x] = table.id(key)
-    which = np.fromiter(map(distinct.__getitem__, words), dtype=np.int64, count=len(words))
-    w_stem, w_kid = word_stem[which], word_kid[which]
-    stem_seg, stem_id = seg[w_stem >= 0], w_stem[w_stem >= 0]
-    key_seg, key_id = seg[w_kid >= 0], w_kid[w_kid >= 0]
-    word_keys = int(key_seg.shape[0])
+    distinct: dict[str, int] = {"\n": 0}
+    word_stem = np.full(1024, -1, dtype=np.int64)  # by distinct word; grown by doubling
+    word_kid = np.full(1024, -1, dtype=np.int64)
+    stem_parts: list[tuple[np.ndarray, np.ndarray]] = []
+    key_parts: list[tuple[np.ndarray, np.ndarray]] = []
+    for first_seg, joined in blocks:
+        words = _WORDS.findall(joined)
+        new_stem: list[int] = []
+        new_kid: list[int] = []
+        for w in dict.fromkeys(words):
+            if w in distinct:
+                continue
+            distinct[w] = len(distinct)
+            stem = w.casefold()[:STEM_CHARS]
+            sid = stem_index.setdefault(stem, len(stem_index))
+            if sid == len(stems):
+                stems.append(stem)
+            key = word_key(w, same_script)
+            new_stem.append(sid)
+            new_kid.append(table.id(key) if key is not None else -1)
+        known = len(distinct) - len(new_stem)
+        if len(distinct) > word_stem.shape[0]:
+            grown = max(2 * word_stem.shape[0], len(distinct))
+            word_stem = np.concatenate([word_stem, np.full(grown - word_stem.shape[0], -1, dtype=np.int64)])
+            word_kid = np.concatenate([word_kid, np.full(grown - word_kid.shape[0], -1, dtype=np.int64)])
+        word_stem[known: len(distinct)] = new_stem
+        word_kid[known: len(distinct)] = new_kid
+        seg = _segment_ids(words) + first_seg
+        which = np.fromiter(map(distinct.__getitem__, words), dtype=np.int64, count=len(words))
+        del words
+        w_stem, w_kid = word_stem[which], word_kid[which]
+        stem_parts.append((seg[w_stem >= 0], w_stem[w_stem >= 0]))
+        key_parts.append((seg[w_kid >= 0], w_kid[w_kid >= 0]))
+    word_keys = sum(int(part[0].shape[0]) for part in key_parts)
     # Numbers and symbols.
-    others = _OTHERS.findall(joined)
-    o_seg = _segment_ids(others)
     o_cache: dict[str, int] = {"\n": -1}
-    for tok in dict.fromkeys(others):
-        if tok not in o_cache:
-            o_cache[tok] = table.id("n:" + _number_key(tok) if tok[0].isdigit() else "p:" + _SYMBOLS[tok])
-    o_id = np.fromiter(map(o_cache.__getitem__, others), dtype=np.int64, count=len(others))
-    key_seg = np.concatenate([key_seg, o_seg[o_id >= 0]])
-    key_id = np.concatenate([key_id, o_id[o_id >= 0]])
+    for first_seg, joined in blocks:
+        others = _OTHERS.findall(joined)
+        for tok in dict.fromkeys(others):
+            if tok not in o_cache:
+                o_cache[tok] = table.id("n:" + _number_key(tok) if tok[0].isdigit() else "p:" + _SYMBOLS[tok])
+        o_seg = _segment_ids(others) + first_seg
+        o_id = np.fromiter(map(o_cache.__getitem__, others), dtype=np.int64, count=len(others))
+        key_parts.append((o_seg[o_id >= 0], o_id[o_id >= 0]))
+    stem_seg, stem_id = _joined(stem_parts)
+    key_seg, key_id = _joined(key_parts)
     lengths = np.asarray([max(len(t.strip()), 1) for t in texts], dtype=np.float64)
     return Encoded(lengths, key_seg, key_id, stem_seg, stem_id, stems), word_keys
+
+
+def _joined(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """The (segment, id) arrays of the blocks, end to end."""
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
 
 def analyse(text: str, same_script: bool = True) -> SegmentAnchors:

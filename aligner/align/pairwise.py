@@ -45,7 +45,8 @@ import numpy as np
 from ..errors import ConfigError, InputError
 from ..model import Bead
 from ..signature import make_signature
-from .anchors import KeyTable, dominant_script, encode
+from . import _kernels
+from .anchors import KeyTable, dominant_script, encode_pair
 from .cost import (
     BEAD_TYPES,
     FAMILY_PRIORS,
@@ -169,10 +170,11 @@ def align_pair(
     _check(settings, src_kinds, n, tgt_kinds, m)
     if n == 0 or m == 0:
         return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
+    # A long pair loads the compiled kernels in the background while its texts are encoded.
+    _kernels.preload((min(n, m) + 1) * (2 * settings.band + 1))
     table = KeyTable()
     same_script = dominant_script(src) == dominant_script(tgt)
-    s_enc = encode(src, same_script, table)
-    t_enc = encode(tgt, same_script, table)
+    s_enc, t_enc = encode_pair(src, tgt, same_script, table)
     s_occ = Occurrences(s_enc.key_seg, s_enc.key_id, n)
     t_occ = Occurrences(t_enc.key_seg, t_enc.key_id, m)
     s_kind = [kind_code(k) for k in src_kinds] if src_kinds is not None else None

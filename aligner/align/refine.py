@@ -265,7 +265,11 @@ def _add_window_llr(scores: np.ndarray, band: Band, types: Sequence[tuple[int, i
 
 
 def _window_of(rows: np.ndarray, cols: np.ndarray, r1: np.ndarray, c1: np.ndarray) -> np.ndarray:
-    """The window of each cell ``(rows, cols)`` of the laid-out windows (see :func:`_inside`)."""
+    """The window of each cell ``(rows, cols)`` of the laid-out windows.
+
+    A cell of the row two windows share belongs to the earlier one up to its last column (the
+    corner is where it ends) and to the later one after it.
+    """
     win = np.searchsorted(r1, rows, side="left")  # the first window ending at or below the row
     win = np.minimum(win, r1.size - 1)
     win += (rows == r1[win]) & (cols > c1[win]) & (win + 1 < r1.size)
@@ -273,14 +277,14 @@ def _window_of(rows: np.ndarray, cols: np.ndarray, r1: np.ndarray, c1: np.ndarra
 
 
 def _inside(band: Band, r0: np.ndarray, r1: np.ndarray, c0: np.ndarray, c1: np.ndarray,
-            shape: tuple[int, int]) -> np.ndarray:
+            shape: tuple[int, int], win: np.ndarray | None = None) -> np.ndarray:
     """Per band cell: does the bead of ``shape`` ending there start in the same window?
 
-    A cell of the row two windows share belongs to the earlier one up to its last column (the
-    corner is where it ends) and to the later one after it.
+    ``win`` is :func:`_window_of` of the band's cells (the same for every shape, so computed once by the caller).
     """
     rows, cols = band.cells_ij()
-    win = _window_of(rows, cols, r1, c1)
+    if win is None:
+        win = _window_of(rows, cols, r1, c1)
     a, b = shape
     return (rows - a >= r0[win]) & (cols - b >= c0[win])
 
@@ -342,8 +346,9 @@ def refine(shapes: Sequence[tuple[int, int]], gains: Sequence[float], src: Side,
         band = Band(np.maximum(near.lo, band.lo), np.minimum(near.hi, band.hi))
     base = band_scores(_gather_side(src, i0, i1), _gather_side(tgt, j0, j1), vocab, band, params, types, True)
     base = base.astype(np.float64)
+    win = _window_of(*band.cells_ij(), r1, c1)
     for t, shape in enumerate(types):
-        base[t, ~_inside(band, r0, r1, c0, c1, shape)] = -np.inf
+        base[t, ~_inside(band, r0, r1, c0, c1, shape, win)] = -np.inf
     combined = base
     if settings.weight > 0 and scorer is not None:
         combined = base.copy()
