@@ -157,15 +157,20 @@ class Vocabulary:
     tgt_loss: np.ndarray
 
 
+#: From this many occurrences :func:`aggregate` counts ones by sorting the codes alone (the same arrays).
+AGGREGATE_SORT_MIN = 2048
+
+
 def aggregate(seg: np.ndarray, key: np.ndarray, cnt: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sum the counts of repeated (segment, key) pairs; the result is sorted by segment, then key."""
     if seg.size == 0:
         return seg.astype(np.int64), key.astype(np.int64), cnt.astype(np.float64)
     kmax = int(key.max()) + 1
     code = seg.astype(np.int64) * kmax + key
-    if bool(np.all(cnt == 1.0)):
+    if code.size >= AGGREGATE_SORT_MIN and bool(np.all(cnt == 1.0)):
         # Counting occurrences (most callers): sums of ones are exact in any order, so the codes alone
         # are sorted (far cheaper than the stable order and three gathers) and each run's length is its sum.
+        # (Not on short arrays: there the test and the extra steps cost more than they save; same arrays.)
         code = np.sort(code)
         starts = np.flatnonzero(np.concatenate(([True], code[1:] != code[:-1])))
         sums = np.diff(np.append(starts, code.size)).astype(np.float64)
@@ -353,6 +358,8 @@ class _UnitCache:
         # first, under a lock of its own (a thread never waits for a table it does not need), and the
         # dictionaries change under ``_lock``.
         self._lock = threading.Lock()
+        #: Set by :func:`band_scores` before its threads start: tables are then built under locks.
+        self.shared = False
         self._building: dict[tuple[str, int], threading.Lock] = {}
         self._src: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._tgt: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
@@ -364,6 +371,9 @@ class _UnitCache:
         """``store[span]``, built by ``build()`` under the lock of ``(kind, span)`` if it is not there yet."""
         value = store.get(span)
         if value is not None:
+            return value
+        if not self.shared:  # (one thread: no lock to take; most bands, all of grouping's)
+            value = store[span] = build()
             return value
         with self._lock:
             building = self._building.setdefault((kind, span), threading.Lock())
@@ -685,6 +695,7 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
         return out
     # numpy's arithmetic on large arrays and the kernels (``nogil``) release the GIL, so the shapes
     # are scored on two cores; the cache builds each table once, under its lock.
+    cache.shared = True
     with ThreadPoolExecutor(threads) as pool:
         for future in [pool.submit(work) for _ in range(threads)]:
             future.result()

@@ -18,8 +18,13 @@ def _stable(seg: np.ndarray, key: np.ndarray, cnt: np.ndarray) -> tuple[np.ndarr
     return code[starts] // kmax, code[starts] % kmax, sums
 
 
+@pytest.mark.parametrize("sort_min", [0, None])  # (0: every array counted by the sort; None: the default cut)
 @pytest.mark.parametrize("seed", range(30))
-def test_counting_gives_the_stable_sums(seed: int) -> None:
+def test_counting_gives_the_stable_sums(seed: int, sort_min: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import aligner.align.cost as cost
+
+    if sort_min is not None:
+        monkeypatch.setattr(cost, "AGGREGATE_SORT_MIN", sort_min)
     rng = np.random.default_rng(seed)
     n = int(rng.integers(1, 4000))
     seg = rng.integers(0, int(rng.integers(1, 400)), n)
