@@ -244,17 +244,19 @@ def _window_band(r0: np.ndarray, r1: np.ndarray, c0: np.ndarray, c1: np.ndarray)
 
 
 def _add_window_llr(scores: np.ndarray, band: Band, types: Sequence[tuple[int, int]], scorer: WindowScorer,
-                    weight: float, spans: tuple[np.ndarray, ...], laid: tuple[np.ndarray, ...]) -> None:
+                    weight: float, spans: tuple[np.ndarray, ...], laid: tuple[np.ndarray, ...],
+                    win: np.ndarray | None = None) -> None:
     """Add ``weight`` times the scorer's ``llr`` to ``scores`` (flat over ``band``) in place.
 
     Window ``w`` covers the documents' nodes ``(i0..i1, j0..j1)`` (``spans``), laid out at the nodes
     ``(r0..r1, c0..c1)`` (``laid``); the band may hold only part of each rectangle (``width``), so
-    every band cell is mapped to its window and its node within it.
+    every band cell is mapped to its window and its node within it (``win``: :func:`_window_of` of the
+    band's cells, when the caller has it already).
     """
     i0, i1, j0, j1 = spans
     r0, r1, c0, c1 = laid
     cell_r, cell_c = band.cells_ij()
-    cell_w = _window_of(cell_r, cell_c, r1, c1)
+    cell_w = win if win is not None else _window_of(cell_r, cell_c, r1, c1)
     order = np.argsort(cell_w, kind="stable")
     bounds = np.searchsorted(cell_w[order], np.arange(r1.size + 1))
     for w in range(r1.size):
@@ -352,7 +354,8 @@ def refine(shapes: Sequence[tuple[int, int]], gains: Sequence[float], src: Side,
     combined = base
     if settings.weight > 0 and scorer is not None:
         combined = base.copy()
-        _add_window_llr(combined, band, types, scorer, settings.weight, (i0, i1, j0, j1), (r0, r1, c0, c1))
+        _add_window_llr(combined, band, types, scorer, settings.weight, (i0, i1, j0, j1), (r0, r1, c0, c1),
+                        win)
     extend = params.extend(types)
     found, _ = search(band, types, combined, n, m, extend)
     # Cut the laid-out path at the windows' corners.
