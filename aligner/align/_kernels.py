@@ -57,19 +57,21 @@ def get() -> ModuleType | None:
 WARM_FACTOR = 20
 
 
-def for_cells(cells: int) -> ModuleType | None:
-    """The kernels if they are available and a band of ``cells`` cells is worth them, else ``None``.
+def for_size(size: int) -> ModuleType | None:
+    """The kernels if they are available and work of ``size`` is worth them, else ``None``.
 
-    The kernels and the numpy code give the same numbers, so which one runs changes no result.
+    ``size`` is what the caller's loops run over: band cells (the search), the larger of band cells and
+    anchor occurrences (the match tables), pair occurrences (model 1). The kernels and the numpy code give the
+    same numbers, so which one runs changes no result.
     """
     floor = MIN_CELLS // WARM_FACTOR if _STATE.get("warm") else MIN_CELLS
-    if cells < floor:
+    if size < floor:
         return None
     loading = _LOADING.pop("thread", None)
     if loading is not None:
         loading.join()
     mod = get()
-    if mod is not None and cells >= MIN_CELLS:
+    if mod is not None and size >= MIN_CELLS:
         _STATE["warm"] = mod
     return mod
 
@@ -128,7 +130,7 @@ def preload(cells: int) -> None:
     Importing numba and loading the first kernel's machine code takes about 0.8 CPU s, all of it
     before the first large band can be searched; a long pair spends that time encoding its texts
     first, whose regex passes release the GIL, so the load runs beside them on the other core.
-    Only where threads are wanted (:func:`threads`); :func:`for_cells` waits for the load to end
+    Only where threads are wanted (:func:`threads`); :func:`for_size` waits for the load to end
     before it hands the kernels out. Loading changes no result.
     """
     if cells < MIN_CELLS or "mod" in _STATE or _LOADING or threads() < 2 or os.environ.get("ALIGNER_NO_NUMBA"):

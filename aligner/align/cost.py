@@ -471,7 +471,7 @@ def match_table(src: Side, tgt: Side, weights: np.ndarray, band: Band, a: int, b
     in the source and once in the target matches once. The result is flat over the band.
     """
     out = np.zeros(band.cells, dtype=np.float64)
-    cache = cache or _UnitCache(src, tgt, _kernels.for_cells(_work(src, tgt, band)))
+    cache = cache or _UnitCache(src, tgt, _kernels.for_size(_work(src, tgt, band)))
     s_seg, s_key, s_cnt = cache.source(a)
     t_code, t_seg, t_cnt = cache.target(b)
     if s_seg.size == 0 or t_seg.size == 0:
@@ -609,7 +609,7 @@ def band_scores(src: Side, tgt: Side, vocab: Vocabulary, band: Band, params: Cos
     es = np.concatenate(([0.0], np.cumsum(src.loss)))
     et = np.concatenate(([0.0], np.cumsum(tgt.loss)))
     kinds = use_kinds and params.kind_weight != 0.0 and bool(src.kinds.any() or tgt.kinds.any())
-    cache = _UnitCache(src, tgt, _kernels.for_cells(_work(src, tgt, band)))
+    cache = _UnitCache(src, tgt, _kernels.for_size(_work(src, tgt, band)))
     n, m = src.size, tgt.size
 
     def fill(t: int) -> None:

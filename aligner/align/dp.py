@@ -186,7 +186,7 @@ def search(band: Band, shapes: Sequence[tuple[int, int]], scores: np.ndarray, n:
     others = np.asarray([t for t, (a, b) in enumerate(shapes) if a > 0 and b > 0], dtype=np.int64)
     k = int(others.size)
     neg = -np.inf
-    kernels = _kernels.for_cells(cells)
+    kernels = _kernels.for_size(cells)
     if kernels is not None:
         return _search_compiled(kernels, band, shapes, scores, n, m, ext, hgap, vgap, others)
     # All states live in one flat array, so that one gather per row fetches every predecessor:

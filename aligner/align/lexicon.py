@@ -179,7 +179,7 @@ def _pair_codes(sb: np.ndarray, ss: np.ndarray, tb: np.ndarray, ts: np.ndarray, 
     """
     left = np.searchsorted(tb, sb, side="left")
     counts = np.searchsorted(tb, sb, side="right") - left
-    kernels = _kernels.for_cells(int(counts.sum()))
+    kernels = _kernels.for_size(int(counts.sum()))
     if kernels is not None:
         return kernels.model1_pairs(left, counts, ss, ts, n_s, n_t)
     pi, pj = _bead_pairs(sb, ss, tb, ts)
@@ -199,7 +199,7 @@ def _model1(pair_code: np.ndarray, pair_f: np.ndarray, n_f: int, null_f: np.ndar
     # Uniform start: t(f | e) = 1 / (number of distinct f seen with e).
     per_e = np.bincount(e_of_code, minlength=int(e_of_code.max()) + 1 if e_of_code.size else 0).astype(np.float64)
     t /= per_e[e_of_code]
-    kernels = _kernels.for_cells(pair_code.size)
+    kernels = _kernels.for_size(pair_code.size)
     if kernels is not None:  # the same sums in the same order, without the pair-long temporaries
         return kernels.model1_em(pair_code, pair_f, n_f, np.ascontiguousarray(null_f, dtype=np.float64),
                                  e_of_code, per_e.size, t, iterations)

@@ -65,15 +65,15 @@ def test_compiled_search_gives_the_numpy_path_and_gains(seed: int, monkeypatch: 
 def test_small_bands_stay_on_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delitem(_kernels._STATE, "warm", raising=False)
     monkeypatch.setattr(_kernels, "MIN_CELLS", 100)
-    assert _kernels.for_cells(99) is None
-    assert _kernels.for_cells(5) is None
-    assert _kernels.for_cells(100) is kernels
+    assert _kernels.for_size(99) is None
+    assert _kernels.for_size(5) is None
+    assert _kernels.for_size(100) is kernels
     # Once a large band has loaded the kernels, smaller ones (down to MIN_CELLS // WARM_FACTOR) use them too.
-    assert _kernels.for_cells(100 // _kernels.WARM_FACTOR) is kernels
-    assert _kernels.for_cells(100 // _kernels.WARM_FACTOR - 1) is None
+    assert _kernels.for_size(100 // _kernels.WARM_FACTOR) is kernels
+    assert _kernels.for_size(100 // _kernels.WARM_FACTOR - 1) is None
     monkeypatch.setenv("ALIGNER_NO_NUMBA", "1")
-    assert _kernels.for_cells(100) is None
-    assert _kernels.for_cells(99) is None
+    assert _kernels.for_size(100) is None
+    assert _kernels.for_size(99) is None
 
 
 @needs_numba

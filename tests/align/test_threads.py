@@ -139,7 +139,7 @@ def test_two_long_documents_encode_in_threads_as_one_after_the_other(monkeypatch
 
 
 def test_kernels_preload_in_the_background_for_a_long_pair() -> None:
-    """In a fresh process: a long pair starts the load in a thread, and ``for_cells`` hands out the loaded kernels."""
+    """In a fresh process: a long pair starts the load in a thread, and ``for_size`` hands out the loaded kernels."""
     import subprocess
     import sys
 
@@ -159,10 +159,10 @@ def test_kernels_preload_in_the_background_for_a_long_pair() -> None:
         "if pid == 0:\n"
         "    os._exit(0 if _kernels._STATE.get('mod') is not None else 5)\n"
         "assert os.waitpid(pid, 0)[1] == 0\n"
-        "mod = _kernels.for_cells(_kernels.MIN_CELLS)\n"
+        "mod = _kernels.for_size(_kernels.MIN_CELLS)\n"
         "assert mod is not None and not _kernels._LOADING\n"
         "assert mod.order_by_key.signatures, 'the first kernel was loaded'\n"
-        "assert _kernels.for_cells(_kernels.MIN_CELLS // _kernels.WARM_FACTOR) is mod, 'loaded: smaller bands too'\n"
+        "assert _kernels.for_size(_kernels.MIN_CELLS // _kernels.WARM_FACTOR) is mod, 'loaded: smaller bands too'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     if result.returncode == 3:
