@@ -16,7 +16,7 @@ from ..executor import Executor, batches
 from ..model import Document
 from .grouping import Grouping, group_documents
 
-__all__ = ["block_documents", "block_keys", "group_corpus"]
+__all__ = ["block_documents", "block_keys", "group_corpus", "second_chance"]
 
 #: Weight (documents squared, as grouping a block costs) per grouping task of a corpus run.
 GROUPING_WEIGHT_PER_TASK = 100
@@ -198,5 +198,102 @@ def group_corpus(docs: Sequence[Document], executor: Executor | None = None,
                              for u in part_unmatched)
     groups.sort(key=lambda g: g.members)
     unmatched.sort(key=lambda u: u.index)
-    return Grouping(tuple(groups), tuple(unmatched), (), paths=tuple(d.path for d in docs),
-                    languages=tuple(d.language for d in docs))
+    return second_chance(docs, Grouping(tuple(groups), tuple(unmatched), (), paths=tuple(d.path for d in docs),
+                                        languages=tuple(d.language for d in docs)))
+
+
+#: Units (groups, or documents left in no group) screened for each unit, nearest by segment count first.
+SECOND_CHANCE_SCREEN = 32
+#: Of those, the best screened whose grouping with the unit is run again.
+SECOND_CHANCE_TRIES = 2
+#: Segment counts of two documents further apart than this ratio are not taken for versions of one text here.
+SECOND_CHANCE_RATIO = 1.5
+
+
+def second_chance(docs: Sequence[Document], grouping: Grouping) -> Grouping:
+    """Join what blocking kept apart: groups and lone documents of disjoint languages that are one text.
+
+    Blocks are made from rare keys (numbers, names in Latin letters); a version whose names are
+    translated rather than transliterated (Lithuanian ``Vokietija`` for Germany) or written in an
+    uncased script shares few of them and can land in a block of other texts, where it is rightly
+    refused, or with another stray version of its text, where the two make a group of their own.
+    Here two units (a group, or a document in no group) are grouped again when they share no
+    language and together hold languages that some group of the corpus holds (so a corpus whose
+    texts all come in the same languages, or of lone documents, costs nothing here). Each unit is
+    screened (numbers, names, structure, length: the cheap part of
+    :func:`aligner.align.grouping.document_similarity`) against the :data:`SECOND_CHANCE_SCREEN`
+    such units whose segment counts are nearest (within :data:`SECOND_CHANCE_RATIO`), and grouped
+    again with each of the :data:`SECOND_CHANCE_TRIES` best screened that no pair vetoes: the two
+    join when :func:`aligner.align.group_documents` makes one group of them all (what grouping all
+    pairs would decide). Units are taken in order of their first document, so the result does not
+    depend on where the blocks were grouped.
+    """
+    import math
+    from collections import defaultdict
+
+    from .grouping import Group, _features, _pair
+
+    if not grouping.groups:
+        return grouping
+    # A unit: its documents, and its group (None: a lone document, or a group made here).
+    units: list[list[int] | None] = [list(g.members) for g in grouping.groups]
+    made: list[Group | None] = list(grouping.groups)
+    for u in grouping.unmatched:
+        units.append([u.index])
+        made.append(None)
+    features: dict[int, object] = {}
+
+    def feature(i: int) -> object:
+        if i not in features:
+            features[i] = _features(docs[i])
+        return features[i]
+
+    def languages(members: list[int]) -> frozenset[str]:
+        return frozenset(docs[i].language for i in members if docs[i].language is not None)
+
+    by_languages: dict[frozenset[str], list[int]] = defaultdict(list)
+    for k, members in enumerate(units):
+        by_languages[languages(members)].append(k)
+    # The language sets the corpus's texts come in: two pieces may make one text only if together they hold
+    # languages some group holds (a corpus of lone documents, or of texts in disjoint languages, costs nothing).
+    seen = {languages(list(g.members)) for g in grouping.groups}
+    known = [a for a in seen if not any(a < b for b in seen)]
+    limit = math.log(SECOND_CHANCE_RATIO)
+    for k in sorted(range(len(units)), key=lambda k: units[k][0]):
+        if units[k] is None:
+            continue
+        mine = languages(units[k])
+        fits = [langs for langs in by_languages if not langs & mine and any(langs | mine <= c for c in known)]
+        others = [v for langs in fits for v in by_languages[langs] if v != k and units[v] is not None]
+        if not others:
+            continue
+        sizes = [max(1, len(docs[i].segments)) for i in units[k]]
+        near = []
+        for v in others:
+            gap = min(abs(math.log(a / max(1, len(docs[j].segments)))) for a in sizes for j in units[v])
+            if gap <= limit:
+                near.append((gap, units[v][0], v))
+        near.sort()
+        screened = []
+        for _, first, v in near[:SECOND_CHANCE_SCREEN]:
+            scores = [_pair(feature(i), feature(j)) for i in units[k] for j in units[v]]
+            if not any(s[3] for s in scores):
+                screened.append((-sum(s[0] for s in scores) / len(scores), first, v))
+        for _, _, v in sorted(screened)[:SECOND_CHANCE_TRIES]:
+            together = sorted(units[k] + units[v])
+            part = group_documents([docs[i] for i in together])
+            if len(part.groups) == 1 and len(part.groups[0].members) == len(together):
+                g = part.groups[0]
+                by_languages[languages(units[k])].remove(k)
+                by_languages[languages(units[v])].remove(v)
+                units[k], units[v] = together, None
+                made[k], made[v] = dataclasses.replace(g, members=tuple(together[m] for m in g.members)), None
+                by_languages[languages(together)].append(k)
+                break
+    if all(m is g for m, g in zip(made, grouping.groups)) and len(made) == len(grouping.groups) + len(
+            grouping.unmatched) and all(m is None for m in made[len(grouping.groups):]):
+        return grouping
+    groups = sorted((g for g in made if g is not None), key=lambda g: g.members)
+    grouped = {i for g in groups for i in g.members}
+    unmatched = tuple(u for u in grouping.unmatched if u.index not in grouped)
+    return dataclasses.replace(grouping, groups=tuple(groups), unmatched=unmatched)

@@ -74,3 +74,63 @@ def test_names_in_latin_letters_block_texts_without_numbers_across_scripts(tmp_p
     assert {"@brln", "@mkrn"} <= keys["a_en"] & keys["a_ru"] & keys["a_de"]  # Berlin = Берлин, Macron = Макроном
     blocks = [sorted(Path(docs[i].path).stem for i in b) for b in block_documents(docs)]
     assert sorted(blocks) == [[f"{t}_{lang}" for lang in ("de", "en", "ru")] for t in "abc"]
+
+
+def _split(grouping, docs, group: int, apart: tuple[int, ...]):
+    """``grouping`` with the members ``apart`` (positions in group ``group``) taken out: as a group of their own
+    when two or more, else left in no group (what a block that held them without their text would do)."""
+    import dataclasses
+
+    from aligner.align.grouping import Group, Unmatched
+
+    members = grouping.groups[group].members
+    out = tuple(members[k] for k in apart)
+    rest = tuple(i for i in members if i not in out)
+    groups = [g for k, g in enumerate(grouping.groups) if k != group] + [Group(rest, ("kept",) * len(rest))]
+    unmatched = list(grouping.unmatched)
+    if len(out) > 1:
+        groups.append(Group(out, ("kept",) * len(out)))
+    else:
+        unmatched.append(Unmatched(out[0], "refused in its block", docs[out[0]].path, docs[out[0]].language))
+    return dataclasses.replace(grouping, groups=tuple(sorted(groups, key=lambda g: g.members)),
+                               unmatched=tuple(sorted(unmatched, key=lambda u: u.index)))
+
+
+def test_a_version_its_block_refused_joins_its_text_in_a_second_chance(corpus: Path) -> None:
+    """A version that blocking put among other texts (refused there) or a piece of a text grouped apart (two
+    versions that met in a stray block) joins the rest of its text; other texts' groups stay as they were."""
+    from aligner.align import group_documents
+    from aligner.align.blocking import second_chance
+    from aligner.io.formats import read_paths
+
+    docs = read_paths([str(corpus)], {"candidates": None})
+    whole = group_documents(docs)
+    assert len(whole.groups) >= 3
+    for apart in ((0,), (1, 2)):
+        split = _split(whole, docs, 1, apart)
+        assert sorted(g.members for g in split.groups) != sorted(g.members for g in whole.groups)
+        healed = second_chance(docs, split)
+        assert sorted(g.members for g in healed.groups) == sorted(g.members for g in whole.groups)
+        assert [u.index for u in healed.unmatched] == [u.index for u in whole.unmatched]
+        joined = next(g for g in healed.groups if g.members == whole.groups[1].members)
+        assert all(r != "kept" for r in joined.reasons)  # (the joined group's reasons are its own grouping's)
+
+
+def test_the_second_chance_tries_nothing_where_no_text_holds_the_pieces_languages(corpus: Path) -> None:
+    """Only pieces whose languages together are those of a group of the corpus are grouped again: complete
+    groups, and a lone document whose language its closest texts already hold (the seeds' unrelated Lithuanian
+    article), cost no alignment and stay as the blocks decided."""
+    from aligner.align import blocking, group_documents
+    from aligner.io.formats import read_paths
+
+    docs = read_paths([str(corpus)], {"candidates": None})
+    whole = group_documents(docs)
+    assert whole.unmatched  # (the seeds' 003)
+    calls = []
+    original = blocking.group_documents
+    try:
+        blocking.group_documents = lambda ds, **kw: calls.append(ds) or original(ds, **kw)
+        assert blocking.second_chance(docs, whole) is whole
+    finally:
+        blocking.group_documents = original
+    assert calls == []
