@@ -68,7 +68,7 @@ from .cost import (
 )
 from .dp import Band, band_around, beads_from_shapes, full_band, nodes_of, search, touches_edge, widen
 from .lexicon import Model1, learn_links, link_occurrences, links_from_model1, train_model1
-from .refine import RefineSettings, WindowScorer, refine, window_params
+from .refine import RefineSettings, WindowScorer, junction_classes, refine, window_params
 
 
 @runtime_checkable
@@ -130,6 +130,15 @@ class AlignSettings:
     #: about 1.7 times as costly: results/align.md); they get the windows around non-1-1 beads only, so the
     #: long inputs of the speed goals (10k-1M segments, the 10 MB check) are aligned as before.
     sentence_max: int = 5_000
+    #: In that search, each model-1 pair counts only the beads other than the one being judged
+    #: (:class:`aligner.align.refine.WindowScorer`, ``leave_one_out``): model 1 is trained on the path it
+    #: then judges, and a pair of rare words a wrong bead put together would otherwise vouch for that bead.
+    #: Measured in results/align.md (sixth round): Text+Berg dev 0.905 -> 0.920.
+    sentence_leave_one_out: bool = True
+    #: Weight of the junction evidence in that search (:func:`aligner.align.refine.junction_llr`: how the
+    #: segments a bead merges end and begin, against the junctions between beads, both counted on the path);
+    #: 0: none.
+    junction_weight: float = 1.0
 
     def signature(self, scorer: SemanticScorer | None = None) -> str:
         """``aligner:align|band:6|...|version:X``; ``scorer`` names the semantic scorer if one is used."""
@@ -233,8 +242,9 @@ def align_pair(
         if refine_with.retrain:
             model = train_model1(s_stems, t_stems, len(s_enc.stems), len(t_enc.stems), beads_from_shapes(shapes),
                                  min_count=settings.lexicon_min_count) or model
-        refiner = WindowScorer(model, s_stems, t_stems, refine_with.mix)
-        shapes, gains, _ = refine(shapes, gains, s_side, t_side, vocab, params, refiner, refine_with)
+        refiner = WindowScorer(model, s_stems, t_stems, refine_with.mix, leave_one_out=refine_with.leave_one_out)
+        junctions = (junction_classes(src), junction_classes(tgt)) if refine_with.junction_weight > 0 else None
+        shapes, gains, _ = refine(shapes, gains, s_side, t_side, vocab, params, refiner, refine_with, junctions)
         params = window_params(params, refine_with)
     if scorer is not None:
         band = band_around(nodes_of(shapes), n, m, settings.realign_band)
@@ -259,7 +269,8 @@ def sentence_refinement(settings: AlignSettings) -> RefineSettings:
     """The refinement run after the last pass by default: the whole path near the old one, with the sentence score."""
     return RefineSettings(weight=settings.sentence_weight, mix=SENTENCE_MIX, retrain=True,
                           extra_prior=settings.sentence_prior, min_irregular=0, width=2, whole=True,
-                          max_beads=SENTENCE_WINDOW, max_window=8 * SENTENCE_WINDOW)
+                          max_beads=SENTENCE_WINDOW, max_window=8 * SENTENCE_WINDOW,
+                          leave_one_out=settings.sentence_leave_one_out, junction_weight=settings.junction_weight)
 
 
 def _check(settings: AlignSettings, src_kinds: Sequence[object] | None, n: int, tgt_kinds: Sequence[object] | None,
@@ -275,7 +286,7 @@ def _check(settings: AlignSettings, src_kinds: Sequence[object] | None, n: int, 
     if not 0.0 <= settings.window_prior < 1.0:
         raise ConfigError("window_prior", f"must be at least 0 and below 1, not {settings.window_prior}")
     for name in ("max_widen", "kind_weight", "lexical_weight", "semantic_weight", "max_full", "lexicon_min_dice",
-                 "lexicon_min_prob", "sentence_weight", "sentence_max", "sentence_prior"):
+                 "lexicon_min_prob", "sentence_weight", "sentence_max", "sentence_prior", "junction_weight"):
         if getattr(settings, name) < 0:
             raise ConfigError(name, f"must not be negative, not {getattr(settings, name)}")
 
