@@ -40,7 +40,11 @@ PIECES: tuple[tuple[str, dict, dict | None], ...] = (
     ("+ model-1 sentence score in those windows, model 1 re-trained on pass 2 (weight 0.2, mix 0.3; not default)", {},
      {"weight": 0.2, "mix": 0.3, "retrain": True, "extra_prior": 0.001}),
     ("+ model-1 sentence score (re-trained, weight 0.4) over the whole path near the old one, larger shapes at "
-     "prior 0.0001 (default)", {}, None),
+     "prior 0.0001 (default until 2026-12-08, sixth round)", {"sentence_leave_one_out": False, "junction_weight": 0.0},
+     None),
+    ("+ each model-1 pair counted without the bead it judges (leave-one-out, (c - 1) / c)",
+     {"junction_weight": 0.0}, None),
+    ("+ junction evidence: how merged segments end and begin, counted on the path (default)", {}, None),
 )
 
 

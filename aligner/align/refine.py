@@ -287,10 +287,11 @@ def _add_window_llr(scores: np.ndarray, band: Band, types: Sequence[tuple[int, i
             scores[types.index(shape), cells] += weight * grid[lr, lc]
 
 
-#: Junction classes: how a segment ends (sentence end ``.!?…``; a weak stop ``:;,``; a closing quote or
-#: bracket; anything else, e.g. a word cut off) times whether the next segment of the side starts in lower case.
+#: Junction classes: how a segment ends (a sentence end; a weak stop; a closing quote or bracket; anything
+#: else, e.g. a word cut off) times whether the next segment of the side starts in lower case (never, in a
+#: script without case). Counted per document pair, so a class that says nothing there costs nothing.
 JUNCTION_CLASSES = 8
-_SENTENCE_END, _WEAK_STOP, _CLOSING = ".!?…", ":;,", ")]»\"'”’›"
+_SENTENCE_END, _WEAK_STOP, _CLOSING = ".!?…。！？؟।॥", ":;,、，；：", ")]»\"'”’›」』）"
 #: Add-``JUNCTION_PRIOR`` smoothing of the junction counts (Jeffreys' prior on each class).
 JUNCTION_PRIOR = 0.5
 
