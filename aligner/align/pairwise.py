@@ -135,9 +135,11 @@ class AlignSettings:
     #: then judges, and a pair of rare words a wrong bead put together would otherwise vouch for that bead.
     #: Measured in results/align.md (sixth round): Text+Berg dev 0.905 -> 0.920.
     sentence_leave_one_out: bool = True
-    #: Weight of the junction evidence in that search (:func:`aligner.align.refine.junction_llr`: how the
-    #: segments a bead merges end and begin, against the junctions between beads, both counted on the path);
-    #: 0: none.
+    #: Weight of the junction evidence (:func:`aligner.align.refine.junction_llr`: how the segments a bead
+    #: merges end and begin, against the junctions between beads, both counted on the path) in the last
+    #: search: the whole-path search with the sentence score, or, on pairs above ``sentence_max`` (or with
+    #: ``sentence_weight`` 0), the windows around non-1-1 beads; paths of fewer than
+    #: :data:`SENTENCE_MIN_BEADS` beads go without it. 0: none.
     junction_weight: float = 1.0
 
     def signature(self, scorer: SemanticScorer | None = None) -> str:
@@ -234,9 +236,13 @@ def align_pair(
     if refine_with is None and settings.window_prior > 0:
         # A lone merge among 1-1 beads never took a larger shape in the measurements (results/align.md):
         # only stretches with two or more beads that are not 1-1 are searched again.
-        refine_with = RefineSettings(weight=0.0, extra_prior=settings.window_prior, min_irregular=2, width=2)
+        # The junction evidence is counted on the path: on a short one there are too few merges to count.
+        junction = settings.junction_weight if len(shapes) >= SENTENCE_MIN_BEADS else 0.0
+        refine_with = RefineSettings(weight=0.0, extra_prior=settings.window_prior, min_irregular=2, width=2,
+                                     junction_weight=junction)
     if refine_with is not None and refine_with.weight == 0:
-        shapes, gains, _ = refine(shapes, gains, s_side, t_side, vocab, params, None, refine_with)
+        junctions = (junction_classes(src), junction_classes(tgt)) if refine_with.junction_weight > 0 else None
+        shapes, gains, _ = refine(shapes, gains, s_side, t_side, vocab, params, None, refine_with, junctions)
         params = window_params(params, refine_with)
     elif refine_with is not None and model is not None:
         if refine_with.retrain:
