@@ -23,9 +23,16 @@ out: they match something in almost any sentence. This is the refinement Bleuali
 run after their first search, with a translation model of the document itself instead of a
 machine translation or embeddings.
 
+Model 1 is re-trained on the very path the score then judges, so by default each pair's ``t`` is
+scaled by its leave-one-out share of beads, ``(c - 1) / c`` (``leave_one_out``): two rare words that a
+wrong bead put together would otherwise vouch for that bead (measured in ``results/align.md``, sixth
+round: a left-out sentence joined its neighbour's bead that way).
+
 Each window (the bead with ``context`` beads on each side, overlapping windows joined) is searched
 again whole, with the cost model's own bead scores (:func:`aligner.align.cost.band_scores`) plus
-``weight`` times the two ``llr``; its new segmentation replaces the old one only when it scores
+``weight`` times the two ``llr``, plus ``junction_weight`` times the junction evidence of the merged
+sides (:func:`junction_llr`: how a segment ends and the next begins, inside beads against between
+them, counted on the path); its new segmentation replaces the old one only when it scores
 more than ``margin`` above it under that same combined score. No I/O.
 """
 
