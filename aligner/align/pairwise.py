@@ -22,7 +22,10 @@ The search runs in two passes and a local step:
    ``sentence_max`` = 5,000 segments a side) the whole path is searched again that way, in windows of 25 beads
    near the old path, with a sentence score from IBM model 1 re-trained on the last pass's beads added
    to every bead (each word's best counterpart on the other side, :class:`aligner.align.refine.WindowScorer`):
-   it sees every content word, where the anchors see numbers, cognates and the strongest links.
+   it sees every content word, where the anchors see numbers, cognates and the strongest links. Each
+   model-1 pair counts there without the bead it judges (leave-one-out), and both searches weigh how the
+   segments a bead merges end and begin (a line cut after a comma, going on in lower case), with classes
+   counted on the pair's own path (:func:`aligner.align.refine.junction_llr`).
 
 Null beads are scored as runs (an affine gap, :func:`aligner.align.dp.search`): a block of
 captions or a page of adverts that only one side has costs one opening plus a little per
@@ -120,15 +123,16 @@ class AlignSettings:
     #: on the last pass's beads) with which the last pass's whole path is searched again, in windows of
     #: :data:`SENTENCE_WINDOW` beads near the old path, with the larger shapes of ``window_prior``; 0 (or
     #: ``window_prior`` 0, one pass, or model 1 trained on fewer than :data:`SENTENCE_MIN_BEADS` beads): only
-    #: the windows around non-1-1 beads, without the score.
+    #: the windows around non-1-1 beads, without the score (with the junction evidence, ``junction_weight``).
     #: Measured in results/align.md (fifth round): Text+Berg dev strict F1 0.891 -> 0.905.
     sentence_weight: float = 0.4
     #: Prior of the larger shapes in that search: the sentence score only grows as a bead takes in more
     #: segments (each word's best counterpart), so they get a lower prior than in the windows without it.
     sentence_prior: float = 0.0001
     #: Pairs with more segments than this on either side skip the sentence score (it makes an alignment
-    #: about 1.7 times as costly: results/align.md); they get the windows around non-1-1 beads only, so the
-    #: long inputs of the speed goals (10k-1M segments, the 10 MB check) are aligned as before.
+    #: about 1.7 times as costly: results/align.md); they get the windows around non-1-1 beads only, with the
+    #: junction evidence (which costs next to nothing), so the long inputs of the speed goals (10k-1M
+    #: segments, the 10 MB check) keep their cost.
     sentence_max: int = 5_000
     #: In that search, each model-1 pair counts only the beads other than the one being judged
     #: (:class:`aligner.align.refine.WindowScorer`, ``leave_one_out``): model 1 is trained on the path it
