@@ -34,13 +34,19 @@ PIECES: tuple[tuple[str, dict, dict | None], ...] = (
     ("+ pass 2 with an IBM model 1 lexicon instead (default until 2026-12-07)", {"window_prior": 0.0}, None),
     ("+ a third pass (model 1 lexicon re-learned from pass 2; not default)", {"passes": 3, "window_prior": 0.0}, None),
     ("+ larger shapes (3-3, 2-4, 4-3, 1-5, 2-5 and mirrors) searched in windows around non-1-1 beads (default until "
-     "2026-12-08)", {"sentence_weight": 0.0}, None),
+     "2026-12-08)", {"sentence_weight": 0.0, "junction_weight": 0.0}, None),
     ("+ model-1 sentence score in those windows, model 1 of pass 1 (weight 0.05, mix 0.1; not default)", {},
      {"weight": 0.05, "mix": 0.1, "extra_prior": 0.001}),
     ("+ model-1 sentence score in those windows, model 1 re-trained on pass 2 (weight 0.2, mix 0.3; not default)", {},
      {"weight": 0.2, "mix": 0.3, "retrain": True, "extra_prior": 0.001}),
     ("+ model-1 sentence score (re-trained, weight 0.4) over the whole path near the old one, larger shapes at "
-     "prior 0.0001 (default)", {}, None),
+     "prior 0.0001 (default until 2026-12-08, sixth round)", {"sentence_leave_one_out": False, "junction_weight": 0.0},
+     None),
+    ("+ each model-1 pair counted without the bead it judges (leave-one-out, (c - 1) / c)",
+     {"junction_weight": 0.0}, None),
+    ("+ junction evidence: how merged segments end and begin, counted on the path (default)", {}, None),
+    ("the windows around non-1-1 beads with the junction evidence, no sentence score (the default above "
+     "`sentence_max`)", {"sentence_weight": 0.0}, None),
 )
 
 

@@ -23,9 +23,16 @@ out: they match something in almost any sentence. This is the refinement Bleuali
 run after their first search, with a translation model of the document itself instead of a
 machine translation or embeddings.
 
+Model 1 is re-trained on the very path the score then judges, so by default each pair's ``t`` is
+scaled by its leave-one-out share of beads, ``(c - 1) / c`` (``leave_one_out``): two rare words that a
+wrong bead put together would otherwise vouch for that bead (measured in ``results/align.md``, sixth
+round: a left-out sentence joined its neighbour's bead that way).
+
 Each window (the bead with ``context`` beads on each side, overlapping windows joined) is searched
 again whole, with the cost model's own bead scores (:func:`aligner.align.cost.band_scores`) plus
-``weight`` times the two ``llr``; its new segmentation replaces the old one only when it scores
+``weight`` times the two ``llr``, plus ``junction_weight`` times the junction evidence of the merged
+sides (:func:`junction_llr`: how a segment ends and the next begins, inside beads against between
+them, counted on the path); its new segmentation replaces the old one only when it scores
 more than ``margin`` above it under that same combined score. No I/O.
 """
 
@@ -70,11 +77,18 @@ class RefineSettings:
     extra_prior: float = 0.0
     #: Search the whole path (cut into windows of ``max_beads`` beads), not only around non-1-1 beads.
     whole: bool = False
+    #: Shrink each model-1 pair's probabilities by its leave-one-out share of beads, ``(c - 1) / c``
+    #: (:class:`WindowScorer`).
+    leave_one_out: bool = False
+    #: Weight of the junction evidence (:func:`junction_llr`: how a segment ends and the next begins, in
+    #: merged beads against bead boundaries); 0: none. Needs the junction classes passed to :func:`refine`.
+    junction_weight: float = 0.0
 
     def __post_init__(self) -> None:
         if not 0.0 < self.mix < 1.0:
             raise ConfigError("mix", f"must be between 0 and 1 (exclusive), not {self.mix}")
-        for name in ("weight", "margin", "context", "max_window", "max_beads", "min_irregular", "width"):
+        for name in ("weight", "margin", "context", "max_window", "max_beads", "min_irregular", "width",
+                     "junction_weight"):
             if getattr(self, name) < 0:
                 raise ConfigError(name, f"must not be negative, not {getattr(self, name)}")
 
@@ -93,10 +107,19 @@ def window_params(params: CostParams, settings: RefineSettings) -> CostParams:
 class WindowScorer:
     """The model-1 log-likelihood ratios of every bead shape at every node of a window."""
 
-    def __init__(self, model: Model1, src: Occurrences, tgt: Occurrences, mix: float, max_share: float = 0.1) -> None:
-        """``src``/``tgt``: the stem occurrences of both documents (stem ids as in ``model``), sorted by segment."""
+    def __init__(self, model: Model1, src: Occurrences, tgt: Occurrences, mix: float, max_share: float = 0.1,
+                 leave_one_out: bool = False) -> None:
+        """``src``/``tgt``: the stem occurrences of both documents (stem ids as in ``model``), sorted by segment.
+
+        ``leave_one_out``: each pair's ``t(f|e)`` and ``t(e|f)`` are scaled by ``(c - 1) / c``, ``c`` the beads
+        holding both in the training path. Model 1 is trained on the path the score then judges, so a pair
+        seen in one bead only (two rare words a wrong bead put together) would vouch for that very bead;
+        without the bead being judged, ``c - 1`` beads are left to vouch for it. Pairs seen once count for
+        nothing, pairs seen twice for half.
+        """
         self.model = model
         self.mix = mix
+        self.leave_one_out = leave_one_out
         # Function words (stems in more than ``max_share`` of the beads) match something in almost any
         # sentence, so they would reward every merge by chance: content words only.
         cap = max(max_share * model.beads, 2.0)
@@ -131,8 +154,13 @@ class WindowScorer:
         col = np.searchsorted(uf, f)
         col = np.minimum(col, uf.size - 1)
         hit = uf[col] == f
-        t_fe[row[hit], col[hit]] = model.t_fe[idx[hit]]
-        t_ef[row[hit], col[hit]] = model.t_ef[idx[hit]]
+        pairs = idx[hit]
+        share = 1.0
+        if self.leave_one_out:
+            count = model.count[pairs].astype(np.float64)
+            share = (count - 1.0) / count
+        t_fe[row[hit], col[hit]] = model.t_fe[pairs] * share
+        t_ef[row[hit], col[hit]] = model.t_ef[pairs] * share
         return t_fe, t_ef
 
     def _words(self, seg: np.ndarray, key: np.ndarray, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
@@ -266,6 +294,84 @@ def _add_window_llr(scores: np.ndarray, band: Band, types: Sequence[tuple[int, i
             scores[types.index(shape), cells] += weight * grid[lr, lc]
 
 
+#: Junction classes: how a segment ends (a sentence end; a weak stop; a closing quote or bracket; anything
+#: else, e.g. a word cut off) times whether the next segment of the side starts in lower case (never, in a
+#: script without case). Counted per document pair, so a class that says nothing there costs nothing.
+JUNCTION_CLASSES = 8
+_SENTENCE_END, _WEAK_STOP, _CLOSING = ".!?…。！？؟।॥", ":;,、，；：", ")]»\"'”’›」』）"
+#: Add-``JUNCTION_PRIOR`` smoothing of the junction counts (Jeffreys' prior on each class).
+JUNCTION_PRIOR = 0.5
+
+
+def junction_classes(texts: Sequence[str]) -> np.ndarray:
+    """The class of the junction after each segment of one side (the last segment's is that of the end of text)."""
+    out = np.zeros(len(texts), dtype=np.int64)
+    for k, text in enumerate(texts):
+        tail = text.rstrip()
+        end = 3
+        if tail:
+            for code, marks in enumerate((_SENTENCE_END, _WEAK_STOP, _CLOSING)):
+                if tail[-1] in marks:
+                    end = code
+                    break
+        lower = 0
+        for ch in texts[k + 1] if k + 1 < len(texts) else "":
+            if ch.isalpha() or ch.isdigit():
+                lower = int(ch.islower())
+                break
+        out[k] = 2 * end + lower
+    return out
+
+
+def junction_llr(shapes: Sequence[tuple[int, int]], classes: tuple[np.ndarray, np.ndarray],
+                 prior: float = JUNCTION_PRIOR) -> tuple[np.ndarray, np.ndarray]:
+    """Per segment of each side, ``log P(class | joined to the next) - log P(class | a bead ends after it)``.
+
+    Both laws are counted on ``shapes`` (the path being refined): the document pair says how its
+    merged segments end and begin (a line cut after a comma and going on in lower case, say), against
+    the junctions between beads. The last segment of a side has no junction (0).
+    """
+    nodes = np.asarray(nodes_of(shapes), dtype=np.int64)
+    out = []
+    for side, cls in enumerate(classes):
+        size = cls.size
+        ends = np.zeros(size, dtype=bool)
+        stops = nodes[1:, side]
+        ends[stops[stops > 0] - 1] = True
+        inner = np.arange(size) < size - 1
+        joined = np.bincount(cls[inner & ~ends], minlength=JUNCTION_CLASSES) + prior
+        broken = np.bincount(cls[inner & ends], minlength=JUNCTION_CLASSES) + prior
+        llr = np.log(joined / joined.sum()) - np.log(broken / broken.sum())
+        out.append(np.where(inner, llr[cls], 0.0))
+    return out[0], out[1]
+
+
+def _add_junctions(scores: np.ndarray, band: Band, types: Sequence[tuple[int, int]], weights: tuple[np.ndarray, ...],
+                   weight: float, spans: tuple[np.ndarray, ...]) -> None:
+    """Add ``weight`` times the junction evidence inside each bead's merged sides to ``scores`` in place.
+
+    ``weights`` are :func:`junction_llr`'s per-segment values; a bead of ``a`` sources joins ``a - 1``
+    junctions (those after its first ``a - 1`` segments), so 1-1 and null beads get nothing and every
+    path pays the same for its bead boundaries. Window ``w`` covers the documents' segments
+    ``i0..i1`` and ``j0..j1`` (``spans``), laid end to end as the band's rows and columns.
+    """
+    i0, i1, j0, j1 = spans
+    cum = []
+    for w, starts, stops in ((weights[0], i0, i1), (weights[1], j0, j1)):
+        laid = np.concatenate([w[a:b] for a, b in zip(starts.tolist(), stops.tolist())])
+        cum.append(np.concatenate(([0.0], np.cumsum(laid))))
+    rows, cols = band.cells_ij()
+    for t, (a, b) in enumerate(types):
+        if a < 2 and b < 2:
+            continue
+        add = np.zeros(rows.size)
+        for size, at, cs in ((a, rows, cum[0]), (b, cols, cum[1])):
+            if size >= 2:
+                ok = at >= size
+                add[ok] += cs[at[ok] - 1] - cs[at[ok] - size]
+        scores[t] += weight * add
+
+
 def _window_of(rows: np.ndarray, cols: np.ndarray, r1: np.ndarray, c1: np.ndarray) -> np.ndarray:
     """The window of each cell ``(rows, cols)`` of the laid-out windows.
 
@@ -312,15 +418,16 @@ def _path_score(scores: np.ndarray, extend: Sequence[float], path: Sequence[tupl
 
 
 def refine(shapes: Sequence[tuple[int, int]], gains: Sequence[float], src: Side, tgt: Side, vocab: Vocabulary,
-           params: CostParams, scorer: WindowScorer | None, settings: RefineSettings = RefineSettings()
-           ) -> tuple[list[tuple[int, int]], list[float], int]:
+           params: CostParams, scorer: WindowScorer | None, settings: RefineSettings = RefineSettings(),
+           junctions: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[list[tuple[int, int]], list[float], int]:
     """Search each window around the non-1-1 beads again with the model-1 evidence added.
 
     The windows are laid end to end and searched in one banded search (one rectangle per window,
     beads never cross from one to the next), so the cost grows with their total area, not with
     their number. Returns the new shapes and gains (the cost model's bead scores, without the
     model-1 term, so that confidences stay on the scale of the rest) and how many windows changed.
-    ``scorer`` may be ``None`` when ``settings.weight`` is 0.
+    ``scorer`` may be ``None`` when ``settings.weight`` is 0. ``junctions``: :func:`junction_classes` of
+    both documents, for ``settings.junction_weight``.
     """
     shapes, gains = list(shapes), list(gains)
     types = BEAD_TYPES + (EXTRA_SHAPES if settings.extra_prior > 0 else ())
@@ -356,6 +463,11 @@ def refine(shapes: Sequence[tuple[int, int]], gains: Sequence[float], src: Side,
         combined = base.copy()
         _add_window_llr(combined, band, types, scorer, settings.weight, (i0, i1, j0, j1), (r0, r1, c0, c1),
                         win)
+    if settings.junction_weight > 0 and junctions is not None:
+        if combined is base:
+            combined = base.copy()
+        _add_junctions(combined, band, types, junction_llr(shapes, junctions), settings.junction_weight,
+                       (i0, i1, j0, j1))
     extend = params.extend(types)
     found, _ = search(band, types, combined, n, m, extend)
     # Cut the laid-out path at the windows' corners.
@@ -383,4 +495,5 @@ def refine(shapes: Sequence[tuple[int, int]], gains: Sequence[float], src: Side,
     return shapes, gains, changed
 
 
-__all__ = ["EXTRA_SHAPES", "RefineSettings", "WindowScorer", "refine", "window_params", "windows"]
+__all__ = ["EXTRA_SHAPES", "JUNCTION_CLASSES", "RefineSettings", "WindowScorer", "junction_classes",
+           "junction_llr", "refine", "window_params", "windows"]
