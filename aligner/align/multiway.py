@@ -12,7 +12,7 @@ one unit, each unit holds consecutive segments of a version, and order is kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..executor import InProcess, executor_for
@@ -41,27 +41,44 @@ def choose_pivot(lengths: Sequence[int]) -> int:
     return min(k for k in range(len(lengths)) if lengths[k] == median)
 
 
+def star_pairs(sizes: Sequence[int], pivot: int | None = None) -> list[tuple[int, int]]:
+    """The (pivot, version) pairs that :func:`align_multiway` aligns first for versions of ``sizes`` segments.
+
+    Each is ``pair(versions[pivot], versions[k], ...)``; a caller may compute them ahead (in other processes,
+    beside other work) and hand the beads in as ``known``. Empty when fewer than two versions have segments.
+    """
+    present = [k for k in range(len(sizes)) if sizes[k]]
+    if len(sizes) < 2 or len(present) < 2:
+        return []
+    p = pivot if pivot is not None and sizes[pivot] else present[choose_pivot([sizes[k] for k in present])]
+    return [(p, k) for k in range(len(sizes)) if k != p and sizes[k]]
+
+
 def align_multiway(
     versions: Sequence[Sequence[Segment]],
     languages: Sequence[str | None],
     pair: PairAligner,
     pivot: int | None = None,
     jobs: int = 1,
+    known: Mapping[tuple[int, int], Sequence[Bead]] | None = None,
 ) -> tuple[Unit, ...]:
     """Align all ``versions`` at once; unit ids index into each version's sequence (0-based).
 
     With ``jobs`` > 1 the pivot's pairwise alignments (independent of each other, and on long documents
     most of the time) run in that many processes (:func:`aligner.executor.executor_for`) when the versions
     hold :data:`PARALLEL_MIN_CHARS` characters or more; the units are the same either way.
+    ``known``: beads of pairs of :func:`star_pairs` computed already with the same ``pair`` function, by
+    (pivot, version); those are not aligned again.
     """
     vs = [_Version(tuple(v), lang) for v, lang in zip(versions, languages)]
     chars = sum(len(s.text) for v in vs for s in v.segments)
-    units = _align(vs, pair, pivot, jobs if chars >= PARALLEL_MIN_CHARS else 1)
+    units = _align(vs, pair, pivot, jobs if chars >= PARALLEL_MIN_CHARS else 1, known or {})
     validate_units(units, [len(v) for v in versions])
     return tuple(units)
 
 
-def _align(vs: list[_Version], pair: PairAligner, pivot: int | None = None, jobs: int = 1) -> list[Unit]:
+def _align(vs: list[_Version], pair: PairAligner, pivot: int | None = None, jobs: int = 1,
+           known: Mapping[tuple[int, int], Sequence[Bead]] | None = None) -> list[Unit]:
     n = len(vs)
     sizes = [len(v.segments) for v in vs]
     if n == 0:
@@ -84,14 +101,16 @@ def _align(vs: list[_Version], pair: PairAligner, pivot: int | None = None, jobs
     def to_pivot(k: int) -> list[Bead]:
         return list(pair(vs[p].segments, vs[k].segments, vs[p].language, vs[k].language))
 
-    executor = executor_for(jobs, len(others)) if jobs > 1 else InProcess()
-    made = dict(zip(others, executor.map_tasks(
-        to_pivot, others, label=lambda k: f"the alignment of version {k + 1} with version {p + 1}")))
+    made: dict[int, Sequence[Bead]] = {k: known[(p, k)] for k in others if known and (p, k) in known}
+    todo = [k for k in others if k not in made]
+    executor = executor_for(jobs, len(todo)) if jobs > 1 else InProcess()
+    made.update(zip(todo, executor.map_tasks(
+        to_pivot, todo, label=lambda k: f"the alignment of version {k + 1} with version {p + 1}")))
     beads: dict[int, list[Bead]] = {}
     for k in range(n):
         if k == p:
             continue
-        bk = made.get(k, [])
+        bk = list(made.get(k, []))
         beads[k] = bk
         for b in bk:
             for a in b.source[:-1]:
