@@ -795,14 +795,15 @@ class Beside:
     """Tasks a caller wants run in :func:`group_documents`'s worker processes, beside the alignment evidence.
 
     A group of long versions is aligned after its grouping, and both stages are a handful of tasks on a few
-    processes: the evidence of six pairs, then three whole pairwise alignments (the last of which leaves one
-    process idle). A caller that would align the group's versions anyway (:func:`aligner.align.align_documents`
-    with jobs) hands those alignments in here; they run with the evidence, heaviest first, and the two stages
-    keep every process busy together. They run only when the evidence goes to worker processes and the screen
-    finds every pair of documents alike (no veto, every screen score at the threshold or above: one group of
-    them all is then what the grouping decides on every input measured); otherwise nothing runs and
-    :attr:`results` stays empty. ``run(task)`` must be a pure function of the task: the grouping is the same
-    whether they run or not, and the caller uses a result only where it needs exactly that computation.
+    processes (four versions: the evidence of six pairs, then three whole pairwise alignments, the last of which
+    leaves one process idle). A caller that would align the group's versions anyway
+    (:func:`aligner.align.align_documents` with jobs) hands those alignments in here; they run with the evidence,
+    heaviest first, and the two stages keep every process busy together. They run only when the evidence goes to
+    worker processes and the screen finds every pair of documents alike (no veto, every screen score at the
+    threshold or above: one group of them all is then the likely decision; a wrong guess costs the work, never
+    the result); otherwise nothing runs and :attr:`results` stays empty. ``run(task)`` must be a pure function of
+    the task: the grouping is the same whether they run or not, and the caller uses a result only where it needs
+    exactly that computation.
     """
 
     tasks: Sequence[object]
