@@ -215,7 +215,10 @@ def cache_dir() -> Path | None:
         return None
     if chosen:
         return Path(chosen)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "aligner"
+    try:
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "aligner"
+    except RuntimeError:  # no home directory to be found
+        return None
 
 
 def _py3langid_identifier():  # -> py3langid.langid.LanguageIdentifier
@@ -286,8 +289,8 @@ def _py3langid_copy(source: Path) -> Path | None:
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return where if (where / "complete").exists() else None
-    except OSError:  # no cache directory to write (read-only home, full disk): decompress every time
-        return None
+    except (OSError, importlib.metadata.PackageNotFoundError):  # no cache directory to write (read-only home, full
+        return None  # disk), or py3langid without its metadata: decompress every time
 
 
 @lru_cache(maxsize=1)

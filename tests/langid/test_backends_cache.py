@@ -69,3 +69,14 @@ def test_no_cache_directory_writes_nothing(tmp_path: Path, monkeypatch: pytest.M
     blocker.write_text("x")
     monkeypatch.setenv("ALIGNER_CACHE_DIR", str(blocker / "sub"))
     _same(backends._py3langid_identifier(), _official())
+
+
+def test_no_home_directory_is_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ALIGNER_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert backends.cache_dir() is None
