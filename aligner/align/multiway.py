@@ -12,7 +12,9 @@ one unit, each unit holds consecutive segments of a version, and order is kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..executor import InProcess, executor_for
@@ -92,10 +94,6 @@ def _align(vs: list[_Version], pair: PairAligner, pivot: int | None = None, jobs
         k = present[0]
         return [Unit(tuple((i,) if j == k else () for j in range(n)), 0.0) for i in range(sizes[k])]
     p = pivot if pivot is not None and sizes[pivot] else present[choose_pivot([sizes[k] for k in present])]
-    m = sizes[p]
-
-    # Pivot clusters: union pivot ids that any version's bead joins (contiguous ranges).
-    joined_with_next = [False] * max(m - 1, 0)
     others = [k for k in range(n) if k != p and sizes[k]]
 
     def to_pivot(k: int) -> list[Bead]:
@@ -106,6 +104,30 @@ def _align(vs: list[_Version], pair: PairAligner, pivot: int | None = None, jobs
     executor = executor_for(jobs, len(todo)) if jobs > 1 else InProcess()
     made.update(zip(todo, executor.map_tasks(
         to_pivot, todo, label=lambda k: f"the alignment of version {k + 1} with version {p + 1}")))
+    with _collector_paused():
+        return _units(vs, pair, p, made)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The garbage collector paused for the block: the units' bookkeeping makes lists by the ten thousand and no
+    cycles, and the collector would only walk them (and the beads just received) again and again (the 10 MB group's
+    units, freshly aligned: 0.43 -> 0.10 CPU s)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _units(vs: list[_Version], pair: PairAligner, p: int, made: Mapping[int, Sequence[Bead]]) -> list[Unit]:
+    """The units of versions ``vs`` around pivot ``p`` from each other version's beads with it (``made``)."""
+    n = len(vs)
+    m = len(vs[p].segments)
+    # Pivot clusters: union pivot ids that any version's bead joins (contiguous ranges).
+    joined_with_next = [False] * max(m - 1, 0)
     beads: dict[int, list[Bead]] = {}
     for k in range(n):
         if k == p:
