@@ -11,9 +11,9 @@ from dataclasses import asdict, dataclass
 
 from ..model import Alignment, Bead, Document, Segment
 from ..signature import Signature
-from .grouping import Grouping, group_documents
+from .grouping import Beside, Grouping, group_documents
 from .keyed import align_keyed, group_keyed, one_source
-from .multiway import align_multiway
+from .multiway import PARALLEL_MIN_CHARS, align_multiway, star_pairs
 from .pairwise import AlignSettings, SemanticScorer, align_pair
 
 __all__ = [
@@ -86,9 +86,47 @@ def align_group(
 
     ``jobs``: processes for the pairwise alignments of a long group (:func:`align_multiway`); same units.
     """
+    return _align_group(docs, settings, scorer, signature, jobs, None)
+
+
+def _align_group(docs: Sequence[Document], settings: AlignSettings, scorer: SemanticScorer | None,
+                 signature: str | None, jobs: int, known: dict[tuple[int, int], list[Bead]] | None) -> Alignment:
+    """:func:`align_group`, with ``known`` pairwise beads by (pivot, version) position (:func:`align_multiway`)."""
     units = align_multiway([d.segments for d in docs], [d.language for d in docs], _pair_function(settings, scorer),
-                           jobs=jobs)
+                           jobs=jobs, known=known)
     return Alignment(tuple(docs), units, signature or alignment_signature(settings, scorer, grouping=False))
+
+
+def _star_ahead(docs: Sequence[Document], settings: AlignSettings, scorer: SemanticScorer | None,
+                jobs: int) -> Beside | None:
+    """The pivot alignments of one group of all ``docs``, to run beside the grouping's evidence (:class:`Beside`).
+
+    Only where both would run in worker processes (``jobs`` > 1, :data:`PARALLEL_MIN_CHARS` characters or more);
+    the grouping runs them only when its screen expects one group of all.
+    """
+    if jobs <= 1 or len(docs) < 2 or sum(len(d.text) for d in docs) < PARALLEL_MIN_CHARS:
+        return None
+    pair = _pair_function(settings, scorer)
+    tasks = star_pairs([len(d.segments) for d in docs])
+
+    def run(task: object) -> list[Bead]:
+        p, k = task  # type: ignore[misc]
+        return list(pair(docs[p].segments, docs[k].segments, docs[p].language, docs[k].language))
+
+    def label(task: object) -> str:
+        p, k = task  # type: ignore[misc]
+        return f"the alignment of {docs[k].path} with {docs[p].path}"
+
+    return Beside(tasks, run, label) if tasks else None
+
+
+def _known(ahead: Beside | None, members: Sequence[int]) -> dict[tuple[int, int], list[Bead]] | None:
+    """The beads ``ahead`` made for pairs of ``members``, by their positions in the group."""
+    if ahead is None or not ahead.results:
+        return None
+    position = {d: x for x, d in enumerate(members)}
+    return {(position[p], position[k]): ahead.results[t]  # type: ignore[misc]
+            for t, (p, k) in enumerate(ahead.tasks) if t in ahead.results and p in position and k in position}
 
 
 def align_documents(
@@ -116,9 +154,12 @@ def align_documents(
         return AlignResult((align_group(docs, settings=settings, scorer=scorer, signature=signature, jobs=jobs),), (),
                            None, signature)
     if not keyed:
-        grouping = group_documents(docs, jobs=jobs)
+        # The pivot alignments of one group of all run beside the grouping's evidence when its screen expects that
+        # group; a group that turns out otherwise aligns what it lacks afterwards (the same beads either way).
+        ahead = _star_ahead(docs, settings, scorer, jobs)
+        grouping = group_documents(docs, jobs=jobs, beside=ahead)
         groups = tuple(
-            align_group([docs[i] for i in g.members], settings=settings, scorer=scorer, signature=signature, jobs=jobs)
+            _align_group([docs[i] for i in g.members], settings, scorer, signature, jobs, _known(ahead, g.members))
             for g in grouping.groups
         )
         unmatched = tuple((docs[u.index], u.reason) for u in grouping.unmatched)

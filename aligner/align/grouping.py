@@ -790,6 +790,39 @@ def _swap(c: Component) -> Component:
     return Component(c.value, c.weight, detail)
 
 
+@dataclass
+class Beside:
+    """Tasks a caller wants run in :func:`group_documents`'s worker processes, beside the alignment evidence.
+
+    A group of long versions is aligned after its grouping, and both stages are a handful of tasks on a few
+    processes (four versions: the evidence of six pairs, then three whole pairwise alignments, the last of which
+    leaves one process idle). A caller that would align the group's versions anyway
+    (:func:`aligner.align.align_documents` with jobs) hands those alignments in here; they run with the evidence,
+    heaviest first, and the two stages keep every process busy together. They run only when the evidence goes to
+    worker processes and the screen finds every pair of documents alike (no veto, every screen score at the
+    threshold or above: one group of them all is then the likely decision; a wrong guess costs the work, never
+    the result); otherwise nothing runs and :attr:`results` stays empty. ``run(task)`` must be a pure function of
+    the task: the grouping is the same whether they run or not, and the caller uses a result only where it needs
+    exactly that computation.
+    """
+
+    tasks: Sequence[object]
+    run: Callable[[object], object]
+    label: Callable[[object], str] = repr
+    #: Task index -> result, for the tasks that ran.
+    results: dict[int, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _BesideTask:
+    task: object
+
+
+def _alike(screened: dict[tuple[int, int], tuple[float, dict[str, Component], bool, str]], threshold: float) -> bool:
+    """Whether the screen finds every pair alike: no veto and every screen score at ``threshold`` or above."""
+    return bool(screened) and all(not veto and score >= threshold for score, _, _, veto in screened.values())
+
+
 def group_documents(
     docs: Sequence[Document],
     *,
@@ -799,6 +832,7 @@ def group_documents(
     candidates: int = DEFAULT_CANDIDATES,
     shuffles: int = DEFAULT_SHUFFLES,
     jobs: int = 1,
+    beside: Beside | None = None,
 ) -> Grouping:
     """Split ``docs`` into groups of versions of one text (each of two or more) and unmatched documents.
 
@@ -817,7 +851,8 @@ def group_documents(
     With ``jobs`` > 1 and :data:`~aligner.align.multiway.PARALLEL_MIN_CHARS` characters or more, the
     documents' features and the eager pairs' alignment evidence (pure functions of the documents) are
     computed in that many processes; the grouping is the same. A caller's ``alignability`` is always
-    called here.
+    called here. ``beside``: work the caller wants run in those processes together with the evidence when the
+    screen finds every pair alike (:class:`Beside`); it changes nothing of the grouping.
     """
     n = len(docs)
     if jobs > 1 and sum(len(d.text) for d in docs) < PARALLEL_MIN_CHARS:
@@ -863,11 +898,26 @@ def group_documents(
             ask(i, j)
     if jobs > 1 and alignability is None:
         todo = list(eager)
-        made = executor_for(jobs, len(todo)).map_tasks(
-            lambda ij: _decide(features[ij[0]], features[ij[1]], (docs[ij[0]], docs[ij[1]]), None, shuffles,
-                               screened[ij]), todo,
-            label=lambda ij: f"the alignment evidence of {docs[ij[0]].path} and {docs[ij[1]].path}")
-        decided.update(zip(todo, made))
+        # The caller's work first (heaviest: whole alignments), when the screen expects one group of all; the
+        # evidence tasks, short, then keep both processes busy to the end.
+        extra = list(beside.tasks) if beside is not None and _alike(screened, threshold) else []
+
+        def run(task: tuple[int, int] | _BesideTask) -> object:
+            if isinstance(task, _BesideTask):
+                return beside.run(task.task)  # type: ignore[union-attr]
+            return _decide(features[task[0]], features[task[1]], (docs[task[0]], docs[task[1]]), None, shuffles,
+                           screened[task])
+
+        def label(task: tuple[int, int] | _BesideTask) -> str:
+            if isinstance(task, _BesideTask):
+                return beside.label(task.task)  # type: ignore[union-attr]
+            return f"the alignment evidence of {docs[task[0]].path} and {docs[task[1]].path}"
+
+        tasks: list[tuple[int, int] | _BesideTask] = [_BesideTask(t) for t in extra] + todo
+        made = executor_for(jobs, len(tasks)).map_tasks(run, tasks, label=label)
+        if beside is not None:
+            beside.results.update(enumerate(made[:len(extra)]))
+        decided.update(zip(todo, made[len(extra):]))
     else:
         for i, j in eager:
             decide(i, j)

@@ -12,7 +12,9 @@ one unit, each unit holds consecutive segments of a version, and order is kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..executor import InProcess, executor_for
@@ -41,27 +43,44 @@ def choose_pivot(lengths: Sequence[int]) -> int:
     return min(k for k in range(len(lengths)) if lengths[k] == median)
 
 
+def star_pairs(sizes: Sequence[int], pivot: int | None = None) -> list[tuple[int, int]]:
+    """The (pivot, version) pairs that :func:`align_multiway` aligns first for versions of ``sizes`` segments.
+
+    Each is ``pair(versions[pivot], versions[k], ...)``; a caller may compute them ahead (in other processes,
+    beside other work) and hand the beads in as ``known``. Empty when fewer than two versions have segments.
+    """
+    present = [k for k in range(len(sizes)) if sizes[k]]
+    if len(sizes) < 2 or len(present) < 2:
+        return []
+    p = pivot if pivot is not None and sizes[pivot] else present[choose_pivot([sizes[k] for k in present])]
+    return [(p, k) for k in range(len(sizes)) if k != p and sizes[k]]
+
+
 def align_multiway(
     versions: Sequence[Sequence[Segment]],
     languages: Sequence[str | None],
     pair: PairAligner,
     pivot: int | None = None,
     jobs: int = 1,
+    known: Mapping[tuple[int, int], Sequence[Bead]] | None = None,
 ) -> tuple[Unit, ...]:
     """Align all ``versions`` at once; unit ids index into each version's sequence (0-based).
 
     With ``jobs`` > 1 the pivot's pairwise alignments (independent of each other, and on long documents
     most of the time) run in that many processes (:func:`aligner.executor.executor_for`) when the versions
     hold :data:`PARALLEL_MIN_CHARS` characters or more; the units are the same either way.
+    ``known``: beads of pairs of :func:`star_pairs` computed already with the same ``pair`` function, by
+    (pivot, version); those are not aligned again.
     """
     vs = [_Version(tuple(v), lang) for v, lang in zip(versions, languages)]
     chars = sum(len(s.text) for v in vs for s in v.segments)
-    units = _align(vs, pair, pivot, jobs if chars >= PARALLEL_MIN_CHARS else 1)
+    units = _align(vs, pair, pivot, jobs if chars >= PARALLEL_MIN_CHARS else 1, known or {})
     validate_units(units, [len(v) for v in versions])
     return tuple(units)
 
 
-def _align(vs: list[_Version], pair: PairAligner, pivot: int | None = None, jobs: int = 1) -> list[Unit]:
+def _align(vs: list[_Version], pair: PairAligner, pivot: int | None = None, jobs: int = 1,
+           known: Mapping[tuple[int, int], Sequence[Bead]] | None = None) -> list[Unit]:
     n = len(vs)
     sizes = [len(v.segments) for v in vs]
     if n == 0:
@@ -75,23 +94,46 @@ def _align(vs: list[_Version], pair: PairAligner, pivot: int | None = None, jobs
         k = present[0]
         return [Unit(tuple((i,) if j == k else () for j in range(n)), 0.0) for i in range(sizes[k])]
     p = pivot if pivot is not None and sizes[pivot] else present[choose_pivot([sizes[k] for k in present])]
-    m = sizes[p]
-
-    # Pivot clusters: union pivot ids that any version's bead joins (contiguous ranges).
-    joined_with_next = [False] * max(m - 1, 0)
     others = [k for k in range(n) if k != p and sizes[k]]
 
     def to_pivot(k: int) -> list[Bead]:
         return list(pair(vs[p].segments, vs[k].segments, vs[p].language, vs[k].language))
 
-    executor = executor_for(jobs, len(others)) if jobs > 1 else InProcess()
-    made = dict(zip(others, executor.map_tasks(
-        to_pivot, others, label=lambda k: f"the alignment of version {k + 1} with version {p + 1}")))
+    made: dict[int, Sequence[Bead]] = {k: known[(p, k)] for k in others if known and (p, k) in known}
+    todo = [k for k in others if k not in made]
+    executor = executor_for(jobs, len(todo)) if jobs > 1 else InProcess()
+    made.update(zip(todo, executor.map_tasks(
+        to_pivot, todo, label=lambda k: f"the alignment of version {k + 1} with version {p + 1}")))
+    with _collector_paused():
+        return _units(vs, pair, p, made)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The garbage collector paused for the block: the units' bookkeeping makes lists by the ten thousand and no
+    cycles, and the collector would only walk them (and the beads just received) again and again (the 10 MB group's
+    units, freshly aligned: 0.43 -> 0.10 CPU s). The pivot's pairwise alignments run before it; the small
+    alignments of what several versions insert at one place (:func:`_gap_units`) run inside it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _units(vs: list[_Version], pair: PairAligner, p: int, made: Mapping[int, Sequence[Bead]]) -> list[Unit]:
+    """The units of versions ``vs`` around pivot ``p`` from each other version's beads with it (``made``)."""
+    n = len(vs)
+    m = len(vs[p].segments)
+    # Pivot clusters: union pivot ids that any version's bead joins (contiguous ranges).
+    joined_with_next = [False] * max(m - 1, 0)
     beads: dict[int, list[Bead]] = {}
     for k in range(n):
         if k == p:
             continue
-        bk = made.get(k, [])
+        bk = list(made.get(k, []))
         beads[k] = bk
         for b in bk:
             for a in b.source[:-1]:

@@ -128,10 +128,8 @@ class UnitView:
         """The ordinals written in words in version ``k``'s text (``devintajame`` = ninth)."""
         found = self._ordinals.get(k)
         if found is None:
-            language = self.languages.get(k)
-            found = self._ordinals[k] = frozenset(
-                s.value for s in find_spelled_numbers(self.texts[k], language) if s.kind == "ordinal"
-            ) if language else frozenset()
+            # (read from :meth:`words`: the same call on the same text, made once per version)
+            found = self._ordinals[k] = frozenset(s.value for s in self.words(k) if s.kind == "ordinal")
         return found
 
     def compound_ordinals(self, k: int) -> frozenset[Decimal]:

@@ -577,7 +577,7 @@ def _language(lang: str) -> _Lang | None:
             lex[w] = _Entry(NUM, Decimal(1), weak=True)
     pieces = sorted((w for w, e in lex.items() if e.cls in (NUM, HUND, SCALE, ORD) and len(w) > 1),
                     key=len, reverse=True)
-    elided = _elided_pieces(lang, pieces, lex) if lang in _elision_languages() else {}
+    elided = _elided_pieces(lang, pieces, lex) if _elides(lang) else {}
     alts = [regex.escape(w) for w in pieces]
     alts += [regex.escape(e) + f"(?=[{_VOWELS}])" for e in sorted(elided, key=len, reverse=True)]
     compound = regex.compile("(?:(" + "|".join(alts) + "))+") if pieces else None
@@ -609,29 +609,37 @@ _VOWELS = "aeiouàèéìíòóùú"
 
 @cache
 def _elision_languages() -> frozenset[str]:
-    """Languages whose CLDR spell-out drops a final vowel where two number words meet at a vowel.
+    """The languages of :func:`supported_languages` whose spell-out elides (:func:`_elides`)."""
+    return frozenset(lang for lang in supported_languages() - {"te"} if _elides(lang))
+
+
+@cache
+def _elides(lang: str) -> bool:
+    """Whether ``lang``'s CLDR spell-out drops a final vowel where two number words meet at a vowel.
 
     Learned from the data, not listed: a language elides when one of its two-digit numbers is written as one
     word equal to the tens word without its last vowel plus a unit that starts with a vowel (Italian
     "venti" + "uno" = "ventuno", "trenta" + "otto" = "trentotto"). CLDR spells only the two-digit joints that
     way; the same elision happens at every other joint of such a language ("cento" + "ottanta" =
     "centottanta", "duecento" + "undici"), which the vocabulary built from CLDR's few sample numbers misses.
+    Asked per language (a run reads a few), not for every supported language at once: loading the spell-out
+    rules of all 60-odd languages cost each process about 0.6 CPU s.
     """
     from unicode_rbnf import RbnfEngine
 
-    out = set()
-    for lang in supported_languages() - {"te"}:
-        try:
-            engine = RbnfEngine.for_language(_RBNF_LOCALE.get(lang, lang))
-            spell = {n: _fold(engine.format_number(n).text, False) for n in (1, 8, 20, 21, 28, 30, 31, 38)}
-        except Exception:  # a locale without cardinal rules
-            continue
-        for tens in (20, 30):
-            for unit in (1, 8):
-                t, u, joined = spell[tens], spell[unit], spell[tens + unit]
-                if t[-1:] in _VOWELS and u[:1] in _VOWELS and joined == t[:-1] + u:
-                    out.add(lang)
-    return frozenset(out)
+    if lang == "te" or lang not in supported_languages():
+        return False
+    try:
+        engine = RbnfEngine.for_language(_RBNF_LOCALE.get(lang, lang))
+        spell = {n: _fold(engine.format_number(n).text, False) for n in (1, 8, 20, 21, 28, 30, 31, 38)}
+    except Exception:  # a locale without cardinal rules
+        return False
+    for tens in (20, 30):
+        for unit in (1, 8):
+            t, u, joined = spell[tens], spell[unit], spell[tens + unit]
+            if t[-1:] in _VOWELS and u[:1] in _VOWELS and joined == t[:-1] + u:
+                return True
+    return False
 
 
 def _elided_pieces(lang: str, pieces: list[str], lex: dict) -> dict[str, str]:

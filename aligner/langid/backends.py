@@ -16,10 +16,14 @@
 
 Every backend is deterministic, and a text's scores never depend on the other texts of its batch.
 Models are loaded lazily, once per process, and never downloaded: every file ships inside a PyPI wheel.
+py3langid's model, which ships LZMA-compressed, is decompressed once and its arrays kept in the user's
+cache directory (``~/.cache/aligner``, 66 MB; ``ALIGNER_CACHE_DIR`` moves it, ``ALIGNER_CACHE_DIR=off``
+keeps nothing): :func:`cache_dir`.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Collection, Sequence
 from functools import lru_cache
@@ -133,9 +137,9 @@ class _Py3LangidModel:
 
     def __init__(self) -> None:
         import numpy as np
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier, visit_counts
+        from py3langid.langid import visit_counts
 
-        ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        ident = _py3langid_identifier()
         self._np = np
         self._ident = ident
         self._visit = visit_counts
@@ -197,6 +201,96 @@ class _Py3LangidModel:
                 self._masks.clear()
             mask = self._masks[key] = self._np.array([code in key for code in self._codes], dtype=float) * self._keep
         return mask
+
+
+#: The arrays of py3langid's model file (an LZMA-compressed ``.npz``), as ``py3langid.modelio.load_model`` reads them.
+_PY3LANGID_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
+def cache_dir() -> Path | None:
+    """Where decompressed model files are kept between runs: ``ALIGNER_CACHE_DIR``, else ``$XDG_CACHE_HOME/aligner``
+    (``~/.cache/aligner``); ``None`` when ``ALIGNER_CACHE_DIR`` is ``off`` (every process decompresses again)."""
+    chosen = os.environ.get("ALIGNER_CACHE_DIR", "")
+    if chosen.lower() == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    try:
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "aligner"
+    except RuntimeError:  # no home directory to be found
+        return None
+
+
+def _py3langid_identifier():  # -> py3langid.langid.LanguageIdentifier
+    """py3langid's identifier, ``norm_probs=True``, from its model file as it ships, or a decompressed copy of it.
+
+    The model ships LZMA-compressed (4.6 MB; 68 MB of arrays): decompressing it cost every process about
+    0.7 CPU s, most of reading a document's language the first time (the whole of a short check's reading).
+    The arrays are kept, as they are, in :func:`cache_dir` (one ``.npy`` file each, named by py3langid's
+    version and the model file's size and time) and read from there by later processes: the same arrays, so
+    the same identifier and scores (``tests/langid/test_backends_cache.py``). Any failure to read or write
+    the copy falls back to py3langid's own loader.
+    """
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.modelio import _to_array
+
+    source = MODEL_DIR / MODEL_FILE
+    where = _py3langid_copy(source)
+    if where is not None:
+        try:
+            data = {name: np.load(where / f"{name}.npy", mmap_mode="r" if name == "ptc" else None,
+                                  allow_pickle=False) for name in _PY3LANGID_ARRAYS}
+            return LanguageIdentifier(np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+                                      _to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
+                                      tk_row=_to_array(data["nextmove_row"]))
+        except (OSError, ValueError, KeyError):  # a copy cut short or of another layout: the model file itself,
+            import shutil  # and the copy removed, so that the next process writes it again
+
+            shutil.rmtree(where, ignore_errors=True)
+    return LanguageIdentifier.from_model_file(source, norm_probs=True)
+
+
+def _py3langid_copy(source: Path) -> Path | None:
+    """The directory of the decompressed arrays of ``source`` in :func:`cache_dir`, written first if missing."""
+    import importlib.metadata
+    import lzma
+    import shutil
+    import tempfile
+
+    import numpy as np
+
+    base = cache_dir()
+    if base is None:
+        return None
+    try:
+        stat = source.stat()
+        version = importlib.metadata.version("py3langid")
+        where = base / f"py3langid-{version}-{stat.st_size}-{stat.st_mtime_ns}"
+        if (where / "complete").exists():
+            return where
+        base.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".py3langid-", dir=base))
+        try:
+            with tempfile.TemporaryFile(suffix=".npz", dir=base) as tmp:  # streamed, as py3langid reads it
+                with lzma.open(source) as src:
+                    shutil.copyfileobj(src, tmp, length=1 << 20)
+                tmp.seek(0)
+                with np.load(tmp, allow_pickle=False) as data:
+                    if not set(_PY3LANGID_ARRAYS) <= set(data.files):
+                        return None
+                    for name in _PY3LANGID_ARRAYS:
+                        np.save(work / f"{name}.npy", data[name], allow_pickle=False)
+            (work / "complete").touch()
+            try:
+                work.rename(where)  # atomic: another process's copy, if it came first, is kept
+            except OSError:
+                pass
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return where if (where / "complete").exists() else None
+    except (OSError, importlib.metadata.PackageNotFoundError):  # no cache directory to write (read-only home, full
+        return None  # disk), or py3langid without its metadata: decompress every time
 
 
 @lru_cache(maxsize=1)

@@ -6,11 +6,10 @@ language identification (``facts``, ``align``) read scripts without importing ``
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
 
@@ -46,18 +45,20 @@ def char_script(ch: str) -> str | None:
     return None
 
 
-_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not (65 <= b <= 90 or 97 <= b <= 122))
 
 
 def script_counts(text: str) -> Counter[str]:
     """How many characters of each script ``text`` has (letters and marks only)."""
     counts: Counter[str] = Counter()
     if text.isascii():
-        letters = len(_ASCII_LETTERS.findall(text))
+        # (the letters A-Z and a-z counted by deleting every other byte, in C: a regex's list of matches cost
+        # 0.11 CPU s on a 2.3 MB document)
+        letters = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
         if letters:
             counts["Latn"] = letters
         return counts
-    for ch, n in Counter(text).items():  # each distinct character once (counted in C): whole documents come here
+    for ch, n in _char_counts(text):  # each distinct character once: whole documents come here
         if ch.isascii():
             if ch.isalpha():
                 counts["Latn"] += n
@@ -66,6 +67,29 @@ def script_counts(text: str) -> Counter[str]:
         if s is not None:
             counts[s] += n
     return counts
+
+
+#: From this many characters :func:`_char_counts` tallies code points with numpy rather than ``Counter``.
+BULK_CHARS = 65_536
+
+
+def _char_counts(text: str) -> Iterable[tuple[str, int]]:
+    """(character, how many times it occurs in ``text``) for each distinct character.
+
+    ``Counter(text)`` walks the text a character at a time (about 30 ns each: 0.33 CPU s for the four
+    documents of a 10 MB check, whose languages are read on the whole text); a long text's code points are
+    tallied by ``numpy.bincount`` instead (UTF-32, lone surrogates kept as they are): the same counts, in
+    code point order rather than first appearance.
+    """
+    if len(text) < BULK_CHARS:
+        return Counter(text).items()
+    import numpy as np
+
+    # (code points are below 0x110000: read as int32, which bincount takes faster than uint32)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.int32)
+    tally = np.bincount(codes)
+    present = np.flatnonzero(tally)
+    return zip(map(chr, present.tolist()), tally[present].tolist())
 
 
 def dominant_script(text: str) -> str:

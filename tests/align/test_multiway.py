@@ -114,3 +114,18 @@ def test_every_segment_once_in_order(keeps: list[list[bool]], n_keys: int) -> No
     vs = [segs(v) if v else [] for v in versions]
     units = align_multiway(vs, [None] * len(vs), oracle)
     validate_units(units, [len(v) for v in vs])
+
+
+def test_the_collector_is_left_as_it_was_found() -> None:
+    # The units are built with the garbage collector paused; it comes back on only if it was on.
+    import gc
+
+    assert gc.isenabled()
+    assert table(["1 2 3", "1 2", "1 3"])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert table(["1 2 3", "1 2", "1 3"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

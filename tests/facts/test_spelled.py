@@ -328,3 +328,31 @@ def test_spans_are_exact_and_disjoint(pieces, lang, sep):
         assert n.start >= last
         assert n.kind in ("cardinal", "ordinal", "fraction", "multiplier", "scaled")
         last = n.end
+
+
+def test_reading_one_language_loads_only_its_spell_out_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The elision rule is learned per language: reading Lithuanian must not load the rules of the 60-odd others
+    # (that cost every process about 0.6 CPU s), and Italian still elides.
+    import unicode_rbnf
+
+    from aligner.facts import spelled
+
+    loaded: list[str] = []
+    real = unicode_rbnf.RbnfEngine.for_language
+
+    def counted(locale: str, *args: object, **kwargs: object) -> object:
+        loaded.append(locale)
+        return real(locale, *args, **kwargs)
+
+    monkeypatch.setattr(unicode_rbnf.RbnfEngine, "for_language", counted)
+    for fn in (spelled._language, spelled._elides, spelled._elision_languages):
+        fn.cache_clear()
+    try:
+        assert [(n.surface, int(n.value)) for n in find_spelled_numbers("dvidešimt trys", "lt")] == [
+            ("dvidešimt trys", 23)]
+        assert set(loaded) == {"lt"}
+        assert spelled._elides("it") and not spelled._elides("lt")
+    finally:
+        for fn in (spelled._language, spelled._elides, spelled._elision_languages):
+            fn.cache_clear()
+    assert spelled._elision_languages() == frozenset(lang for lang in supported_languages() if spelled._elides(lang))

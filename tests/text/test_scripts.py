@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.langid import script as langid_script
@@ -96,3 +96,26 @@ def test_dominant_script_name_equals_the_character_loop(texts: list[str], sample
     from aligner.text.scripts import dominant_script_name
 
     assert dominant_script_name(texts, sample, letters) == _dominant_script_name_loop(texts, sample, letters)
+
+
+def _counted_one_by_one(text: str) -> dict[str, int]:
+    """script_counts as first written: every character looked at once (the reference for the bulk paths)."""
+    out: dict[str, int] = {}
+    for ch in text:
+        s = "Latn" if ch.isascii() and ch.isalpha() else (None if ch.isascii() else char_script(ch))
+        if s is not None:
+            out[s] = out.get(s, 0) + 1
+    return out
+
+
+@settings(deadline=None, max_examples=30)  # (texts of up to 130,000 characters, counted one by one for reference)
+@given(st.text(min_size=0, max_size=60), st.integers(min_value=0, max_value=2))
+def test_script_counts_of_long_texts_count_every_character(piece: str, power: int) -> None:
+    # Long texts are tallied by numpy (from BULK_CHARS) and ASCII ones by deleting the other bytes: the same counts.
+    import aligner.text.scripts as scripts
+
+    unit = piece + "Ab ǅ ė ఇది \ud800 9"
+    text = unit * (1 + scripts.BULK_CHARS * power // len(unit))
+    assert power == 0 or len(text) >= scripts.BULK_CHARS
+    for sample in (text, piece, text.encode("ascii", "ignore").decode("ascii")):
+        assert dict(script_counts(sample)) == _counted_one_by_one(sample)
