@@ -64,8 +64,10 @@ def test_the_corpus_layout_holds_the_run_of_one_page(corpus: Path, tmp_path: Pat
     assert len(pair.units) >= 3 * 10  # three de/en groups
 
 
-def test_a_second_run_computes_no_group_and_writes_the_same_bytes(corpus: Path, tmp_path: Path,
+@pytest.mark.parametrize("block_above", [corpus_module.BLOCK_ABOVE, 8])
+def test_a_second_run_computes_no_group_and_writes_the_same_bytes(corpus: Path, tmp_path: Path, block_above: int,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(corpus_module, "BLOCK_ABOVE", block_above)  # (8: blocked, groups sent as blocks come back)
     out = tmp_path / "out"
     run_corpus_audit([str(corpus)], str(out))
     before = _outputs(out)
@@ -132,6 +134,62 @@ def test_the_corpus_layout_on_a_cluster_writes_the_same_bytes(corpus: Path, tmp_
     run_corpus_audit([str(corpus)], str(tmp_path / "one"))
     with connect("local:2", timeout=120) as executor:
         run_corpus_audit([str(corpus)], str(tmp_path / "cluster"), executor=executor)
+    assert _outputs(tmp_path / "one") == _outputs(tmp_path / "cluster")
+
+
+def test_a_blocked_corpus_numbers_and_titles_its_groups_as_the_run_of_all_pairs(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Blocked, each block's groups run as soon as it is grouped, before the corpus is numbered; the pages are
+    # titled and named once it is. The blocks group these documents as all pairs do (checked), so every
+    # output is the all-pairs run's but for the ungrouped document's reason (its block held it alone): in
+    # its page and in its finding (DOC001, in the JSON lines and the SARIF).
+    from aligner.align import group_documents
+    from aligner.align.blocking import group_corpus
+    from aligner.io.formats import read_paths
+
+    docs = read_paths([str(corpus)], {"candidates": None})
+    by_blocks, all_pairs = group_corpus(docs), group_documents(docs)
+    assert by_blocks.groups == all_pairs.groups and len(docs) > 8
+    reasons = [(u.index, u.reason) for u in by_blocks.unmatched], [(u.index, u.reason) for u in all_pairs.unmatched]
+    assert len(reasons[0]) == 1 and reasons[0] != reasons[1]
+    run_corpus_audit([str(corpus)], str(tmp_path / "all-pairs"))
+    monkeypatch.setattr(corpus_module, "BLOCK_ABOVE", 8)
+    seen: list[tuple[str, int, int]] = []
+    blocked = run_corpus_audit([str(corpus)], str(tmp_path / "blocked"), progress=lambda *a: seen.append(a))
+    one, other = _outputs(tmp_path / "all-pairs"), _outputs(tmp_path / "blocked")
+    assert one.keys() == other.keys() and "groups/000007.html" in one
+    assert {name for name in one if one[name] != other[name]} == {
+        "groups/ungrouped.html", "findings/0000.jsonl", "findings.sarif"}
+    assert reasons[0][0][1].encode() in other["findings/0000.jsonl"]
+    assert b"<title>aligner audit: group 7</title>" in other["groups/000007.html"]
+    assert [g.number for g in blocked.groups] == [1, 2, 3, 4, 5, 6, 7, 0]
+    assert [g.result.index for g in blocked.groups] == [0, 1, 2, 3, 4, 5, 6, -1]
+    stages = [s for s, _, _ in seen]  # every block grouped before the first group task ends, in this process
+    assert stages.index("groups") > max(i for i, s in enumerate(stages) if s == "group")
+
+
+def test_a_blocked_corpus_on_a_cluster_with_a_worker_killed_writes_the_same_bytes(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed")
+    import os
+    import signal
+
+    from aligner.cluster import connect
+
+    monkeypatch.setattr(corpus_module, "BLOCK_ABOVE", 8)
+    monkeypatch.setattr(pipeline, "GROUPS_PER_TASK", 1)  # (a task per group: several still to run at the kill)
+    monkeypatch.setattr(corpus_module, "GROUPS_PER_TASK", 1)
+    run_corpus_audit([str(corpus)], str(tmp_path / "one"))
+    killed: list[int] = []
+    with connect("local:2", timeout=120) as executor:
+        def kill_one(stage: str, done: int, total: int) -> None:
+            if stage == "groups" and done == 1 and not killed:
+                pid = sorted(executor.client.run(os.getpid).values())[0]
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+
+        result = run_corpus_audit([str(corpus)], str(tmp_path / "cluster"), executor=executor, progress=kill_one)
+    assert killed and not result.failed
     assert _outputs(tmp_path / "one") == _outputs(tmp_path / "cluster")
 
 
