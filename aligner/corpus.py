@@ -49,6 +49,8 @@ from .pipeline import (
 )
 
 if TYPE_CHECKING:
+    from .export.shards import TmxPiece
+    from .report.findings import SarifResults
     from .report.html import UntitledPage
 
 #: ``audit --layout auto`` writes the corpus layout past this many groups (one page for all up to it).
@@ -78,6 +80,10 @@ class CorpusGroup:
     cached: bool = False
     reasons: tuple[str, ...] = ()
     page: str | None = None  # its report, when rendered where the group ran (else :func:`write_corpus` renders it)
+    # Its SARIF results and its units of the TMX of each language pair, rendered where the group ran
+    # (``None``: :func:`write_corpus` renders them; see :func:`~aligner.report.findings.format_sarif`)
+    sarif: SarifResults | None = None
+    tmx: tuple[tuple[tuple[str, str], TmxPiece], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,8 @@ class _Outcome:
     findings: tuple[Finding, ...] = ()
     scores: tuple = ()
     page: UntitledPage | None = None
+    sarif: SarifResults | None = None
+    tmx: tuple[tuple[tuple[str, str], TmxPiece], ...] | None = None
 
 
 def run_group_or_error(task: GroupTask) -> _Outcome:
@@ -137,11 +145,13 @@ def run_group_or_error(task: GroupTask) -> _Outcome:
 
 @dataclass(frozen=True)
 class _Finish:
-    """What finishing a group needs beyond its task: the baseline file, the signatures, ``fail_on``."""
+    """What finishing a group needs beyond its task: the baseline file, the signatures, ``fail_on``, and the
+    directory the SARIF's paths are relative to (this process's, wherever the group runs)."""
 
     baseline: Any
     signatures: dict
     fail_on: object
+    root: str | None = None
 
 
 def _finish_group(task: GroupTask, outcome: _Outcome, finish: _Finish, baseline: Any = None) -> _Outcome:
@@ -149,8 +159,9 @@ def _finish_group(task: GroupTask, outcome: _Outcome, finish: _Finish, baseline:
 
     Runs where the group ran (a worker renders its own groups' pages) or, for a result kept by an
     earlier run, here: the same function either way, so the same bytes. The alignment comes back
-    without its documents. The page comes without its title (:func:`_page_title`: the group's number,
-    known only once the whole corpus is grouped, and a group may run before that).
+    without its documents, with the group's SARIF results and TMX units rendered for the corpus's files
+    (:func:`write_corpus` puts them together). The page comes without its title (:func:`_page_title`:
+    the group's number, known only once the whole corpus is grouped, and a group may run before that).
     """
     result = outcome.result
     if result is None:
@@ -170,9 +181,14 @@ def _finish_group(task: GroupTask, outcome: _Outcome, finish: _Finish, baseline:
         scores = quality_scores(result.alignment, own, segment_languages=seg_langs, per_segment=True)
     page = _group_page(task.documents, result, tuple(findings), tuple(scores), task.reasons, finish.signatures,
                        finish.fail_on)
+    from .export.shards import tmx_pieces
+    from .report.findings import render_sarif_results
+
+    sarif = render_sarif_results(findings, root=finish.root)
+    tmx = tuple(sorted(tmx_pieces(result.alignment).items())) if result.alignment is not None else ()
     if result.alignment is not None:
         result = dataclasses.replace(result, alignment=dataclasses.replace(result.alignment, documents=()))
-    return _Outcome(result, None, tuple(findings), tuple(scores), page)
+    return _Outcome(result, None, tuple(findings), tuple(scores), page, sarif, tmx)
 
 
 def _run_group_batch(job: tuple[tuple[GroupTask, ...], _Finish]) -> list[_Outcome]:
@@ -385,7 +401,7 @@ class _CorpusRun:
         self.layout = layout
         self.progress = progress
         self.cache = os.path.join(directory, CACHE_DIR)
-        self.finish = _Finish(opts.config.baseline, signatures, opts.config.fail_on)
+        self.finish = _Finish(opts.config.baseline, signatures, opts.config.fail_on, os.getcwd())
         self.baseline = load_baseline(opts.config.baseline) if opts.config.baseline is not None else None
         self.outcomes: dict[tuple[int, ...], tuple[GroupTask, _Outcome]] = {}
         self.cached: set[tuple[int, ...]] = set()
@@ -550,7 +566,8 @@ class _CorpusRun:
                 result = dataclasses.replace(result, alignment=dataclasses.replace(result.alignment,
                                                                                    documents=documents))
             rows.append(CorpusGroup(number, documents, result, outcome.findings, outcome.scores,
-                                    cached=members in self.cached, reasons=task.reasons))
+                                    cached=members in self.cached, reasons=task.reasons, sarif=outcome.sarif,
+                                    tmx=outcome.tmx))
         return rows
 
 
@@ -573,7 +590,14 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
     """
     import os
 
-    from .export.shards import findings_jsonl, language_pairs, tmx_pair, units_parquet, version_columns
+    from .export.shards import (
+        findings_jsonl,
+        language_pairs,
+        tmx_pair,
+        tmx_pair_from_pieces,
+        units_parquet,
+        version_columns,
+    )
     from .io.render import to_json
     from .io.writer import atomic_write
     from .report.findings import format_sarif
@@ -599,7 +623,9 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
     put("index.json", to_json({"groups": rows, "signatures": signatures}))
     put("index.html", _index_html(rows, signatures))
     every = sort_findings(f for g in groups for f in g.findings)
-    put("findings.sarif", format_sarif(every, signature=signatures.get("check", ""), root=os.getcwd()))
+    rendered = [(g.findings, g.sarif) for g in groups if g.findings]  # (results rendered where the groups ran)
+    put("findings.sarif", format_sarif(every, signature=signatures.get("check", ""), root=os.getcwd(),
+                                       rendered=rendered))
     done = [g for g in groups if g.result is not None]
     aligned = [(g.number, g.result.alignment) for g in done if g.result.alignment is not None]
     columns = version_columns(a for _, a in aligned)
@@ -611,8 +637,15 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
         units = [(g.number, g.result.alignment) for g in members if g.result.alignment is not None]
         if units:
             put(f"units/{shard:04d}.parquet", units_parquet(units, columns))
+    ahead = [g for g in done if g.result.alignment is not None]
+    pieces = [dict(g.tmx) if g.tmx is not None else None for g in ahead]
     for pair in language_pairs(a for _, a in aligned):
-        put(f"tmx/{pair[0]}-{pair[1]}.tmx", tmx_pair([a for _, a in aligned], pair))
+        # (the units as rendered where the groups ran, when each group holding the pair has them)
+        held = [p[pair] for p in pieces if p is not None and pair in p]
+        if len(held) >= 2 and all(p is not None for p in pieces):
+            put(f"tmx/{pair[0]}-{pair[1]}.tmx", tmx_pair_from_pieces(held, pair))
+        else:
+            put(f"tmx/{pair[0]}-{pair[1]}.tmx", tmx_pair([a for _, a in aligned], pair))
     _remove_stale(directory, ("findings", "units", "tmx", "groups"), set(written))
     return written
 

@@ -208,3 +208,70 @@ def test_keys_made_where_the_documents_were_read_block_as_keys_made_here(tmp_pat
     keys = pickle.loads(pickle.dumps(keys))  # (as they come back from a worker)
     assert block_documents(docs, keys) == block_documents(docs)
     assert group_corpus(docs, keys=keys).groups == group_corpus(docs).groups
+
+
+def test_the_sarif_and_tmx_rendered_where_the_groups_ran_are_the_bytes_rendered_whole(corpus: Path,
+                                                                                     tmp_path: Path) -> None:
+    import dataclasses
+
+    from aligner.corpus import write_corpus
+
+    result = run_corpus_audit([str(corpus)], str(tmp_path / "ahead"))
+    groups = [g for g in result.groups if g.result is not None]
+    assert all(g.sarif is not None and g.tmx is not None for g in groups)
+    assert sum(len(g.sarif.texts) for g in groups) == len(result.findings) and any(g.tmx for g in groups)
+    whole = [dataclasses.replace(g, sarif=None, tmx=None) for g in result.groups]
+    write_corpus(whole, str(tmp_path / "whole"), signatures=result.signatures)
+    ahead = _outputs(tmp_path / "ahead")
+    assert {k: v for k, v in _outputs(tmp_path / "whole").items() if not k.startswith("groups/")} == {
+        k: v for k, v in ahead.items() if not k.startswith("groups/")}
+
+
+def test_tmx_pieces_keep_text_that_looks_like_their_markup() -> None:
+    # A unit's text with line breaks, "<body>", a TMX head and the piece's own group place: the pieces, put
+    # together, are the file rendered whole.
+    import dataclasses
+
+    from aligner.export.shards import tmx_pair, tmx_pair_from_pieces, tmx_pieces
+    from aligner.model import Alignment, Unit
+    from aligner.pipeline import align_paths
+
+    aligned = align_paths([str(Path(__file__).resolve().parents[1] / "corpora" / "seeds")])
+    alignment = aligned.groups[0]
+    odd = '\n<body>\n  <tu tuid="0.1">\n<prop type="x-aligner-group">0</prop> & "0." \r\n'
+    doc = alignment.documents[1]
+    doc = dataclasses.replace(doc, segments=tuple(dataclasses.replace(s, text=s.text + odd) for s in doc.segments))
+    tricky = dataclasses.replace(alignment, documents=(alignment.documents[0], doc, *alignment.documents[2:]))
+    other = Alignment(alignment.documents, alignment.units[:3], "another signature")
+    for alignments in ([tricky, other], [other, tricky, tricky], [tricky, Alignment(tricky.documents, (), "")]):
+        for pair in tmx_pieces(alignments[0]):
+            pieces = [dict(tmx_pieces(a))[pair] for a in alignments]
+            assert tmx_pair_from_pieces(pieces, pair) == tmx_pair(alignments, pair)
+    assert Unit  # (the units are the seeds' own)
+
+
+def test_sarif_results_rendered_by_part_make_the_log_rendered_whole(corpus: Path) -> None:
+    import dataclasses
+    import os
+
+    from aligner.checks.policy import sort_findings
+    from aligner.report.findings import format_sarif, render_sarif_results
+
+    findings = audit_paths([str(corpus)], jobs=1).findings
+    by_path: dict[str, list] = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    whole = format_sarif(findings, root=os.getcwd(), signature="s")
+    parts = [(sort_findings(fs), render_sarif_results(fs, root=os.getcwd())) for fs in by_path.values()]
+    assert len(parts) > 3 and all(r is not None for _, r in parts)
+    assert format_sarif(findings, root=os.getcwd(), signature="s", rendered=parts) == whole
+    # a code no check registers moves every rule's index: rendered whole then, the same bytes
+    odd = [dataclasses.replace(findings[0], code="ZZZ999"), *findings[1:]]
+    odd_parts = [(sort_findings(fs), render_sarif_results(fs, root=os.getcwd())) for fs in ([odd[0]], odd[1:])]
+    assert odd_parts[0][1] is None
+    assert format_sarif(odd, root=os.getcwd(), rendered=odd_parts) == format_sarif(odd, root=os.getcwd())
+    # one file's findings in two parts: their occurrence counters run over both, so rendered whole
+    first = by_path[findings[0].path]
+    halves = [(sort_findings(h), render_sarif_results(h, root=os.getcwd())) for h in (first[:1], first[1:])]
+    rest = [p for p in parts if p[0][0].path != findings[0].path]
+    assert format_sarif(findings, root=os.getcwd(), signature="s", rendered=halves + rest) == whole

@@ -12,13 +12,15 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from ..errors import ConfigError
 from ..model import Alignment, Finding, Unit
 from .corpus import language_code
-from .tmx import TmxExporter, tuv_languages
+from .tmx import _DOCTYPE, TmxExporter, add_units, tuv_languages
 
-__all__ = ["findings_jsonl", "language_pairs", "pair_alignments", "tmx_pair", "units_parquet", "version_columns"]
+__all__ = ["TmxPiece", "findings_jsonl", "language_pairs", "pair_alignments", "tmx_pair", "tmx_pair_from_pieces",
+           "tmx_pieces", "units_parquet", "version_columns"]
 
 
 def version_columns(alignments: Iterable[Alignment]) -> list[str]:
@@ -100,3 +102,64 @@ def pair_alignments(alignments: Iterable[Alignment], pair: tuple[str, str]) -> l
 def tmx_pair(alignments: Sequence[Alignment], pair: tuple[str, str]) -> bytes:
     """The TMX of one language pair over every group that holds both."""
     return TmxExporter().render(pair_alignments(alignments, pair))[""]
+
+
+#: The group number a :class:`TmxPiece` is rendered with, put right in :func:`tmx_pair_from_pieces`. Both places it
+#: takes are found with the ``<`` before them, which text and attribute values never hold unescaped.
+_PIECE_GROUP = 0
+_PIECE_HEADS = (b'<tu tuid="%d.' % _PIECE_GROUP, b'<prop type="x-aligner-group">%d</prop>' % _PIECE_GROUP)
+
+
+@dataclass(frozen=True)
+class TmxPiece:
+    """One group's units in the TMX of one language pair, rendered before the group's place in the file is known.
+
+    ``units`` are the ``<tu>`` elements as :func:`tmx_pair` writes them in a file of several groups, with
+    the group's place as :data:`_PIECE_GROUP`; ``first`` the language of the group's source version and
+    ``signature`` its alignment's (the file's header is made of all of them).
+    """
+
+    first: str
+    signature: str
+    units: bytes
+
+
+def tmx_pieces(alignment: Alignment) -> dict[tuple[str, str], TmxPiece]:
+    """The group's :class:`TmxPiece` for every language pair it holds (rendered where the group ran)."""
+    from lxml import etree
+
+    out = {}
+    for pair in language_pairs([alignment]):
+        cut = pair_alignments([alignment], pair)[0]
+        root = etree.Element("tmx")
+        body = etree.SubElement(root, "body")
+        add_units(body, cut, _PIECE_GROUP, True)
+        units = b""
+        if len(body):  # (serialised at the depth the units have in the file, then cut out: "<body>" and
+            # "</body>" are never in text unescaped)
+            units = etree.tostring(root, encoding="UTF-8", pretty_print=True).split(b"<body>\n", 1)[1]
+            units = units.rsplit(b"  </body>\n", 1)[0]
+        out[pair] = TmxPiece(next(iter(TmxExporter().first_languages([cut]))), cut.signature, units)
+    return out
+
+
+def tmx_pair_from_pieces(pieces: Sequence[TmxPiece], pair: tuple[str, str]) -> bytes:
+    """:func:`tmx_pair` of the groups whose pieces these are, in this order, from the pieces: the same bytes.
+
+    Only for two groups or more (one group alone is written without group numbers: :func:`tmx_pair`).
+    """
+    from lxml import etree
+
+    if len(pieces) < 2:
+        raise ValueError("a TMX of one group is rendered whole (tmx_pair)")
+    root, body = TmxExporter().head({p.first for p in pieces}, {p.signature for p in pieces})
+    etree.SubElement(body, "tu")
+    whole = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=_DOCTYPE)
+    head, tail = whole.split(b"<body>\n", 1)
+    tail = tail.split(b"<tu/>\n", 1)[1]
+    out = [head, b"<body>\n"]
+    for g, piece in enumerate(pieces, 1):
+        out.append(piece.units.replace(_PIECE_HEADS[0], b'<tu tuid="%d.' % g).replace(
+            _PIECE_HEADS[1], b'<prop type="x-aligner-group">%d</prop>' % g))
+    out.append(tail)
+    return b"".join(out)
