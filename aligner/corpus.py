@@ -49,7 +49,7 @@ from .pipeline import (
 )
 
 if TYPE_CHECKING:
-    from .export.shards import TmxPiece
+    from .export.shards import TmxPiece, UnitsPiece
     from .report.findings import SarifResults
     from .report.html import UntitledPage
 
@@ -80,10 +80,11 @@ class CorpusGroup:
     cached: bool = False
     reasons: tuple[str, ...] = ()
     page: str | None = None  # its report, when rendered where the group ran (else :func:`write_corpus` renders it)
-    # Its SARIF results and its units of the TMX of each language pair, rendered where the group ran
-    # (``None``: :func:`write_corpus` renders them; see :func:`~aligner.report.findings.format_sarif`)
+    # Its SARIF results, its units of the TMX of each language pair and its Parquet rows, rendered where the
+    # group ran (``None``: :func:`write_corpus` renders them; see :func:`~aligner.report.findings.format_sarif`)
     sarif: SarifResults | None = None
     tmx: tuple[tuple[tuple[str, str], TmxPiece], ...] | None = None
+    units: UnitsPiece | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class _Outcome:
     page: UntitledPage | None = None
     sarif: SarifResults | None = None
     tmx: tuple[tuple[tuple[str, str], TmxPiece], ...] | None = None
+    units: UnitsPiece | None = None
 
 
 def run_group_or_error(task: GroupTask) -> _Outcome:
@@ -181,14 +183,15 @@ def _finish_group(task: GroupTask, outcome: _Outcome, finish: _Finish, baseline:
         scores = quality_scores(result.alignment, own, segment_languages=seg_langs, per_segment=True)
     page = _group_page(task.documents, result, tuple(findings), tuple(scores), task.reasons, finish.signatures,
                        finish.fail_on)
-    from .export.shards import tmx_pieces
+    from .export.shards import tmx_pieces, units_piece
     from .report.findings import render_sarif_results
 
     sarif = render_sarif_results(findings, root=finish.root)
-    tmx = tuple(sorted(tmx_pieces(result.alignment).items())) if result.alignment is not None else ()
+    tmx, units = (), None
     if result.alignment is not None:
+        tmx, units = tuple(sorted(tmx_pieces(result.alignment).items())), units_piece(result.alignment)
         result = dataclasses.replace(result, alignment=dataclasses.replace(result.alignment, documents=()))
-    return _Outcome(result, None, tuple(findings), tuple(scores), page, sarif, tmx)
+    return _Outcome(result, None, tuple(findings), tuple(scores), page, sarif, tmx, units)
 
 
 def _run_group_batch(job: tuple[tuple[GroupTask, ...], _Finish]) -> list[_Outcome]:
@@ -567,7 +570,7 @@ class _CorpusRun:
                                                                                    documents=documents))
             rows.append(CorpusGroup(number, documents, result, outcome.findings, outcome.scores,
                                     cached=members in self.cached, reasons=task.reasons, sarif=outcome.sarif,
-                                    tmx=outcome.tmx))
+                                    tmx=outcome.tmx, units=outcome.units))
         return rows
 
 
@@ -596,6 +599,7 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
         tmx_pair,
         tmx_pair_from_pieces,
         units_parquet,
+        units_parquet_from_pieces,
         version_columns,
     )
     from .io.render import to_json
@@ -634,9 +638,11 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
         shards.setdefault(max(g.number - 1, 0) // GROUPS_PER_SHARD, []).append(g)
     for shard, members in sorted(shards.items()):
         put(f"findings/{shard:04d}.jsonl", findings_jsonl([(g.number, g.findings) for g in members]))
-        units = [(g.number, g.result.alignment) for g in members if g.result.alignment is not None]
-        if units:
-            put(f"units/{shard:04d}.parquet", units_parquet(units, columns))
+        units = [g for g in members if g.result.alignment is not None]
+        if units and all(g.units is not None for g in units):  # (rows made where the groups ran)
+            put(f"units/{shard:04d}.parquet", units_parquet_from_pieces([(g.number, g.units) for g in units], columns))
+        elif units:
+            put(f"units/{shard:04d}.parquet", units_parquet([(g.number, g.result.alignment) for g in units], columns))
     ahead = [g for g in done if g.result.alignment is not None]
     pieces = [dict(g.tmx) if g.tmx is not None else None for g in ahead]
     for pair in language_pairs(a for _, a in aligned):

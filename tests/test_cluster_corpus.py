@@ -210,7 +210,7 @@ def test_keys_made_where_the_documents_were_read_block_as_keys_made_here(tmp_pat
     assert group_corpus(docs, keys=keys).groups == group_corpus(docs).groups
 
 
-def test_the_sarif_and_tmx_rendered_where_the_groups_ran_are_the_bytes_rendered_whole(corpus: Path,
+def test_the_sarif_tmx_and_parquet_rendered_where_the_groups_ran_are_the_bytes_rendered_whole(corpus: Path,
                                                                                      tmp_path: Path) -> None:
     import dataclasses
 
@@ -220,7 +220,8 @@ def test_the_sarif_and_tmx_rendered_where_the_groups_ran_are_the_bytes_rendered_
     groups = [g for g in result.groups if g.result is not None]
     assert all(g.sarif is not None and g.tmx is not None for g in groups)
     assert sum(len(g.sarif.texts) for g in groups) == len(result.findings) and any(g.tmx for g in groups)
-    whole = [dataclasses.replace(g, sarif=None, tmx=None) for g in result.groups]
+    assert all((g.units is not None) == (g.result.alignment is not None) for g in groups)
+    whole = [dataclasses.replace(g, sarif=None, tmx=None, units=None) for g in result.groups]
     write_corpus(whole, str(tmp_path / "whole"), signatures=result.signatures)
     ahead = _outputs(tmp_path / "ahead")
     assert {k: v for k, v in _outputs(tmp_path / "whole").items() if not k.startswith("groups/")} == {
