@@ -16,9 +16,12 @@ import contextlib
 import logging
 import os
 import re
+import time
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
+from uuid import uuid4
 
 from .errors import ConfigError
 
@@ -110,6 +113,16 @@ class DaskExecutor:
         except Exception:  # noqa: BLE001 - only a saving: a worker that cannot warm up says why in its first task
             pass
 
+    @contextlib.contextmanager
+    def queue(self) -> Iterator[_DaskQueue]:
+        """A :class:`~aligner.executor.TaskQueue` on the cluster (see :class:`_DaskQueue`); what still runs
+        when it is closed (an error cut the run short) is cancelled."""
+        queue = _DaskQueue(self.client, _import_distributed())
+        try:
+            yield queue
+        finally:
+            queue.cancel()
+
     def map_tasks(self, fn: Callable[[T], R], tasks: Sequence[T], *, label: Callable[[T], str] = repr,
                   progress: Callable[[int, int], None] | None = None,
                   each: Callable[[int, R], None] | None = None) -> list[R]:
@@ -143,6 +156,111 @@ class DaskExecutor:
         finally:
             left = [f for f in futures if f is not None]
             if left:
+                self.client.cancel(left)
+
+
+def _located(fn: Callable[[Any], Any], task: Any) -> tuple[str, Any]:
+    """``fn(task)`` in a worker, with the address of the worker that ran it (where a task ``near`` it should go)."""
+    from distributed import get_worker
+
+    return get_worker().address, fn(task)
+
+
+class _DaskQueue:
+    """A :class:`~aligner.executor.TaskQueue` whose tasks this process hands to the workers one by one.
+
+    Dask places a task as it is submitted and, without work stealing (:data:`QUIET`), leaves it where
+    it was placed; so tasks wait here, and each worker is given :data:`IN_FLIGHT` at a time (one running, one
+    queued on it, so it never waits for a round trip). A worker with a free slot takes the waiting task
+    of the lowest stage: first one ``near`` a task it ran itself, then one bound to no worker, then the
+    oldest one bound to another worker (the end of a stage is shared, not left to one worker). Each task is
+    placed on its worker with ``allow_other_workers``: if that worker dies, the scheduler runs it on
+    another, and the workers are listed again every :data:`RELIST_SECONDS`, so a worker that replaces a
+    dead one is given tasks too.
+    """
+
+    #: Tasks handed to a worker at a time: the one it runs and the next, so that it never idles waiting for us.
+    IN_FLIGHT = 2
+    #: Seconds between two listings of the cluster's workers (a dead one is replaced by a new address).
+    RELIST_SECONDS = 2.0
+
+    def __init__(self, client: Any, distributed: Any) -> None:
+        self.client = client
+        self.distributed = distributed
+        self.done = distributed.as_completed(with_results=True, raise_errors=True, loop=client.loop)
+        self._tickets = 0
+        # stage -> worker address ("" : bound to none) -> (ticket, fn, task), oldest first
+        self._waiting: dict[int, dict[str, deque]] = {}
+        self._where: dict[int, str] = {}  # ticket of a finished task -> the worker that ran it
+        self._running: dict[str, tuple[int, str, Any]] = {}  # future key -> (ticket, worker given, future)
+        self._busy: dict[str, int] = {}
+        self._listed = 0.0
+        self._workers: list[str] = []
+
+    def submit(self, fn: Callable[[Any], Any], task: Any, *, stage: int = 0, near: int | None = None) -> int:
+        ticket = self._tickets
+        self._tickets += 1
+        where = self._where.get(near, "") if near is not None else ""
+        self._waiting.setdefault(stage, {}).setdefault(where, deque()).append((ticket, fn, task))
+        return ticket
+
+    def _list_workers(self) -> None:
+        now = time.monotonic()
+        if now - self._listed < self.RELIST_SECONDS and self._workers:
+            return
+        self._listed = now
+        with contextlib.suppress(Exception):  # (a listing that fails keeps the last one)
+            self._workers = sorted(self.client.scheduler_info(n_workers=-1)["workers"])
+
+    def _next_for(self, worker: str) -> tuple[int, Callable[[Any], Any], Any] | None:
+        for stage in sorted(self._waiting):
+            queues = self._waiting[stage]
+            for where in (worker, ""):
+                if queues.get(where):
+                    return queues[where].popleft()
+            others = [(queue[0][0], where) for where, queue in queues.items() if queue]
+            if others:
+                return queues[min(others)[1]].popleft()
+        return None
+
+    def _dispatch(self) -> None:
+        self._list_workers()
+        workers = self._workers or [""]
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
+            for _ in range(self.IN_FLIGHT):
+                for worker in workers:
+                    if self._busy.get(worker, 0) >= self.IN_FLIGHT:
+                        continue
+                    item = self._next_for(worker)
+                    if item is None:
+                        return
+                    ticket, fn, task = item
+                    # (the key names the function, for Dask's task stream and dashboard)
+                    key = f"{getattr(fn, '__name__', 'task')}-{uuid4().hex}"
+                    future = self.client.submit(_located, fn, task, key=key, workers=[worker] if worker else None,
+                                                allow_other_workers=bool(worker))
+                    self._running[future.key] = (ticket, worker, future)
+                    self._busy[worker] = self._busy.get(worker, 0) + 1
+                    self.done.add(future)
+
+    def results(self) -> Iterator[tuple[int, Any]]:
+        self._dispatch()
+        while self._running:
+            future, (address, result) = next(self.done)
+            ticket, worker, _ = self._running.pop(future.key)
+            self._busy[worker] -= 1
+            self._where[ticket] = address
+            future.release()
+            self._dispatch()
+            yield ticket, result
+            self._dispatch()
+
+    def cancel(self) -> None:
+        left = [future for _, _, future in self._running.values()]
+        self._running.clear()
+        if left:
+            with contextlib.suppress(Exception):
                 self.client.cancel(left)
 
 

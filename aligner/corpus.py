@@ -13,16 +13,25 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .align import AlignSettings, alignment_settings, alignment_signature
-from .align.blocking import block_documents, block_keys, group_corpus
+from .align.blocking import (
+    block_documents,
+    block_keys,
+    corpus_grouping,
+    group_blocks,
+    group_corpus,
+    grouping_jobs,
+    placed,
+    second_chance,
+)
 from .align.grouping import group_documents
 from .checks.config import check_signature
 from .checks.policy import filter_baseline, load_baseline, sort_findings
 from .detect import detection_settings, detection_signature
 from .errors import AlignerError
-from .executor import Executor, batches
+from .executor import Executor, TaskQueue, batches, task_queue
 from .heap import long_lived
 from .io.formats import read_paths
 from .model import AuditResult, Document, Finding
@@ -39,6 +48,11 @@ from .pipeline import (
     run_audit,
     run_group,
 )
+
+if TYPE_CHECKING:
+    from .export.shards import TmxPiece, UnitsPiece
+    from .report.findings import SarifResults
+    from .report.html import UntitledPage
 
 #: ``audit --layout auto`` writes the corpus layout past this many groups (one page for all up to it).
 CORPUS_LAYOUT_GROUPS = 100
@@ -67,6 +81,11 @@ class CorpusGroup:
     cached: bool = False
     reasons: tuple[str, ...] = ()
     page: str | None = None  # its report, when rendered where the group ran (else :func:`write_corpus` renders it)
+    # Its SARIF results, its units of the TMX of each language pair and its Parquet rows, rendered where the
+    # group ran (``None``: :func:`write_corpus` renders them; see :func:`~aligner.report.findings.format_sarif`)
+    sarif: SarifResults | None = None
+    tmx: tuple[tuple[tuple[str, str], TmxPiece], ...] | None = None
+    units: UnitsPiece | None = None
 
 
 @dataclass(frozen=True)
@@ -112,7 +131,10 @@ class _Outcome:
     error: str | None
     findings: tuple[Finding, ...] = ()
     scores: tuple = ()
-    page: str | None = None
+    page: UntitledPage | None = None
+    sarif: SarifResults | None = None
+    tmx: tuple[tuple[tuple[str, str], TmxPiece], ...] | None = None
+    units: UnitsPiece | None = None
 
 
 def run_group_or_error(task: GroupTask) -> _Outcome:
@@ -126,11 +148,13 @@ def run_group_or_error(task: GroupTask) -> _Outcome:
 
 @dataclass(frozen=True)
 class _Finish:
-    """What finishing a group needs beyond its task: the baseline file, the signatures, ``fail_on``."""
+    """What finishing a group needs beyond its task: the baseline file, the signatures, ``fail_on``, and the
+    directory the SARIF's paths are relative to (this process's, wherever the group runs)."""
 
     baseline: Any
     signatures: dict
     fail_on: object
+    root: str | None = None
 
 
 def _finish_group(task: GroupTask, outcome: _Outcome, finish: _Finish, baseline: Any = None) -> _Outcome:
@@ -138,7 +162,9 @@ def _finish_group(task: GroupTask, outcome: _Outcome, finish: _Finish, baseline:
 
     Runs where the group ran (a worker renders its own groups' pages) or, for a result kept by an
     earlier run, here: the same function either way, so the same bytes. The alignment comes back
-    without its documents.
+    without its documents, with the group's SARIF results and TMX units rendered for the corpus's files
+    (:func:`write_corpus` puts them together). The page comes without its title (:func:`_page_title`:
+    the group's number, known only once the whole corpus is grouped, and a group may run before that).
     """
     result = outcome.result
     if result is None:
@@ -156,11 +182,17 @@ def _finish_group(task: GroupTask, outcome: _Outcome, finish: _Finish, baseline:
         seg_langs = {d.id: tuple(s.guess.language for s in d.segments or ()) for d in result.detections}
         own = [f for f in findings if any(finding_of(f, d) for d in result.alignment.documents)]
         scores = quality_scores(result.alignment, own, segment_languages=seg_langs, per_segment=True)
-    page = _group_page(task.index + 1, task.documents, result, tuple(findings), tuple(scores), task.reasons,
-                       finish.signatures, finish.fail_on)
+    page = _group_page(task.documents, result, tuple(findings), tuple(scores), task.reasons, finish.signatures,
+                       finish.fail_on)
+    from .export.shards import tmx_pieces, units_piece
+    from .report.findings import render_sarif_results
+
+    sarif = render_sarif_results(findings, root=finish.root)
+    tmx, units = (), None
     if result.alignment is not None:
+        tmx, units = tuple(sorted(tmx_pieces(result.alignment).items())), units_piece(result.alignment)
         result = dataclasses.replace(result, alignment=dataclasses.replace(result.alignment, documents=()))
-    return _Outcome(result, None, tuple(findings), tuple(scores), page)
+    return _Outcome(result, None, tuple(findings), tuple(scores), page, sarif, tmx, units)
 
 
 def _run_group_batch(job: tuple[tuple[GroupTask, ...], _Finish]) -> list[_Outcome]:
@@ -170,10 +202,10 @@ def _run_group_batch(job: tuple[tuple[GroupTask, ...], _Finish]) -> list[_Outcom
     return [_finish_group(task, run_group_or_error(task), finish, baseline) for task in tasks]
 
 
-def _group_page(number: int, documents: Sequence[Document], result: GroupResult, findings: tuple[Finding, ...],
-                scores: tuple, reasons: tuple[str, ...], signatures: dict, fail_on: object) -> str:
-    """The one-page report of one group (``number`` 0: the ungrouped documents)."""
-    from .report.html import render_html
+def _group_page(documents: Sequence[Document], result: GroupResult, findings: tuple[Finding, ...],
+                scores: tuple, reasons: tuple[str, ...], signatures: dict, fail_on: object) -> UntitledPage:
+    """The one-page report of one group, without its title (:func:`_page_title`)."""
+    from .report.html import render_untitled
 
     audit = AuditResult(
         documents=tuple(documents),
@@ -182,12 +214,20 @@ def _group_page(number: int, documents: Sequence[Document], result: GroupResult,
         unmatched=tuple(zip(documents, reasons)),
         findings=findings, scores=scores, signatures=signatures,
     )
-    title = f"aligner audit: group {number}" if number else "aligner audit: ungrouped documents"
-    return render_html(audit, fail_on=fail_on, title=title)
+    return render_untitled(audit, fail_on=fail_on)
+
+
+def _page_title(number: int) -> str:
+    """The title of a group's report (``number`` 0: the ungrouped documents)."""
+    return f"aligner audit: group {number}" if number else "aligner audit: ungrouped documents"
 
 
 def group_key(task: GroupTask, settings: str) -> str:
-    """What a group's result depends on, hashed: its documents (path, language, segments) and the ``settings``."""
+    """What a group's result depends on, hashed: its documents (path, language, segments) and the ``settings``.
+
+    Not the group's number (only whether it is a group or the ungrouped documents): a group is looked
+    up before the corpus is numbered, and its result does not depend on its number.
+    """
     import hashlib
     import pickle
 
@@ -195,7 +235,7 @@ def group_key(task: GroupTask, settings: str) -> str:
 
     digest = hashlib.sha256()
     glossary = task.glossary
-    for part in (__version__, settings, task.index, task.reasons, repr(task.candidates),
+    for part in (__version__, settings, task.index >= 0, task.reasons, repr(task.candidates),
                  _file_digest(task.config.glossary) if task.config.glossary else "",
                  type(glossary).__name__ if glossary is not None else ""):
         digest.update(repr(part).encode("utf-8") + b"\0")
@@ -298,12 +338,14 @@ def run_corpus_audit(
     :data:`CORPUS_LAYOUT_GROUPS` groups. A group whose inputs and settings hash to a result kept
     by an earlier run in ``directory`` is not computed again; a group that fails is listed with
     its error and the rest completes. ``executor`` runs the groups (default: this process).
-    """
-    import os
-    import pickle
 
-    from .executor import InProcess
-    from .io.writer import atomic_write
+    Past :data:`BLOCK_ABOVE` documents the corpus is grouped block by block, and each block's
+    groups are run as soon as that block is grouped, near where it was grouped (a
+    :class:`~aligner.executor.TaskQueue`): no stage waits for the whole of the one before. The groups
+    are numbered once every block is grouped; the pages, rendered where their groups ran, get their
+    titles and names then. ``progress``: ``read``, ``group`` (grouping tasks done of all), ``groups``
+    (group tasks done of those sent so far: the total grows while blocks are grouped).
+    """
     from .score.quality import quality_signature
 
     if layout not in ("corpus", "auto"):
@@ -319,74 +361,221 @@ def run_corpus_audit(
     warm = getattr(executor, "warm_up", None)
     if warm is not None:  # (a cluster's workers load what every task needs once each, before the first)
         warm(warm_up)
+    check_sig = check_signature(config, align=alignment_settings(settings, grouping=True),
+                                lid=detection_settings(candidates, True))
+    signatures = {
+        "detect": detection_signature(candidates, True),
+        "align": alignment_signature(settings, grouping=True),
+        "check": check_sig,
+        "score": quality_signature(),
+    }
     with long_lived():
         docs, keys = _read_corpus_keyed(paths, opts, executor)
         progress("read", len(docs), len(docs))
-        grouping = group_corpus(docs, executor, keys) if len(docs) > BLOCK_ABOVE else group_documents(docs)
-        progress("group", 1, 1)
-        if layout == "auto" and len(grouping.groups) <= CORPUS_LAYOUT_GROUPS:
+        run = _CorpusRun(docs, directory, opts, glossary, settings, signatures, layout, progress)
+        with task_queue(executor) as queue:
+            grouping = run.run(queue, len(docs) > BLOCK_ABOVE, keys)
+        if grouping is None:  # (auto, and few groups: the one-page layout)
             result, written = run_audit(paths, directory, opts, progress=progress, executor=executor)
             return CorpusAudit((), tuple(written), result.signatures, result)
-        check_sig = check_signature(config, align=alignment_settings(settings, grouping=True),
-                                    lid=detection_settings(candidates, True))
-        tasks = group_tasks(docs, grouping, settings=settings, opts=opts, glossary=glossary)
-        signatures = {
-            "detect": detection_signature(candidates, True),
-            "align": tasks[0].signature if tasks else alignment_signature(settings, grouping=True),
-            "check": check_sig,
-            "score": quality_signature(),
-        }
-        finish = _Finish(config.baseline, signatures, config.fail_on)
-        cache = os.path.join(directory, CACHE_DIR)
-        keys = [group_key(t, check_sig) for t in tasks]
-        outcomes: dict[int, _Outcome] = {}
-        baseline = load_baseline(config.baseline) if config.baseline is not None else None
-        for i, key in enumerate(keys):
-            kept = os.path.join(cache, f"{key}.pickle")
+        rows = run.rows(grouping)
+        written = write_corpus(rows, directory, signatures=signatures, fail_on=config.fail_on,
+                               pages_written=run.pages)
+        progress("score", 1, 1)
+        return CorpusAudit(tuple(rows), tuple(written), signatures)
+
+
+class _CorpusRun:
+    """The group tasks of one corpus audit, sent as their blocks are grouped, and what came back.
+
+    Keeps each group's outcome by its members (document places), writes its cache entry as it
+    arrives, and its page as soon as the groups are numbered (:meth:`numbered`).
+    """
+
+    def __init__(self, docs: Sequence[Document], directory: str, opts: RunOptions, glossary: Any,
+                 settings: AlignSettings, signatures: dict, layout: str, progress: Progress) -> None:
+        import os
+
+        self.docs = docs
+        self.directory = directory
+        self.opts = opts
+        self.glossary = glossary
+        self.settings = settings
+        self.signatures = signatures
+        self.layout = layout
+        self.progress = progress
+        self.cache = os.path.join(directory, CACHE_DIR)
+        self.finish = _Finish(opts.config.baseline, signatures, opts.config.fail_on, os.getcwd())
+        self.baseline = load_baseline(opts.config.baseline) if opts.config.baseline is not None else None
+        self.outcomes: dict[tuple[int, ...], tuple[GroupTask, _Outcome]] = {}
+        self.cached: set[tuple[int, ...]] = set()
+        self.held: dict[tuple[int, ...], UntitledPage] = {}  # pages that came back before the numbering
+        self.numbers: dict[tuple[int, ...], int] | None = None
+        self.pages: set[str] = set()
+        self.jobs: dict[int, tuple[GroupTask, ...]] = {}  # ticket -> the group tasks it runs
+        self.sent = 0
+        self.done = 0
+
+    def run(self, queue: TaskQueue, blocked: bool, keys: Sequence[frozenset[str]] | None) -> Any:
+        """Group (``blocked``: block by block, by the documents' ``keys`` when made already) and run every group;
+        the grouping, or ``None`` when ``layout`` is auto and the groups are too few for the corpus layout
+        (then no group has run)."""
+        if not blocked:
+            grouping = group_documents(self.docs)
+            self.progress("group", 1, 1)
+            if not self._numbered(queue, grouping):
+                return None
+            self._drain(queue, {})
+            return grouping
+        blocks, runs, jobs = grouping_jobs(self.docs, keys)
+        grouping_tickets = {queue.submit(group_blocks, job, stage=0): k for k, job in enumerate(jobs)}
+        return self._drain(queue, grouping_tickets, blocks, runs)
+
+    def _drain(self, queue: TaskQueue, grouping_tickets: dict[int, int], blocks: Sequence[Sequence[int]] = (),
+               runs: Sequence[Sequence[int]] = ()) -> Any:
+        """Take every result as it comes: a block's groups are sent on at once (or held until ``auto`` knows
+        it writes the corpus layout), a group task's outcomes kept; the grouping once all blocks are in."""
+        groups: list = []
+        unmatched: list = []
+        waiting: list[tuple[int, list]] = []  # (auto, not yet decided) blocks' groups, with their ticket
+        decided = self.layout == "corpus"
+        grouped = 0
+        grouping = None
+        for ticket, result in queue.results():
+            k = grouping_tickets.get(ticket)
+            if k is None:
+                self._arrived(ticket, result)
+                continue
+            found_groups, found_unmatched = placed(blocks, runs[k], result)
+            groups.extend(found_groups)
+            unmatched.extend(found_unmatched)
+            grouped += 1
+            self.progress("group", grouped, len(runs))
+            waiting.append((ticket, found_groups))
+            decided = decided or len(groups) > CORPUS_LAYOUT_GROUPS
+            if decided:
+                for near, members in waiting:
+                    self._send(queue, [g.members for g in members], near)
+                waiting = []
+            if grouped == len(runs):
+                grouping = second_chance(self.docs, corpus_grouping(self.docs, groups, unmatched))
+                if not self._numbered(queue, grouping):
+                    return None
+        return grouping
+
+    def _numbered(self, queue: TaskQueue, grouping: Any) -> bool:
+        """The whole corpus is grouped: number the groups, write the pages held so far, send the groups not
+        yet sent and the ungrouped documents. False (nothing sent) for ``auto`` with few groups."""
+        if self.layout == "auto" and len(grouping.groups) <= CORPUS_LAYOUT_GROUPS:
+            return False
+        self.numbers = {tuple(g.members): i + 1 for i, g in enumerate(grouping.groups)}
+        for members, page in sorted(self.held.items()):
+            if members in self.numbers:  # (a piece that the second chance joined to another: its page is stale)
+                self._write_page(members, page)
+        self.held.clear()
+        sent = {members for task in self.jobs.values() for members in [t.members for t in task]} | set(self.outcomes)
+        self._send(queue, [tuple(g.members) for g in grouping.groups if tuple(g.members) not in sent], None)
+        if grouping.unmatched:
+            self._send(queue, [], None, unmatched=grouping.unmatched)
+        return True
+
+    def _tasks(self, members_list: Sequence[tuple[int, ...]], unmatched: Sequence = ()) -> list[GroupTask]:
+        """The group tasks (a group's ``index`` is its number less one once numbered; 0 before: any group
+        index makes :func:`run_group` align and check it, the number only titles its page, which is done here)."""
+        opts = self.opts
+        common = {"signature": self.signatures["align"], "settings": self.settings, "check": True,
+                  "config": opts.config, "candidates": opts.candidates, "glossary": self.glossary}
+        tasks = [GroupTask(self.numbers[m] - 1 if self.numbers else 0, m, tuple(self.docs[j] for j in m), **common)
+                 for m in members_list]
+        if unmatched:
+            members = tuple(u.index for u in unmatched)
+            tasks.append(GroupTask(-1, members, tuple(self.docs[j] for j in members),
+                                   reasons=tuple(u.reason for u in unmatched), **common))
+        return tasks
+
+    def _send(self, queue: TaskQueue, members_list: Sequence[tuple[int, ...]], near: int | None,
+              unmatched: Sequence = ()) -> None:
+        """Send these groups' tasks (those an earlier run kept are finished here), ``near`` their block's grouping."""
+        import os
+        import pickle
+
+        todo = []
+        for task in self._tasks([tuple(m) for m in members_list], unmatched):
+            key = group_key(task, self.signatures["check"])
+            kept = os.path.join(self.cache, f"{key}.pickle")
             if os.path.exists(kept):
                 try:
                     with open(kept, "rb") as fh:
-                        outcomes[i] = _finish_group(tasks[i], _Outcome(pickle.load(fh), None), finish, baseline)
+                        outcome = _finish_group(task, _Outcome(pickle.load(fh), None), self.finish, self.baseline)
                 except Exception:  # noqa: BLE001 - a damaged cache entry is computed again
                     pass
-        cached = set(outcomes)
-        todo = [i for i in range(len(tasks)) if i not in outcomes]
-        runs = batches([tasks[i].weight for i in todo], CHARS_PER_GROUP_TASK, GROUPS_PER_TASK)
-        jobs = [(tuple(tasks[todo[k]] for k in run), finish) for run in runs]
-        pages: set[str] = set()
+                else:
+                    self.cached.add(task.members)
+                    self._keep(task, outcome, key=None)
+                    continue
+            todo.append(task)
+        for run in batches([t.weight for t in todo], CHARS_PER_GROUP_TASK, GROUPS_PER_TASK):
+            tasks = tuple(todo[k] for k in run)
+            self.jobs[queue.submit(_run_group_batch, (tasks, self.finish), stage=1, near=near)] = tasks
+            self.sent += 1
 
-        def arrived(run: int, found: list[_Outcome]) -> None:
-            """Keep each group's result and write its page as its task comes back, while the others run."""
-            for k, outcome in zip(runs[run], found):
-                i = todo[k]
-                if outcome.result is not None:
-                    atomic_write(os.path.join(cache, f"{keys[i]}.pickle"), pickle.dumps(outcome.result, 4))
-                if outcome.page is not None:
-                    name = _page_name(tasks[i].index + 1)
-                    atomic_write(os.path.join(directory, name), outcome.page)
-                    pages.add(name)
-                    outcome = dataclasses.replace(outcome, page=None)  # (written: not held to the end)
-                outcomes[i] = outcome
+    def _arrived(self, ticket: int, found: list[_Outcome]) -> None:
+        """A group task's outcomes: each kept (its cache entry written, its page written or held)."""
+        tasks = self.jobs.pop(ticket)
+        for task, outcome in zip(tasks, found):
+            self._keep(task, outcome, key=group_key(task, self.signatures["check"]))
+        self.done += 1
+        self.progress("groups", self.done, self.sent)
 
-        (executor or InProcess()).map_tasks(
-            _run_group_batch, jobs, label=lambda j: j[0][0].label,
-            progress=lambda done, total: progress("groups", done, total), each=arrived)
+    def _keep(self, task: GroupTask, outcome: _Outcome, key: str | None) -> None:
+        import os
+        import pickle
+
+        from .io.writer import atomic_write
+
+        if key is not None and outcome.result is not None:
+            atomic_write(os.path.join(self.cache, f"{key}.pickle"), pickle.dumps(outcome.result, 4))
+        if outcome.page is not None:
+            if self.numbers is None and task.index >= 0:
+                self.held[task.members] = outcome.page
+            elif task.index >= 0 and task.members not in self.numbers:
+                pass  # (a piece that the second chance joined to another, sent before the corpus was grouped)
+            else:
+                self._write_page(task.members if task.index >= 0 else None, outcome.page)
+            outcome = dataclasses.replace(outcome, page=None)  # (written or held: not kept twice)
+        self.outcomes[task.members] = (task, outcome)
+
+    def _write_page(self, members: tuple[int, ...] | None, page: UntitledPage) -> None:
+        import os
+
+        from .io.writer import atomic_write
+
+        number = self.numbers[members] if members is not None and self.numbers is not None else 0
+        name = _page_name(number)
+        atomic_write(os.path.join(self.directory, name), page.titled(_page_title(number)))
+        self.pages.add(name)
+
+    def rows(self, grouping: Any) -> list[CorpusGroup]:
+        """A row per group in the order of their numbers, then the ungrouped documents."""
+        members_list = [tuple(g.members) for g in grouping.groups]
+        if grouping.unmatched:
+            members_list.append(tuple(u.index for u in grouping.unmatched))
         rows = []
-        for i, task in enumerate(tasks):
-            outcome = outcomes[i]
-            number = task.index + 1
+        for number, members in enumerate(members_list, 1):
+            task, outcome = self.outcomes[members]
+            number = number if task.index >= 0 else 0
+            documents = tuple(self.docs[j] for j in members)
             if outcome.result is None:
-                rows.append(CorpusGroup(number, task.documents, None, error=outcome.error, reasons=task.reasons))
+                rows.append(CorpusGroup(number, documents, None, error=outcome.error, reasons=task.reasons))
                 continue
-            result = outcome.result
+            result = dataclasses.replace(outcome.result, index=number - 1)
             if result.alignment is not None:  # (this process's documents, as merge_groups does)
                 result = dataclasses.replace(result, alignment=dataclasses.replace(result.alignment,
-                                                                                   documents=task.documents))
-            rows.append(CorpusGroup(number, task.documents, result, outcome.findings, outcome.scores,
-                                    cached=i in cached, reasons=task.reasons, page=outcome.page))
-        written = write_corpus(rows, directory, signatures=signatures, fail_on=config.fail_on, pages_written=pages)
-        progress("score", 1, 1)
-        return CorpusAudit(tuple(rows), tuple(written), signatures)
+                                                                                   documents=documents))
+            rows.append(CorpusGroup(number, documents, result, outcome.findings, outcome.scores,
+                                    cached=members in self.cached, reasons=task.reasons, sarif=outcome.sarif,
+                                    tmx=outcome.tmx, units=outcome.units))
+        return rows
 
 
 def _page_name(number: int) -> str:
@@ -408,7 +597,15 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
     """
     import os
 
-    from .export.shards import findings_jsonl, language_pairs, tmx_pair, units_parquet, version_columns
+    from .export.shards import (
+        findings_jsonl,
+        language_pairs,
+        tmx_pair,
+        tmx_pair_from_pieces,
+        units_parquet,
+        units_parquet_from_pieces,
+        version_columns,
+    )
     from .io.render import to_json
     from .io.writer import atomic_write
     from .report.findings import format_sarif
@@ -428,12 +625,15 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
             written.append(os.path.join(directory, page))
         elif result is not None:
             put(page, g.page if g.page is not None else _group_page(
-                g.number, g.documents, result, g.findings, g.scores, g.reasons, signatures, fail_on))
+                g.documents, result, g.findings, g.scores, g.reasons, signatures, fail_on,
+            ).titled(_page_title(g.number)))
         rows.append(_index_row(g, page if result is not None else ""))
     put("index.json", to_json({"groups": rows, "signatures": signatures}))
     put("index.html", _index_html(rows, signatures))
     every = sort_findings(f for g in groups for f in g.findings)
-    put("findings.sarif", format_sarif(every, signature=signatures.get("check", ""), root=os.getcwd()))
+    rendered = [(g.findings, g.sarif) for g in groups if g.findings]  # (results rendered where the groups ran)
+    put("findings.sarif", format_sarif(every, signature=signatures.get("check", ""), root=os.getcwd(),
+                                       rendered=rendered))
     done = [g for g in groups if g.result is not None]
     aligned = [(g.number, g.result.alignment) for g in done if g.result.alignment is not None]
     columns = version_columns(a for _, a in aligned)
@@ -442,11 +642,20 @@ def write_corpus(groups: Sequence[CorpusGroup], directory: str, *, signatures: d
         shards.setdefault(max(g.number - 1, 0) // GROUPS_PER_SHARD, []).append(g)
     for shard, members in sorted(shards.items()):
         put(f"findings/{shard:04d}.jsonl", findings_jsonl([(g.number, g.findings) for g in members]))
-        units = [(g.number, g.result.alignment) for g in members if g.result.alignment is not None]
-        if units:
-            put(f"units/{shard:04d}.parquet", units_parquet(units, columns))
+        units = [g for g in members if g.result.alignment is not None]
+        if units and all(g.units is not None for g in units):  # (rows made where the groups ran)
+            put(f"units/{shard:04d}.parquet", units_parquet_from_pieces([(g.number, g.units) for g in units], columns))
+        elif units:
+            put(f"units/{shard:04d}.parquet", units_parquet([(g.number, g.result.alignment) for g in units], columns))
+    ahead = [g for g in done if g.result.alignment is not None]
+    pieces = [dict(g.tmx) if g.tmx is not None else None for g in ahead]
     for pair in language_pairs(a for _, a in aligned):
-        put(f"tmx/{pair[0]}-{pair[1]}.tmx", tmx_pair([a for _, a in aligned], pair))
+        # (the units as rendered where the groups ran, when each group holding the pair has them)
+        held = [p[pair] for p in pieces if p is not None and pair in p]
+        if len(held) >= 2 and all(p is not None for p in pieces):
+            put(f"tmx/{pair[0]}-{pair[1]}.tmx", tmx_pair_from_pieces(held, pair))
+        else:
+            put(f"tmx/{pair[0]}-{pair[1]}.tmx", tmx_pair([a for _, a in aligned], pair))
     _remove_stale(directory, ("findings", "units", "tmx", "groups"), set(written))
     return written
 

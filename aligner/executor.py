@@ -7,6 +7,9 @@ builds from them does not depend on the executor. Callers that care about balanc
 tasks heaviest first: workers claim them in that order.
 
 * :class:`InProcess` runs them one after another here.
+* :func:`task_queue` opens a :class:`TaskQueue` on any executor: tasks submitted while earlier ones'
+  results come in (a later stage of work starts as soon as what it needs is done, with no barrier
+  between stages), each with a hint of where to run (near the task whose results it continues).
 * :class:`aligner.cluster.DaskExecutor` runs them on a Dask cluster (``--cluster``).
 * :class:`ForkPool` runs them on a fork-context :class:`concurrent.futures.ProcessPoolExecutor`
   of ``workers - 1`` processes and in this process, all taking tasks from one shared counter; the
@@ -24,7 +27,9 @@ worker that dies or cannot send its findings is an error naming ``--jobs 1``.
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import heapq
 import multiprocessing
 import pickle
 from collections.abc import Callable, Iterator, Sequence
@@ -35,7 +40,7 @@ from typing import Any, Protocol, TypeVar
 from .errors import AlignerError
 from .heap import long_lived
 
-__all__ = ["Executor", "ForkPool", "InProcess", "batches", "can_fork", "executor_for"]
+__all__ = ["Executor", "ForkPool", "InProcess", "TaskQueue", "batches", "can_fork", "executor_for", "task_queue"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -68,6 +73,86 @@ class InProcess:
             if progress is not None:
                 progress(len(out), len(tasks))
         return out
+
+
+class TaskQueue(Protocol):
+    """Tasks submitted while the results of earlier ones come in: stages of work without a barrier between them.
+
+    :meth:`submit` gives a ticket (0, 1, 2... in submission order); :meth:`results` yields
+    ``(ticket, result)`` as tasks finish and ends when no task is left, and the caller may submit
+    more between two results (a task that continues another's work, as soon as that one is done).
+    ``stage``: when tasks of several stages wait, the lowest stage runs first. ``near``: the ticket of a
+    finished task whose work this one continues; an executor with several processes runs it in that
+    task's process when it can (its memos and caches are there), and elsewhere rather than leave a
+    process idle. Where tasks run never changes their results. An error in a task is raised from
+    :meth:`results`.
+    """
+
+    def submit(self, fn: Callable[[Any], Any], task: Any, *, stage: int = 0, near: int | None = None) -> int:
+        """Queue ``fn(task)``; its ticket."""
+        ...
+
+    def results(self) -> Iterator[tuple[int, Any]]:
+        """``(ticket, result)`` of each task as it finishes, until none is queued or running."""
+        ...
+
+
+class _QueueHere:
+    """A :class:`TaskQueue` in this process: the waiting task of the lowest stage, the first submitted, next."""
+
+    def __init__(self) -> None:
+        self._waiting: list[tuple[int, int, Callable[[Any], Any], Any]] = []
+        self._tickets = 0
+
+    def submit(self, fn: Callable[[Any], Any], task: Any, *, stage: int = 0, near: int | None = None) -> int:
+        ticket = self._tickets
+        self._tickets += 1
+        heapq.heappush(self._waiting, (stage, ticket, fn, task))  # (stage, ticket) is unique: fn never compared
+        return ticket
+
+    def results(self) -> Iterator[tuple[int, Any]]:
+        while self._waiting:
+            _, ticket, fn, task = heapq.heappop(self._waiting)
+            yield ticket, fn(task)
+
+
+class _QueueByStage(_QueueHere):
+    """A :class:`TaskQueue` over an executor's :meth:`~Executor.map_tasks`: each stage's waiting tasks as one map."""
+
+    def __init__(self, executor: Executor) -> None:
+        super().__init__()
+        self._executor = executor
+
+    def results(self) -> Iterator[tuple[int, Any]]:
+        while self._waiting:
+            stage = self._waiting[0][0]
+            now = []
+            while self._waiting and self._waiting[0][0] == stage:
+                now.append(heapq.heappop(self._waiting))
+            found = self._executor.map_tasks(_call, [(fn, task) for _, _, fn, task in now],
+                                             label=lambda job: repr(job[1]))
+            for (_, ticket, _, _), result in zip(now, found):
+                yield ticket, result
+
+
+def _call(job: tuple[Callable[[Any], Any], Any]) -> Any:
+    fn, task = job
+    return fn(task)
+
+
+@contextlib.contextmanager
+def task_queue(executor: Executor | None) -> Iterator[TaskQueue]:
+    """A :class:`TaskQueue` on ``executor`` (``None``: this process): its own when it has one (``queue()``),
+    else one that runs the waiting tasks of a stage through its :meth:`~Executor.map_tasks`."""
+    if executor is None or isinstance(executor, InProcess):
+        yield _QueueHere()
+        return
+    own = getattr(executor, "queue", None)
+    if own is None:
+        yield _QueueByStage(executor)
+        return
+    with own() as queue:
+        yield queue
 
 
 def can_fork() -> bool:

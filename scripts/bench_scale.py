@@ -78,9 +78,13 @@ def child(mode: str, corpus: str, out: str, workers: int) -> dict:
         started = time.perf_counter() - start
         driver_before, workers_before = _cpu(), sum(executor.client.run(_cpu).values())
         killed: list[int] = []
+        grouped: list[bool] = []
 
         def kill_halfway(stage: str, done: int, total: int) -> None:
-            if mode == "kill" and stage == "groups" and done >= total // 2 and not killed:
+            # (group tasks are sent while blocks are grouped: their total is known once every block is)
+            if stage == "group" and done == total:
+                grouped.append(True)
+            if mode == "kill" and stage == "groups" and grouped and done >= total // 2 and not killed:
                 import signal
 
                 pid = sorted(executor.client.run(os.getpid).values())[0]

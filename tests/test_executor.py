@@ -194,3 +194,84 @@ def test_a_worker_does_not_wait_for_this_processs_task_to_take_its_next() -> Non
     _FIRST_HERE.clear()
     pids = ForkPool(2).map_tasks(_long_here_short_there, list(range(10)))
     assert pids.count(os.getpid()) == 1  # only its long task: the worker ran the nine short ones meanwhile
+
+
+# --------------------------------------------------------------------------- task queues: stages without a barrier
+
+
+def _pid_after(seconds: float) -> int:
+    import os
+    import time
+
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def _fail(n: int) -> int:
+    raise ValueError(f"broken task {n}")
+
+
+def _two_stages(queue: object) -> tuple[dict[int, object], list[int]]:
+    """Four first-stage tasks; as each comes back, two second-stage tasks near it. Results by ticket, and the
+    order the tickets came back in."""
+    first = {queue.submit(_cube, n, stage=0): n for n in range(4)}
+    near: dict[int, int] = {}
+    out: dict[int, object] = {}
+    order = []
+    for ticket, result in queue.results():
+        out[ticket] = result
+        order.append(ticket)
+        if ticket in first:
+            for k in range(2):
+                near[queue.submit(_pid_after, 0.05 * k, stage=1, near=ticket)] = ticket
+    assert sorted(out) == list(range(12)) and all(out[t] == _cube(n) for t, n in first.items())
+    return out, order
+
+
+@pytest.mark.parametrize("engine", ["in-process", "dask", "fork-3"])
+def test_a_task_queue_runs_tasks_sent_while_results_come_in(dask_executor: DaskExecutor, engine: str) -> None:
+    from aligner.executor import task_queue
+
+    engines = _engines(dask_executor)
+    if engine not in engines:
+        pytest.skip("no fork here")
+    with task_queue(engines[engine]) as queue:
+        out, order = _two_stages(queue)
+    if engine != "dask":  # (in process and by stage: every first-stage task before the second stage)
+        assert order[:4] == [0, 1, 2, 3]
+    with pytest.raises(ValueError, match="broken task 3"), task_queue(engines[engine]) as queue:
+        queue.submit(_fail, 3)
+        list(queue.results())
+
+
+def test_the_dask_queue_runs_a_task_where_the_one_it_continues_ran(dask_executor: DaskExecutor) -> None:
+    # Eight first tasks of 0.2 s, then for each, when it is back, one of 0.2 s near it: each worker has its own
+    # second tasks waiting as it frees up, so (with no worker dying) every one runs where its first ran.
+    from aligner.executor import task_queue
+
+    with task_queue(dask_executor) as queue:
+        first = {queue.submit(_pid_after, 0.2, stage=0): None for _ in range(8)}
+        pids: dict[int, int] = {}
+        second: dict[int, int] = {}
+        for ticket, pid in queue.results():
+            pids[ticket] = pid
+            if ticket in first:
+                second[queue.submit(_pid_after, 0.2, stage=1, near=ticket)] = ticket
+    assert len(set(pids.values())) == 2  # both workers took tasks
+    same = sum(pids[t] == pids[f] for t, f in second.items())
+    assert same >= 6, (same, pids)
+
+
+def test_the_dask_queue_gives_a_free_worker_its_own_tasks_then_unbound_then_the_oldest_of_another() -> None:
+    from aligner.cluster import _DaskQueue
+
+    queue = _DaskQueue.__new__(_DaskQueue)
+    queue._waiting = {}
+    queue._where = {0: "a", 1: "b"}
+    queue._tickets = 2
+    for near in (1, 1, None, 0):
+        queue.submit(_cube, 0, stage=1, near=near)  # tickets 2, 3 (near b), 4 (unbound), 5 (near a)
+    queue.submit(_cube, 0, stage=2)  # ticket 6: a later stage waits for every task of stage 1
+    taken = [queue._next_for("a")[0] for _ in range(4)]
+    assert taken == [5, 4, 2, 3]
+    assert queue._next_for("b")[0] == 6 and queue._next_for("b") is None

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 
 from ..executor import Executor, batches
 from ..model import Document
-from .grouping import Grouping, group_documents
+from .grouping import Group, Grouping, Unmatched, group_documents
 
-__all__ = ["block_documents", "block_keys", "group_corpus", "second_chance"]
+__all__ = ["block_documents", "block_keys", "corpus_grouping", "group_blocks", "group_corpus", "grouping_jobs",
+           "placed", "second_chance"]
 
 #: Weight (documents squared, as grouping a block costs) per grouping task of a corpus run.
 GROUPING_WEIGHT_PER_TASK = 100
@@ -166,7 +167,18 @@ def block_documents(docs: Sequence[Document], keys: Sequence[frozenset[str]] | N
     return sorted((b for b in out if b), key=lambda b: b[0])
 
 
-def _group_blocks(blocks: tuple[tuple[Document, ...], ...]) -> list[tuple[tuple, tuple]]:
+def grouping_jobs(docs: Sequence[Document], keys: Sequence[frozenset[str]] | None = None
+                  ) -> tuple[list[list[int]], list[list[int]], list[tuple[tuple[Document, ...], ...]]]:
+    """The blocks of ``docs`` (:func:`block_documents`), cut into runs (several small blocks to a run, by
+    documents squared, as grouping a block costs), and each run's task for :func:`group_blocks`: its blocks'
+    documents."""
+    blocks = block_documents(docs, keys)
+    runs = batches([len(b) ** 2 for b in blocks], GROUPING_WEIGHT_PER_TASK, len(docs) + 1)
+    jobs = [tuple(tuple(docs[i] for i in blocks[k]) for k in run) for run in runs]
+    return blocks, runs, jobs
+
+
+def group_blocks(blocks: tuple[tuple[Document, ...], ...]) -> list[tuple[tuple, tuple]]:
     """:func:`aligner.align.group_documents` on each block: its groups and unmatched (indices in the block)."""
     out = []
     for block in blocks:
@@ -175,31 +187,48 @@ def _group_blocks(blocks: tuple[tuple[Document, ...], ...]) -> list[tuple[tuple,
     return out
 
 
+
+def placed(blocks: Sequence[Sequence[int]], run: Sequence[int], found: Sequence[tuple[tuple, tuple]]
+           ) -> tuple[list[Group], list[Unmatched]]:
+    """The groups and unmatched documents of one run's :func:`group_blocks` result, in the corpus's indices."""
+    groups: list[Group] = []
+    unmatched: list[Unmatched] = []
+    for k, (part_groups, part_unmatched) in zip(run, found):
+        block = blocks[k]
+        groups.extend(dataclasses.replace(g, members=tuple(block[m] for m in g.members)) for g in part_groups)
+        unmatched.extend(dataclasses.replace(u, index=block[u.index], closest=tuple(block[c] for c in u.closest))
+                         for u in part_unmatched)
+    return groups, unmatched
+
+
+def corpus_grouping(docs: Sequence[Document], groups: Sequence[Group], unmatched: Sequence[Unmatched]) -> Grouping:
+    """The :class:`~aligner.align.grouping.Grouping` of the blocks' groups: groups in order of their
+    members (the order that numbers them), unmatched documents in document order; no similarity matrix
+    (it would hold n² numbers). Before :func:`second_chance`."""
+    return Grouping(tuple(sorted(groups, key=lambda g: g.members)), tuple(sorted(unmatched, key=lambda u: u.index)),
+                    (), paths=tuple(d.path for d in docs), languages=tuple(d.language for d in docs))
+
+
 def group_corpus(docs: Sequence[Document], executor: Executor | None = None,
                  keys: Sequence[frozenset[str]] | None = None) -> Grouping:
     """:func:`aligner.align.group_documents` block by block (:func:`block_documents`); groups by first document.
 
     With an ``executor`` the blocks are grouped as its tasks (several small blocks to a task); the
     grouping is the same. The :class:`~aligner.align.grouping.Grouping` has no similarity matrix (it
-    would hold n² numbers). ``keys`` as for :func:`block_documents`.
+    would hold n² numbers). ``keys`` as for :func:`block_documents`. (A corpus audit runs the same
+    tasks through :func:`grouping_jobs` and :func:`placed`, and starts each block's groups as soon
+    as that block is grouped.)
     """
     from ..executor import InProcess
 
-    blocks = block_documents(docs, keys)
-    runs = batches([len(b) ** 2 for b in blocks], GROUPING_WEIGHT_PER_TASK, len(docs) + 1)
-    jobs = [tuple(tuple(docs[i] for i in blocks[k]) for k in run) for run in runs]
-    parts = (executor or InProcess()).map_tasks(_group_blocks, jobs, label=lambda j: f"grouping {j[0][0].id}")
+    blocks, runs, jobs = grouping_jobs(docs, keys)
+    parts = (executor or InProcess()).map_tasks(group_blocks, jobs, label=lambda j: f"grouping {j[0][0].id}")
     groups, unmatched = [], []
     for run, found in zip(runs, parts):
-        for k, (part_groups, part_unmatched) in zip(run, found):
-            block = blocks[k]
-            groups.extend(dataclasses.replace(g, members=tuple(block[m] for m in g.members)) for g in part_groups)
-            unmatched.extend(dataclasses.replace(u, index=block[u.index], closest=tuple(block[c] for c in u.closest))
-                             for u in part_unmatched)
-    groups.sort(key=lambda g: g.members)
-    unmatched.sort(key=lambda u: u.index)
-    return second_chance(docs, Grouping(tuple(groups), tuple(unmatched), (), paths=tuple(d.path for d in docs),
-                                        languages=tuple(d.language for d in docs)))
+        g, u = placed(blocks, run, found)
+        groups.extend(g)
+        unmatched.extend(u)
+    return second_chance(docs, corpus_grouping(docs, groups, unmatched))
 
 
 #: Units (groups, or documents left in no group) screened for each unit, nearest by segment count first.
@@ -231,7 +260,7 @@ def second_chance(docs: Sequence[Document], grouping: Grouping) -> Grouping:
     import math
     from collections import defaultdict
 
-    from .grouping import Group, _features, _pair
+    from .grouping import _features, _pair
 
     if not grouping.groups:
         return grouping

@@ -12,18 +12,53 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from ..errors import ConfigError
 from ..model import Alignment, Finding, Unit
 from .corpus import language_code
-from .tmx import TmxExporter, tuv_languages
+from .tmx import _DOCTYPE, TmxExporter, add_units, tuv_languages
 
-__all__ = ["findings_jsonl", "language_pairs", "pair_alignments", "tmx_pair", "units_parquet", "version_columns"]
+__all__ = ["TmxPiece", "UnitsPiece", "findings_jsonl", "language_pairs", "pair_alignments", "tmx_pair",
+           "tmx_pair_from_pieces", "tmx_pieces", "units_parquet", "units_parquet_from_pieces", "units_piece",
+           "version_columns"]
 
 
 def version_columns(alignments: Iterable[Alignment]) -> list[str]:
     """Every version column of the corpus, sorted: the language (``lt``; ``lt-x-v2`` for a second Lithuanian)."""
     return sorted({tag for a in alignments for tag in tuv_languages(a)})
+
+
+@dataclass(frozen=True)
+class UnitsPiece:
+    """One group's rows of :func:`units_parquet`, column by column (made where the group ran).
+
+    ``scores`` a unit's score each; ``versions`` for each of the group's version columns (its
+    :func:`~aligner.export.tmx.tuv_languages`) the lists of texts, files, first lines and segment ids,
+    a unit each. Columns of versions the group lacks are filled with nulls when the shard is written.
+    """
+
+    scores: tuple[float, ...]
+    versions: tuple[tuple[str, tuple[list, list, list, list]], ...]
+
+
+def units_piece(alignment: Alignment) -> UnitsPiece:
+    """The :class:`UnitsPiece` of one group's alignment."""
+    docs = alignment.documents
+    versions = []
+    for k, tag in enumerate(tuv_languages(alignment)):
+        texts: list = []
+        files: list = []
+        lines: list = []
+        segments: list = []
+        for unit in alignment.units:
+            ids = unit.segments[k]
+            texts.append(alignment.texts(unit, k) if ids else None)
+            files.append(docs[k].path)
+            lines.append(docs[k].segments[ids[0]].line if ids else None)
+            segments.append(list(ids))
+        versions.append((tag, (texts, files, lines, segments)))
+    return UnitsPiece(tuple(round(u.score, 4) for u in alignment.units), tuple(versions))
 
 
 def units_parquet(groups: Sequence[tuple[int, Alignment]], columns: Sequence[str]) -> bytes:
@@ -33,6 +68,11 @@ def units_parquet(groups: Sequence[tuple[int, Alignment]], columns: Sequence[str
     ``columns``: ``C`` (the text, null where the group has no such version), ``C.file``,
     ``C.line`` (first line of the unit's text) and ``C.segments`` (segment ids).
     """
+    return units_parquet_from_pieces([(number, units_piece(a)) for number, a in groups], columns)
+
+
+def units_parquet_from_pieces(groups: Sequence[tuple[int, UnitsPiece]], columns: Sequence[str]) -> bytes:
+    """:func:`units_parquet` from each group's :class:`UnitsPiece` (made where the groups ran): the same bytes."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -42,21 +82,16 @@ def units_parquet(groups: Sequence[tuple[int, Alignment]], columns: Sequence[str
     data: dict[str, list] = {"group": [], "unit": [], "score": []}
     for c in columns:
         data.update({c: [], f"{c}.file": [], f"{c}.line": [], f"{c}.segments": []})
-    for number, alignment in groups:
-        tags = tuv_languages(alignment)
-        docs = alignment.documents
-        for u, unit in enumerate(alignment.units, 1):
-            data["group"].append(number)
-            data["unit"].append(u)
-            data["score"].append(round(unit.score, 4))
-            here = {tag: k for k, tag in enumerate(tags)}
-            for c in columns:
-                k = here.get(c)
-                ids = unit.segments[k] if k is not None else ()
-                data[c].append(alignment.texts(unit, k) if ids else None)
-                data[f"{c}.file"].append(docs[k].path if k is not None else None)
-                data[f"{c}.line"].append(docs[k].segments[ids[0]].line if ids else None)
-                data[f"{c}.segments"].append(list(ids) if k is not None else None)
+    for number, piece in groups:
+        n = len(piece.scores)
+        data["group"].extend([number] * n)
+        data["unit"].extend(range(1, n + 1))
+        data["score"].extend(piece.scores)
+        here = dict(piece.versions)
+        for c in columns:
+            found = here.get(c)
+            for name, values in zip((c, f"{c}.file", f"{c}.line", f"{c}.segments"), found or ((None,) * 4)):
+                data[name].extend(values if found else [None] * n)
     schema = pa.schema([("group", pa.int32()), ("unit", pa.int32()), ("score", pa.float64())]
                        + [field for c in columns for field in (
                            (c, pa.string()), (f"{c}.file", pa.string()), (f"{c}.line", pa.int32()),
@@ -100,3 +135,64 @@ def pair_alignments(alignments: Iterable[Alignment], pair: tuple[str, str]) -> l
 def tmx_pair(alignments: Sequence[Alignment], pair: tuple[str, str]) -> bytes:
     """The TMX of one language pair over every group that holds both."""
     return TmxExporter().render(pair_alignments(alignments, pair))[""]
+
+
+#: The group number a :class:`TmxPiece` is rendered with, put right in :func:`tmx_pair_from_pieces`. Both places it
+#: takes are found with the ``<`` before them, which text and attribute values never hold unescaped.
+_PIECE_GROUP = 0
+_PIECE_HEADS = (b'<tu tuid="%d.' % _PIECE_GROUP, b'<prop type="x-aligner-group">%d</prop>' % _PIECE_GROUP)
+
+
+@dataclass(frozen=True)
+class TmxPiece:
+    """One group's units in the TMX of one language pair, rendered before the group's place in the file is known.
+
+    ``units`` are the ``<tu>`` elements as :func:`tmx_pair` writes them in a file of several groups, with
+    the group's place as :data:`_PIECE_GROUP`; ``first`` the language of the group's source version and
+    ``signature`` its alignment's (the file's header is made of all of them).
+    """
+
+    first: str
+    signature: str
+    units: bytes
+
+
+def tmx_pieces(alignment: Alignment) -> dict[tuple[str, str], TmxPiece]:
+    """The group's :class:`TmxPiece` for every language pair it holds (rendered where the group ran)."""
+    from lxml import etree
+
+    out = {}
+    for pair in language_pairs([alignment]):
+        cut = pair_alignments([alignment], pair)[0]
+        root = etree.Element("tmx")
+        body = etree.SubElement(root, "body")
+        add_units(body, cut, _PIECE_GROUP, True)
+        units = b""
+        if len(body):  # (serialised at the depth the units have in the file, then cut out: "<body>" and
+            # "</body>" are never in text unescaped)
+            units = etree.tostring(root, encoding="UTF-8", pretty_print=True).split(b"<body>\n", 1)[1]
+            units = units.rsplit(b"  </body>\n", 1)[0]
+        out[pair] = TmxPiece(next(iter(TmxExporter().first_languages([cut]))), cut.signature, units)
+    return out
+
+
+def tmx_pair_from_pieces(pieces: Sequence[TmxPiece], pair: tuple[str, str]) -> bytes:
+    """:func:`tmx_pair` of the groups whose pieces these are, in this order, from the pieces: the same bytes.
+
+    Only for two groups or more (one group alone is written without group numbers: :func:`tmx_pair`).
+    """
+    from lxml import etree
+
+    if len(pieces) < 2:
+        raise ValueError("a TMX of one group is rendered whole (tmx_pair)")
+    root, body = TmxExporter().head({p.first for p in pieces}, {p.signature for p in pieces})
+    etree.SubElement(body, "tu")
+    whole = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=_DOCTYPE)
+    head, tail = whole.split(b"<body>\n", 1)
+    tail = tail.split(b"<tu/>\n", 1)[1]
+    out = [head, b"<body>\n"]
+    for g, piece in enumerate(pieces, 1):
+        out.append(piece.units.replace(_PIECE_HEADS[0], b'<tu tuid="%d.' % g).replace(
+            _PIECE_HEADS[1], b'<prop type="x-aligner-group">%d</prop>' % g))
+    out.append(tail)
+    return b"".join(out)

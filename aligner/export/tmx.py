@@ -58,6 +58,15 @@ class TmxExporter(AlignmentExporter):
         self.source = source
 
     def render(self, alignments: Sequence[Alignment], unmatched: Sequence[UnmatchedLike] = ()) -> dict[str, bytes]:
+        root, body = self.head(self.first_languages(alignments), {a.signature for a in alignments}, unmatched)
+        many = len(alignments) > 1
+        for g, alignment in enumerate(alignments, 1):
+            add_units(body, alignment, g, many)
+        data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=_DOCTYPE)
+        return {"": data}
+
+    def first_languages(self, alignments: Sequence[Alignment]) -> set[str]:
+        """The language of each alignment's source version (else its first): one of them is the header's ``srclang``."""
         from ..checks.context import source_version
 
         firsts = set()
@@ -65,7 +74,12 @@ class TmxExporter(AlignmentExporter):
             if a.documents:
                 k = source_version(a, self.source)
                 firsts.add(language_code(a.documents[0 if k is None else k].language))
-        srclang = firsts.pop() if len(firsts) == 1 else "*all*"
+        return firsts
+
+    def head(self, firsts: set[str], signatures: set[str], unmatched: Sequence[UnmatchedLike] = ()
+             ) -> tuple[etree._Element, etree._Element]:
+        """The ``<tmx>`` element with its header (``srclang`` from ``firsts``) and its empty ``<body>``."""
+        srclang = next(iter(firsts)) if len(firsts) == 1 else "*all*"
         if srclang == "und":
             srclang = "*all*"
         root = etree.Element("tmx", version="1.4")
@@ -82,29 +96,28 @@ class TmxExporter(AlignmentExporter):
                 "datatype": "plaintext",
             },
         )
-        signatures = sorted({a.signature for a in alignments if a.signature})
-        for signature in signatures:
+        for signature in sorted(s for s in signatures if s):
             _prop(header, "x-aligner-signature", signature)
         for doc in unmatched:
             _prop(header, "x-aligner-unmatched", f"{doc.path}: {doc.reason}")
-        body = etree.SubElement(root, "body")
-        many = len(alignments) > 1
-        for g, alignment in enumerate(alignments, 1):
-            tags = tuv_languages(alignment)
-            docs = alignment.documents
-            for u, unit in enumerate(alignment.units, 1):
-                tu = etree.SubElement(body, "tu", tuid=f"{g}.{u}" if many else str(u))
-                if many:
-                    _prop(tu, "x-aligner-group", str(g))
-                _prop(tu, "x-aligner-score", f"{unit.score:.4f}")
-                for k, ids in enumerate(unit.segments):
-                    if not ids:
-                        continue
-                    tuv = etree.SubElement(tu, "tuv")
-                    tuv.set(_XML_LANG, tags[k])
-                    _prop(tuv, "x-aligner-file", docs[k].path)
-                    _prop(tuv, "x-aligner-line", str(docs[k].segments[ids[0]].line))
-                    seg = etree.SubElement(tuv, "seg")
-                    seg.text = xml_safe(alignment.texts(unit, k))
-        data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=_DOCTYPE)
-        return {"": data}
+        return root, etree.SubElement(root, "body")
+
+
+def add_units(body: etree._Element, alignment: Alignment, g: int, many: bool) -> None:
+    """One ``<tu>`` per unit of ``alignment``, the ``g``-th group of the file (named only when there are ``many``)."""
+    tags = tuv_languages(alignment)
+    docs = alignment.documents
+    for u, unit in enumerate(alignment.units, 1):
+        tu = etree.SubElement(body, "tu", tuid=f"{g}.{u}" if many else str(u))
+        if many:
+            _prop(tu, "x-aligner-group", str(g))
+        _prop(tu, "x-aligner-score", f"{unit.score:.4f}")
+        for k, ids in enumerate(unit.segments):
+            if not ids:
+                continue
+            tuv = etree.SubElement(tu, "tuv")
+            tuv.set(_XML_LANG, tags[k])
+            _prop(tuv, "x-aligner-file", docs[k].path)
+            _prop(tuv, "x-aligner-line", str(docs[k].segments[ids[0]].line))
+            seg = etree.SubElement(tuv, "seg")
+            seg.text = xml_safe(alignment.texts(unit, k))

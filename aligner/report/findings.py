@@ -232,6 +232,86 @@ def _unregistered_rule(code: str, example: Finding) -> dict:
     }
 
 
+def _sarif_rules(rows: Sequence[Finding], registry: Registry | None) -> tuple[list[dict], dict[str, int]]:
+    """Every registered check as a rule, and any other code the findings carry; each code's place among them."""
+    rules = [_rule(cls) for cls in all_checks(registry)]
+    known = {r["id"] for r in rules}
+    for f in rows:
+        if f.code not in known:
+            known.add(f.code)
+            rules.append(_unregistered_rule(f.code, f))
+    rules.sort(key=lambda r: r["id"])
+    return rules, {r["id"]: i for i, r in enumerate(rules)}
+
+
+def _sarif_result(f: Finding, fp: str, n: int, index: dict[str, int], root: str | None) -> dict:
+    region: dict = {"startLine": max(1, f.line), "startColumn": max(1, f.column)}
+    location: dict = {"physicalLocation": {"artifactLocation": {"uri": sarif_uri(f.path, root)}, "region": region}}
+    properties: dict = {
+        "severity": f.severity.value,
+        "category": f.category,
+        "language": f.language,
+        "confidence": round(f.confidence, 3),
+        "evidence": f.evidence,
+    }
+    if f.key is not None:  # a localization entry: the region starts at its target text, shown as the snippet
+        text, source = f.evidence.get("text"), f.evidence.get("source")
+        if isinstance(text, str):
+            region["snippet"] = {"text": text}
+        location["logicalLocations"] = [{"name": f.key, "kind": "element"}]
+        properties["unit"] = f.key
+        if isinstance(source, str):
+            properties["source"] = source
+    return {
+        "ruleId": f.code,
+        "ruleIndex": index[f.code],
+        "level": sarif_level(f.severity),
+        "message": {"text": f.message or f.code},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT_KEY: f"{fp}:{n}"},
+        "properties": properties,
+    }
+
+
+#: Where a result sits in the log :func:`format_sarif` writes (``runs[0].results[i]``): its indentation there.
+_RESULT_INDENT = " " * 8
+_NO_RESULTS = '"results": []'
+
+
+@dataclass(frozen=True)
+class SarifResults:
+    """Findings' SARIF results rendered ahead (where their group ran), to be put into :func:`format_sarif`'s log.
+
+    ``texts[i]`` is the result of the ``i``-th finding (in :func:`~aligner.checks.policy.sort_findings`
+    order) as the log holds it, indented; ``fingerprints[i]`` its fingerprint, whose occurrence counter
+    counts only these findings: the log can take them as they are when no fingerprint is also among
+    another part's (a fingerprint holds the file's path, so the findings of one file's group are all
+    its findings). ``None`` from :func:`render_sarif_results` when a code is not registered (its rule
+    index depends on every finding of the log).
+    """
+
+    texts: tuple[str, ...]
+    fingerprints: tuple[str, ...]
+
+
+def render_sarif_results(findings: Iterable[Finding], *, registry: Registry | None = None,
+                         root: str | None = None) -> SarifResults | None:
+    """The :class:`SarifResults` of ``findings`` (one group's), or ``None`` if one of their codes is not registered."""
+    rows = sort_findings(findings)
+    rules, index = _sarif_rules((), registry)
+    if any(f.code not in index for f in rows):
+        return None
+    seen: Counter[str] = Counter()
+    texts, fps = [], []
+    for f in rows:
+        fp = fingerprint(f)
+        seen[fp] += 1
+        text = pretty_json(_sarif_result(f, fp, seen[fp], index, root), default=str)
+        texts.append(_RESULT_INDENT + text.replace("\n", "\n" + _RESULT_INDENT))
+        fps.append(fp)
+    return SarifResults(tuple(texts), tuple(fps))
+
+
 def format_sarif(
     findings: Iterable[Finding],
     *,
@@ -240,6 +320,7 @@ def format_sarif(
     root: str | None = None,
     tool_version: str = __version__,
     information_uri: str = INFORMATION_URI,
+    rendered: Sequence[tuple[Sequence[Finding], SarifResults | None]] = (),
 ) -> str:
     """A SARIF 2.1.0 log that GitHub code scanning accepts (one run, every registered check as a rule).
 
@@ -248,48 +329,15 @@ def format_sarif(
     region's ``snippet`` and the source text (``properties.source``).
     ``partialFingerprints`` carry :func:`~aligner.checks.policy.fingerprint` with an occurrence
     counter (``<sha256>:<n>``) so equal findings stay distinct, as GitHub's own line hashes do.
+
+    ``rendered``: parts whose results were rendered ahead (:func:`render_sarif_results`, with the same
+    ``registry`` and ``root``), each with its findings, sorted; ``findings`` are then all of theirs. They are
+    taken as they are when every part has its results and no fingerprint is in two parts; else every
+    result is rendered here. The same bytes either way.
     """
     rows = sort_findings(findings)
-    rules = [_rule(cls) for cls in all_checks(registry)]
-    known = {r["id"] for r in rules}
-    for f in rows:
-        if f.code not in known:
-            known.add(f.code)
-            rules.append(_unregistered_rule(f.code, f))
-    rules.sort(key=lambda r: r["id"])
-    index = {r["id"]: i for i, r in enumerate(rules)}
-
-    seen: Counter[str] = Counter()
-    results = []
-    for f in rows:
-        fp = fingerprint(f)
-        seen[fp] += 1
-        region: dict = {"startLine": max(1, f.line), "startColumn": max(1, f.column)}
-        location: dict = {"physicalLocation": {"artifactLocation": {"uri": sarif_uri(f.path, root)}, "region": region}}
-        properties: dict = {
-            "severity": f.severity.value,
-            "category": f.category,
-            "language": f.language,
-            "confidence": round(f.confidence, 3),
-            "evidence": f.evidence,
-        }
-        if f.key is not None:  # a localization entry: the region starts at its target text, shown as the snippet
-            text, source = f.evidence.get("text"), f.evidence.get("source")
-            if isinstance(text, str):
-                region["snippet"] = {"text": text}
-            location["logicalLocations"] = [{"name": f.key, "kind": "element"}]
-            properties["unit"] = f.key
-            if isinstance(source, str):
-                properties["source"] = source
-        results.append({
-            "ruleId": f.code,
-            "ruleIndex": index[f.code],
-            "level": sarif_level(f.severity),
-            "message": {"text": f.message or f.code},
-            "locations": [location],
-            "partialFingerprints": {FINGERPRINT_KEY: f"{fp}:{seen[fp]}"},
-            "properties": properties,
-        })
+    rules, index = _sarif_rules(rows, registry)
+    texts = _rendered_texts(rows, rendered) if rendered else None
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -302,11 +350,43 @@ def format_sarif(
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [] if texts is not None else _sarif_results(rows, index, root),
             "properties": {"signature": signature},
         }],
     }
-    return pretty_json(log, default=str) + "\n"
+    text = pretty_json(log, default=str) + "\n"
+    if texts:
+        head, tail = text.split(_NO_RESULTS, 1)  # (the one unquoted place: in a string the quotes are escaped)
+        text = head + '"results": [\n' + ",\n".join(texts) + "\n" + _RESULT_INDENT[:-2] + "]" + tail
+    return text
+
+
+def _sarif_results(rows: Sequence[Finding], index: dict[str, int], root: str | None) -> list[dict]:
+    seen: Counter[str] = Counter()
+    results = []
+    for f in rows:
+        fp = fingerprint(f)
+        seen[fp] += 1
+        results.append(_sarif_result(f, fp, seen[fp], index, root))
+    return results
+
+
+def _rendered_texts(rows: Sequence[Finding], rendered: Sequence[tuple[Sequence[Finding], SarifResults | None]]
+                    ) -> list[str] | None:
+    """The results of ``rows`` in their order from the parts rendered ahead, or ``None`` where they cannot serve."""
+    by_finding: dict[int, str] = {}
+    owner: dict[str, int] = {}
+    for k, (part, results) in enumerate(rendered):
+        if results is None or len(results.texts) != len(part):
+            return None
+        for f, text, fp in zip(part, results.texts, results.fingerprints):
+            if owner.setdefault(fp, k) != k:
+                return None  # (one fingerprint in two parts: its occurrences are counted over both)
+            by_finding[id(f)] = text
+    try:
+        return [by_finding[id(f)] for f in rows]
+    except KeyError:
+        return None
 
 
 # ----------------------------------------------------------------------------------------- junit
