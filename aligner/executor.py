@@ -28,7 +28,6 @@ worker that dies or cannot send its findings is an error naming ``--jobs 1``.
 from __future__ import annotations
 
 import contextlib
-import gc
 import heapq
 import multiprocessing
 import pickle
@@ -38,7 +37,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
 
 from .errors import AlignerError
-from .heap import long_lived
+from .heap import collector_paused, long_lived
 
 __all__ = ["Executor", "ForkPool", "InProcess", "TaskQueue", "batches", "can_fork", "executor_for", "task_queue"]
 
@@ -336,13 +335,8 @@ def _received(data: bytes) -> tuple[int, Any]:
     Tens of thousands of findings are hundreds of thousands of new dicts and lists, none of them
     garbage: collections of the young generation during the load only walk them.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return pickle.loads(data)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def batches(weights: Sequence[int], limit: int, most: int) -> list[list[int]]:

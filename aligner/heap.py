@@ -19,7 +19,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["long_lived", "settle"]
+__all__ = ["collector_paused", "long_lived", "settle"]
 
 _depth = 0
 
@@ -43,3 +43,17 @@ def settle() -> None:
     if _depth:
         gc.collect(1)
         gc.freeze()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No collection during the block: for code that makes many new objects and no garbage cycles (unpickling a
+    worker's findings, a multi-way alignment's bookkeeping), where the young collections would only walk them.
+    The collector is left as it was found."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
