@@ -87,3 +87,34 @@ def test_nothing_runs_beside_when_the_screen_sees_another_text(seeds: list, monk
     two = align_documents(seeds, jobs=2)
     assert len(maps) == 2 and maps[1] <= 10  # features, then at most the 10 pairs' evidence
     _assert_same(two, one)
+
+
+def test_known_pairs_are_not_aligned_again() -> None:
+    from aligner.align import _known
+    from aligner.align.grouping import Beside
+
+    ahead = Beside([(0, 1), (0, 2), (0, 3)], run=lambda t: t)
+    ahead.results.update({0: ["a"], 2: ["c"]})
+    # a group of documents 0, 2 and 3: positions 0, 1 and 2; the pair (0, 1) is not in it, (0, 2) did not run
+    assert _known(ahead, [0, 2, 3]) == {(0, 2): ["c"]}
+    assert _known(None, [0, 1]) is None
+    docs = [_seed("lt", "lt"), _seed("da", "da"), _seed("tl", "tl")]
+    segs = [d.segments for d in docs]
+    langs = [d.language for d in docs]
+    calls: list[tuple[int, int]] = []
+    from aligner.align import AlignSettings, _pair_function
+
+    real = _pair_function(AlignSettings(), None)
+
+    def pair(src, tgt, sl, tl):  # noqa: ANN001, ANN202 - the PairAligner signature
+        calls.append((len(src), len(tgt)))
+        return real(src, tgt, sl, tl)
+
+    plain = multiway.align_multiway(segs, langs, pair)
+    first = list(calls)
+    p, k = multiway.star_pairs([len(s) for s in segs])[0]
+    known = {(p, k): real(segs[p], segs[k], langs[p], langs[k])}
+    calls.clear()
+    again = multiway.align_multiway(segs, langs, pair, known=known)
+    assert again == plain
+    assert len(calls) == len(first) - 1 and (len(segs[p]), len(segs[k])) not in calls[:1]
